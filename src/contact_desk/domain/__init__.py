@@ -1,0 +1,1 @@
+"""The dealership's rules in plain Python: no Qt, no SQLAlchemy."""

@@ -1,0 +1,93 @@
+"""People on a customer's account: what makes their details valid."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from contact_desk.domain.email import EmailAddress
+from contact_desk.domain.enums import CommunicationPreference, ContactRole
+from contact_desk.domain.errors import InvalidValue, NotAllowed
+from contact_desk.domain.phone import DEFAULT_REGION, PhoneNumber
+
+_MAX_NAME = 80
+
+
+@dataclass(frozen=True)
+class ContactDetails:
+    """Validated details of one additional contact."""
+
+    first_name: str
+    last_name: str
+    role: ContactRole
+    role_description: str
+    email: EmailAddress | None
+    phone: PhoneNumber | None
+    primary_contact: bool
+    portal_access: bool
+    preferences: frozenset[CommunicationPreference]
+
+    @property
+    def full_name(self) -> str:
+        return f"{self.first_name} {self.last_name}"
+
+
+def check_name(text: str, what: str) -> str:
+    name = " ".join((text or "").split())
+    if not name:
+        raise InvalidValue(f"{what} is required.", field=what.lower().replace(" ", "_"))
+    if len(name) > _MAX_NAME:
+        raise InvalidValue(f"{what} is too long (at most {_MAX_NAME} characters).")
+    return name
+
+
+def check_portal_access(portal_access: bool, email: EmailAddress | None) -> None:
+    if portal_access and email is None:
+        raise NotAllowed(
+            "Portal access needs an email address: the contact logs in with it. "
+            "Add an email first."
+        )
+
+
+def check_contact_details(
+    first_name: str,
+    last_name: str,
+    role: ContactRole,
+    role_description: str = "",
+    email: str | None = None,
+    phone: str | None = None,
+    primary_contact: bool = False,
+    portal_access: bool = False,
+    preferences: Iterable[CommunicationPreference] = (),
+    region: str = DEFAULT_REGION,
+) -> ContactDetails:
+    """Validate what was typed in the Add Contact form; raise the first problem found."""
+    description = " ".join((role_description or "").split())
+    if role is ContactRole.OTHER and not description:
+        raise InvalidValue(
+            "Describe the role when it is Other (e.g. Fleet coordinator).",
+            field="role_description",
+        )
+    if role is not ContactRole.OTHER:
+        description = ""
+    checked_email = EmailAddress.parse(email) if email and email.strip() else None
+    checked_phone = PhoneNumber.parse(phone, region) if phone and phone.strip() else None
+    check_portal_access(portal_access, checked_email)
+    return ContactDetails(
+        first_name=check_name(first_name, "First name"),
+        last_name=check_name(last_name, "Last name"),
+        role=role,
+        role_description=description,
+        email=checked_email,
+        phone=checked_phone,
+        primary_contact=primary_contact,
+        portal_access=portal_access,
+        preferences=frozenset(preferences),
+    )
+
+
+def check_can_send_invite(portal_access: bool, email: str | None, name: str) -> None:
+    if not portal_access:
+        raise NotAllowed(f"{name} does not have portal access, so no invite can be sent.")
+    if not email:
+        raise NotAllowed(f"{name} has no email address to send the invite to.")

@@ -1,0 +1,119 @@
+"""Phone numbers as values: parsed once, stored in E.164, shown the way the desk reads them."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+import phonenumbers
+from phonenumbers import NumberParseException, PhoneNumberFormat, PhoneNumberType
+
+from contact_desk.domain.errors import InvalidValue
+
+DEFAULT_REGION = "US"
+
+_TEXTABLE = {
+    PhoneNumberType.MOBILE,
+    PhoneNumberType.FIXED_LINE_OR_MOBILE,
+    PhoneNumberType.VOIP,
+}
+_LINE_LABELS = {
+    PhoneNumberType.MOBILE: "Mobile",
+    PhoneNumberType.FIXED_LINE: "Landline",
+    PhoneNumberType.FIXED_LINE_OR_MOBILE: "Mobile or landline",
+    PhoneNumberType.VOIP: "Internet phone",
+    PhoneNumberType.TOLL_FREE: "Toll-free",
+    PhoneNumberType.PAGER: "Pager",
+}
+_POSSIBLE_REASONS = {
+    phonenumbers.ValidationResult.TOO_SHORT: "it has too few digits",
+    phonenumbers.ValidationResult.TOO_LONG: "it has too many digits",
+    phonenumbers.ValidationResult.INVALID_COUNTRY_CODE: "its country code does not exist",
+    phonenumbers.ValidationResult.INVALID_LENGTH: "it has the wrong number of digits",
+}
+_MAX_INPUT = 64
+
+
+@dataclass(frozen=True)
+class PhoneNumber:
+    """A valid phone number. ``e164`` is what is stored and compared."""
+
+    e164: str
+    extension: str
+    region: str
+    line_type: PhoneNumberType
+
+    @classmethod
+    def parse(cls, text: str, region: str = DEFAULT_REGION) -> PhoneNumber:
+        """Read a number typed in any common format; raise InvalidValue saying why not."""
+        shown = (text or "").strip()
+        if not shown:
+            raise InvalidValue("Enter a phone number.", field="phone")
+        if len(shown) > _MAX_INPUT:
+            raise InvalidValue("That is too long to be a phone number.", field="phone")
+        try:
+            parsed = phonenumbers.parse(shown, region)
+        except NumberParseException:
+            raise InvalidValue(
+                f"{shown!r} is not a phone number: it needs digits, "
+                "e.g. (212) 555-0142 or +44 20 7946 0958.",
+                field="phone",
+            ) from None
+        reason = phonenumbers.is_possible_number_with_reason(parsed)
+        if reason in _POSSIBLE_REASONS:
+            raise InvalidValue(
+                f"{shown!r} is not a valid phone number: {_POSSIBLE_REASONS[reason]}.",
+                field="phone",
+            )
+        if not phonenumbers.is_valid_number(parsed):
+            where = phonenumbers.region_code_for_number(parsed) or region
+            raise InvalidValue(
+                f"{shown!r} is not a valid phone number for {where}: "
+                "check the area code and the number.",
+                field="phone",
+            )
+        return cls(
+            e164=phonenumbers.format_number(parsed, PhoneNumberFormat.E164),
+            extension=parsed.extension or "",
+            region=phonenumbers.region_code_for_number(parsed) or region,
+            line_type=phonenumbers.number_type(parsed),
+        )
+
+    @classmethod
+    def from_stored(cls, e164: str, extension: str = "") -> PhoneNumber:
+        """Rebuild a value read back from the store (it was valid when stored)."""
+        parsed = phonenumbers.parse(e164, None)
+        return cls(
+            e164=e164,
+            extension=extension,
+            region=phonenumbers.region_code_for_number(parsed) or DEFAULT_REGION,
+            line_type=phonenumbers.number_type(parsed),
+        )
+
+    @property
+    def can_receive_texts(self) -> bool:
+        return self.line_type in _TEXTABLE
+
+    @property
+    def line_label(self) -> str:
+        return _LINE_LABELS.get(self.line_type, "Other")
+
+    @property
+    def national_digits(self) -> str:
+        """The digits a person dials at home, e.g. 2125550142; searched by prefix."""
+        parsed = phonenumbers.parse(self.e164, None)
+        return phonenumbers.national_significant_number(parsed)
+
+    def display(self, home_region: str = DEFAULT_REGION) -> str:
+        """National format for numbers of the home region, international otherwise."""
+        parsed = phonenumbers.parse(self.e164, None)
+        home = phonenumbers.region_code_for_number(parsed) == home_region.upper()
+        shown = phonenumbers.format_number(
+            parsed, PhoneNumberFormat.NATIONAL if home else PhoneNumberFormat.INTERNATIONAL
+        )
+        return f"{shown} ext. {self.extension}" if self.extension else shown
+
+
+def search_digits(text: str) -> str:
+    """The digits of whatever was typed into a search box: '(212) 555-01' -> '21255501'."""
+    return re.sub(r"\D", "", text or "")

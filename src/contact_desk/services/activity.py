@@ -1,0 +1,61 @@
+"""What the desk did with a customer: contact attempts and notes."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from contact_desk.domain.actor import Actor
+from contact_desk.domain.enums import AttemptOutcome, Channel
+from contact_desk.domain.errors import InvalidValue
+from contact_desk.services import audit
+from contact_desk.services.lookup import get
+from contact_desk.store.activity import ContactAttempt, Note
+from contact_desk.store.base import utc_now
+from contact_desk.store.customer import Customer
+from contact_desk.store.unit_of_work import UnitOfWork
+
+MAX_NOTE = 4000
+
+
+def log_contact_attempt(
+    uow: UnitOfWork,
+    actor: Actor,
+    customer_id: int,
+    channel: Channel,
+    outcome: AttemptOutcome,
+    at: datetime | None = None,
+) -> int:
+    with uow:
+        get(uow.session, Customer, customer_id, "customer")
+        attempt = ContactAttempt(
+            customer_id=customer_id,
+            channel=channel,
+            outcome=outcome,
+            at=at or utc_now(),
+            user_id=actor.user_id,
+        )
+        uow.session.add(attempt)
+        uow.flush()
+        audit.record(uow.session, actor, customer_id, "contact_attempt", attempt.id, "logged",
+                     None, f"{channel.label}: {outcome.label}")
+        uow.commit()
+        return attempt.id
+
+
+def add_note(uow: UnitOfWork, actor: Actor, customer_id: int, body: str) -> int:
+    """Add a plain-text note; it is kept exactly as typed, without markup or mentions."""
+    text = (body or "").strip()
+    if not text:
+        raise InvalidValue("Type the note before saving it.", field="note")
+    if len(text) > MAX_NOTE:
+        raise InvalidValue(f"A note can be at most {MAX_NOTE} characters; split it in two.",
+                           field="note")
+    with uow:
+        get(uow.session, Customer, customer_id, "customer")
+        note = Note(customer_id=customer_id, author_id=actor.user_id, body=text)
+        uow.session.add(note)
+        uow.flush()
+        audit.record(uow.session, actor, customer_id, "note", note.id, "added", None,
+                     text[:200])
+        uow.commit()
+        return note.id

@@ -1,0 +1,287 @@
+"""Phones and emails of a customer: add, correct, deactivate, consent, and choose the primary."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from sqlalchemy.orm import Session
+
+from contact_desk.domain.actor import Actor
+from contact_desk.domain.email import EmailAddress
+from contact_desk.domain.enums import (
+    ContactKind,
+    ContactPointType,
+    ContactStatus,
+    Permission,
+    Source,
+    TextConsent,
+)
+from contact_desk.domain.errors import InvalidValue, NotAllowed
+from contact_desk.domain.phone import PhoneNumber
+from contact_desk.domain.primary import (
+    PrimaryCandidate,
+    check_can_be_primary,
+    primary_after_change,
+)
+from contact_desk.services import audit
+from contact_desk.services.lookup import check_version, find_customer, get, home_region, touch
+from contact_desk.store.customer import ContactPoint, Customer
+from contact_desk.store.unit_of_work import UnitOfWork
+
+PRIMARY_FIELD = {ContactKind.PHONE: "primary_phone", ContactKind.EMAIL: "primary_email"}
+CHOSEN = "chosen at the desk"
+MOVED = "moved by the default rule"
+
+
+def parse_value(
+    kind: ContactKind, text: str, region: str
+) -> tuple[str, str, str, str, bool]:
+    """(value, extension, display, digits, can_receive_texts) of a typed phone or email."""
+    if kind is ContactKind.PHONE:
+        phone = PhoneNumber.parse(text, region)
+        return (
+            phone.e164,
+            phone.extension,
+            phone.display(region),
+            phone.national_digits,
+            phone.can_receive_texts,
+        )
+    email = EmailAddress.parse(text)
+    return email.value, "", email.value, "", False
+
+
+def new_contact_point(
+    session: Session,
+    actor: Actor,
+    customer: Customer,
+    type_: ContactPointType,
+    text: str,
+    today: date | None = None,
+) -> ContactPoint:
+    """Add a value of ``type_`` to ``customer`` (no primary decision yet); audited."""
+    kind = type_.kind
+    value, extension, display, digits, textable = parse_value(kind, text, home_region(session))
+    for point in customer.points(kind):
+        if point.value == value and point.extension == extension:
+            raise NotAllowed(f"{display} is already on this customer ({point.type.label}).")
+    point = ContactPoint(
+        kind=kind,
+        type=type_,
+        value=value,
+        extension=extension,
+        display=display,
+        digits=digits,
+        can_receive_texts=textable,
+        status=ContactStatus.ACTIVE,
+        status_date=today or date.today(),
+        is_primary=False,
+        text_consent=TextConsent.NOT_ASKED,
+    )
+    customer.contact_points.append(point)
+    session.flush()
+    audit.record(session, actor, customer.id, "contact_point", point.id, "added", None, display,
+                 reason=type_.label)
+    return point
+
+
+def settle_primary(session: Session, actor: Actor, customer: Customer, kind: ContactKind) -> None:
+    """Apply the primary rule after a change: keep an active primary, else move it by default."""
+    points = customer.points(kind)
+    current = next((p for p in points if p.is_primary), None)
+    chosen_candidate = primary_after_change(
+        PrimaryCandidate(p.id, p.type, p.status, p.is_primary, p.id) for p in points
+    )
+    chosen = next((p for p in points if chosen_candidate and p.id == chosen_candidate.id), None)
+    if chosen is current:
+        return
+    if current is not None:
+        current.is_primary = False
+        session.flush()  # the database allows one primary at a time
+        reason = f"{MOVED}: {current.display} became {current.status.label.lower()}"
+    else:
+        reason = f"{MOVED}: first active {kind.label.lower()}"
+    if chosen is not None:
+        chosen.is_primary = True
+    audit.record(
+        session,
+        actor,
+        customer.id,
+        "customer",
+        customer.id,
+        PRIMARY_FIELD[kind],
+        current.display if current else None,
+        chosen.display if chosen else None,
+        reason=reason,
+    )
+
+
+def _load_point(uow: UnitOfWork, point_id: int) -> tuple[ContactPoint, Customer]:
+    point = get(uow.session, ContactPoint, point_id, "phone or email")
+    return point, point.customer
+
+
+def add_contact_point(
+    uow: UnitOfWork,
+    actor: Actor,
+    customer_id: int,
+    kind: ContactKind,
+    text: str,
+    source: Source = Source.DEALER,
+    expected_version: int | None = None,
+) -> int:
+    """Add a phone or email the dealership (or the customer) gave; it is primary if none is."""
+    actor.require(Permission.EDIT_CUSTOMERS)
+    with uow:
+        customer = get(uow.session, Customer, customer_id, "customer")
+        check_version(customer, expected_version)
+        point = new_contact_point(
+            uow.session, actor, customer, ContactPointType.added_by(source, kind), text
+        )
+        settle_primary(uow.session, actor, customer, kind)
+        touch(customer)
+        uow.commit()
+        return point.id
+
+
+def edit_contact_point(
+    uow: UnitOfWork,
+    actor: Actor,
+    point_id: int,
+    text: str,
+    expected_version: int | None = None,
+) -> None:
+    """Correct a value here. A DMS value changes only in Contact Desk, never in the DMS."""
+    actor.require(Permission.EDIT_CUSTOMERS)
+    with uow:
+        point, customer = _load_point(uow, point_id)
+        check_version(customer, expected_version)
+        value, extension, display, digits, textable = parse_value(
+            point.kind, text, home_region(uow.session)
+        )
+        if (value, extension) == (point.value, point.extension):
+            return
+        for other in customer.points(point.kind):
+            if other is not point and (other.value, other.extension) == (value, extension):
+                raise NotAllowed(f"{display} is already on this customer ({other.type.label}).")
+        audit.record(uow.session, actor, customer.id, "contact_point", point.id, "value",
+                     point.display, display)
+        point.value, point.extension, point.display = value, extension, display
+        point.digits, point.can_receive_texts = digits, textable
+        touch(customer)
+        uow.commit()
+
+
+def set_contact_point_status(
+    uow: UnitOfWork,
+    actor: Actor,
+    point_id: int,
+    status: ContactStatus,
+    expected_version: int | None = None,
+) -> None:
+    """Mark a value Active, Inactive or Invalid; a primary leaving Active moves by the rule."""
+    actor.require(Permission.EDIT_CUSTOMERS)
+    with uow:
+        point, customer = _load_point(uow, point_id)
+        check_version(customer, expected_version)
+        if point.status is status:
+            return
+        apply_status(uow.session, actor, customer, point, status)
+        touch(customer)
+        uow.commit()
+
+
+def apply_status(
+    session: Session,
+    actor: Actor,
+    customer: Customer,
+    point: ContactPoint,
+    status: ContactStatus,
+    today: date | None = None,
+) -> None:
+    """Change a value's status (dated today) and settle the primary; shared with the sync."""
+    audit.record(session, actor, customer.id, "contact_point", point.id, "status",
+                 point.status, status)
+    point.status = status
+    point.status_date = today or date.today()
+    settle_primary(session, actor, customer, point.kind)
+
+
+def set_primary(
+    uow: UnitOfWork, actor: Actor, point_id: int, expected_version: int | None = None
+) -> None:
+    """Make this value the primary; the old primary is unchecked in the same transaction."""
+    actor.require(Permission.EDIT_CUSTOMERS)
+    with uow:
+        point, customer = _load_point(uow, point_id)
+        check_version(customer, expected_version)
+        _make_primary(uow, actor, customer, point)
+        uow.commit()
+
+
+def set_primary_by_value(uow: UnitOfWork, actor: Actor, customer_key: str, text: str) -> str:
+    """The command line's set-primary: find the phone or email typed, make it primary."""
+    actor.require(Permission.EDIT_CUSTOMERS)
+    kind = ContactKind.EMAIL if "@" in text else ContactKind.PHONE
+    with uow:
+        customer = find_customer(uow.session, customer_key)
+        value, extension, display, _, _ = parse_value(kind, text, home_region(uow.session))
+        point = next(
+            (p for p in customer.points(kind) if (p.value, p.extension) == (value, extension)),
+            None,
+        )
+        if point is None:
+            raise InvalidValue(f"{display} is not one of {customer.full_name}'s {kind.label.lower()}s.")
+        _make_primary(uow, actor, customer, point)
+        uow.commit()
+        return point.display
+
+
+def _make_primary(uow: UnitOfWork, actor: Actor, customer: Customer, point: ContactPoint) -> None:
+    if point.is_primary:
+        return
+    check_can_be_primary(point.status, point.display)
+    old = next((p for p in customer.points(point.kind) if p.is_primary), None)
+    if old is not None:
+        old.is_primary = False
+        uow.flush()  # the database allows one primary at a time
+    point.is_primary = True
+    audit.record(uow.session, actor, customer.id, "customer", customer.id,
+                 PRIMARY_FIELD[point.kind], old.display if old else None, point.display,
+                 reason=CHOSEN)
+    touch(customer)
+
+
+def set_consent(
+    uow: UnitOfWork,
+    actor: Actor,
+    point_id: int,
+    *,
+    do_not_call: bool | None = None,
+    do_not_text: bool | None = None,
+    text_consent: TextConsent | None = None,
+    marketing_opt_out: bool | None = None,
+    expected_version: int | None = None,
+) -> None:
+    """Record do-not-call, do-not-text, text consent or an email opt-out; status is untouched."""
+    actor.require(Permission.EDIT_CUSTOMERS)
+    wanted = {
+        "do_not_call": do_not_call,
+        "do_not_text": do_not_text,
+        "text_consent": text_consent,
+        "marketing_opt_out": marketing_opt_out,
+    }
+    wanted = {name: value for name, value in wanted.items() if value is not None}
+    with uow:
+        point, customer = _load_point(uow, point_id)
+        check_version(customer, expected_version)
+        phone_only = {"do_not_call", "do_not_text", "text_consent"}
+        if point.kind is ContactKind.EMAIL and phone_only & wanted.keys():
+            raise NotAllowed("Call and text consent apply to phone numbers, not emails.")
+        if point.kind is ContactKind.PHONE and "marketing_opt_out" in wanted:
+            raise NotAllowed("The marketing opt-out applies to email addresses.")
+        if wanted.get("text_consent") is TextConsent.OPTED_OUT:
+            wanted["do_not_text"] = True
+        if audit.record_changes(uow.session, actor, customer.id, "contact_point", point.id,
+                                point, wanted):
+            touch(customer)
+        uow.commit()

@@ -1,0 +1,329 @@
+"""Customers: create one, read everything the page shows, update their details, search."""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session, selectinload
+
+from contact_desk.domain.actor import Actor
+from contact_desk.domain.additional_contact import check_name
+from contact_desk.domain.enums import (
+    CommunicationPreference,
+    ContactKind,
+    ContactStatus,
+    Permission,
+)
+from contact_desk.domain.errors import InvalidValue, NotAllowed
+from contact_desk.domain.program import address_change_needs_verification
+from contact_desk.domain.reach import ReachFacts, reach_warnings
+from contact_desk.domain.primary import check_can_be_primary
+from contact_desk.services import audit
+from contact_desk.services.contact_points import MOVED, PRIMARY_FIELD
+from contact_desk.services.lookup import check_version, find_customer, get, touch
+from contact_desk.services.views import (
+    AdditionalContactView,
+    ContactPointView,
+    CustomerHit,
+    CustomerView,
+)
+from contact_desk.store.activity import AuditEvent
+from contact_desk.store.base import utc_now
+from contact_desk.store.customer import ContactPoint, Customer
+from contact_desk.store.people import AccountContact
+from contact_desk.store.program import Invoice, Program, VerificationDocument
+from contact_desk.store.sales import Vehicle
+from contact_desk.store.search import search_customer_ids
+from contact_desk.store.unit_of_work import UnitOfWork
+
+# A primary that moved by itself is pointed out on the card for this long.
+MOVED_NOTICE = timedelta(days=30)
+MAX_DOCUMENT_BYTES = 20 * 1024 * 1024
+
+
+@dataclass(frozen=True)
+class VerificationUpload:
+    """A document proving a new address: the file's name and bytes as the clerk picked them."""
+
+    file_name: str
+    content: bytes
+
+
+def create_customer(
+    uow: UnitOfWork,
+    actor: Actor,
+    *,
+    first_name: str,
+    last_name: str,
+    company: str = "",
+    customer_number: str | None = None,
+    birth_date: date | None = None,
+) -> int:
+    actor.require(Permission.EDIT_CUSTOMERS)
+    with uow:
+        customer = Customer(
+            customer_number=(customer_number or "").strip() or None,
+            first_name=check_name(first_name, "First name"),
+            last_name=check_name(last_name, "Last name"),
+            company=" ".join(company.split()),
+            birth_date=birth_date,
+        )
+        customer.refresh_search_keys()
+        uow.session.add(customer)
+        uow.flush()
+        audit.record(uow.session, actor, customer.id, "customer", customer.id, "created",
+                     None, customer.full_name)
+        uow.commit()
+        return customer.id
+
+
+def get_customer(uow: UnitOfWork, key: str | int) -> CustomerView:
+    """Everything the customer page shows, by DMS customer number or internal id."""
+    with uow:
+        return customer_view(uow.session, find_customer(uow.session, key))
+
+
+def customer_view(session: Session, customer: Customer) -> CustomerView:
+    points = customer.contact_points
+    links = session.scalars(
+        select(AccountContact)
+        .where(AccountContact.customer_id == customer.id)
+        .order_by(AccountContact.primary_contact.desc(), AccountContact.id)
+    ).all()
+    vehicle = session.scalars(
+        select(Vehicle)
+        .where(Vehicle.customer_id == customer.id, Vehicle.owned)
+        .order_by(Vehicle.year.desc(), Vehicle.id)
+        .limit(1)
+    ).first()
+    return CustomerView(
+        id=customer.id,
+        customer_number=customer.customer_number,
+        first_name=customer.first_name,
+        last_name=customer.last_name,
+        company=customer.company,
+        full_name=customer.full_name,
+        birth_date=customer.birth_date,
+        address_line1=customer.address_line1,
+        city=customer.city,
+        state=customer.state,
+        postal_code=customer.postal_code,
+        regular_amount=customer.regular_amount,
+        current_due_date=customer.current_due_date,
+        payment_frequency=customer.payment_frequency,
+        current_amount_due=customer.current_amount_due,
+        vehicle=vehicle.title if vehicle else "",
+        version=customer.version,
+        phones=tuple(point_view(p) for p in points if p.kind is ContactKind.PHONE),
+        emails=tuple(point_view(p) for p in points if p.kind is ContactKind.EMAIL),
+        contacts=tuple(contact_view(link) for link in links),
+        warnings=tuple(reach_warnings([_reach(session, customer, k) for k in ContactKind])),
+    )
+
+
+def point_view(point: ContactPoint) -> ContactPointView:
+    try:
+        check_can_be_primary(point.status, point.display)
+        why_not = None
+    except NotAllowed as refusal:
+        why_not = refusal.message
+    return ContactPointView(
+        id=point.id,
+        kind=point.kind,
+        type=point.type,
+        value=point.value,
+        extension=point.extension,
+        display=point.display,
+        status=point.status,
+        status_date=point.status_date,
+        is_primary=point.is_primary,
+        can_receive_texts=point.can_receive_texts,
+        do_not_call=point.do_not_call,
+        do_not_text=point.do_not_text,
+        text_consent=point.text_consent,
+        marketing_opt_out=point.marketing_opt_out,
+        version=point.version,
+        why_not_primary=why_not,
+    )
+
+
+def contact_view(link: AccountContact) -> AdditionalContactView:
+    person = link.person
+    return AdditionalContactView(
+        id=link.id,
+        person_id=person.id,
+        first_name=person.first_name,
+        last_name=person.last_name,
+        role=link.role,
+        role_description=link.role_description,
+        email=person.email,
+        phone=person.phone,
+        phone_display=person.phone_display,
+        primary_contact=link.primary_contact,
+        portal_access=person.portal_access,
+        preferences=tuple(p for p in CommunicationPreference if p in link.preferences),
+        invite_sent_at=person.invite_sent_at,
+        invite_sent_by=person.invite_sent_by.name if person.invite_sent_by else None,
+        person_version=person.version,
+    )
+
+
+def _reach(session: Session, customer: Customer, kind: ContactKind) -> ReachFacts:
+    points = customer.points(kind)
+    active = [p for p in points if p.status is ContactStatus.ACTIVE]
+    primary = next((p for p in points if p.is_primary), None)
+    if kind is ContactKind.PHONE:
+        blocked = bool(primary and primary.do_not_text)
+    else:
+        blocked = bool(primary and primary.marketing_opt_out)
+    moved_from = moved_on = None
+    last = session.scalars(
+        select(AuditEvent)
+        .where(AuditEvent.customer_id == customer.id, AuditEvent.field == PRIMARY_FIELD[kind])
+        .order_by(AuditEvent.id.desc())
+        .limit(1)
+    ).first()
+    if (
+        last is not None
+        and primary is not None
+        and last.reason.startswith(MOVED)
+        and last.old is not None
+        and last.at >= utc_now() - MOVED_NOTICE
+    ):
+        moved_from, moved_on = last.old, last.at.date()
+    return ReachFacts(
+        kind=kind,
+        any_active=bool(active),
+        no_active_since=max((p.status_date for p in points), default=None) if not active else None,
+        primary_shown=primary.display if primary else None,
+        primary_blocked=blocked,
+        primary_moved_from=moved_from,
+        primary_moved_on=moved_on,
+    )
+
+
+ADDRESS_FIELDS = ("address_line1", "city", "state", "postal_code")
+
+
+def update_customer_details(
+    uow: UnitOfWork,
+    actor: Actor,
+    customer_id: int,
+    *,
+    first_name: str,
+    last_name: str,
+    company: str = "",
+    address_line1: str = "",
+    city: str = "",
+    state: str = "",
+    postal_code: str = "",
+    verification: VerificationUpload | None = None,
+    expected_version: int | None = None,
+) -> list[str]:
+    """Change name and address; reaches every program and invoice of the customer.
+
+    A new address while a financed program exists needs a verification document.
+    Returns the fields that changed.
+    """
+    actor.require(Permission.EDIT_CUSTOMERS)
+    wanted = {
+        "first_name": check_name(first_name, "First name"),
+        "last_name": check_name(last_name, "Last name"),
+        "company": " ".join(company.split()),
+        "address_line1": " ".join(address_line1.split()),
+        "city": " ".join(city.split()),
+        "state": " ".join(state.split()),
+        "postal_code": " ".join(postal_code.split()),
+    }
+    with uow:
+        session = uow.session
+        customer = get(session, Customer, customer_id, "customer")
+        check_version(customer, expected_version)
+        moving = any(getattr(customer, name) != wanted[name] for name in ADDRESS_FIELDS)
+        states = session.scalars(
+            select(Program.state).where(Program.customer_id == customer.id)
+        ).all()
+        if moving and address_change_needs_verification(states):
+            if verification is None:
+                raise NotAllowed(
+                    "This customer has a financed program, so a new address needs a "
+                    "verification document (a bill or statement from a third party "
+                    "naming the customer at the new address). Attach one to save."
+                )
+        changed = audit.record_changes(session, actor, customer.id, "customer", customer.id,
+                                       customer, wanted)
+        if not changed:
+            return []
+        customer.refresh_search_keys()
+        if moving and verification is not None:
+            _keep_document(session, actor, customer, verification)
+        for invoice in session.scalars(select(Invoice).where(Invoice.customer_id == customer.id)):
+            audit.record_changes(session, actor, customer.id, "invoice", invoice.id, invoice, {
+                "bill_to_name": customer.full_name,
+                "bill_to_address": _address_of(customer),
+            })
+        touch(customer)
+        uow.commit()
+        return changed
+
+
+def _address_of(customer: Customer) -> str:
+    town = " ".join(part for part in (customer.state, customer.postal_code) if part)
+    return ", ".join(part for part in (customer.address_line1, customer.city, town) if part)
+
+
+def _keep_document(
+    session: Session, actor: Actor, customer: Customer, upload: VerificationUpload
+) -> None:
+    if not upload.content:
+        raise InvalidValue(f"{upload.file_name} is empty; pick the scanned document itself.")
+    if len(upload.content) > MAX_DOCUMENT_BYTES:
+        raise InvalidValue(f"{upload.file_name} is larger than 20 MB; scan it at a lower resolution.")
+    document = VerificationDocument(
+        customer_id=customer.id,
+        file_name=upload.file_name,
+        size=len(upload.content),
+        sha256=hashlib.sha256(upload.content).hexdigest(),
+        content=upload.content,
+        verified_address=_address_of(customer),
+        uploaded_by_id=actor.user_id,
+    )
+    session.add(document)
+    session.flush()
+    audit.record(session, actor, customer.id, "verification_document", document.id, "attached",
+                 None, f"{upload.file_name} ({document.sha256[:12]})", reason="address change")
+
+
+def search_customers(uow: UnitOfWork, query: str, limit: int = 50, offset: int = 0) -> list[CustomerHit]:
+    """The customers matching what was typed, with their primary phone and email."""
+    with uow:
+        session = uow.session
+        ids = search_customer_ids(session, query, limit, offset)
+        if not ids:
+            return []
+        customers = {
+            c.id: c
+            for c in session.scalars(
+                select(Customer).where(Customer.id.in_(ids)).options(
+                    selectinload(Customer.contact_points)
+                )
+            )
+        }
+        hits = []
+        for customer_id in ids:
+            customer = customers[customer_id]
+            primary = {p.kind: p.display for p in customer.contact_points if p.is_primary}
+            hits.append(
+                CustomerHit(
+                    id=customer.id,
+                    customer_number=customer.customer_number,
+                    name=customer.full_name,
+                    company=customer.company,
+                    primary_phone=primary.get(ContactKind.PHONE),
+                    primary_email=primary.get(ContactKind.EMAIL),
+                )
+            )
+        return hits

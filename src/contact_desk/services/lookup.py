@@ -1,0 +1,56 @@
+"""Loading the records a use case works on, and the checks every change shares."""
+
+from __future__ import annotations
+
+from typing import TypeVar
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session, selectinload
+
+from contact_desk.domain.errors import ConflictError, NotFound
+from contact_desk.domain.phone import DEFAULT_REGION
+from contact_desk.store.base import Base, utc_now
+from contact_desk.store.customer import Customer
+from contact_desk.store.users import Setting
+
+Row = TypeVar("Row", bound=Base)
+
+HOME_REGION = "home_region"
+
+
+def find_customer(session: Session, key: str | int) -> Customer:
+    """A customer by DMS customer number, else by internal id."""
+    text = str(key).strip()
+    customer = session.scalars(
+        select(Customer)
+        .where(Customer.customer_number == text)
+        .options(selectinload(Customer.contact_points))
+    ).first()
+    if customer is None and text.lstrip("#").isdigit():
+        customer = session.get(Customer, int(text.lstrip("#")))
+    if customer is None:
+        raise NotFound(f"No customer has the number or id {text!r}.")
+    return customer
+
+
+def get(session: Session, model: type[Row], row_id: int, what: str) -> Row:
+    row = session.get(model, row_id)
+    if row is None:
+        raise NotFound(f"That {what} no longer exists; another desk may have removed it.")
+    return row
+
+
+def check_version(customer: Customer, expected_version: int | None) -> None:
+    """Refuse a change made on a copy of the customer older than the one stored."""
+    if expected_version is not None and customer.version != expected_version:
+        raise ConflictError()
+
+
+def touch(customer: Customer) -> None:
+    """Mark the customer changed, so a desk holding an older copy is refused."""
+    customer.updated_at = utc_now()
+
+
+def home_region(session: Session) -> str:
+    setting = session.get(Setting, HOME_REGION)
+    return setting.value if setting else DEFAULT_REGION

@@ -1,0 +1,203 @@
+"""What services hand back to the UI and CLI: plain, frozen snapshots of a customer."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from decimal import Decimal
+from typing import Any
+
+from contact_desk.domain.enums import (
+    CommunicationPreference,
+    ContactKind,
+    ContactPointType,
+    ContactRole,
+    ContactStatus,
+    PaymentFrequency,
+    Source,
+    TextConsent,
+)
+
+
+@dataclass(frozen=True)
+class ContactPointView:
+    id: int
+    kind: ContactKind
+    type: ContactPointType
+    value: str
+    extension: str
+    display: str
+    status: ContactStatus
+    status_date: date
+    is_primary: bool
+    can_receive_texts: bool
+    do_not_call: bool
+    do_not_text: bool
+    text_consent: TextConsent
+    marketing_opt_out: bool
+    version: int
+    why_not_primary: str | None
+
+    @property
+    def source(self) -> Source:
+        return self.type.source
+
+    def as_dict(self) -> dict[str, Any]:
+        data: dict[str, Any] = {
+            "id": self.id,
+            "type": self.type.label,
+            "source": self.source.label,
+            "value": self.value,
+            "display": self.display,
+            "primary": self.is_primary,
+            "status": self.status.label,
+            "status_date": self.status_date.isoformat(),
+        }
+        if self.kind is ContactKind.PHONE:
+            data.update(
+                extension=self.extension,
+                can_receive_texts=self.can_receive_texts,
+                do_not_call=self.do_not_call,
+                do_not_text=self.do_not_text,
+                text_consent=self.text_consent.label,
+            )
+        else:
+            data.update(marketing_opt_out=self.marketing_opt_out)
+        return data
+
+
+@dataclass(frozen=True)
+class AdditionalContactView:
+    id: int
+    person_id: int
+    first_name: str
+    last_name: str
+    role: ContactRole
+    role_description: str
+    email: str | None
+    phone: str | None
+    phone_display: str
+    primary_contact: bool
+    portal_access: bool
+    preferences: tuple[CommunicationPreference, ...]
+    invite_sent_at: datetime | None
+    invite_sent_by: str | None
+    person_version: int
+
+    @property
+    def full_name(self) -> str:
+        return f"{self.first_name} {self.last_name}"
+
+    @property
+    def role_label(self) -> str:
+        if self.role is ContactRole.OTHER and self.role_description:
+            return self.role_description
+        return self.role.label
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "first_name": self.first_name,
+            "last_name": self.last_name,
+            "role": self.role.label,
+            "role_description": self.role_description,
+            "email": self.email,
+            "phone": self.phone,
+            "primary_contact": self.primary_contact,
+            "portal_access": self.portal_access,
+            "preferences": [p.label for p in self.preferences],
+            "invite_sent_at": self.invite_sent_at.isoformat() if self.invite_sent_at else None,
+            "invite_sent_by": self.invite_sent_by,
+        }
+
+
+@dataclass(frozen=True)
+class CustomerView:
+    id: int
+    customer_number: str | None
+    first_name: str
+    last_name: str
+    company: str
+    full_name: str
+    birth_date: date | None
+    address_line1: str
+    city: str
+    state: str
+    postal_code: str
+    regular_amount: Decimal | None
+    current_due_date: date | None
+    payment_frequency: PaymentFrequency | None
+    current_amount_due: Decimal | None
+    vehicle: str
+    version: int
+    phones: tuple[ContactPointView, ...]
+    emails: tuple[ContactPointView, ...]
+    contacts: tuple[AdditionalContactView, ...]
+    warnings: tuple[str, ...] = field(default=())
+
+    @property
+    def address(self) -> str:
+        town = " ".join(part for part in (self.state, self.postal_code) if part)
+        return ", ".join(part for part in (self.address_line1, self.city, town) if part)
+
+    def primary(self, kind: ContactKind) -> ContactPointView | None:
+        points = self.phones if kind is ContactKind.PHONE else self.emails
+        return next((p for p in points if p.is_primary), None)
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "customer_number": self.customer_number,
+            "first_name": self.first_name,
+            "last_name": self.last_name,
+            "company": self.company,
+            "birth_date": self.birth_date.isoformat() if self.birth_date else None,
+            "address": {
+                "line1": self.address_line1,
+                "city": self.city,
+                "state": self.state,
+                "postal_code": self.postal_code,
+            },
+            "account": {
+                "regular_scheduled_amount": _money(self.regular_amount),
+                "current_due_date": _iso(self.current_due_date),
+                "payment_frequency": self.payment_frequency.label if self.payment_frequency else None,
+                "current_amount_due": _money(self.current_amount_due),
+            },
+            "vehicle": self.vehicle,
+            "version": self.version,
+            "phones": [p.as_dict() for p in self.phones],
+            "emails": [e.as_dict() for e in self.emails],
+            "contacts": [c.as_dict() for c in self.contacts],
+            "warnings": list(self.warnings),
+        }
+
+
+@dataclass(frozen=True)
+class CustomerHit:
+    """One row of the search results list."""
+
+    id: int
+    customer_number: str | None
+    name: str
+    company: str
+    primary_phone: str | None
+    primary_email: str | None
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "customer_number": self.customer_number,
+            "name": self.name,
+            "company": self.company,
+            "primary_phone": self.primary_phone,
+            "primary_email": self.primary_email,
+        }
+
+
+def _money(value: Decimal | None) -> str | None:
+    return None if value is None else f"{value:.2f}"
+
+
+def _iso(value: date | None) -> str | None:
+    return None if value is None else value.isoformat()

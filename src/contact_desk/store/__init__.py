@@ -1,0 +1,1 @@
+"""Where customers are kept: SQLAlchemy models, migrations, the unit of work and search."""

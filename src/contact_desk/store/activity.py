@@ -1,0 +1,90 @@
+"""What happened with a customer: notes, contact attempts, web visits, summaries, audit events."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlalchemy import ForeignKey, Index, Integer, String, Text
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from contact_desk.domain.enums import AttemptOutcome, Channel
+from contact_desk.store.base import Base, UtcDateTime, enum_column, utc_now
+from contact_desk.store.users import User
+
+
+class Note(Base):
+    __tablename__ = "note"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    customer_id: Mapped[int] = mapped_column(
+        ForeignKey("customer.id", ondelete="CASCADE"), nullable=False
+    )
+    author_id: Mapped[int | None] = mapped_column(ForeignKey("app_user.id"))
+    body: Mapped[str] = mapped_column(Text, nullable=False)
+    created_at: Mapped[datetime] = mapped_column(UtcDateTime, default=utc_now)
+
+    author: Mapped[User | None] = relationship(lazy="joined")
+
+    __table_args__ = (Index("ix_note_customer_created", "customer_id", "created_at"),)
+
+
+class ContactAttempt(Base):
+    __tablename__ = "contact_attempt"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    customer_id: Mapped[int] = mapped_column(
+        ForeignKey("customer.id", ondelete="CASCADE"), nullable=False
+    )
+    channel: Mapped[Channel] = mapped_column(enum_column(Channel), nullable=False)
+    outcome: Mapped[AttemptOutcome] = mapped_column(enum_column(AttemptOutcome), nullable=False)
+    at: Mapped[datetime] = mapped_column(UtcDateTime, default=utc_now)
+    user_id: Mapped[int | None] = mapped_column(ForeignKey("app_user.id"))
+
+    __table_args__ = (Index("ix_contact_attempt_customer_at", "customer_id", "at"),)
+
+
+class WebActivity(Base):
+    """One visit to the dealership's website by a known customer."""
+
+    __tablename__ = "web_activity"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    customer_id: Mapped[int] = mapped_column(
+        ForeignKey("customer.id", ondelete="CASCADE"), nullable=False, index=True
+    )
+    visited_at: Mapped[datetime] = mapped_column(UtcDateTime, nullable=False)
+    last_page: Mapped[str] = mapped_column(String(500), nullable=False, default="")
+    seconds: Mapped[int] = mapped_column(Integer, nullable=False, default=0)
+
+
+class InteractionSummary(Base):
+    __tablename__ = "interaction_summary"
+
+    customer_id: Mapped[int] = mapped_column(
+        ForeignKey("customer.id", ondelete="CASCADE"), primary_key=True
+    )
+    text: Mapped[str] = mapped_column(Text, nullable=False)
+    generated_at: Mapped[datetime] = mapped_column(UtcDateTime, nullable=False)
+
+
+class AuditEvent(Base):
+    """Who changed what, when, from which value to which."""
+
+    __tablename__ = "audit_event"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    at: Mapped[datetime] = mapped_column(UtcDateTime, default=utc_now, nullable=False)
+    user_id: Mapped[int | None] = mapped_column(ForeignKey("app_user.id"))
+    customer_id: Mapped[int | None] = mapped_column(
+        ForeignKey("customer.id", ondelete="CASCADE")
+    )
+    entity: Mapped[str] = mapped_column(String(40), nullable=False)
+    entity_id: Mapped[int | None] = mapped_column(Integer)
+    field: Mapped[str] = mapped_column(String(60), nullable=False)
+    old: Mapped[str | None] = mapped_column(Text)
+    new: Mapped[str | None] = mapped_column(Text)
+    reason: Mapped[str] = mapped_column(String(300), nullable=False, default="")
+
+    user: Mapped[User | None] = relationship(lazy="joined")
+
+    __table_args__ = (Index("ix_audit_event_customer_at", "customer_id", "at"),)

@@ -1,0 +1,124 @@
+"""Customers and their contact points (phones and emails)."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from decimal import Decimal
+
+from sqlalchemy import (
+    Boolean,
+    Date,
+    ForeignKey,
+    Index,
+    Integer,
+    Numeric,
+    String,
+    UniqueConstraint,
+    text,
+)
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from contact_desk.domain.enums import (
+    ContactKind,
+    ContactPointType,
+    ContactStatus,
+    PaymentFrequency,
+    TextConsent,
+)
+from contact_desk.store.base import Base, UtcDateTime, enum_column, utc_now
+
+
+class Customer(Base):
+    __tablename__ = "customer"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    customer_number: Mapped[str | None] = mapped_column(String(32), unique=True)
+    first_name: Mapped[str] = mapped_column(String(80), default="")
+    last_name: Mapped[str] = mapped_column(String(80), default="")
+    company: Mapped[str] = mapped_column(String(120), default="")
+    birth_date: Mapped[date | None] = mapped_column(Date)
+    address_line1: Mapped[str] = mapped_column(String(120), default="")
+    city: Mapped[str] = mapped_column(String(80), default="")
+    state: Mapped[str] = mapped_column(String(40), default="")
+    postal_code: Mapped[str] = mapped_column(String(20), default="")
+    # The four account figures of the payment header.
+    regular_amount: Mapped[Decimal | None] = mapped_column(Numeric(12, 2))
+    current_due_date: Mapped[date | None] = mapped_column(Date)
+    payment_frequency: Mapped[PaymentFrequency | None] = mapped_column(
+        enum_column(PaymentFrequency)
+    )
+    current_amount_due: Mapped[Decimal | None] = mapped_column(Numeric(12, 2))
+    # Lower-case copies that search compares by prefix on a plain index.
+    name_key: Mapped[str] = mapped_column(String(170), default="", index=True)
+    last_name_key: Mapped[str] = mapped_column(String(80), default="", index=True)
+    company_key: Mapped[str] = mapped_column(String(120), default="", index=True)
+    created_at: Mapped[datetime] = mapped_column(UtcDateTime, default=utc_now)
+    updated_at: Mapped[datetime] = mapped_column(UtcDateTime, default=utc_now)
+    version: Mapped[int] = mapped_column(Integer, nullable=False)
+
+    contact_points: Mapped[list[ContactPoint]] = relationship(
+        back_populates="customer", cascade="all, delete-orphan", order_by="ContactPoint.id"
+    )
+
+    __mapper_args__ = {"version_id_col": version}
+
+    @property
+    def full_name(self) -> str:
+        name = f"{self.first_name} {self.last_name}".strip()
+        return name or self.company or (self.customer_number or f"Customer {self.id}")
+
+    def refresh_search_keys(self) -> None:
+        self.name_key = f"{self.first_name} {self.last_name}".strip().casefold()
+        self.last_name_key = self.last_name.casefold()
+        self.company_key = self.company.casefold()
+
+    def points(self, kind: ContactKind) -> list[ContactPoint]:
+        return [p for p in self.contact_points if p.kind is kind]
+
+
+class ContactPoint(Base):
+    """One phone or email of a customer, where it came from, and whether we use it."""
+
+    __tablename__ = "contact_point"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    customer_id: Mapped[int] = mapped_column(
+        ForeignKey("customer.id", ondelete="CASCADE"), nullable=False
+    )
+    kind: Mapped[ContactKind] = mapped_column(enum_column(ContactKind), nullable=False)
+    type: Mapped[ContactPointType] = mapped_column(enum_column(ContactPointType), nullable=False)
+    value: Mapped[str] = mapped_column(String(254), nullable=False, index=True)
+    extension: Mapped[str] = mapped_column(String(16), nullable=False, default="")
+    display: Mapped[str] = mapped_column(String(300), nullable=False)
+    # National digits of a phone ("2125550142"), searched by prefix; empty for emails.
+    digits: Mapped[str] = mapped_column(String(20), nullable=False, default="", index=True)
+    status: Mapped[ContactStatus] = mapped_column(
+        enum_column(ContactStatus), nullable=False, default=ContactStatus.ACTIVE
+    )
+    status_date: Mapped[date] = mapped_column(Date, nullable=False)
+    is_primary: Mapped[bool] = mapped_column(Boolean, nullable=False, default=False)
+    can_receive_texts: Mapped[bool] = mapped_column(Boolean, nullable=False, default=False)
+    do_not_call: Mapped[bool] = mapped_column(Boolean, nullable=False, default=False)
+    do_not_text: Mapped[bool] = mapped_column(Boolean, nullable=False, default=False)
+    text_consent: Mapped[TextConsent] = mapped_column(
+        enum_column(TextConsent), nullable=False, default=TextConsent.NOT_ASKED
+    )
+    marketing_opt_out: Mapped[bool] = mapped_column(Boolean, nullable=False, default=False)
+    created_at: Mapped[datetime] = mapped_column(UtcDateTime, default=utc_now)
+    version: Mapped[int] = mapped_column(Integer, nullable=False)
+
+    customer: Mapped[Customer] = relationship(back_populates="contact_points")
+
+    __mapper_args__ = {"version_id_col": version}
+    __table_args__ = (
+        UniqueConstraint("customer_id", "kind", "value", "extension"),
+        # At most one primary phone and one primary email per customer.
+        Index(
+            "uq_contact_point_one_primary",
+            "customer_id",
+            "kind",
+            unique=True,
+            sqlite_where=text("is_primary"),
+            postgresql_where=text("is_primary"),
+        ),
+    )

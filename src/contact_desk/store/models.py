@@ -1,0 +1,40 @@
+"""Every table, imported in one place so the metadata is complete for migrations."""
+
+from __future__ import annotations
+
+from contact_desk.store.activity import (
+    AuditEvent,
+    ContactAttempt,
+    InteractionSummary,
+    Note,
+    WebActivity,
+)
+from contact_desk.store.base import Base
+from contact_desk.store.customer import ContactPoint, Customer
+from contact_desk.store.people import AccountContact, ContactPerson, ContactPreference
+from contact_desk.store.program import Invoice, Program, VerificationDocument
+from contact_desk.store.sales import Deal, Vehicle
+from contact_desk.store.users import Assignment, Setting, User, UserPermission
+
+__all__ = [
+    "AccountContact",
+    "Assignment",
+    "AuditEvent",
+    "Base",
+    "ContactAttempt",
+    "ContactPerson",
+    "ContactPoint",
+    "ContactPreference",
+    "Customer",
+    "Deal",
+    "InteractionSummary",
+    "Invoice",
+    "Note",
+    "Program",
+    "Setting",
+    "User",
+    "UserPermission",
+    "Vehicle",
+    "VerificationDocument",
+    "WebActivity",
+]

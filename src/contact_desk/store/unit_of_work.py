@@ -1,0 +1,77 @@
+"""One transaction per use case; database refusals become messages a clerk can read."""
+
+from __future__ import annotations
+
+from types import TracebackType
+
+from sqlalchemy.exc import IntegrityError, OperationalError
+from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.orm.exc import StaleDataError
+
+from contact_desk.domain.errors import ConflictError, DomainError
+
+
+class UnitOfWork:
+    """``with uow: ...; uow.commit()`` — leaving the block without commit rolls back."""
+
+    session: Session
+
+    def __init__(self, sessions: sessionmaker[Session]) -> None:
+        self._sessions = sessions
+
+    def __enter__(self) -> UnitOfWork:
+        self.session = self._sessions()
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        self.session.rollback()
+        self.session.close()
+
+    def flush(self) -> None:
+        """Send pending changes now, so a refusal surfaces as a clear error."""
+        with translate_database_errors(self.session):
+            self.session.flush()
+
+    def commit(self) -> None:
+        with translate_database_errors(self.session):
+            self.session.commit()
+
+
+class translate_database_errors:
+    """Turn a stale version or a violated constraint into a DomainError, rolling back."""
+
+    def __init__(self, session: Session) -> None:
+        self.session = session
+
+    def __enter__(self) -> None:
+        return None
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> bool:
+        if exc is None:
+            return False
+        if isinstance(exc, StaleDataError):
+            self.session.rollback()
+            raise ConflictError() from None
+        if isinstance(exc, IntegrityError):
+            self.session.rollback()
+            raise DomainError(
+                "This change clashes with data saved at the same moment at another desk "
+                "(the same value twice, or a second primary). Nothing was saved: "
+                "reload the customer and try again."
+            ) from exc
+        if isinstance(exc, OperationalError) and "locked" in str(exc.orig):
+            self.session.rollback()
+            raise DomainError(
+                "The database is busy with another desk's change. Nothing was saved: try again."
+            ) from exc
+        return False
