@@ -71,7 +71,6 @@ def create_customer(
             company=" ".join(company.split()),
             birth_date=birth_date,
         )
-        customer.refresh_search_keys()
         uow.session.add(customer)
         uow.flush()
         audit.record(uow.session, actor, customer.id, "customer", customer.id, "created",
@@ -257,7 +256,6 @@ def update_customer_details(
                                        customer, wanted)
         if not changed:
             return []
-        customer.refresh_search_keys()
         if moving and verification is not None:
             _keep_document(session, actor, customer, verification)
         for invoice in session.scalars(select(Invoice).where(Invoice.customer_id == customer.id)):

@@ -14,6 +14,7 @@ from sqlalchemy import (
     Numeric,
     String,
     UniqueConstraint,
+    event,
     text,
 )
 from sqlalchemy.orm import Mapped, mapped_column, relationship
@@ -68,12 +69,20 @@ class Customer(Base):
         return name or self.company or (self.customer_number or f"Customer {self.id}")
 
     def refresh_search_keys(self) -> None:
-        self.name_key = f"{self.first_name} {self.last_name}".strip().casefold()
-        self.last_name_key = self.last_name.casefold()
-        self.company_key = self.company.casefold()
+        first, last, company = self.first_name or "", self.last_name or "", self.company or ""
+        self.name_key = f"{first} {last}".strip().casefold()
+        self.last_name_key = last.casefold()
+        self.company_key = company.casefold()
 
     def points(self, kind: ContactKind) -> list[ContactPoint]:
         return [p for p in self.contact_points if p.kind is kind]
+
+
+@event.listens_for(Customer, "before_insert")
+@event.listens_for(Customer, "before_update")
+def _keep_search_keys(_mapper: object, _connection: object, customer: Customer) -> None:
+    # Whoever writes a customer (desk, sync, demo), search sees the same name.
+    customer.refresh_search_keys()
 
 
 class ContactPoint(Base):
