@@ -1,0 +1,121 @@
+"""Test fixtures: every store and service test runs on SQLite and on a real PostgreSQL."""
+
+from __future__ import annotations
+
+import itertools
+import os
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from sqlalchemy import create_engine, text
+
+from contact_desk.domain.actor import Actor
+from contact_desk.domain.enums import Permission
+from contact_desk.services import users
+from contact_desk.store.database import Database, open_database
+from tests.postgres_server import PostgresUnavailable, ThrowawayPostgres
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+ENV_POSTGRES = "CONTACT_DESK_TEST_POSTGRES"  # an admin URL of a server to use instead
+ENV_SKIP_POSTGRES = "CONTACT_DESK_SKIP_POSTGRES"
+TEMPLATE = "contact_desk_template"
+_names = itertools.count(1)
+
+
+@pytest.fixture(scope="session")
+def postgres_admin_url() -> Iterator[str]:
+    """An admin URL of a PostgreSQL server holding a migrated template database."""
+    if os.environ.get(ENV_SKIP_POSTGRES) == "1":
+        pytest.skip(f"{ENV_SKIP_POSTGRES}=1: PostgreSQL runs were turned off by hand")
+    server = None
+    url = os.environ.get(ENV_POSTGRES)
+    if not url:
+        server = ThrowawayPostgres()
+        try:
+            server.start()
+        except PostgresUnavailable as error:
+            pytest.fail(
+                f"Could not start the throwaway PostgreSQL server ({error}). Install "
+                f"PostgreSQL, give {ENV_POSTGRES}, or set {ENV_SKIP_POSTGRES}=1.",
+                pytrace=False,
+            )
+        url = server.url()
+    _create_database(url, TEMPLATE)
+    template = open_database(_with_database(url, TEMPLATE))
+    template.dispose()
+    try:
+        yield url
+    finally:
+        if server is not None:
+            server.stop()
+
+
+@pytest.fixture(scope="session")
+def sqlite_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    path = tmp_path_factory.mktemp("template") / "template.sqlite3"
+    open_database(str(path)).dispose()
+    return path
+
+
+def _with_database(url: str, name: str) -> str:
+    return url.rsplit("/", 1)[0] + "/" + name
+
+
+def _create_database(admin_url: str, name: str, template: str | None = None) -> None:
+    engine = create_engine(admin_url, isolation_level="AUTOCOMMIT")
+    with engine.connect() as connection:
+        connection.execute(text(f'DROP DATABASE IF EXISTS "{name}"'))
+        suffix = f' TEMPLATE "{template}"' if template else ""
+        connection.execute(text(f'CREATE DATABASE "{name}"{suffix}'))
+    engine.dispose()
+
+
+def _drop_database(admin_url: str, name: str) -> None:
+    engine = create_engine(admin_url, isolation_level="AUTOCOMMIT")
+    with engine.connect() as connection:
+        connection.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+    engine.dispose()
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def database_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
+    """A fresh, migrated, empty database: a SQLite file, or a PostgreSQL database."""
+    if request.param == "sqlite":
+        template = request.getfixturevalue("sqlite_template")
+        path = tmp_path / "desk.sqlite3"
+        shutil.copyfile(template, path)
+        yield f"sqlite:///{path}"
+        return
+    admin = request.getfixturevalue("postgres_admin_url")
+    name = f"desk_{os.getpid()}_{next(_names)}"
+    _create_database(admin, name, template=TEMPLATE)
+    try:
+        yield _with_database(admin, name)
+    finally:
+        _drop_database(admin, name)
+
+
+@pytest.fixture
+def database(database_url: str) -> Iterator[Database]:
+    db = open_database(database_url)
+    try:
+        yield db
+    finally:
+        db.dispose()
+
+
+@pytest.fixture
+def manager(database: Database) -> Actor:
+    """Someone allowed to do everything (the built-in command-line user)."""
+    return users.actor_for(database.unit_of_work(), users.COMMAND_LINE_LOGIN)
+
+
+@pytest.fixture
+def clerk(database: Database) -> Actor:
+    """A desk clerk who may edit customers and nothing more."""
+    uow = database.unit_of_work()
+    users.create_user(uow, "clerk", "Casey Clerk", [Permission.EDIT_CUSTOMERS])
+    return users.actor_for(uow, "clerk")

@@ -1,0 +1,261 @@
+"""Phone numbers: typed any way, stored in E.164, shown the way the desk reads them."""
+
+from __future__ import annotations
+
+import pytest
+from phonenumbers import PhoneNumberType
+
+from contact_desk.domain.errors import InvalidValue
+from contact_desk.domain.phone import DEFAULT_REGION, PhoneNumber, search_digits
+
+
+def test_the_default_region_is_the_united_states() -> None:
+    assert DEFAULT_REGION == "US"
+
+
+@pytest.mark.parametrize(
+    "typed",
+    [
+        "(212) 555-0142",
+        "212.555.0142",
+        "212-555-0142",
+        "2125550142",
+        "1 212 555 0142",
+        "+1 212 555 0142",
+        "+1 (212) 555-0142",
+        "  (212) 555-0142  ",
+        "tel:+1-212-555-0142",
+    ],
+)
+def test_a_us_number_typed_in_any_common_format_is_stored_in_e164(typed: str) -> None:
+    phone = PhoneNumber.parse(typed)
+
+    assert phone.e164 == "+12125550142"
+    assert phone.extension == ""
+    assert phone.region == "US"
+
+
+@pytest.mark.parametrize(
+    ("typed", "region"),
+    [
+        ("+44 20 7946 0958", "US"),
+        ("+442079460958", "US"),
+        ("020 7946 0958", "GB"),
+        ("+44 (0)20 7946 0958", "US"),
+    ],
+)
+def test_a_london_number_is_stored_in_e164_with_its_own_region(typed: str, region: str) -> None:
+    phone = PhoneNumber.parse(typed, region)
+
+    assert phone.e164 == "+442079460958"
+    assert phone.region == "GB"
+
+
+def test_a_national_number_is_read_in_the_region_given() -> None:
+    assert PhoneNumber.parse("07400 123456", "GB").e164 == "+447400123456"
+
+
+def test_a_number_with_a_country_code_ignores_the_home_region() -> None:
+    assert PhoneNumber.parse("+1 212 555 0142", "GB").e164 == "+12125550142"
+
+
+@pytest.mark.parametrize(
+    "typed",
+    [
+        "212-555-0142 x123",
+        "212-555-0142 ext. 123",
+        "212-555-0142 ext 123",
+        "(212) 555-0142 extension 123",
+        "+1 212 555 0142;ext=123",
+    ],
+)
+def test_the_extension_is_kept_apart_from_the_number(typed: str) -> None:
+    phone = PhoneNumber.parse(typed)
+
+    assert phone.e164 == "+12125550142"
+    assert phone.extension == "123"
+
+
+def test_a_number_of_the_home_region_is_shown_in_national_format() -> None:
+    assert PhoneNumber.parse("+1 212 555 0142").display("US") == "(212) 555-0142"
+
+
+def test_a_number_of_another_region_is_shown_in_international_format() -> None:
+    assert PhoneNumber.parse("+44 20 7946 0958").display("US") == "+44 20 7946 0958"
+
+
+def test_a_canadian_number_is_international_for_a_us_desk_though_both_dial_plus_one() -> None:
+    phone = PhoneNumber.parse("416 555 0142")
+
+    assert phone.region == "CA"
+    assert phone.display("US") == "+1 416-555-0142"
+    assert phone.display("CA") == "(416) 555-0142"
+
+
+def test_a_british_desk_sees_british_numbers_nationally_and_us_numbers_internationally() -> None:
+    london = PhoneNumber.parse("020 7946 0958", "GB")
+    new_york = PhoneNumber.parse("+1 212 555 0142", "GB")
+
+    assert london.display("GB") == "020 7946 0958"
+    assert new_york.display("GB") == "+1 212-555-0142"
+
+
+def test_the_home_region_of_the_display_is_not_case_sensitive() -> None:
+    assert PhoneNumber.parse("020 7946 0958", "GB").display("gb") == "020 7946 0958"
+
+
+def test_the_display_uses_the_us_as_home_by_default() -> None:
+    assert PhoneNumber.parse("(212) 555-0142").display() == "(212) 555-0142"
+
+
+def test_the_extension_is_shown_after_the_number_in_both_formats() -> None:
+    phone = PhoneNumber.parse("212-555-0142 x123")
+
+    assert phone.display("US") == "(212) 555-0142 ext. 123"
+    assert phone.display("GB") == "+1 212-555-0142 ext. 123"
+
+
+def test_a_uk_mobile_can_receive_texts() -> None:
+    phone = PhoneNumber.parse("+44 7400 123456")
+
+    assert phone.line_type == PhoneNumberType.MOBILE
+    assert phone.can_receive_texts
+    assert phone.line_label == "Mobile"
+
+
+def test_a_uk_landline_cannot_receive_texts() -> None:
+    phone = PhoneNumber.parse("+44 20 7946 0958")
+
+    assert phone.line_type == PhoneNumberType.FIXED_LINE
+    assert not phone.can_receive_texts
+    assert phone.line_label == "Landline"
+
+
+def test_a_us_number_may_be_a_mobile_so_it_is_taken_to_receive_texts() -> None:
+    # North American numbers do not tell mobiles from landlines.
+    phone = PhoneNumber.parse("(212) 555-0142")
+
+    assert phone.line_type == PhoneNumberType.FIXED_LINE_OR_MOBILE
+    assert phone.can_receive_texts
+    assert phone.line_label == "Mobile or landline"
+
+
+def test_a_toll_free_number_cannot_receive_texts() -> None:
+    phone = PhoneNumber.parse("1 800 555 0199")
+
+    assert phone.line_type == PhoneNumberType.TOLL_FREE
+    assert not phone.can_receive_texts
+    assert phone.line_label == "Toll-free"
+
+
+def test_a_vanity_number_is_read_as_its_keypad_digits() -> None:
+    assert PhoneNumber.parse("1-800-FLOWERS").e164 == "+18003569377"
+
+
+@pytest.mark.parametrize("typed", ["", "   ", None])
+def test_an_empty_phone_asks_for_one(typed: str | None) -> None:
+    with pytest.raises(InvalidValue) as raised:
+        PhoneNumber.parse(typed)  # type: ignore[arg-type]
+
+    assert raised.value.field == "phone"
+    assert str(raised.value) == "Enter a phone number."
+
+
+@pytest.mark.parametrize("typed", ["abc", "call me", "-", "+"])
+def test_text_without_digits_is_not_a_phone_number(typed: str) -> None:
+    with pytest.raises(InvalidValue) as raised:
+        PhoneNumber.parse(typed)
+
+    assert raised.value.field == "phone"
+    assert repr(typed) in str(raised.value)
+    assert "is not a phone number: it needs digits" in str(raised.value)
+
+
+@pytest.mark.parametrize("typed", ["12", "123", "555 01"])
+def test_a_number_with_too_few_digits_says_so(typed: str) -> None:
+    with pytest.raises(InvalidValue) as raised:
+        PhoneNumber.parse(typed)
+
+    assert raised.value.field == "phone"
+    assert str(raised.value) == f"{typed!r} is not a valid phone number: it has too few digits."
+
+
+def test_a_number_with_too_many_digits_says_so() -> None:
+    with pytest.raises(InvalidValue) as raised:
+        PhoneNumber.parse("212 555 0142 1234567")
+
+    assert raised.value.field == "phone"
+    assert "it has too many digits" in str(raised.value)
+
+
+@pytest.mark.parametrize("typed", ["(555) 123-4567", "(212) 055-0142", "555-0142"])
+def test_a_number_that_does_not_exist_in_the_us_points_at_the_area_code(typed: str) -> None:
+    # 555 is not a US area code, exchanges do not start with 0, and seven digits lack one.
+    with pytest.raises(InvalidValue) as raised:
+        PhoneNumber.parse(typed)
+
+    assert raised.value.field == "phone"
+    assert str(raised.value) == (
+        f"{typed!r} is not a valid phone number for US: check the area code and the number."
+    )
+
+
+def test_a_foreign_number_with_the_right_length_but_no_such_line_is_refused() -> None:
+    with pytest.raises(InvalidValue) as raised:
+        PhoneNumber.parse("+44 1234 567")
+
+    assert raised.value.field == "phone"
+    assert str(raised.value).startswith("'+44 1234 567' is not a valid phone number for ")
+
+
+def test_input_longer_than_64_characters_is_refused_before_parsing() -> None:
+    typed = "2" * 65
+
+    with pytest.raises(InvalidValue) as raised:
+        PhoneNumber.parse(typed)
+
+    assert raised.value.field == "phone"
+    assert str(raised.value) == "That is too long to be a phone number."
+
+
+def test_64_characters_with_a_valid_number_inside_are_still_read() -> None:
+    typed = "(212) 555-0142".ljust(64)  # trailing spaces are trimmed first
+    padded = " " * 10 + typed
+
+    assert PhoneNumber.parse(padded).e164 == "+12125550142"
+
+
+def test_numbers_typed_differently_are_equal_values() -> None:
+    assert PhoneNumber.parse("(212) 555-0142") == PhoneNumber.parse("+1 212.555.0142")
+    assert PhoneNumber.parse("(212) 555-0142") != PhoneNumber.parse("(212) 555-0142 x1")
+
+
+@pytest.mark.parametrize("typed", ["(212) 555-0142 x123", "+44 7400 123456", "+44 20 7946 0958"])
+def test_a_stored_number_reads_back_as_the_value_that_was_stored(typed: str) -> None:
+    phone = PhoneNumber.parse(typed)
+
+    assert PhoneNumber.from_stored(phone.e164, phone.extension) == phone
+
+
+@pytest.mark.parametrize(
+    ("typed", "digits"),
+    [("(212) 555-0142", "2125550142"), ("+44 20 7946 0958", "2079460958")],
+)
+def test_national_digits_are_what_a_person_dials_at_home(typed: str, digits: str) -> None:
+    assert PhoneNumber.parse(typed).national_digits == digits
+
+
+@pytest.mark.parametrize(
+    ("typed", "digits"),
+    [
+        ("(212) 555-01", "21255501"),
+        ("212.555", "212555"),
+        ("+44 20", "4420"),
+        ("Ann 212", "212"),
+        ("abc", ""),
+        ("", ""),
+        (None, ""),
+    ],
+)
+def test_search_keeps_only_the_digits_typed(typed: str | None, digits: str) -> None:
+    assert search_digits(typed) == digits  # type: ignore[arg-type]

@@ -1,0 +1,79 @@
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+import pytest
+from sqlalchemy import text
+
+from contact_desk.domain.errors import DomainError
+from contact_desk.store.database import (
+    create_db_engine,
+    current_revision,
+    head_revision,
+    migrate,
+    open_database,
+    resolve_database_url,
+)
+
+
+def test_a_new_database_is_migrated_to_the_newest_schema(database):
+    assert current_revision(database.engine) == head_revision()
+    assert database.backup_path is None
+
+
+def test_sqlite_runs_in_wal_with_foreign_keys_and_a_busy_timeout(tmp_path):
+    db = open_database(str(tmp_path / "desk.sqlite3"))
+    with db.engine.connect() as connection:
+        assert connection.execute(text("PRAGMA journal_mode")).scalar() == "wal"
+        assert connection.execute(text("PRAGMA foreign_keys")).scalar() == 1
+        assert connection.execute(text("PRAGMA busy_timeout")).scalar() >= 5000
+    db.dispose()
+
+
+def test_an_older_database_is_copied_aside_then_migrated(tmp_path):
+    path = tmp_path / "old.sqlite3"
+    engine = create_db_engine(f"sqlite:///{path}")
+    migrate(engine, to="0001")
+    with engine.begin() as connection:
+        connection.execute(
+            text(
+                "INSERT INTO customer (customer_number, first_name, last_name, company, "
+                "address_line1, city, state, postal_code, name_key, last_name_key, "
+                "company_key, created_at, updated_at, version) VALUES ('C1', 'Ann', 'Lee', '', "
+                "'', '', '', '', 'ann lee', 'lee', '', '2026-01-01', '2026-01-01', 1)"
+            )
+        )
+    engine.dispose()
+
+    db = open_database(str(path))
+
+    assert current_revision(db.engine) == head_revision()
+    assert db.backup_path is not None and db.backup_path.exists()
+    with sqlite3.connect(db.backup_path) as copy:
+        assert copy.execute("SELECT version_num FROM alembic_version").fetchone() == ("0001",)
+        assert copy.execute("SELECT customer_number FROM customer").fetchall() == [("C1",)]
+    with db.engine.connect() as connection:
+        assert connection.execute(text("SELECT customer_number FROM customer")).scalar() == "C1"
+    db.dispose()
+
+
+def test_a_database_from_a_newer_app_is_refused(tmp_path):
+    path = tmp_path / "new.sqlite3"
+    open_database(str(path)).dispose()
+    with sqlite3.connect(path) as connection:
+        connection.execute("UPDATE alembic_version SET version_num = '9999'")
+    with pytest.raises(DomainError, match="newer Contact Desk"):
+        open_database(str(path))
+
+
+def test_a_bare_path_means_an_sqlite_file(tmp_path, monkeypatch):
+    monkeypatch.delenv("CONTACT_DESK_DATABASE", raising=False)
+    assert resolve_database_url(str(tmp_path / "x.sqlite3")) == f"sqlite:///{tmp_path / 'x.sqlite3'}"
+    monkeypatch.setenv("CONTACT_DESK_DATABASE", "postgresql://desk@db/contacts")
+    assert resolve_database_url() == "postgresql://desk@db/contacts"
+
+
+def test_an_unusable_url_is_a_clear_error():
+    with pytest.raises(DomainError, match="not a database URL"):
+        open_database("no such scheme://x")
