@@ -1,0 +1,208 @@
+"""The command line: `contact-desk` opens the desk; sub-commands script the same services."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+import os
+import sys
+from collections.abc import Callable, Sequence
+from typing import Any
+
+from contact_desk import __version__
+from contact_desk.domain.actor import Actor
+from contact_desk.domain.errors import DomainError
+from contact_desk.log_file import start_logging
+from contact_desk.services import contact_points, customers, users
+from contact_desk.services.views import CustomerView
+from contact_desk.store.database import ENV_DATABASE, Database, open_database
+
+log = logging.getLogger(__name__)
+
+ENV_USER = "CONTACT_DESK_USER"
+EXIT_USAGE = 2
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="contact-desk",
+        description="Every way to reach a customer, where each came from, and which one we use.",
+    )
+    parser.add_argument("--version", action="version", version=f"contact-desk {__version__}")
+    parser.add_argument(
+        "--database",
+        metavar="URL",
+        help=f"database URL or SQLite file (default: ${ENV_DATABASE}, else the embedded file)",
+    )
+    parser.add_argument(
+        "--user",
+        metavar="LOGIN",
+        help=f"who makes the changes (default: ${ENV_USER}, else the command-line user)",
+    )
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    demo = commands.add_parser("demo", help="fill an empty database with demo customers")
+    demo.add_argument("--customers", type=_positive, default=200, metavar="N")
+    demo.set_defaults(run=_demo)
+
+    show = commands.add_parser("show", help="print one customer")
+    show.add_argument("customer", metavar="CUSTOMER", help="DMS customer number or internal id")
+    show.add_argument("--json", action="store_true", help="print JSON for scripts")
+    show.set_defaults(run=_show)
+
+    primary = commands.add_parser("set-primary", help="make a phone or email the primary")
+    primary.add_argument("customer", metavar="CUSTOMER")
+    primary.add_argument("value", metavar="VALUE", help="a phone in any format, or an email")
+    primary.set_defaults(run=_set_primary)
+
+    search = commands.add_parser("search", help="find customers as the search box does")
+    search.add_argument("query", metavar="QUERY")
+    search.add_argument("--json", action="store_true")
+    search.add_argument("--limit", type=_positive, default=50, metavar="N")
+    search.set_defaults(run=_search)
+    return parser
+
+
+def _positive(text: str) -> int:
+    try:
+        number = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number") from None
+    if number < 1:
+        raise argparse.ArgumentTypeError("must be at least 1")
+    return number
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    log_file = start_logging()
+    if args.command is None:
+        from contact_desk.app import run_gui
+
+        return run_gui(args.database, args.user)
+    database: Database | None = None
+    try:
+        database = open_database(args.database)
+        return args.run(database, args)
+    except DomainError as error:
+        print(f"contact-desk: {error}", file=sys.stderr)
+        return EXIT_USAGE
+    except KeyboardInterrupt:
+        print("contact-desk: stopped; nothing half-written was kept.", file=sys.stderr)
+        return 130
+    except Exception:
+        log.exception("contact-desk %s failed", args.command)
+        print(
+            f"contact-desk: something went wrong that is not your fault; details are in {log_file}",
+            file=sys.stderr,
+        )
+        return EXIT_USAGE
+    finally:
+        if database is not None:
+            database.dispose()
+
+
+def _actor(database: Database, args: argparse.Namespace) -> Actor:
+    login = args.user or os.environ.get(ENV_USER) or users.COMMAND_LINE_LOGIN
+    return users.actor_for(database.unit_of_work(), login)
+
+
+def _demo(database: Database, args: argparse.Namespace) -> int:
+    from contact_desk.services.demo import fill_demo_data
+
+    summary = fill_demo_data(database, customers=args.customers, progress=_progress_printer())
+    print(f"Filled {database.url} with {summary.customers} demo customers.")
+    print("Try: contact-desk show " + " / ".join(summary.example_numbers[:3]))
+    return 0
+
+
+def _progress_printer() -> Callable[[int, int], None] | None:
+    if not sys.stderr.isatty():
+        return None
+
+    def show(done: int, total: int) -> None:
+        end = "\n" if done >= total else ""
+        print(f"\r{done:,} of {total:,} customers", end=end, file=sys.stderr, flush=True)
+
+    return show
+
+
+def _show(database: Database, args: argparse.Namespace) -> int:
+    view = customers.get_customer(database.unit_of_work(), args.customer)
+    if args.json:
+        _print_json(view.as_dict())
+    else:
+        print(render_card(view))
+    return 0
+
+
+def _set_primary(database: Database, args: argparse.Namespace) -> int:
+    shown = contact_points.set_primary_by_value(
+        database.unit_of_work(), _actor(database, args), args.customer, args.value
+    )
+    print(f"{shown} is now the primary.")
+    return 0
+
+
+def _search(database: Database, args: argparse.Namespace) -> int:
+    hits = customers.search_customers(database.unit_of_work(), args.query, limit=args.limit)
+    if args.json:
+        _print_json([hit.as_dict() for hit in hits])
+        return 0
+    if not hits:
+        print(f"No customer matches {args.query!r}.")
+    for hit in hits:
+        reach = "  ".join(part for part in (hit.primary_phone, hit.primary_email) if part)
+        print(f"{hit.customer_number or '#' + str(hit.id):<10} {hit.name:<32} {reach}")
+    return 0
+
+
+def _print_json(data: Any) -> None:
+    json.dump(data, sys.stdout, indent=2, ensure_ascii=False)
+    sys.stdout.write("\n")
+
+
+def render_card(view: CustomerView) -> str:
+    """The customer as a readable block of text for the terminal."""
+    lines = [f"{view.full_name}  ({view.customer_number or '#' + str(view.id)})"]
+    if view.company and view.company != view.full_name:
+        lines.append(view.company)
+    if view.address:
+        lines.append(view.address)
+    if view.vehicle:
+        lines.append(f"Vehicle: {view.vehicle}")
+    for warning in view.warnings:
+        lines.append(f"! {warning}")
+    for title, points in (("Phones", view.phones), ("Emails", view.emails)):
+        lines.append(f"{title}:")
+        if not points:
+            lines.append("  none")
+        for point in points:
+            mark = "*" if point.is_primary else " "
+            badges = [
+                label
+                for flag, label in (
+                    (point.do_not_call, "do not call"),
+                    (point.do_not_text, "do not text"),
+                    (point.marketing_opt_out, "opted out"),
+                )
+                if flag
+            ]
+            extra = f"  [{', '.join(badges)}]" if badges else ""
+            lines.append(
+                f" {mark} {point.display:<28} {point.type.label:<28} "
+                f"{point.status.label:<8} {point.status_date.isoformat()}{extra}"
+            )
+    if view.contacts:
+        lines.append("Contacts:")
+        for contact in view.contacts:
+            mark = "*" if contact.primary_contact else " "
+            reach = "  ".join(part for part in (contact.email, contact.phone_display) if part)
+            lines.append(f" {mark} {contact.full_name:<28} {contact.role_label:<16} {reach}")
+    lines.append("(* = primary)")
+    return "\n".join(lines)
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
