@@ -44,6 +44,10 @@ def build_parser() -> argparse.ArgumentParser:
 
     demo = commands.add_parser("demo", help="fill an empty database with demo customers")
     demo.add_argument("--customers", type=_positive, default=200, metavar="N")
+    demo.add_argument(
+        "--if-empty", action="store_true",
+        help="leave a database that has customers as it is instead of refusing",
+    )
     demo.set_defaults(run=_demo)
 
     show = commands.add_parser("show", help="print one customer")
@@ -88,6 +92,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     except DomainError as error:
         print(f"contact-desk: {error}", file=sys.stderr)
         return EXIT_USAGE
+    except BrokenPipeError:
+        # The reader (`| head`) has gone; what it wanted it has. Quiet the final flush.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 0
     except KeyboardInterrupt:
         print("contact-desk: stopped; nothing half-written was kept.", file=sys.stderr)
         return 130
@@ -109,8 +117,11 @@ def _actor(database: Database, args: argparse.Namespace) -> Actor:
 
 
 def _demo(database: Database, args: argparse.Namespace) -> int:
-    from contact_desk.services.demo import fill_demo_data
+    from contact_desk.services.demo import customer_count, fill_demo_data
 
+    if args.if_empty and (existing := customer_count(database)):
+        print(f"{database.url} already has {existing:,} customers; left as it is.")
+        return 0
     summary = fill_demo_data(database, customers=args.customers, progress=_progress_printer())
     print(f"Filled {database.url} with {summary.customers} demo customers.")
     print("Try: contact-desk show " + " / ".join(summary.example_numbers[:3]))

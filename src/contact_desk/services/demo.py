@@ -225,6 +225,16 @@ class DemoSummary:
         return tuple(dict.fromkeys(number for _, number in self.examples))
 
 
+def customer_count(database: Database) -> int:
+    """How many customers the database holds (the demo fills only an empty one)."""
+    with database.unit_of_work() as uow:
+        return _count_customers(uow.session)
+
+
+def _count_customers(session: Session) -> int:
+    return session.scalar(select(func.count()).select_from(Customer)) or 0
+
+
 def fill_demo_data(
     database: Database,
     customers: int = 200,
@@ -240,7 +250,7 @@ def fill_demo_data(
         raise InvalidValue("Ask for at least one demo customer.")
     uow = database.unit_of_work()
     with uow:
-        existing = uow.session.scalar(select(func.count()).select_from(Customer)) or 0
+        existing = _count_customers(uow.session)
         if existing:
             noun = "customer" if existing == 1 else "customers"
             raise NotAllowed(

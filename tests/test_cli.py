@@ -1,0 +1,156 @@
+"""The command line: the JSON contract scripts rely on, set-primary, search, and clean errors."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from contact_desk.cli import main
+
+SHOW_KEYS = {"customer_number", "first_name", "last_name", "company", "phones", "emails",
+             "contacts"}
+POINT_KEYS = {"type", "value", "display", "primary", "status", "status_date"}
+CONTACT_KEYS = {"first_name", "last_name", "role", "email", "phone", "primary_contact",
+                "portal_access", "preferences"}
+
+
+@pytest.fixture(scope="module")
+def demo_url(tmp_path_factory: pytest.TempPathFactory) -> str:
+    path = tmp_path_factory.mktemp("cli") / "desk.sqlite3"
+    assert main(["--database", str(path), "demo", "--customers", "30"]) == 0
+    return str(path)
+
+
+def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
+    code = main(list(argv))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def show_json(capsys: pytest.CaptureFixture[str], url: str, customer: str) -> dict:
+    code, out, err = run(capsys, "--database", url, "show", customer, "--json")
+    assert code == 0, err
+    return json.loads(out)
+
+
+def test_show_json_has_the_documented_keys(demo_url, capsys):
+    data = show_json(capsys, demo_url, "C100001")
+    assert SHOW_KEYS <= data.keys()
+    assert data["customer_number"] == "C100001"
+    assert data["phones"] and data["emails"]
+    for point in data["phones"] + data["emails"]:
+        assert POINT_KEYS <= point.keys()
+        assert point["status"] in {"Active", "Inactive", "Invalid"}
+        assert len(point["status_date"]) == 10 and point["status_date"][4] == "-"
+    assert all(p["value"].startswith("+") for p in data["phones"])
+    assert sum(p["primary"] for p in data["phones"]) == 1
+    assert sum(e["primary"] for e in data["emails"]) == 1
+
+
+def test_show_json_lists_additional_contacts(demo_url, capsys):
+    with_contacts = None
+    for number in range(1, 11):
+        data = show_json(capsys, demo_url, f"C1000{number:02d}")
+        if data["contacts"]:
+            with_contacts = data
+            break
+    assert with_contacts is not None, "the demo showcase should have a customer with contacts"
+    for contact in with_contacts["contacts"]:
+        assert CONTACT_KEYS <= contact.keys()
+        assert isinstance(contact["preferences"], list)
+
+
+def test_show_without_json_prints_a_readable_card(demo_url, capsys):
+    code, out, _ = run(capsys, "--database", demo_url, "show", "C100001")
+    assert code == 0
+    assert "Phones:" in out and "Emails:" in out and "(* = primary)" in out
+
+
+def test_set_primary_by_phone_in_any_format_moves_the_primary(demo_url, capsys):
+    data = show_json(capsys, demo_url, "C100002")
+    candidates = [p for p in data["phones"] if not p["primary"] and p["status"] == "Active"]
+    if not candidates:
+        pytest.fail("C100002 should have a second active phone in the demo data")
+    target = candidates[0]
+    digits = "".join(ch for ch in target["display"] if ch.isdigit())
+    code, out, err = run(capsys, "--database", demo_url, "set-primary", "C100002", digits)
+    assert code == 0, err
+    assert "is now the primary" in out
+    after = show_json(capsys, demo_url, "C100002")
+    primaries = [p["value"] for p in after["phones"] if p["primary"]]
+    assert primaries == [target["value"]]
+
+
+def test_set_primary_refuses_an_inactive_value(demo_url, capsys):
+    for number in range(1, 11):
+        data = show_json(capsys, demo_url, f"C1000{number:02d}")
+        inactive = [p for p in data["phones"] if p["status"] != "Active"]
+        if inactive:
+            break
+    else:
+        pytest.fail("the demo showcase should hold an inactive phone")
+    before = data["phones"]
+    code, out, err = run(capsys, "--database", demo_url, "set-primary",
+                         data["customer_number"], inactive[0]["value"])
+    assert code == 2
+    assert err.startswith("contact-desk: ") and err.count("\n") == 1
+    assert show_json(capsys, demo_url, data["customer_number"])["phones"] == before
+
+
+def test_search_finds_by_phone_digits_and_by_name(demo_url, capsys):
+    data = show_json(capsys, demo_url, "C100003")
+    phone = next(p for p in data["phones"] if p["primary"])
+    national = "".join(ch for ch in phone["display"] if ch.isdigit())[-10:]
+    partial = f"({national[:3]}) {national[3:5]}"  # the start, typed as the clerk hears it
+    code, out, _ = run(capsys, "--database", demo_url, "search", partial, "--json")
+    assert code == 0
+    assert "C100003" in {hit["customer_number"] for hit in json.loads(out)}
+    code, out, _ = run(capsys, "--database", demo_url, "search", data["last_name"][:4].lower(),
+                       "--json")
+    hits = json.loads(out)
+    assert "C100003" in {hit["customer_number"] for hit in hits}
+    assert {"id", "customer_number", "name", "primary_phone", "primary_email"} <= hits[0].keys()
+
+
+def test_search_without_matches_says_so(demo_url, capsys):
+    code, out, _ = run(capsys, "--database", demo_url, "search", "zzzznobody")
+    assert code == 0 and "No customer matches" in out
+
+
+def test_demo_refuses_a_filled_database_unless_asked_to_leave_it(demo_url, capsys):
+    code, _, err = run(capsys, "--database", demo_url, "demo")
+    assert code == 2 and "already has 30 customers" in err
+    code, out, _ = run(capsys, "--database", demo_url, "demo", "--if-empty")
+    assert code == 0 and "left as it is" in out
+
+
+@pytest.mark.parametrize(
+    ("argv", "message"),
+    [
+        (["show", "NOPE-1"], "No customer"),
+        (["set-primary", "C100001", "555-01"], "phone"),
+        (["set-primary", "C100001", "not-an-email@"], "email"),
+    ],
+)
+def test_errors_are_one_line_with_exit_code_2(demo_url, argv, message):
+    """Run as a real process: no traceback reaches the clerk, only one plain line."""
+    env = dict(os.environ, CONTACT_DESK_LOG_DIR=str(Path(demo_url).parent / "logs"))
+    result = subprocess.run(
+        [sys.executable, "-m", "contact_desk", "--database", demo_url, *argv],
+        capture_output=True, text=True, env=env, timeout=60,
+    )
+    assert result.returncode == 2
+    assert "Traceback" not in result.stderr
+    assert result.stderr.count("\n") == 1, result.stderr
+    assert message.lower() in result.stderr.lower()
+
+
+def test_usage_errors_exit_2(capsys):
+    with pytest.raises(SystemExit) as stopped:
+        main(["demo", "--customers", "0"])
+    assert stopped.value.code == 2
