@@ -77,3 +77,31 @@ def test_a_bare_path_means_an_sqlite_file(tmp_path, monkeypatch):
 def test_an_unusable_url_is_a_clear_error():
     with pytest.raises(DomainError, match="not a database URL"):
         open_database("no such scheme://x")
+
+
+def test_migrating_fills_the_local_digits_of_phones_already_stored(tmp_path):
+    path = tmp_path / "before-0003.sqlite3"
+    engine = create_db_engine(f"sqlite:///{path}")
+    migrate(engine, to="0002")
+    with engine.begin() as connection:
+        connection.execute(text(
+            "INSERT INTO customer (id, customer_number, first_name, last_name, company, "
+            "address_line1, city, state, postal_code, name_key, last_name_key, company_key, "
+            "created_at, updated_at, version) VALUES (1, 'C1', 'Ann', 'Lee', '', '', '', '', '', "
+            "'ann lee', 'lee', '', '2026-01-01', '2026-01-01', 1)"
+        ))
+        connection.execute(text(
+            "INSERT INTO contact_point (customer_id, kind, type, value, extension, display, "
+            "digits, status, status_date, is_primary, can_receive_texts, do_not_call, "
+            "do_not_text, text_consent, marketing_opt_out, created_at, version) VALUES "
+            "(1, 'PHONE', 'DMS_CELL', '+12125550142', '', '(212) 555-0142', '2125550142', "
+            "'ACTIVE', '2026-01-01', 1, 1, 0, 0, 'NOT_ASKED', 0, '2026-01-01', 1)"
+        ))
+    engine.dispose()
+
+    db = open_database(str(path))
+
+    with db.engine.connect() as connection:
+        assert connection.execute(text("SELECT local_digits FROM contact_point")).scalar() \
+            == "5550142"
+    db.dispose()

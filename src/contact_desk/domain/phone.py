@@ -104,6 +104,14 @@ class PhoneNumber:
         parsed = phonenumbers.parse(self.e164, None)
         return phonenumbers.national_significant_number(parsed)
 
+    @property
+    def local_digits(self) -> str:
+        """The number without its area code, e.g. 5550142: a clerk often types only that."""
+        parsed = phonenumbers.parse(self.e164, None)
+        national = phonenumbers.national_significant_number(parsed)
+        area = phonenumbers.length_of_geographical_area_code(parsed)
+        return national[area:] if 0 < area < len(national) else ""
+
     def display(self, home_region: str = DEFAULT_REGION) -> str:
         """National format for numbers of the home region, international otherwise."""
         parsed = phonenumbers.parse(self.e164, None)
@@ -112,6 +120,21 @@ class PhoneNumber:
             parsed, PhoneNumberFormat.NATIONAL if home else PhoneNumberFormat.INTERNATIONAL
         )
         return f"{shown} ext. {self.extension}" if self.extension else shown
+
+
+def format_as_you_type(text: str, region: str = DEFAULT_REGION) -> str:
+    """``text`` formatted the way the number is being dialled: '2125550' -> '(212) 555-0'.
+
+    Letters and an extension are left as typed, so nothing the clerk typed is lost.
+    """
+    if not text or re.search(r"[^\d\s().+\-/]", text):
+        return text
+    formatter = phonenumbers.AsYouTypeFormatter(region.upper())
+    shown = text
+    for char in text:
+        if char.isdigit() or char == "+":
+            shown = formatter.input_digit(char)
+    return shown if search_digits(shown) == search_digits(text) else text
 
 
 def search_digits(text: str) -> str:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date
 
 from sqlalchemy.orm import Session
@@ -33,21 +34,37 @@ CHOSEN = "chosen at the desk"
 MOVED = "moved by the default rule"
 
 
-def parse_value(
-    kind: ContactKind, text: str, region: str
-) -> tuple[str, str, str, str, bool]:
-    """(value, extension, display, digits, can_receive_texts) of a typed phone or email."""
+@dataclass(frozen=True)
+class ParsedValue:
+    """A typed phone or email as it is stored, shown and searched."""
+
+    value: str
+    extension: str = ""
+    display: str = ""
+    digits: str = ""
+    local_digits: str = ""
+    can_receive_texts: bool = False
+
+    def put_on(self, point: ContactPoint) -> None:
+        point.value, point.extension, point.display = self.value, self.extension, self.display
+        point.digits, point.local_digits = self.digits, self.local_digits
+        point.can_receive_texts = self.can_receive_texts
+
+
+def parse_value(kind: ContactKind, text: str, region: str) -> ParsedValue:
+    """The stored form of a typed phone or email; InvalidValue says what is wrong."""
     if kind is ContactKind.PHONE:
         phone = PhoneNumber.parse(text, region)
-        return (
-            phone.e164,
-            phone.extension,
-            phone.display(region),
-            phone.national_digits,
-            phone.can_receive_texts,
+        return ParsedValue(
+            value=phone.e164,
+            extension=phone.extension,
+            display=phone.display(region),
+            digits=phone.national_digits,
+            local_digits=phone.local_digits,
+            can_receive_texts=phone.can_receive_texts,
         )
     email = EmailAddress.parse(text)
-    return email.value, "", email.value, "", False
+    return ParsedValue(value=email.value, display=email.value)
 
 
 def new_contact_point(
@@ -60,27 +77,23 @@ def new_contact_point(
 ) -> ContactPoint:
     """Add a value of ``type_`` to ``customer`` (no primary decision yet); audited."""
     kind = type_.kind
-    value, extension, display, digits, textable = parse_value(kind, text, home_region(session))
+    parsed = parse_value(kind, text, home_region(session))
     for point in customer.points(kind):
-        if point.value == value and point.extension == extension:
-            raise NotAllowed(f"{display} is already on this customer ({point.type.label}).")
+        if point.value == parsed.value and point.extension == parsed.extension:
+            raise NotAllowed(f"{parsed.display} is already on this customer ({point.type.label}).")
     point = ContactPoint(
         kind=kind,
         type=type_,
-        value=value,
-        extension=extension,
-        display=display,
-        digits=digits,
-        can_receive_texts=textable,
         status=ContactStatus.ACTIVE,
         status_date=today or date.today(),
         is_primary=False,
         text_consent=TextConsent.NOT_ASKED,
     )
+    parsed.put_on(point)
     customer.contact_points.append(point)
     session.flush()
-    audit.record(session, actor, customer.id, "contact_point", point.id, "added", None, display,
-                 reason=type_.label)
+    audit.record(session, actor, customer.id, "contact_point", point.id, "added", None,
+                 parsed.display, reason=type_.label)
     return point
 
 
@@ -155,20 +168,25 @@ def edit_contact_point(
     with uow:
         point, customer = _load_point(uow, point_id)
         check_version(customer, expected_version)
-        value, extension, display, digits, textable = parse_value(
-            point.kind, text, home_region(uow.session)
-        )
-        if (value, extension) == (point.value, point.extension):
-            return
-        for other in customer.points(point.kind):
-            if other is not point and (other.value, other.extension) == (value, extension):
-                raise NotAllowed(f"{display} is already on this customer ({other.type.label}).")
-        audit.record(uow.session, actor, customer.id, "contact_point", point.id, "value",
-                     point.display, display)
-        point.value, point.extension, point.display = value, extension, display
-        point.digits, point.can_receive_texts = digits, textable
-        touch(customer)
-        uow.commit()
+        if correct_value(uow.session, actor, customer, point, text):
+            touch(customer)
+            uow.commit()
+
+
+def correct_value(
+    session: Session, actor: Actor, customer: Customer, point: ContactPoint, text: str
+) -> bool:
+    """Put the value typed in place of ``point``'s; audited. False when nothing changed."""
+    parsed = parse_value(point.kind, text, home_region(session))
+    if (parsed.value, parsed.extension) == (point.value, point.extension):
+        return False
+    for other in customer.points(point.kind):
+        if other is not point and (other.value, other.extension) == (parsed.value, parsed.extension):
+            raise NotAllowed(f"{parsed.display} is already on this customer ({other.type.label}).")
+    audit.record(session, actor, customer.id, "contact_point", point.id, "value",
+                 point.display, parsed.display)
+    parsed.put_on(point)
+    return True
 
 
 def set_contact_point_status(
@@ -214,7 +232,7 @@ def set_primary(
     with uow:
         point, customer = _load_point(uow, point_id)
         check_version(customer, expected_version)
-        _make_primary(uow, actor, customer, point)
+        make_primary(uow.session, actor, customer, point)
         uow.commit()
 
 
@@ -224,28 +242,30 @@ def set_primary_by_value(uow: UnitOfWork, actor: Actor, customer_key: str, text:
     kind = ContactKind.EMAIL if "@" in text else ContactKind.PHONE
     with uow:
         customer = find_customer(uow.session, customer_key)
-        value, extension, display, _, _ = parse_value(kind, text, home_region(uow.session))
+        parsed = parse_value(kind, text, home_region(uow.session))
         point = next(
-            (p for p in customer.points(kind) if (p.value, p.extension) == (value, extension)),
+            (p for p in customer.points(kind)
+             if (p.value, p.extension) == (parsed.value, parsed.extension)),
             None,
         )
         if point is None:
-            raise InvalidValue(f"{display} is not one of {customer.full_name}'s {kind.label.lower()}s.")
-        _make_primary(uow, actor, customer, point)
+            raise InvalidValue(f"{parsed.display} is not one of {customer.full_name}'s {kind.label.lower()}s.")
+        make_primary(uow.session, actor, customer, point)
         uow.commit()
         return point.display
 
 
-def _make_primary(uow: UnitOfWork, actor: Actor, customer: Customer, point: ContactPoint) -> None:
+def make_primary(session: Session, actor: Actor, customer: Customer, point: ContactPoint) -> None:
+    """Check ``point`` as the primary and uncheck the old one; audited as chosen at the desk."""
     if point.is_primary:
         return
     check_can_be_primary(point.status, point.display)
     old = next((p for p in customer.points(point.kind) if p.is_primary), None)
     if old is not None:
         old.is_primary = False
-        uow.flush()  # the database allows one primary at a time
+        session.flush()  # the database allows one primary at a time
     point.is_primary = True
-    audit.record(uow.session, actor, customer.id, "customer", customer.id,
+    audit.record(session, actor, customer.id, "customer", customer.id,
                  PRIMARY_FIELD[point.kind], old.display if old else None, point.display,
                  reason=CHOSEN)
     touch(customer)

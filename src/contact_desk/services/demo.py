@@ -63,7 +63,7 @@ from contact_desk.store.users import Assignment, Setting, User, UserPermission
 # The primary-contact, chosen-primary and bill-to rules live in these helpers. They are
 # private for now; the demo calls them so that it follows those rules instead of copying them.
 from contact_desk.services.additional_contacts import _link, _person_fields
-from contact_desk.services.contact_points import _make_primary
+from contact_desk.services.contact_points import make_primary
 from contact_desk.services.customers import _address_of
 
 BATCH = 250
@@ -575,7 +575,7 @@ class _Dealership:
         emails = customer.points(ContactKind.EMAIL)
         added = next((p for p in phones if p.type is ContactPointType.CUSTOMER_PHONE), None)
         if plan.chosen_primary and added is not None:
-            _make_primary(self.uow, self._someone(), customer, added)
+            make_primary(self.uow.session, self._someone(), customer, added)
         self._consent(customer, plan, phones, emails)
         leaving: list[tuple[ContactPoint, ContactStatus, date]] = []
         primary = next((p for p in phones if p.is_primary), None)

@@ -101,6 +101,9 @@ class ContactPoint(Base):
     display: Mapped[str] = mapped_column(String(300), nullable=False)
     # National digits of a phone ("2125550142"), searched by prefix; empty for emails.
     digits: Mapped[str] = mapped_column(String(20), nullable=False, default="", index=True)
+    # The same without the area code ("5550142"), for a clerk who types only that.
+    local_digits: Mapped[str] = mapped_column(String(20), nullable=False, default="",
+                                              server_default="", index=True)
     status: Mapped[ContactStatus] = mapped_column(
         enum_column(ContactStatus), nullable=False, default=ContactStatus.ACTIVE
     )

@@ -14,6 +14,7 @@ from contact_desk.store.sales import Vehicle
 
 _PHONE_CHARS = re.compile(r"^[\d\s().+\-/]+$")
 MIN_DIGITS = 3
+LOCAL_DIGITS_MAX = 8
 
 
 def _prefix(column: ColumnElement[str], prefix: str, dialect: str) -> ColumnElement[bool]:
@@ -37,7 +38,10 @@ def customer_ids_query(query: str, dialect: str) -> Select[tuple[int]] | None:
         select(Customer.id).where(_prefix(Customer.name_key, folded, dialect)),
         select(Customer.id).where(_prefix(Customer.last_name_key, folded, dialect)),
         select(Customer.id).where(_prefix(Customer.company_key, folded, dialect)),
-        select(Customer.id).where(_prefix(Customer.customer_number, text, dialect)),
+        select(Customer.id).where(or_(*(
+            _prefix(Customer.customer_number, number, dialect)
+            for number in dict.fromkeys((text, text.upper()))  # DMS numbers are upper case
+        ))),
         select(ContactPoint.customer_id).where(
             ContactPoint.kind == ContactKind.EMAIL, _prefix(ContactPoint.value, folded, dialect)
         ),
@@ -63,6 +67,9 @@ def _phone_digits_query(text: str, digits: str, dialect: str) -> Select[tuple[in
     if digits.startswith("1") and len(digits) > 4:
         national.append(digits[1:])
     clauses = [_prefix(ContactPoint.digits, prefix, dialect) for prefix in national]
+    if len(digits) <= LOCAL_DIGITS_MAX:
+        # "555 01" or "555-0142": the number without its area code.
+        clauses.append(_prefix(ContactPoint.local_digits, digits, dialect))
     if e164_match is not None:
         clauses.append(e164_match)
     return select(ContactPoint.customer_id).where(
@@ -71,14 +78,18 @@ def _phone_digits_query(text: str, digits: str, dialect: str) -> Select[tuple[in
 
 
 def search_customer_ids(session: Session, query: str, limit: int, offset: int = 0) -> list[int]:
-    """Ids of customers matching ``query``, ordered by name, one page at a time."""
-    ids = customer_ids_query(query, session.get_bind().dialect.name)
-    if ids is None:
-        return []
-    matched = ids.subquery()
+    """Ids of customers matching ``query``, ordered by name, one page at a time.
+
+    Nothing typed lists every customer, so the list is never an empty page on start.
+    """
+    wanted = select(Customer.id)
+    if query.strip():
+        ids = customer_ids_query(query, session.get_bind().dialect.name)
+        if ids is None:
+            return []
+        wanted = wanted.where(Customer.id.in_(select(ids.subquery().c[0])))
     rows = session.execute(
-        select(Customer.id)
-        .where(Customer.id.in_(select(matched.c[0])))
+        wanted
         .order_by(Customer.last_name_key, Customer.name_key, Customer.id)
         .limit(limit)
         .offset(offset)
