@@ -6,7 +6,7 @@ import pytest
 from phonenumbers import PhoneNumberType
 
 from contact_desk.domain.errors import InvalidValue
-from contact_desk.domain.phone import DEFAULT_REGION, PhoneNumber, search_digits
+from contact_desk.domain.phone import DEFAULT_REGION, PhoneNumber, format_as_you_type, search_digits
 
 
 def test_the_default_region_is_the_united_states() -> None:
@@ -259,3 +259,33 @@ def test_national_digits_are_what_a_person_dials_at_home(typed: str, digits: str
 )
 def test_search_keeps_only_the_digits_typed(typed: str | None, digits: str) -> None:
     assert search_digits(typed) == digits  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(
+    ("typed", "shown"),
+    [
+        ("212", "212"),
+        ("2125550", "212-5550"),
+        ("2125550142", "(212) 555-0142"),
+        ("+44207946", "+44 20 7946"),
+        ("212 555 0142 x12", "212 555 0142 x12"),  # an extension is left as typed
+        ("call me", "call me"),  # letters are never swallowed
+        ("", ""),
+    ],
+)
+def test_a_phone_is_formatted_as_it_is_typed(typed: str, shown: str) -> None:
+    assert format_as_you_type(typed) == shown
+
+
+def test_formatting_as_you_type_keeps_every_digit() -> None:
+    for length in range(1, 16):
+        typed = "2125550142987654"[:length]
+        assert search_digits(format_as_you_type(typed)) == typed
+
+
+@pytest.mark.parametrize(
+    ("typed", "local"),
+    [("(212) 555-0142", "5550142"), ("+44 20 7946 0958", "79460958")],
+)
+def test_the_local_digits_leave_out_the_area_code(typed: str, local: str) -> None:
+    assert PhoneNumber.parse(typed).local_digits == local

@@ -1,0 +1,131 @@
+"""The edit dialog's Save: corrections, additions, status changes and removals in one transaction.
+
+A clerk edits several phones and emails at once; either all of it is kept or none of it.
+Undo sends the inverse changes back through the same function.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from contact_desk.domain.actor import Actor
+from contact_desk.domain.enums import ContactKind, ContactPointType, ContactStatus, Permission, Source
+from contact_desk.domain.errors import NotAllowed
+from contact_desk.services import audit
+from contact_desk.services.contact_points import (
+    apply_status,
+    correct_value,
+    make_primary,
+    new_contact_point,
+    settle_primary,
+)
+from contact_desk.services.lookup import check_version, get, touch
+from contact_desk.services.views import CustomerView
+from contact_desk.store.customer import ContactPoint, Customer
+from contact_desk.store.unit_of_work import UnitOfWork
+
+
+@dataclass(frozen=True)
+class PointChange:
+    """A correction of an existing value and/or a new status for it."""
+
+    point_id: int
+    text: str | None = None
+    status: ContactStatus | None = None
+
+
+@dataclass(frozen=True)
+class NewPoint:
+    kind: ContactKind
+    text: str
+    source: Source = Source.DEALER
+
+
+@dataclass(frozen=True)
+class ContactInfoChanges:
+    edits: tuple[PointChange, ...] = ()
+    additions: tuple[NewPoint, ...] = ()
+    removals: tuple[int, ...] = ()
+    primaries: tuple[int, ...] = ()  # values to check as primary once the rest is done
+
+    def __bool__(self) -> bool:
+        return bool(self.edits or self.additions or self.removals or self.primaries)
+
+
+@dataclass(frozen=True)
+class SavedContactInfo:
+    added_ids: tuple[int, ...] = field(default=())
+
+
+def save_contact_info(
+    uow: UnitOfWork,
+    actor: Actor,
+    customer_id: int,
+    changes: ContactInfoChanges,
+    expected_version: int | None = None,
+) -> SavedContactInfo:
+    """Apply every change of the edit dialog, or none of them; audited one by one."""
+    actor.require(Permission.EDIT_CUSTOMERS)
+    with uow:
+        session = uow.session
+        customer = get(session, Customer, customer_id, "customer")
+        check_version(customer, expected_version)
+        points = {p.id: p for p in customer.contact_points}
+        for point_id in changes.removals:
+            _remove(uow, actor, customer, _own(points, point_id))
+        for edit in changes.edits:
+            point = _own(points, edit.point_id)
+            if edit.text is not None:
+                correct_value(session, actor, customer, point, edit.text)
+            if edit.status is not None and edit.status is not point.status:
+                apply_status(session, actor, customer, point, edit.status)
+        added = tuple(
+            new_contact_point(
+                session, actor, customer, ContactPointType.added_by(new.source, new.kind), new.text
+            ).id
+            for new in changes.additions
+        )
+        for kind in ContactKind:
+            settle_primary(session, actor, customer, kind)
+        for point_id in changes.primaries:
+            point = session.get(ContactPoint, point_id)
+            if point is not None and point.customer_id == customer.id:
+                make_primary(session, actor, customer, point)
+        touch(customer)
+        uow.commit()
+        return SavedContactInfo(added_ids=added)
+
+
+def undo_changes(before: CustomerView, changes: ContactInfoChanges,
+                 saved: SavedContactInfo) -> ContactInfoChanges:
+    """The changes that take the customer back to ``before`` after ``changes`` were saved."""
+    old = {p.id: p for p in (*before.phones, *before.emails)}
+    edits = []
+    for edit in changes.edits:
+        was = old[edit.point_id]
+        edits.append(PointChange(
+            edit.point_id,
+            text=was.display if edit.text is not None else None,
+            status=was.status if edit.status is not None else None,
+        ))
+    primaries = tuple(p.id for p in old.values() if p.is_primary)
+    return ContactInfoChanges(edits=tuple(edits), removals=saved.added_ids, primaries=primaries)
+
+
+def _own(points: dict[int, ContactPoint], point_id: int) -> ContactPoint:
+    point = points.get(point_id)
+    if point is None:
+        raise NotAllowed("That phone or email is no longer on this customer; reload and retry.")
+    return point
+
+
+def _remove(uow: UnitOfWork, actor: Actor, customer: Customer, point: ContactPoint) -> None:
+    """Take back a value added here by mistake; a DMS value is deactivated, never removed."""
+    if point.type.source is Source.DMS:
+        raise NotAllowed(
+            f"{point.display} comes from the DMS and cannot be removed here; mark it Inactive."
+        )
+    audit.record(uow.session, actor, customer.id, "contact_point", point.id, "removed",
+                 point.display, None)
+    customer.contact_points.remove(point)
+    uow.flush()
