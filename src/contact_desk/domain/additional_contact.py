@@ -34,10 +34,11 @@ class ContactDetails:
 
 def check_name(text: str, what: str) -> str:
     name = " ".join((text or "").split())
+    field = what.lower().replace(" ", "_")
     if not name:
-        raise InvalidValue(f"{what} is required.", field=what.lower().replace(" ", "_"))
+        raise InvalidValue(f"{what} is required.", field=field)
     if len(name) > _MAX_NAME:
-        raise InvalidValue(f"{what} is too long (at most {_MAX_NAME} characters).")
+        raise InvalidValue(f"{what} is too long (at most {_MAX_NAME} characters).", field=field)
     return name
 
 
@@ -70,6 +71,11 @@ def check_contact_details(
         )
     if role is not ContactRole.OTHER:
         description = ""
+    if len(description) > _MAX_NAME:
+        raise InvalidValue(
+            f"The role description is too long (at most {_MAX_NAME} characters).",
+            field="role_description",
+        )
     checked_email = EmailAddress.parse(email) if email and email.strip() else None
     checked_phone = PhoneNumber.parse(phone, region) if phone and phone.strip() else None
     check_portal_access(portal_access, checked_email)
@@ -89,5 +95,5 @@ def check_contact_details(
 def check_can_send_invite(portal_access: bool, email: str | None, name: str) -> None:
     if not portal_access:
         raise NotAllowed(f"{name} does not have portal access, so no invite can be sent.")
-    if not email:
+    if not (email or "").strip():
         raise NotAllowed(f"{name} has no email address to send the invite to.")

@@ -33,3 +33,9 @@ def check_parties_replaceable(state: ProgramState, party: str) -> None:
 
 def address_change_needs_verification(program_states: Iterable[ProgramState]) -> bool:
     return any(state in FINANCED_STATES for state in program_states)
+
+
+def bill_to_address(address_line1: str, city: str, state: str, postal_code: str) -> str:
+    """The address as an invoice prints it: "12 Oak St, Springfield, IL 62701"."""
+    town = " ".join(part for part in (state, postal_code) if part)
+    return ", ".join(part for part in (address_line1, city, town) if part)

@@ -54,7 +54,7 @@ def _person_fields(details: ContactDetails, region: str) -> dict[str, object]:
 
 
 def _take_primary_contact(session: Session, actor: Actor, link: AccountContact) -> None:
-    """Make ``link`` the customer's primary contact, unchecking the one before."""
+    """Make ``link`` the customer's primary contact, unchecking the one before; both audited."""
     for other in session.scalars(
         select(AccountContact).where(
             AccountContact.customer_id == link.customer_id,
@@ -67,6 +67,8 @@ def _take_primary_contact(session: Session, actor: Actor, link: AccountContact) 
                      "primary_contact", True, False)
     session.flush()  # the database allows one primary contact at a time
     link.primary_contact = True
+    audit.record(session, actor, link.customer_id, "account_contact", link.id,
+                 "primary_contact", False, True)
 
 
 def _link(
@@ -92,10 +94,10 @@ def _link(
     link.set_preferences(frozenset(preferences))
     session.add(link)
     session.flush()
-    if primary_contact:
-        _take_primary_contact(session, actor, link)
     audit.record(session, actor, customer.id, "account_contact", link.id, "added", None,
                  f"{person.full_name} ({role.label})")
+    if primary_contact:
+        _take_primary_contact(session, actor, link)
     touch(customer)
     return link
 
@@ -196,8 +198,6 @@ def edit_contact(
         _apply_preferences(session, actor, link, details.preferences)
         if details.primary_contact and not link.primary_contact:
             _take_primary_contact(session, actor, link)
-            audit.record(session, actor, link.customer_id, "account_contact", link.id,
-                         "primary_contact", False, True)
         elif not details.primary_contact and link.primary_contact:
             link.primary_contact = False
             audit.record(session, actor, link.customer_id, "account_contact", link.id,
@@ -211,13 +211,14 @@ def _apply_preferences(
     actor: Actor,
     link: AccountContact,
     wanted: frozenset[CommunicationPreference],
-) -> None:
+) -> bool:
     before = link.preferences
     if before == wanted:
-        return
+        return False
     link.set_preferences(wanted)
     audit.record(session, actor, link.customer_id, "account_contact", link.id, "preferences",
                  _labels(before), _labels(wanted))
+    return True
 
 
 def _labels(preferences: frozenset[CommunicationPreference]) -> str:
@@ -256,8 +257,6 @@ def set_primary_contact(uow: UnitOfWork, actor: Actor, account_contact_id: int) 
         if link.primary_contact:
             return
         _take_primary_contact(session, actor, link)
-        audit.record(session, actor, link.customer_id, "account_contact", link.id,
-                     "primary_contact", False, True)
         touch(get(session, Customer, link.customer_id, "customer"))
         uow.commit()
 
@@ -285,21 +284,24 @@ def set_preferences(
     with uow:
         session = uow.session
         link = get(session, AccountContact, account_contact_id, "contact")
-        _apply_preferences(session, actor, link, frozenset(preferences))
-        touch(get(session, Customer, link.customer_id, "customer"))
+        # Saving the same choices again must not make other desks' copies stale.
+        if _apply_preferences(session, actor, link, frozenset(preferences)):
+            touch(get(session, Customer, link.customer_id, "customer"))
         uow.commit()
 
 
 def record_invite_sent(uow: UnitOfWork, actor: Actor, account_contact_id: int) -> str:
     """Note that a portal invite went out to this person; returns the address it went to."""
+    actor.require(Permission.EDIT_CUSTOMERS)
     with uow:
         session = uow.session
         link = get(session, AccountContact, account_contact_id, "contact")
         person = link.person
         check_can_send_invite(person.portal_access, person.email, person.full_name)
-        sent_at = utc_now()
+        before, sent_at = person.invite_sent_at, utc_now()
         audit.record(session, actor, link.customer_id, "contact_person", person.id,
-                     "invite_sent_at", person.invite_sent_at, sent_at.isoformat())
+                     "invite_sent_at", before.isoformat() if before else None,
+                     sent_at.isoformat())
         person.invite_sent_at = sent_at
         person.invite_sent_by_id = actor.user_id
         uow.commit()

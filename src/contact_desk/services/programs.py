@@ -9,7 +9,11 @@ from sqlalchemy.orm import Session
 
 from contact_desk.domain.actor import Actor
 from contact_desk.domain.enums import Permission
-from contact_desk.domain.program import check_parties_replaceable, why_parties_locked
+from contact_desk.domain.program import (
+    bill_to_address,
+    check_parties_replaceable,
+    why_parties_locked,
+)
 from contact_desk.services import audit
 from contact_desk.services.lookup import get, touch
 from contact_desk.store.customer import Customer
@@ -50,8 +54,12 @@ def replace_program_customer(
             select(Invoice).where(Invoice.program_id.in_([p.id for p in linked]))
         ):
             if invoice.program.customer_id == new.id:
-                audit.record_changes(session, actor, new.id, "invoice", invoice.id, invoice,
-                                     {"customer_id": new.id, "bill_to_name": new.full_name})
+                audit.record_changes(session, actor, new.id, "invoice", invoice.id, invoice, {
+                    "customer_id": new.id,
+                    "bill_to_name": new.full_name,
+                    "bill_to_address": bill_to_address(
+                        new.address_line1, new.city, new.state, new.postal_code),
+                })
         touch(old)
         touch(new)
         uow.commit()
@@ -68,6 +76,8 @@ def replace_program_contact(
         program = get(session, Program, program_id, "program")
         check_parties_replaceable(program.state, "contact")
         new = get(session, ContactPerson, new_person_id, "contact")
+        if program.contact_person_id == new.id:
+            return Replacement((), ())
         if program.contact_person_id is None:
             linked = [program]
         else:
@@ -78,7 +88,9 @@ def replace_program_contact(
             ).all()
         old = session.get(ContactPerson, program.contact_person_id) if program.contact_person_id else None
         result = _replace(session, actor, linked, "contact", "contact_person_id", old, new)
-        touch(get(session, Customer, program.customer_id, "customer"))
+        # The programs linked to the contact may belong to other customers too.
+        for customer_id in sorted({p.customer_id for p in linked if p.number in result.changed}):
+            touch(get(session, Customer, customer_id, "customer"))
         uow.commit()
         return result
 

@@ -17,6 +17,8 @@ from contact_desk.store.unit_of_work import UnitOfWork
 from contact_desk.store.users import Assignment, User, UserPermission
 
 COMMAND_LINE_LOGIN = "command-line"
+MAX_LOGIN = 40
+MAX_NAME = 80
 
 
 def actor_of(user: User) -> Actor:
@@ -35,12 +37,18 @@ def create_user(
     uow: UnitOfWork, login: str, name: str, permissions: Iterable[Permission]
 ) -> int:
     login = login.strip().lower()
-    if not login or not name.strip():
+    name = " ".join(name.split())
+    if not login or not name:
         raise InvalidValue("A user needs a login and a name.")
+    # Checked here so SQLite (which would keep it) and PostgreSQL (which would fail) agree.
+    if len(login) > MAX_LOGIN or len(name) > MAX_NAME:
+        raise InvalidValue(
+            f"A login can be at most {MAX_LOGIN} characters and a name at most {MAX_NAME}."
+        )
     with uow:
         if uow.session.scalars(select(User.id).where(User.login == login)).first():
             raise NotAllowed(f"The login {login!r} is already taken.")
-        user = User(login=login, name=name.strip())
+        user = User(login=login, name=name)
         user.permission_rows = [UserPermission(permission=p) for p in set(permissions)]
         uow.session.add(user)
         uow.commit()
@@ -70,6 +78,8 @@ def assign_user(
         old_name = current.user.name if current else None
         if (current.user_id if current else None) == user_id:
             return
+        if new_user is not None and not new_user.active:
+            raise NotAllowed(f"{new_user.name} is no longer an active user; pick someone else.")
         if current is not None and new_user is None:
             session.delete(current)
         elif current is not None and new_user is not None:
