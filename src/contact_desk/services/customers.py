@@ -23,7 +23,7 @@ from contact_desk.domain.reach import ReachFacts, reach_warnings
 from contact_desk.domain.primary import check_can_be_primary
 from contact_desk.services import audit
 from contact_desk.services.contact_points import MOVED, PRIMARY_FIELD
-from contact_desk.services.lookup import check_version, find_customer, get, touch
+from contact_desk.services.lookup import check_version, find_customer, get, home_region, touch
 from contact_desk.services.views import (
     AdditionalContactView,
     ContactPointView,
@@ -325,3 +325,9 @@ def search_customers(uow: UnitOfWork, query: str, limit: int = 50, offset: int =
                 )
             )
         return hits
+
+
+def home_region_of(uow: UnitOfWork) -> str:
+    """The region phone numbers are read in when typed without a country code."""
+    with uow:
+        return home_region(uow.session)

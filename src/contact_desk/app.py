@@ -1,0 +1,59 @@
+"""Start the desk window: ``create_main_window`` builds it, ``run_gui`` runs the application."""
+
+from __future__ import annotations
+
+import logging
+import os
+import sys
+from types import TracebackType
+
+from contact_desk.domain.errors import DomainError
+from contact_desk.services import users
+from contact_desk.store.database import Database, open_database
+
+log = logging.getLogger(__name__)
+ENV_USER = "CONTACT_DESK_USER"
+
+
+def create_main_window(database_url: str | None = None, user: str | None = None):  # noqa: ANN201
+    """The ready MainWindow on ``database_url`` (a QApplication must exist; no event loop)."""
+    from contact_desk.ui.desk import Desk
+    from contact_desk.ui.main_window import MainWindow
+
+    database = open_database(database_url)
+    login = user or os.environ.get(ENV_USER) or users.COMMAND_LINE_LOGIN
+    actor = users.actor_for(database.unit_of_work(), login)
+    window = MainWindow(Desk(database, actor))
+    window.destroyed.connect(lambda *_: database.dispose())
+    return window
+
+
+def run_gui(database_url: str | None = None, user: str | None = None) -> int:
+    """Open the desk window and run until it closes; errors become a dialog, never a crash."""
+    from PySide6.QtWidgets import QApplication
+
+    from contact_desk.ui.demo_offer import offer_demo_data
+    from contact_desk.ui.messages import show_error
+
+    app = QApplication.instance() or QApplication(sys.argv)
+    app.setApplicationName("Contact Desk")
+    app.setOrganizationName("Contact Desk")
+    sys.excepthook = _show_unexpected
+    try:
+        database = open_database(database_url)
+        offer_demo_data(database)
+        database.dispose()
+        window = create_main_window(database_url, user)
+    except DomainError as error:
+        show_error(None, "Contact Desk", error)
+        return 2
+    window.show()
+    return app.exec()
+
+
+def _show_unexpected(kind: type[BaseException], error: BaseException,
+                     trace: TracebackType | None) -> None:
+    from contact_desk.ui.messages import show_error, unexpected
+
+    log.error("Unexpected error in the window", exc_info=(kind, error, trace))
+    show_error(None, "Contact Desk", unexpected())

@@ -1,0 +1,161 @@
+"""The customer page: header with the account figures, the warning banner, phones and emails."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QFont, QUndoStack
+from PySide6.QtWidgets import QHeaderView, QTableView, QWidget
+
+from contact_desk.domain.enums import ContactKind
+from contact_desk.domain.errors import ConflictError, DomainError
+from contact_desk.services.contact_info import ContactInfoChanges
+from contact_desk.services.views import ContactPointView, CustomerView
+from contact_desk.ui.badges import BadgeDelegate
+from contact_desk.ui.contact_info_command import ContactInfoCommand
+from contact_desk.ui.desk import Desk
+from contact_desk.ui.edit_contact_info import CONFLICT, EditContactInfoDialog
+from contact_desk.ui.forms.ui_customer_page import Ui_CustomerPage
+from contact_desk.ui.messages import show_error
+from contact_desk.ui.models.contact_points import CONTACT, PRIMARY, ContactPointsModel
+
+BANNER_STYLE = (
+    "QLabel#contactWarning { background: #fff4ce; color: #5c4400; border: 1px solid #f0c000;"
+    " border-radius: 4px; padding: 8px; }"
+)
+NOTHING = "—"
+
+
+class CustomerPage(QWidget):
+    """Shows one customer; every change goes through the desk and onto the undo stack."""
+
+    customerChanged = Signal(int)
+
+    def __init__(self, desk: Desk, undo_stack: QUndoStack, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.form = Ui_CustomerPage()
+        self.form.setupUi(self)
+        self.desk, self.undo_stack = desk, undo_stack
+        self.view: CustomerView | None = None
+        self.phones = ContactPointsModel(ContactKind.PHONE, self.choose_primary, self)
+        self.emails = ContactPointsModel(ContactKind.EMAIL, self.choose_primary, self)
+        for table, model in ((self.form.phoneTable, self.phones),
+                             (self.form.emailTable, self.emails)):
+            _prepare_table(table, model)
+        name_font = QFont(self.form.customerName.font())
+        name_font.setPointSizeF(name_font.pointSizeF() * 1.5)
+        name_font.setBold(True)
+        self.form.customerName.setFont(name_font)
+        for title in (self.form.contactInfoTitle,):
+            bold = QFont(title.font())
+            bold.setBold(True)
+            bold.setPointSizeF(bold.pointSizeF() * 1.15)
+            title.setFont(bold)
+        self.form.contactWarning.setStyleSheet(BANNER_STYLE)
+        self.form.contactWarning.hide()
+        self.form.editContactInfoButton.clicked.connect(self.edit_contact_info)
+
+    # showing
+
+    def show_customer(self, customer_id: int) -> None:
+        """Load the customer from the store and show it (a single, quick read)."""
+        try:
+            view = self.desk.customer(customer_id)
+        except DomainError as error:
+            show_error(self, "Customer", error)
+            return
+        self.show_view(view)
+
+    def reload(self) -> None:
+        if self.view is not None:
+            self.show_customer(self.view.id)
+
+    def show_view(self, view: CustomerView) -> None:
+        self.view = view
+        form = self.form
+        form.customerName.setText(view.full_name)
+        form.customerVehicle.setText(view.vehicle or "No vehicle on file")
+        form.customerNumber.setText(
+            f"Customer # {view.customer_number}" if view.customer_number else f"Internal # {view.id}"
+        )
+        form.regularAmount.setText(_money(view.regular_amount))
+        form.currentDueDate.setText(
+            view.current_due_date.isoformat() if view.current_due_date else NOTHING
+        )
+        form.paymentFrequency.setText(
+            view.payment_frequency.label if view.payment_frequency else NOTHING
+        )
+        form.currentAmountDue.setText(_money(view.current_amount_due))
+        form.contactWarning.setText("\n".join(view.warnings))
+        form.contactWarning.setVisible(bool(view.warnings))
+        self.phones.show_points(view.phones)
+        self.emails.show_points(view.emails)
+        for table in (form.phoneTable, form.emailTable):
+            table.resizeColumnsToContents()
+        self.customerChanged.emit(view.id)
+
+    # changing
+
+    def choose_primary(self, point: ContactPointView) -> bool:
+        """The Primary checkbox: one transaction, the old primary unchecks with it."""
+        changes = ContactInfoChanges(primaries=(point.id,))
+        return self._save(changes, f"Make {point.display} the primary {point.kind.label.lower()}")
+
+    def edit_contact_info(self) -> None:
+        if self.view is None:
+            return
+        dialog = EditContactInfoDialog(self.view, self.desk.home_region(), self._save_from_dialog,
+                                       self)
+        while dialog.exec() == CONFLICT:
+            pending = dialog.pending()
+            show_error(self, "Edit Contact Info", ConflictError(
+                "Another desk saved changes to this customer first. Their changes are shown "
+                "now, and your edits are kept in the dialog: check them and save again."
+            ))
+            self.reload()
+            dialog = EditContactInfoDialog(self.view, self.desk.home_region(),
+                                           self._save_from_dialog, self)
+            dialog.carry_over(pending)
+
+    def _save_from_dialog(self, changes: ContactInfoChanges) -> None:
+        """Raises the domain error for the dialog to show; on success the page reloads."""
+        self._save(changes, "Edit contact info", raise_errors=True)
+
+    def _save(self, changes: ContactInfoChanges, text: str, raise_errors: bool = False) -> bool:
+        before = self.view
+        if before is None:
+            return False
+        try:
+            saved = self.desk.save_contact_info(before.id, changes, before.version)
+        except DomainError as error:
+            if raise_errors:
+                raise
+            show_error(self, "Contact Info", error)
+            self.reload()
+            return False
+        self.undo_stack.push(ContactInfoCommand(self.desk, before, changes, saved, text,
+                                                self._after_undo_or_redo))
+        self.reload()
+        return True
+
+    def _after_undo_or_redo(self, customer_id: int, error: DomainError | None) -> None:
+        if error is not None:
+            show_error(self, "Undo", error)
+        if self.view is not None and self.view.id == customer_id:
+            self.reload()
+
+
+def _prepare_table(table: QTableView, model: ContactPointsModel) -> None:
+    table.setModel(model)
+    table.setItemDelegateForColumn(CONTACT, BadgeDelegate(table))
+    header = table.horizontalHeader()
+    header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+    header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+    header.setHighlightSections(False)
+    table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    table.setColumnWidth(PRIMARY, 64)
+
+
+def _money(amount: Decimal | None) -> str:
+    return f"${amount:,.2f}" if amount is not None else NOTHING

@@ -1,0 +1,32 @@
+"""On an empty database, offer to fill in demo customers so the desk can be tried at once."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QMessageBox, QWidget
+
+from contact_desk.services.demo import customer_count, fill_demo_data
+from contact_desk.store.database import Database
+from contact_desk.ui.long_work import run_with_progress
+
+DEMO_CUSTOMERS = 200
+
+
+def offer_demo_data(database: Database, parent: QWidget | None = None) -> bool:
+    """Ask, and fill the demo data when the clerk says yes; True when it was filled."""
+    if customer_count(database):
+        return False
+    answer = QMessageBox.question(
+        parent, "No customers yet",
+        "This database has no customers yet.\n\n"
+        f"Fill it with {DEMO_CUSTOMERS} demo customers to try Contact Desk? "
+        "They are made up, and nothing is sent anywhere.",
+        QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+        QMessageBox.StandardButton.Yes,
+    )
+    if answer != QMessageBox.StandardButton.Yes:
+        return False
+    summary = run_with_progress(
+        parent, "Demo data", f"Adding {DEMO_CUSTOMERS} demo customers…",
+        lambda progress: fill_demo_data(database, DEMO_CUSTOMERS, progress=progress),
+    )
+    return summary is not None

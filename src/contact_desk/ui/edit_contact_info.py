@@ -1,0 +1,243 @@
+"""The Edit Contact Info dialog: correct, add or deactivate phones and emails, then Save once."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFrame, QMessageBox, QVBoxLayout, QWidget
+
+from contact_desk.domain.email import EmailAddress
+from contact_desk.domain.enums import ContactKind, ContactPointType, ContactStatus, Source
+from contact_desk.domain.errors import ConflictError, DomainError
+from contact_desk.domain.phone import PhoneNumber, format_as_you_type
+from contact_desk.services.contact_info import ContactInfoChanges, NewPoint, PointChange
+from contact_desk.services.views import ContactPointView, CustomerView
+from contact_desk.ui.forms.ui_contact_point_row import Ui_ContactPointRow
+from contact_desk.ui.forms.ui_edit_contact_info import Ui_EditContactInfoDialog
+from contact_desk.ui.messages import explain
+
+CONFLICT = 2  # exec() result: another desk saved first; the page reloads and reopens
+PROBLEM_STYLE = "color: #b3261e;"
+INVALID_EDIT_STYLE = "QLineEdit { border: 1px solid #b3261e; border-radius: 2px; padding: 2px; }"
+NOTE_STYLE = "color: #8a5a00;"
+
+Save = Callable[[ContactInfoChanges], None]
+
+
+@dataclass(frozen=True)
+class RowState:
+    """What a row holds, kept across a reload after a conflict."""
+
+    point_id: int | None
+    kind: ContactKind
+    text: str
+    status: ContactStatus
+
+
+def check_value(kind: ContactKind, text: str, region: str) -> str | None:
+    """Why ``text`` is not a valid phone or email, or None when it is."""
+    try:
+        if kind is ContactKind.PHONE:
+            PhoneNumber.parse(text, region)
+        else:
+            EmailAddress.parse(text)
+    except DomainError as error:
+        return error.message
+    return None
+
+
+class ContactPointRow(QFrame):
+    """One phone or email in the dialog: its type, value, status and what is wrong with it."""
+
+    def __init__(self, kind: ContactKind, region: str, point: ContactPointView | None,
+                 on_change: Callable[[], None], on_remove: Callable[[ContactPointRow], None],
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.form = Ui_ContactPointRow()
+        self.form.setupUi(self)
+        self.kind, self.region, self.point = kind, region, point
+        self._on_change = on_change
+        form = self.form
+        for status in ContactStatus:
+            form.statusCombo.addItem(status.label, status)
+        type_ = point.type if point else ContactPointType.added_by(Source.DEALER, kind)
+        form.typeLabel.setText(type_.label)
+        noun = "phone number" if kind is ContactKind.PHONE else "email address"
+        form.valueEdit.setAccessibleName(f"{type_.label}: {noun}")
+        form.valueEdit.setPlaceholderText(
+            "(212) 555-0142 or +44 20 7946 0958" if kind is ContactKind.PHONE
+            else "name@example.com"
+        )
+        if point is not None:
+            form.valueEdit.setText(point.display)
+            form.statusCombo.setCurrentIndex(list(ContactStatus).index(point.status))
+            form.removeButton.hide()
+        else:
+            form.statusCombo.setEnabled(False)
+            form.statusCombo.setToolTip("A new value starts Active.")
+            form.removeButton.clicked.connect(lambda: on_remove(self))
+        self.from_dms = type_.source is Source.DMS
+        form.dmsNote.hide()  # shown once the clerk changes a DMS value
+        form.dmsNote.setStyleSheet(NOTE_STYLE)
+        if self.from_dms:
+            form.typeLabel.setToolTip("Comes from the DMS; the DMS is not changed from here.")
+        form.problemLabel.setStyleSheet(PROBLEM_STYLE)
+        form.problemLabel.hide()
+        form.valueEdit.textEdited.connect(self._typed)
+        form.statusCombo.currentIndexChanged.connect(lambda _: self._refresh())
+
+    @property
+    def text(self) -> str:
+        return self.form.valueEdit.text().strip()
+
+    @property
+    def status(self) -> ContactStatus:
+        return self.form.statusCombo.currentData()
+
+    @property
+    def problem(self) -> str | None:
+        return check_value(self.kind, self.text, self.region)
+
+    def value_changed(self) -> bool:
+        return self.point is None or self.text != self.point.display
+
+    def change(self) -> PointChange | NewPoint | None:
+        """What saving this row would do (None when nothing changed)."""
+        if self.point is None:
+            return NewPoint(self.kind, self.text)
+        text = self.text if self.value_changed() else None
+        status = self.status if self.status is not self.point.status else None
+        if text is None and status is None:
+            return None
+        return PointChange(self.point.id, text=text, status=status)
+
+    def state(self) -> RowState:
+        return RowState(self.point.id if self.point else None, self.kind,
+                        self.form.valueEdit.text(), self.status)
+
+    def restore(self, state: RowState) -> None:
+        self.form.valueEdit.setText(state.text)
+        self.form.statusCombo.setCurrentIndex(list(ContactStatus).index(state.status))
+        self._refresh()
+
+    def _typed(self, text: str) -> None:
+        edit = self.form.valueEdit
+        if self.kind is ContactKind.PHONE and edit.cursorPosition() == len(text):
+            shown = format_as_you_type(text, self.region)
+            if shown != text:
+                edit.setText(shown)
+        self._refresh()
+
+    def _refresh(self) -> None:
+        form = self.form
+        problem = self.problem if (self.value_changed() or self.point is None) else None
+        form.problemLabel.setText(problem or "")
+        form.problemLabel.setVisible(problem is not None)
+        form.valueEdit.setStyleSheet(INVALID_EDIT_STYLE if problem else "")
+        form.valueEdit.setToolTip(problem or "")
+        form.dmsNote.setVisible(self.from_dms and self.value_changed())
+        self._on_change()
+
+
+class EditContactInfoDialog(QDialog):
+    """Save is enabled only when something changed and every value is valid."""
+
+    def __init__(self, view: CustomerView, region: str, save: Save,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.form = Ui_EditContactInfoDialog()
+        self.form.setupUi(self)
+        self.setWindowTitle(f"Edit Contact Info — {view.full_name}")
+        self.view, self.region, self._save = view, region, save
+        self.rows: list[ContactPointRow] = []
+        self.form.saveError.setStyleSheet(PROBLEM_STYLE)
+        self.form.saveError.hide()
+        for point in (*view.phones, *view.emails):
+            self._add_row(point.kind, point)
+        self.form.addPhoneButton.clicked.connect(lambda: self.add_row(ContactKind.PHONE))
+        self.form.addEmailButton.clicked.connect(lambda: self.add_row(ContactKind.EMAIL))
+        self.save_button.clicked.connect(self.save)
+        self.form.buttonBox.rejected.connect(self.reject)
+        self._update_save()
+
+    @property
+    def save_button(self):  # noqa: ANN201 - a QPushButton
+        return self.form.buttonBox.button(QDialogButtonBox.StandardButton.Save)
+
+    def add_row(self, kind: ContactKind) -> ContactPointRow:
+        row = self._add_row(kind, None)
+        row.form.valueEdit.setFocus()
+        self._update_save()
+        return row
+
+    def rows_of(self, kind: ContactKind) -> list[ContactPointRow]:
+        return [row for row in self.rows if row.kind is kind]
+
+    def changes(self) -> ContactInfoChanges:
+        found = [row.change() for row in self.rows]
+        return ContactInfoChanges(
+            edits=tuple(c for c in found if isinstance(c, PointChange)),
+            additions=tuple(c for c in found if isinstance(c, NewPoint)),
+        )
+
+    def pending(self) -> list[RowState]:
+        return [row.state() for row in self.rows
+                if row.point is None or row.change() is not None]
+
+    def carry_over(self, states: list[RowState]) -> None:
+        """Put edits typed before a conflict back on top of the fresh customer."""
+        by_id = {row.point.id: row for row in self.rows if row.point is not None}
+        for state in states:
+            row = by_id.get(state.point_id) if state.point_id is not None else None
+            (row or self._add_row(state.kind, None)).restore(state)
+        self._update_save()
+
+    def save(self) -> None:
+        if not self.save_button.isEnabled():
+            return
+        try:
+            self._save(self.changes())
+        except ConflictError:
+            self.done(CONFLICT)
+            return
+        except Exception as error:  # shown in the dialog; nothing typed is lost
+            self.form.saveError.setText(explain(error))
+            self.form.saveError.show()
+            return
+        self.accept()
+
+    def reject(self) -> None:
+        if self.changes():
+            answer = QMessageBox.question(
+                self, "Discard changes?",
+                "You have changes that are not saved. Close and discard them?",
+                QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
+                QMessageBox.StandardButton.Cancel,
+            )
+            if answer != QMessageBox.StandardButton.Discard:
+                return
+        super().reject()
+
+    def _add_row(self, kind: ContactKind, point: ContactPointView | None) -> ContactPointRow:
+        layout: QVBoxLayout = (self.form.phoneRows if kind is ContactKind.PHONE
+                               else self.form.emailRows)
+        row = ContactPointRow(kind, self.region, point, self._update_save, self._remove_row,
+                              self.form.rowsWidget)
+        row.setObjectName(f"{kind.value.lower()}Row{len(self.rows_of(kind))}")
+        layout.addWidget(row)
+        row.show()  # a row added to an open dialog shows at once, not on the next event
+        self.rows.append(row)
+        return row
+
+    def _remove_row(self, row: ContactPointRow) -> None:
+        self.rows.remove(row)
+        row.setParent(None)
+        row.deleteLater()
+        self._update_save()
+
+    def _update_save(self) -> None:
+        valid = all(row.problem is None for row in self.rows
+                    if row.point is None or row.value_changed())
+        self.save_button.setEnabled(valid and bool(self.changes()))
+        self.form.saveError.hide()

@@ -1,0 +1,93 @@
+# -*- coding: utf-8 -*-
+
+################################################################################
+## Form generated from reading UI file 'contact_point_row.ui'
+##
+##
+## WARNING! All changes made in this file will be lost when recompiling UI file!
+################################################################################
+
+from PySide6.QtCore import (QCoreApplication, QDate, QDateTime, QLocale,
+    QMetaObject, QObject, QPoint, QRect,
+    QSize, QTime, QUrl, Qt)
+from PySide6.QtGui import (QBrush, QColor, QConicalGradient, QCursor,
+    QFont, QFontDatabase, QGradient, QIcon,
+    QImage, QKeySequence, QLinearGradient, QPainter,
+    QPalette, QPixmap, QRadialGradient, QTransform)
+from PySide6.QtWidgets import (QApplication, QComboBox, QFrame, QGridLayout,
+    QLabel, QLineEdit, QSizePolicy, QToolButton,
+    QWidget)
+
+class Ui_ContactPointRow(object):
+    def setupUi(self, ContactPointRow):
+        if not ContactPointRow.objectName():
+            ContactPointRow.setObjectName(u"ContactPointRow")
+        ContactPointRow.resize(640, 80)
+        ContactPointRow.setFrameShape(QFrame.Shape.StyledPanel)
+        self.rowLayout = QGridLayout(ContactPointRow)
+        self.rowLayout.setObjectName(u"rowLayout")
+        self.rowLayout.setHorizontalSpacing(8)
+        self.rowLayout.setVerticalSpacing(2)
+        self.typeLabel = QLabel(ContactPointRow)
+        self.typeLabel.setObjectName(u"typeLabel")
+        self.typeLabel.setMinimumSize(QSize(200, 0))
+
+        self.rowLayout.addWidget(self.typeLabel, 0, 0, 1, 1)
+
+        self.valueEdit = QLineEdit(ContactPointRow)
+        self.valueEdit.setObjectName(u"valueEdit")
+        self.valueEdit.setMaxLength(254)
+        self.valueEdit.setClearButtonEnabled(False)
+
+        self.rowLayout.addWidget(self.valueEdit, 0, 1, 1, 1)
+
+        self.statusCombo = QComboBox(ContactPointRow)
+        self.statusCombo.setObjectName(u"statusCombo")
+
+        self.rowLayout.addWidget(self.statusCombo, 0, 2, 1, 1)
+
+        self.removeButton = QToolButton(ContactPointRow)
+        self.removeButton.setObjectName(u"removeButton")
+
+        self.rowLayout.addWidget(self.removeButton, 0, 3, 1, 1)
+
+        self.problemLabel = QLabel(ContactPointRow)
+        self.problemLabel.setObjectName(u"problemLabel")
+        self.problemLabel.setWordWrap(True)
+
+        self.rowLayout.addWidget(self.problemLabel, 1, 1, 1, 3)
+
+        self.dmsNote = QLabel(ContactPointRow)
+        self.dmsNote.setObjectName(u"dmsNote")
+        self.dmsNote.setWordWrap(True)
+
+        self.rowLayout.addWidget(self.dmsNote, 2, 1, 1, 3)
+
+#if QT_CONFIG(shortcut)
+        self.typeLabel.setBuddy(self.valueEdit)
+#endif // QT_CONFIG(shortcut)
+        QWidget.setTabOrder(self.valueEdit, self.statusCombo)
+        QWidget.setTabOrder(self.statusCombo, self.removeButton)
+
+        self.retranslateUi(ContactPointRow)
+
+        QMetaObject.connectSlotsByName(ContactPointRow)
+    # setupUi
+
+    def retranslateUi(self, ContactPointRow):
+        self.typeLabel.setText(QCoreApplication.translate("ContactPointRow", u"Type", None))
+#if QT_CONFIG(accessibility)
+        self.statusCombo.setAccessibleName(QCoreApplication.translate("ContactPointRow", u"Status", None))
+#endif // QT_CONFIG(accessibility)
+#if QT_CONFIG(tooltip)
+        self.statusCombo.setToolTip(QCoreApplication.translate("ContactPointRow", u"Active, or Inactive / Invalid (bounced, disconnected)", None))
+#endif // QT_CONFIG(tooltip)
+        self.removeButton.setText(QCoreApplication.translate("ContactPointRow", u"Remove", None))
+#if QT_CONFIG(tooltip)
+        self.removeButton.setToolTip(QCoreApplication.translate("ContactPointRow", u"Take back this new value before saving", None))
+#endif // QT_CONFIG(tooltip)
+        self.problemLabel.setText("")
+        self.dmsNote.setText(QCoreApplication.translate("ContactPointRow", u"From the DMS: a change here is kept in Contact Desk only and is not sent to the DMS. The DMS stays the place to change it.", None))
+        pass
+    # retranslateUi
+

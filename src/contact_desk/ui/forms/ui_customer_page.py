@@ -1,0 +1,216 @@
+# -*- coding: utf-8 -*-
+
+################################################################################
+## Form generated from reading UI file 'customer_page.ui'
+##
+##
+## WARNING! All changes made in this file will be lost when recompiling UI file!
+################################################################################
+
+from PySide6.QtCore import (QCoreApplication, QDate, QDateTime, QLocale,
+    QMetaObject, QObject, QPoint, QRect,
+    QSize, QTime, QUrl, Qt)
+from PySide6.QtGui import (QBrush, QColor, QConicalGradient, QCursor,
+    QFont, QFontDatabase, QGradient, QIcon,
+    QImage, QKeySequence, QLinearGradient, QPainter,
+    QPalette, QPixmap, QRadialGradient, QTransform)
+from PySide6.QtWidgets import (QAbstractItemView, QApplication, QFormLayout, QFrame,
+    QHBoxLayout, QHeaderView, QLabel, QPushButton,
+    QSizePolicy, QSpacerItem, QTableView, QVBoxLayout,
+    QWidget)
+
+class Ui_CustomerPage(object):
+    def setupUi(self, CustomerPage):
+        if not CustomerPage.objectName():
+            CustomerPage.setObjectName(u"CustomerPage")
+        CustomerPage.resize(820, 640)
+        self.pageLayout = QVBoxLayout(CustomerPage)
+        self.pageLayout.setSpacing(10)
+        self.pageLayout.setObjectName(u"pageLayout")
+        self.customerHeader = QFrame(CustomerPage)
+        self.customerHeader.setObjectName(u"customerHeader")
+        self.customerHeader.setFrameShape(QFrame.Shape.StyledPanel)
+        self.headerLayout = QHBoxLayout(self.customerHeader)
+        self.headerLayout.setSpacing(24)
+        self.headerLayout.setObjectName(u"headerLayout")
+        self.whoLayout = QVBoxLayout()
+        self.whoLayout.setSpacing(2)
+        self.whoLayout.setObjectName(u"whoLayout")
+        self.customerName = QLabel(self.customerHeader)
+        self.customerName.setObjectName(u"customerName")
+        self.customerName.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+
+        self.whoLayout.addWidget(self.customerName)
+
+        self.customerVehicle = QLabel(self.customerHeader)
+        self.customerVehicle.setObjectName(u"customerVehicle")
+
+        self.whoLayout.addWidget(self.customerVehicle)
+
+        self.customerNumber = QLabel(self.customerHeader)
+        self.customerNumber.setObjectName(u"customerNumber")
+        self.customerNumber.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+
+        self.whoLayout.addWidget(self.customerNumber)
+
+
+        self.headerLayout.addLayout(self.whoLayout)
+
+        self.headerSpacer = QSpacerItem(20, 10, QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Minimum)
+
+        self.headerLayout.addItem(self.headerSpacer)
+
+        self.accountLayout = QFormLayout()
+        self.accountLayout.setObjectName(u"accountLayout")
+        self.accountLayout.setLabelAlignment(Qt.AlignmentFlag.AlignRight|Qt.AlignmentFlag.AlignVCenter)
+        self.accountLayout.setHorizontalSpacing(12)
+        self.accountLayout.setVerticalSpacing(2)
+        self.regularAmountLabel = QLabel(self.customerHeader)
+        self.regularAmountLabel.setObjectName(u"regularAmountLabel")
+
+        self.accountLayout.setWidget(0, QFormLayout.ItemRole.LabelRole, self.regularAmountLabel)
+
+        self.regularAmount = QLabel(self.customerHeader)
+        self.regularAmount.setObjectName(u"regularAmount")
+
+        self.accountLayout.setWidget(0, QFormLayout.ItemRole.FieldRole, self.regularAmount)
+
+        self.currentDueDateLabel = QLabel(self.customerHeader)
+        self.currentDueDateLabel.setObjectName(u"currentDueDateLabel")
+
+        self.accountLayout.setWidget(1, QFormLayout.ItemRole.LabelRole, self.currentDueDateLabel)
+
+        self.currentDueDate = QLabel(self.customerHeader)
+        self.currentDueDate.setObjectName(u"currentDueDate")
+
+        self.accountLayout.setWidget(1, QFormLayout.ItemRole.FieldRole, self.currentDueDate)
+
+        self.paymentFrequencyLabel = QLabel(self.customerHeader)
+        self.paymentFrequencyLabel.setObjectName(u"paymentFrequencyLabel")
+
+        self.accountLayout.setWidget(2, QFormLayout.ItemRole.LabelRole, self.paymentFrequencyLabel)
+
+        self.paymentFrequency = QLabel(self.customerHeader)
+        self.paymentFrequency.setObjectName(u"paymentFrequency")
+
+        self.accountLayout.setWidget(2, QFormLayout.ItemRole.FieldRole, self.paymentFrequency)
+
+        self.currentAmountDueLabel = QLabel(self.customerHeader)
+        self.currentAmountDueLabel.setObjectName(u"currentAmountDueLabel")
+
+        self.accountLayout.setWidget(3, QFormLayout.ItemRole.LabelRole, self.currentAmountDueLabel)
+
+        self.currentAmountDue = QLabel(self.customerHeader)
+        self.currentAmountDue.setObjectName(u"currentAmountDue")
+
+        self.accountLayout.setWidget(3, QFormLayout.ItemRole.FieldRole, self.currentAmountDue)
+
+
+        self.headerLayout.addLayout(self.accountLayout)
+
+
+        self.pageLayout.addWidget(self.customerHeader)
+
+        self.contactWarning = QLabel(CustomerPage)
+        self.contactWarning.setObjectName(u"contactWarning")
+        self.contactWarning.setWordWrap(True)
+
+        self.pageLayout.addWidget(self.contactWarning)
+
+        self.contactInfoTitleLayout = QHBoxLayout()
+        self.contactInfoTitleLayout.setObjectName(u"contactInfoTitleLayout")
+        self.contactInfoTitle = QLabel(CustomerPage)
+        self.contactInfoTitle.setObjectName(u"contactInfoTitle")
+
+        self.contactInfoTitleLayout.addWidget(self.contactInfoTitle)
+
+        self.contactInfoSpacer = QSpacerItem(20, 10, QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Minimum)
+
+        self.contactInfoTitleLayout.addItem(self.contactInfoSpacer)
+
+        self.editContactInfoButton = QPushButton(CustomerPage)
+        self.editContactInfoButton.setObjectName(u"editContactInfoButton")
+
+        self.contactInfoTitleLayout.addWidget(self.editContactInfoButton)
+
+
+        self.pageLayout.addLayout(self.contactInfoTitleLayout)
+
+        self.phonesTitle = QLabel(CustomerPage)
+        self.phonesTitle.setObjectName(u"phonesTitle")
+
+        self.pageLayout.addWidget(self.phonesTitle)
+
+        self.phoneTable = QTableView(CustomerPage)
+        self.phoneTable.setObjectName(u"phoneTable")
+        self.phoneTable.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.phoneTable.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.phoneTable.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.phoneTable.setShowGrid(False)
+        self.phoneTable.setWordWrap(False)
+        self.phoneTable.horizontalHeader().setStretchLastSection(True)
+        self.phoneTable.verticalHeader().setVisible(False)
+
+        self.pageLayout.addWidget(self.phoneTable)
+
+        self.emailsTitle = QLabel(CustomerPage)
+        self.emailsTitle.setObjectName(u"emailsTitle")
+
+        self.pageLayout.addWidget(self.emailsTitle)
+
+        self.emailTable = QTableView(CustomerPage)
+        self.emailTable.setObjectName(u"emailTable")
+        self.emailTable.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.emailTable.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.emailTable.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.emailTable.setShowGrid(False)
+        self.emailTable.setWordWrap(False)
+        self.emailTable.horizontalHeader().setStretchLastSection(True)
+        self.emailTable.verticalHeader().setVisible(False)
+
+        self.pageLayout.addWidget(self.emailTable)
+
+#if QT_CONFIG(shortcut)
+        self.phonesTitle.setBuddy(self.phoneTable)
+        self.emailsTitle.setBuddy(self.emailTable)
+#endif // QT_CONFIG(shortcut)
+        QWidget.setTabOrder(self.editContactInfoButton, self.phoneTable)
+        QWidget.setTabOrder(self.phoneTable, self.emailTable)
+
+        self.retranslateUi(CustomerPage)
+
+        QMetaObject.connectSlotsByName(CustomerPage)
+    # setupUi
+
+    def retranslateUi(self, CustomerPage):
+        CustomerPage.setWindowTitle(QCoreApplication.translate("CustomerPage", u"Customer", None))
+        self.customerName.setText(QCoreApplication.translate("CustomerPage", u"Customer name", None))
+        self.customerVehicle.setText(QCoreApplication.translate("CustomerPage", u"Vehicle", None))
+        self.customerNumber.setText(QCoreApplication.translate("CustomerPage", u"Customer number", None))
+        self.regularAmountLabel.setText(QCoreApplication.translate("CustomerPage", u"Regular Scheduled Amount", None))
+        self.regularAmount.setText(QCoreApplication.translate("CustomerPage", u"\u2014", None))
+        self.currentDueDateLabel.setText(QCoreApplication.translate("CustomerPage", u"Current Due Date", None))
+        self.currentDueDate.setText(QCoreApplication.translate("CustomerPage", u"\u2014", None))
+        self.paymentFrequencyLabel.setText(QCoreApplication.translate("CustomerPage", u"Payment Frequency", None))
+        self.paymentFrequency.setText(QCoreApplication.translate("CustomerPage", u"\u2014", None))
+        self.currentAmountDueLabel.setText(QCoreApplication.translate("CustomerPage", u"Current Amount Due", None))
+        self.currentAmountDue.setText(QCoreApplication.translate("CustomerPage", u"\u2014", None))
+        self.contactWarning.setText("")
+#if QT_CONFIG(accessibility)
+        self.contactWarning.setAccessibleName(QCoreApplication.translate("CustomerPage", u"Contact warning", None))
+#endif // QT_CONFIG(accessibility)
+        self.contactInfoTitle.setText(QCoreApplication.translate("CustomerPage", u"Contact Info", None))
+        self.editContactInfoButton.setText(QCoreApplication.translate("CustomerPage", u"&Edit Contact Info\u2026", None))
+#if QT_CONFIG(tooltip)
+        self.editContactInfoButton.setToolTip(QCoreApplication.translate("CustomerPage", u"Correct, add or deactivate phones and emails (Ctrl+E)", None))
+#endif // QT_CONFIG(tooltip)
+        self.phonesTitle.setText(QCoreApplication.translate("CustomerPage", u"Phones", None))
+#if QT_CONFIG(accessibility)
+        self.phoneTable.setAccessibleName(QCoreApplication.translate("CustomerPage", u"Phones", None))
+#endif // QT_CONFIG(accessibility)
+        self.emailsTitle.setText(QCoreApplication.translate("CustomerPage", u"Emails", None))
+#if QT_CONFIG(accessibility)
+        self.emailTable.setAccessibleName(QCoreApplication.translate("CustomerPage", u"Emails", None))
+#endif // QT_CONFIG(accessibility)
+    # retranslateUi
+

@@ -1,0 +1,70 @@
+"""Long work (demo data, sync, import, export) off the GUI thread, with a progress dialog and Cancel."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any, TypeVar
+
+from PySide6.QtCore import QEventLoop, QObject, Qt, Signal
+from PySide6.QtWidgets import QProgressDialog, QWidget
+
+from contact_desk.ui.background import run_in_background
+
+T = TypeVar("T")
+Progress = Callable[[int, int], None]
+
+
+class Cancelled(Exception):
+    """Raised inside the work when the clerk pressed Cancel; the work's transaction rolls back."""
+
+
+class _ProgressRelay(QObject):
+    moved = Signal(int, int)
+
+
+def run_with_progress(parent: QWidget | None, title: str, label: str,
+                      work: Callable[[Progress], T]) -> T | None:
+    """Run ``work(progress)`` on a pool thread while a progress dialog keeps the window alive.
+
+    Returns the work's result, or None when cancelled. An error the work raised is re-raised
+    here, in the GUI thread, for the caller to show.
+    """
+    dialog = QProgressDialog(label, "Cancel", 0, 0, parent)
+    dialog.setObjectName("progressDialog")
+    dialog.setWindowTitle(title)
+    dialog.setWindowModality(Qt.WindowModality.WindowModal)
+    dialog.setMinimumDuration(0)
+    dialog.setAutoClose(False)
+    dialog.setAutoReset(False)
+    relay = _ProgressRelay()
+    relay.moved.connect(lambda done, total: (dialog.setMaximum(total), dialog.setValue(done)))
+    cancelled = False
+    outcome: dict[str, Any] = {}
+    loop = QEventLoop()
+
+    def cancel() -> None:
+        nonlocal cancelled
+        cancelled = True
+        dialog.setLabelText("Cancelling… nothing is kept.")
+
+    def progress(done: int, total: int) -> None:  # runs on the worker thread
+        if cancelled:
+            raise Cancelled()
+        relay.moved.emit(done, total)
+
+    def finished(key: str, value: Any) -> None:
+        outcome[key] = value
+        loop.quit()
+
+    dialog.canceled.connect(cancel)
+    dialog.show()
+    run_in_background(lambda: work(progress), lambda r: finished("result", r),
+                      lambda e: finished("error", e))
+    loop.exec()
+    dialog.close()
+    error = outcome.get("error")
+    if isinstance(error, Cancelled):
+        return None
+    if error is not None:
+        raise error
+    return outcome.get("result")

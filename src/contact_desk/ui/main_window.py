@@ -1,0 +1,193 @@
+"""The desk's window: find any customer as you type, open them, change their contact info."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, QTimer
+from PySide6.QtGui import QAction, QKeySequence, QUndoStack
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QMainWindow,
+    QSplitter,
+    QStackedWidget,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from contact_desk.ui.customer_page import CustomerPage
+from contact_desk.ui.desk import Desk
+from contact_desk.ui.messages import explain
+from contact_desk.ui.models.search_results import SearchResultsModel
+
+DEBOUNCE_MS = 150
+EMPTY_HINT = "Find a customer on the left: type a name, company, customer number, email, VIN " \
+             "or any part of a phone number."
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, desk: Desk, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("MainWindow")
+        self.desk = desk
+        self.setWindowTitle("Contact Desk")
+        self.undo_stack = QUndoStack(self)
+        self.results = SearchResultsModel(desk.search, self)
+        self._debounce = QTimer(self, singleShot=True, interval=DEBOUNCE_MS)
+        self._open_first_when_loaded = False
+        self._build()
+        self._build_menus()
+        self._debounce.timeout.connect(self._run_search)
+        self.results.pageLoaded.connect(self._page_loaded)
+        self.results.searchFailed.connect(
+            lambda error: self.search_status.setText(explain(error))
+        )
+        self.statusBar().showMessage(f"{desk.actor.name} at the desk · {desk.database.url}")
+        self.results.set_query("")
+        self.resize(1280, 800)
+
+    # building
+
+    def _build(self) -> None:
+        self.search_box = QLineEdit(objectName="customerSearch")
+        self.search_box.setPlaceholderText("Find: name, company, number, email, VIN or phone")
+        self.search_box.setAccessibleName("Find a customer")
+        self.search_box.setClearButtonEnabled(True)
+        self.search_box.textChanged.connect(lambda _: self._debounce.start())
+        self.search_box.installEventFilter(self)
+        self.search_status = QLabel(objectName="searchStatus")
+        self.customer_list = QTableView(objectName="customerList")
+        self.customer_list.setModel(self.results)
+        self.customer_list.setAccessibleName("Customers found")
+        self.customer_list.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.customer_list.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.customer_list.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.customer_list.setShowGrid(False)
+        self.customer_list.setWordWrap(False)
+        self.customer_list.verticalHeader().hide()
+        self.customer_list.horizontalHeader().setStretchLastSection(True)
+        self.customer_list.horizontalHeader().setSectionResizeMode(
+            QHeaderView.ResizeMode.Interactive
+        )
+        self.customer_list.activated.connect(self._open_index)
+        self.customer_list.clicked.connect(self._open_index)
+        self.customer_list.installEventFilter(self)
+        for column, width in enumerate((90, 170, 120, 130)):
+            self.customer_list.setColumnWidth(column, width)
+
+        finder = QWidget(objectName="finder")
+        finder_layout = QVBoxLayout(finder)
+        finder_layout.setContentsMargins(8, 8, 4, 8)
+        finder_layout.addWidget(self.search_box)
+        finder_layout.addWidget(self.search_status)
+        finder_layout.addWidget(self.customer_list)
+
+        self.customer_page = CustomerPage(self.desk, self.undo_stack)
+        self.customer_page.setObjectName("customerPage")
+        hint = QLabel(EMPTY_HINT, objectName="emptyHint", wordWrap=True,
+                      alignment=Qt.AlignmentFlag.AlignCenter)
+        hint.setMargin(40)
+        self.pages = QStackedWidget(objectName="pages")
+        self.pages.addWidget(hint)
+        self.pages.addWidget(self.customer_page)
+
+        splitter = QSplitter(Qt.Orientation.Horizontal, objectName="mainSplitter")
+        splitter.addWidget(finder)
+        splitter.addWidget(self.pages)
+        splitter.setStretchFactor(1, 1)
+        splitter.setSizes([480, 800])
+        self.setCentralWidget(splitter)
+        self.setTabOrder(self.search_box, self.customer_list)
+        self.setTabOrder(self.customer_list, self.customer_page.form.editContactInfoButton)
+
+    def _build_menus(self) -> None:
+        file_menu = self.menuBar().addMenu("&File")
+        quit_action = QAction("&Quit", self, shortcut=QKeySequence.StandardKey.Quit)
+        quit_action.triggered.connect(self.close)
+        file_menu.addAction(quit_action)
+
+        edit_menu = self.menuBar().addMenu("&Edit")
+        self.undo_action = self.undo_stack.createUndoAction(self, "&Undo")
+        self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
+        self.undo_action.setObjectName("undoAction")
+        self.redo_action = self.undo_stack.createRedoAction(self, "&Redo")
+        self.redo_action.setShortcut(QKeySequence.StandardKey.Redo)
+        edit_menu.addAction(self.undo_action)
+        edit_menu.addAction(self.redo_action)
+        edit_menu.addSeparator()
+        self.find_action = QAction("&Find Customer", self, shortcut=QKeySequence.StandardKey.Find)
+        self.find_action.setObjectName("findAction")
+        self.find_action.triggered.connect(self.focus_search)
+        edit_menu.addAction(self.find_action)
+        self.edit_contact_action = QAction("Edit &Contact Info…", self,
+                                           shortcut=QKeySequence("Ctrl+E"))
+        self.edit_contact_action.triggered.connect(self.customer_page.edit_contact_info)
+        self.edit_contact_action.setEnabled(False)
+        edit_menu.addAction(self.edit_contact_action)
+
+    # behaviour
+
+    def focus_search(self) -> None:
+        self.search_box.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.search_box.selectAll()
+
+    def open_customer(self, customer_id: int) -> None:
+        if self.customer_page.view is None or self.customer_page.view.id != customer_id:
+            self.undo_stack.clear()  # undo belongs to the customer on screen
+        self.customer_page.show_customer(customer_id)
+        if self.customer_page.view is not None and self.customer_page.view.id == customer_id:
+            self.pages.setCurrentWidget(self.customer_page)
+            self.edit_contact_action.setEnabled(True)
+            self.setWindowTitle(f"{self.customer_page.view.full_name} — Contact Desk")
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.KeyPress:
+            key = event.key()  # type: ignore[attr-defined]
+            if watched is self.search_box and key == Qt.Key.Key_Down and self.results.rowCount():
+                self.customer_list.setFocus()
+                self.customer_list.selectRow(0)
+                return True
+            if watched is self.search_box and key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+                self._open_first()
+                return True
+            if watched is self.customer_list and key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+                self._open_index(self.customer_list.currentIndex())
+                return True
+        return super().eventFilter(watched, event)
+
+    def _run_search(self) -> None:
+        query = self.search_box.text()
+        if query != self.results.query:
+            self.search_status.setText("Searching…")
+            self.results.set_query(query)
+
+    def _open_first(self) -> None:
+        """Enter in the search box opens the first match, waiting for the answer if needed."""
+        if self._debounce.isActive() or self.results.query != self.search_box.text():
+            self._debounce.stop()
+            self._open_first_when_loaded = True
+            self._run_search()
+        elif self.results.loading:
+            self._open_first_when_loaded = True
+        elif self.results.rowCount():
+            self.open_customer(self.results.hit(0).id)
+
+    def _page_loaded(self, query: str, shown: int) -> None:
+        if not query.strip():
+            self.search_status.setText("")
+        elif shown == 0:
+            self.search_status.setText(f"No customer matches “{query.strip()}”.")
+        else:
+            more = "+" if self.results.canFetchMore() else ""
+            noun = "customer" if shown == 1 else "customers"
+            self.search_status.setText(f"{shown:,}{more} {noun}")
+        if self._open_first_when_loaded:
+            self._open_first_when_loaded = False
+            if shown:
+                self.open_customer(self.results.hit(0).id)
+
+    def _open_index(self, index: QModelIndex) -> None:
+        if index.isValid():
+            self.open_customer(self.results.hit(index.row()).id)

@@ -1,0 +1,32 @@
+"""What the clerk sees when something goes wrong: a rule's sentence, or a short note and the log."""
+
+from __future__ import annotations
+
+import logging
+
+from PySide6.QtWidgets import QMessageBox, QWidget
+
+from contact_desk.domain.errors import DomainError
+from contact_desk.log_file import log_path
+
+log = logging.getLogger(__name__)
+
+
+def unexpected() -> str:
+    return f"Something went wrong that is not your fault. The details are in {log_path()}."
+
+
+def explain(error: BaseException) -> str:
+    """A sentence for the clerk; an unexpected error is logged with its traceback."""
+    if isinstance(error, DomainError):
+        return error.message
+    log.error("Unexpected error", exc_info=(type(error), error, error.__traceback__))
+    return unexpected()
+
+
+def show_error(parent: QWidget | None, title: str, error: BaseException | str) -> None:
+    """A modal warning: the rule's sentence, or (for a str) the text as it is."""
+    text = error if isinstance(error, str) else explain(error)
+    box = QMessageBox(QMessageBox.Icon.Warning, title, text, QMessageBox.StandardButton.Ok, parent)
+    box.setObjectName("errorMessage")
+    box.exec()

@@ -1,0 +1,44 @@
+"""Columns described once as data: header, text, and the optional extras a role asks for."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any, Generic, TypeVar
+
+from PySide6.QtCore import Qt
+
+Row = TypeVar("Row")
+
+
+@dataclass(frozen=True)
+class Column(Generic[Row]):
+    header: str
+    text: Callable[[Row], str]
+    tooltip: Callable[[Row], str | None] | None = None
+    check: Callable[[Row], bool] | None = None  # a checkbox column
+    enabled: Callable[[Row], bool] | None = None
+    align: Qt.AlignmentFlag = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
+
+    def data(self, row: Row, role: int) -> Any:
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self.text(row)
+        if role == Qt.ItemDataRole.CheckStateRole and self.check is not None:
+            return Qt.CheckState.Checked if self.check(row) else Qt.CheckState.Unchecked
+        if role == Qt.ItemDataRole.ToolTipRole and self.tooltip is not None:
+            return self.tooltip(row)
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            return int(self.align)
+        if role == Qt.ItemDataRole.AccessibleTextRole:
+            if self.check is not None:
+                return f"{self.header}: {'yes' if self.check(row) else 'no'}"
+            return self.text(row)
+        return None
+
+    def flags(self, row: Row) -> Qt.ItemFlag:
+        flags = Qt.ItemFlag.ItemIsSelectable
+        if self.enabled is None or self.enabled(row):
+            flags |= Qt.ItemFlag.ItemIsEnabled
+        if self.check is not None:
+            flags |= Qt.ItemFlag.ItemIsUserCheckable
+        return flags

@@ -1,0 +1,122 @@
+"""A customer's phones or emails as a table whose Primary checkbox asks the service to choose."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+
+from contact_desk.domain.enums import ContactKind, ContactStatus
+from contact_desk.services.views import ContactPointView
+from contact_desk.ui.models.columns import Column
+
+Index = QModelIndex | QPersistentModelIndex
+BADGES_ROLE = Qt.ItemDataRole.UserRole + 1
+PRIMARY = 0
+CONTACT = 2
+
+
+def badges(point: ContactPointView) -> list[str]:
+    """The small flags shown on the row: consent is kept apart from status."""
+    if point.kind is ContactKind.EMAIL:
+        return ["Opted out"] if point.marketing_opt_out else []
+    return [label for flag, label in ((point.do_not_call, "Do not call"),
+                                      (point.do_not_text, "Do not text")) if flag]
+
+
+def _primary_tooltip(point: ContactPointView) -> str:
+    if point.why_not_primary:
+        return point.why_not_primary
+    if point.is_primary:
+        return f"Primary {point.kind.label.lower()}: reminders and messages go here."
+    return f"Check to make {point.display} the primary {point.kind.label.lower()}."
+
+
+def _contact_tooltip(point: ContactPointView) -> str:
+    flags = badges(point)
+    return f"{point.display} — {', '.join(flags)}" if flags else point.display
+
+
+def _texts(point: ContactPointView) -> str:
+    return "Can text" if point.can_receive_texts else "No texts (landline)"
+
+
+_COMMON: tuple[Column[ContactPointView], ...] = (
+    Column("Primary", lambda p: "", tooltip=_primary_tooltip, check=lambda p: p.is_primary,
+           enabled=lambda p: p.why_not_primary is None,
+           align=Qt.AlignmentFlag.AlignCenter),
+    Column("Type", lambda p: p.type.label),
+    Column("Contact", lambda p: p.display, tooltip=_contact_tooltip),
+    Column("Status", lambda p: p.status.label,
+           tooltip=lambda p: None if p.status is ContactStatus.ACTIVE
+           else f"{p.status.label} since {p.status_date.isoformat()}"),
+    Column("Status Date", lambda p: p.status_date.isoformat()),
+)
+PHONE_COLUMNS = (*_COMMON, Column("Texts", _texts))
+EMAIL_COLUMNS = _COMMON
+
+ChoosePrimary = Callable[[ContactPointView], bool]
+
+
+class ContactPointsModel(QAbstractTableModel):
+    """Checking a row's Primary calls ``choose_primary``; the page then hands back new rows."""
+
+    def __init__(self, kind: ContactKind, choose_primary: ChoosePrimary, parent: Any = None) -> None:
+        super().__init__(parent)
+        self.kind = kind
+        self._columns = PHONE_COLUMNS if kind is ContactKind.PHONE else EMAIL_COLUMNS
+        self._points: list[ContactPointView] = []
+        self._choose_primary = choose_primary
+
+    def point(self, row: int) -> ContactPointView:
+        return self._points[row]
+
+    def show_points(self, points: tuple[ContactPointView, ...] | list[ContactPointView]) -> None:
+        """Show ``points``; rows that changed in place get dataChanged, not a reset."""
+        points = list(points)
+        if [p.id for p in points] != [p.id for p in self._points]:
+            self.beginResetModel()
+            self._points = points
+            self.endResetModel()
+            return
+        last = self.columnCount() - 1
+        for row, (old, new) in enumerate(zip(self._points, points, strict=True)):
+            if old != new:
+                self._points[row] = new
+                self.dataChanged.emit(self.index(row, 0), self.index(row, last))
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self._points)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self._columns)
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        point = self._points[index.row()]
+        if role == BADGES_ROLE:
+            return badges(point) if index.column() == CONTACT else []
+        return self._columns[index.column()].data(point, role)
+
+    def headerData(self, section: int, orientation: Qt.Orientation,
+                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return self._columns[section].header
+        return None
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        return self._columns[index.column()].flags(self._points[index.row()])
+
+    def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
+        """Checking Primary asks the service; unchecking is not a choice (pick another one)."""
+        if index.column() != PRIMARY or role != Qt.ItemDataRole.CheckStateRole:
+            return False
+        point = self._points[index.row()]
+        wanted = Qt.CheckState(value) == Qt.CheckState.Checked
+        if not wanted or point.is_primary or point.why_not_primary:
+            return False
+        return self._choose_primary(point)

@@ -1,0 +1,19 @@
+"""Every Designer form in ui/ is compiled, and its module is up to date."""
+
+from __future__ import annotations
+
+import pytest
+
+from contact_desk.ui.forms.compile import compile_form, forms, module_path
+
+
+def test_there_are_forms_to_check():
+    assert {form.stem for form in forms()} >= {"customer_page", "edit_contact_info",
+                                                 "contact_point_row"}
+
+
+@pytest.mark.parametrize("form", forms(), ids=lambda form: form.name)
+def test_the_compiled_module_matches_its_form(form):
+    assert module_path(form).read_text(encoding="utf-8") == compile_form(form), (
+        f"{form.name} changed: run `python -m contact_desk.ui.forms.compile`"
+    )
