@@ -289,3 +289,19 @@ def test_formatting_as_you_type_keeps_every_digit() -> None:
 )
 def test_the_local_digits_leave_out_the_area_code(typed: str, local: str) -> None:
     assert PhoneNumber.parse(typed).local_digits == local
+
+
+@pytest.mark.parametrize(
+    ("typed", "reason"),
+    [
+        ("+999 123 4567", "country code that does not exist"),
+        ("1" * 40, "too many digits"),
+        ("+1 2", "too few digits"),
+        ("hello", "needs digits"),
+        ("011 2", "too few digits after the country code"),
+    ],
+)
+def test_a_number_that_cannot_be_read_says_why(typed: str, reason: str) -> None:
+    with pytest.raises(InvalidValue, match=reason) as raised:
+        PhoneNumber.parse(typed)
+    assert raised.value.field == "phone"

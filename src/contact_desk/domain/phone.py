@@ -32,6 +32,19 @@ _POSSIBLE_REASONS = {
     phonenumbers.ValidationResult.INVALID_LENGTH: "it has the wrong number of digits",
 }
 _MAX_INPUT = 64
+_NO_DIGITS = "it needs digits, e.g. (212) 555-0142 or +44 20 7946 0958."
+_PARSE_REASONS = {
+    NumberParseException.INVALID_COUNTRY_CODE: "after + comes a country code that does not exist.",
+    NumberParseException.TOO_SHORT_NSN: "it has too few digits.",
+    NumberParseException.TOO_SHORT_AFTER_IDD: "it has too few digits after the country code.",
+    NumberParseException.TOO_LONG: "it has too many digits.",
+}
+
+
+def _parse_reason(error: NumberParseException, shown: str) -> str:
+    if error.error_type in _PARSE_REASONS:
+        return _PARSE_REASONS[error.error_type]
+    return "it has too few digits." if search_digits(shown) else _NO_DIGITS
 
 
 @dataclass(frozen=True)
@@ -52,11 +65,10 @@ class PhoneNumber:
         if len(shown) > _MAX_INPUT:
             raise InvalidValue("That is too long to be a phone number.", field="phone")
         try:
-            parsed = phonenumbers.parse(shown, region)
-        except NumberParseException:
+            parsed = phonenumbers.parse(shown, region.upper())
+        except NumberParseException as error:
             raise InvalidValue(
-                f"{shown!r} is not a phone number: it needs digits, "
-                "e.g. (212) 555-0142 or +44 20 7946 0958.",
+                f"{shown!r} is not a phone number: {_parse_reason(error, shown)}",
                 field="phone",
             ) from None
         reason = phonenumbers.is_possible_number_with_reason(parsed)

@@ -41,7 +41,8 @@ def refuse_taken_email(session: Session, email: EmailAddress | None, person_id: 
         raise DuplicateEmail(email.value, owner.id, owner.full_name)
 
 
-def _person_fields(details: ContactDetails, region: str) -> dict[str, object]:
+def person_fields(details: ContactDetails, region: str) -> dict[str, object]:
+    """The stored fields of a person from checked details (phone in E.164 and shown form)."""
     return {
         "first_name": details.first_name,
         "last_name": details.last_name,
@@ -71,7 +72,7 @@ def _take_primary_contact(session: Session, actor: Actor, link: AccountContact) 
                  "primary_contact", False, True)
 
 
-def _link(
+def link_person(
     session: Session,
     actor: Actor,
     customer: Customer,
@@ -129,9 +130,9 @@ def add_contact(
         customer = get(session, Customer, customer_id, "customer")
         check_version(customer, expected_version)
         refuse_taken_email(session, details.email, None)
-        person = ContactPerson(**_person_fields(details, home_region(session)))
+        person = ContactPerson(**person_fields(details, home_region(session)))
         session.add(person)
-        link = _link(session, actor, customer, person, details.role, details.role_description,
+        link = link_person(session, actor, customer, person, details.role, details.role_description,
                      details.primary_contact, details.preferences)
         uow.commit()
         return link.id
@@ -156,7 +157,7 @@ def link_existing_contact(
         details = _check(session, first_name=person.first_name, last_name=person.last_name,
                          role=role, role_description=role_description)
         customer = get(session, Customer, customer_id, "customer")
-        link = _link(session, actor, customer, person, role, details.role_description,
+        link = link_person(session, actor, customer, person, role, details.role_description,
                      primary_contact, preferences)
         uow.commit()
         return link.id
@@ -192,7 +193,7 @@ def edit_contact(
                          preferences=preferences)
         refuse_taken_email(session, details.email, person.id)
         audit.record_changes(session, actor, link.customer_id, "contact_person", person.id,
-                             person, _person_fields(details, home_region(session)))
+                             person, person_fields(details, home_region(session)))
         audit.record_changes(session, actor, link.customer_id, "account_contact", link.id, link,
                              {"role": details.role, "role_description": details.role_description})
         _apply_preferences(session, actor, link, details.preferences)

@@ -18,7 +18,7 @@ from contact_desk.domain.enums import (
     Permission,
 )
 from contact_desk.domain.errors import InvalidValue, NotAllowed
-from contact_desk.domain.program import address_change_needs_verification
+from contact_desk.domain.program import address_change_needs_verification, bill_to_address
 from contact_desk.domain.reach import ReachFacts, reach_warnings
 from contact_desk.domain.primary import check_can_be_primary
 from contact_desk.services import audit
@@ -261,16 +261,17 @@ def update_customer_details(
         for invoice in session.scalars(select(Invoice).where(Invoice.customer_id == customer.id)):
             audit.record_changes(session, actor, customer.id, "invoice", invoice.id, invoice, {
                 "bill_to_name": customer.full_name,
-                "bill_to_address": _address_of(customer),
+                "bill_to_address": address_of(customer),
             })
         touch(customer)
         uow.commit()
         return changed
 
 
-def _address_of(customer: Customer) -> str:
-    town = " ".join(part for part in (customer.state, customer.postal_code) if part)
-    return ", ".join(part for part in (customer.address_line1, customer.city, town) if part)
+def address_of(customer: Customer) -> str:
+    """The customer's address on one line, as invoices and documents print it."""
+    return bill_to_address(customer.address_line1, customer.city, customer.state,
+                           customer.postal_code)
 
 
 def _keep_document(
@@ -286,7 +287,7 @@ def _keep_document(
         size=len(upload.content),
         sha256=hashlib.sha256(upload.content).hexdigest(),
         content=upload.content,
-        verified_address=_address_of(customer),
+        verified_address=address_of(customer),
         uploaded_by_id=actor.user_id,
     )
     session.add(document)

@@ -60,11 +60,10 @@ from contact_desk.store.sales import Deal, Vehicle
 from contact_desk.store.unit_of_work import UnitOfWork
 from contact_desk.store.users import Assignment, Setting, User, UserPermission
 
-# The primary-contact, chosen-primary and bill-to rules live in these helpers. They are
-# private for now; the demo calls them so that it follows those rules instead of copying them.
-from contact_desk.services.additional_contacts import _link, _person_fields
+# The demo calls the services' own helpers so it follows their rules instead of copying them.
+from contact_desk.services.additional_contacts import link_person, person_fields
 from contact_desk.services.contact_points import make_primary
-from contact_desk.services.customers import _address_of
+from contact_desk.services.customers import address_of
 
 BATCH = 250
 FIRST_CUSTOMER_NUMBER = 100001
@@ -647,7 +646,7 @@ class _Dealership:
                 person = self.session.get(ContactPerson, self.shared_person_id)
             if person is not None:
                 # The same outside bookkeeper keeps the books of several companies.
-                _link(self.session, self._someone(), customer, person, role, "", n == primary_at,
+                link_person(self.session, self._someone(), customer, person, role, "", n == primary_at,
                       preferences)
                 self.examples.setdefault(SHARED_CONTACT, customer.customer_number or "")
             else:
@@ -685,9 +684,9 @@ class _Dealership:
             region=self.region,
         )
         refuse_taken_email(self.session, details.email, None)
-        person = ContactPerson(**_person_fields(details, self.region))
+        person = ContactPerson(**person_fields(details, self.region))
         self.session.add(person)
-        _link(self.session, self._someone(), customer, person, details.role,
+        link_person(self.session, self._someone(), customer, person, details.role,
               details.role_description, details.primary_contact, details.preferences)
         if person.portal_access and r.random() < 0.5:
             self._invite(customer, person)
@@ -774,7 +773,7 @@ class _Dealership:
                 program.invoices.append(Invoice(
                     number=f"INV-{700000 + self.counts['invoices']}", customer_id=customer.id,
                     amount=payment, due_date=due_date, status=status,
-                    bill_to_name=customer.full_name, bill_to_address=_address_of(customer),
+                    bill_to_name=customer.full_name, bill_to_address=address_of(customer),
                 ))
             financed_now = state in (ProgramState.ACTIVE, ProgramState.NOT_YET_ACTIVE)
             if financed_now and customer.regular_amount is None:

@@ -17,6 +17,7 @@ from contact_desk.domain.enums import (
     Source,
     TextConsent,
 )
+from contact_desk.domain.program import bill_to_address
 
 
 @dataclass(frozen=True)
@@ -137,8 +138,7 @@ class CustomerView:
 
     @property
     def address(self) -> str:
-        town = " ".join(part for part in (self.state, self.postal_code) if part)
-        return ", ".join(part for part in (self.address_line1, self.city, town) if part)
+        return bill_to_address(self.address_line1, self.city, self.state, self.postal_code)
 
     def primary(self, kind: ContactKind) -> ContactPointView | None:
         points = self.phones if kind is ContactKind.PHONE else self.emails
