@@ -1,4 +1,5 @@
-"""The command line: the JSON contract scripts rely on, set-primary, search, and clean errors."""
+"""The command line: the JSON contract scripts rely on, set-primary, search, recipients,
+and clean errors."""
 
 from __future__ import annotations
 
@@ -11,6 +12,11 @@ from pathlib import Path
 import pytest
 
 from contact_desk.cli import main
+from contact_desk.domain.enums import CommunicationPreference, ContactKind, ContactRole
+from contact_desk.services import contact_points, users
+from contact_desk.services.additional_contacts import add_contact
+from contact_desk.services.customers import create_customer
+from contact_desk.store.database import open_database
 
 SHOW_KEYS = {"customer_number", "first_name", "last_name", "company", "phones", "emails",
              "contacts"}
@@ -154,3 +160,83 @@ def test_usage_errors_exit_2(capsys):
     with pytest.raises(SystemExit) as stopped:
         main(["demo", "--customers", "0"])
     assert stopped.value.code == 2
+
+
+RECIPIENT_KEYS = {"customer_id", "customer_number", "customer_name", "message_type",
+                  "message_label", "recipients"}
+PERSON_KEYS = {"who", "role", "channel", "address", "shown", "included", "reason"}
+
+
+@pytest.fixture(scope="module")
+def ann_url(tmp_path_factory: pytest.TempPathFactory) -> str:
+    """Ann Lee (C1): a mobile whose text consent was never asked, an email, a bookkeeper
+    for the paperwork and a spouse without an email."""
+    path = tmp_path_factory.mktemp("recipients") / "desk.sqlite3"
+    database = open_database(str(path))
+    manager = users.actor_for(database.unit_of_work(), users.COMMAND_LINE_LOGIN)
+    ann = create_customer(database.unit_of_work(), manager, first_name="Ann", last_name="Lee",
+                          customer_number="C1")
+    for kind, value in ((ContactKind.PHONE, "(212) 555-0142"),
+                        (ContactKind.EMAIL, "ann@example.com")):
+        contact_points.add_contact_point(database.unit_of_work(), manager, ann, kind, value)
+    add_contact(database.unit_of_work(), manager, ann, first_name="Bo", last_name="Diaz",
+                role=ContactRole.BOOKKEEPER, email="bo@example.com",
+                preferences=[CommunicationPreference.CONTRACTS, CommunicationPreference.INVOICES,
+                             CommunicationPreference.ESTIMATES])
+    add_contact(database.unit_of_work(), manager, ann, first_name="Cy", last_name="Lee",
+                role=ContactRole.SPOUSE, preferences=list(CommunicationPreference))
+    database.dispose()
+    return str(path)
+
+
+@pytest.mark.parametrize(
+    ("message", "receives"),
+    [
+        ("text-reminder", [("Ann Lee", "Text")]),
+        ("email-reminder", [("Ann Lee", "Email")]),
+        ("registration", [("Ann Lee", "Email")]),
+        ("payment-confirmation", [("Ann Lee", "Email"), ("Ann Lee", "Text")]),
+        ("scheduling", [("Ann Lee", "Text"), ("Ann Lee", "Email")]),
+        ("car-updates", [("Ann Lee", "Text"), ("Ann Lee", "Email")]),
+        ("contracts", [("Ann Lee", "Email"), ("Bo Diaz", "Email")]),
+        ("invoices", [("Ann Lee", "Email"), ("Bo Diaz", "Email")]),
+        ("estimates", [("Ann Lee", "Email"), ("Bo Diaz", "Email")]),
+        ("marketing", [("Ann Lee", "Email")]),
+    ],
+)
+def test_recipients_json_lists_everyone_considered(ann_url, capsys, message, receives):
+    code, out, err = run(capsys, "--database", ann_url, "recipients", "C1", "--message", message,
+                         "--json")
+    assert code == 0, err
+    data = json.loads(out)
+    assert RECIPIENT_KEYS <= data.keys()
+    assert (data["customer_number"], data["message_type"]) == ("C1", message)
+    assert all(PERSON_KEYS <= person.keys() for person in data["recipients"])
+    assert [(p["who"], p["channel"]) for p in data["recipients"] if p["included"]] == receives
+    left_out = [p for p in data["recipients"] if not p["included"]]
+    assert {p["who"] for p in left_out} >= {"Cy Lee"}  # no email: never reached
+    assert all(p["reason"] for p in left_out)
+
+
+def test_recipients_prints_who_receives_then_who_is_left_out_and_why(ann_url, capsys):
+    code, out, _ = run(capsys, "--database", ann_url, "recipients", "C1", "--message",
+                       "marketing")
+    assert code == 0
+    assert out.splitlines() == [
+        "Marketing for Ann Lee (C1):",
+        "  Email  Ann Lee (Customer)  ann@example.com",
+        "Left out:",
+        "  Text   Ann Lee (Customer): (212) 555-0142 has not opted in to marketing texts",
+        "  Email  Bo Diaz (Bookkeeper): not subscribed to Marketing",
+        "  Email  Cy Lee (Spouse): subscribed to Marketing but has no email address",
+    ]
+
+
+def test_recipients_refuses_an_unknown_message_type_and_customer(ann_url, capsys):
+    with pytest.raises(SystemExit) as stopped:
+        main(["--database", ann_url, "recipients", "C1", "--message", "newsletter"])
+    assert stopped.value.code == 2
+    assert "invalid choice: 'newsletter'" in capsys.readouterr().err
+    code, _, err = run(capsys, "--database", ann_url, "recipients", "C404", "--message", "invoices")
+    assert code == 2
+    assert err == "contact-desk: No customer has the number or id 'C404'.\n"

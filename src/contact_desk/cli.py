@@ -13,8 +13,10 @@ from typing import Any
 from contact_desk import __version__
 from contact_desk.domain.actor import Actor
 from contact_desk.domain.errors import DomainError
+from contact_desk.domain.recipients import MessageType
 from contact_desk.log_file import start_logging
 from contact_desk.services import contact_points, customers, users
+from contact_desk.services.recipients import RecipientList, recipients_for
 from contact_desk.services.views import CustomerView
 from contact_desk.store.database import ENV_DATABASE, Database, open_database
 
@@ -65,6 +67,16 @@ def build_parser() -> argparse.ArgumentParser:
     search.add_argument("--json", action="store_true")
     search.add_argument("--limit", type=_positive, default=50, metavar="N")
     search.set_defaults(run=_search)
+
+    recipients = commands.add_parser("recipients", help="who would receive a message, and why")
+    recipients.add_argument("customer", metavar="CUSTOMER")
+    recipients.add_argument(
+        "--message", required=True, metavar="TYPE",
+        choices=[message.cli_name for message in MessageType],
+        help="one of: %(choices)s",
+    )
+    recipients.add_argument("--json", action="store_true")
+    recipients.set_defaults(run=_recipients)
     return parser
 
 
@@ -169,6 +181,17 @@ def _search(database: Database, args: argparse.Namespace) -> int:
     return 0
 
 
+def _recipients(database: Database, args: argparse.Namespace) -> int:
+    found = recipients_for(
+        database.unit_of_work(), args.customer, MessageType.from_cli_name(args.message)
+    )
+    if args.json:
+        _print_json(found.as_dict())
+    else:
+        print(render_recipients(found))
+    return 0
+
+
 def _print_json(data: Any) -> None:
     json.dump(data, sys.stdout, indent=2, ensure_ascii=False)
     sys.stdout.write("\n")
@@ -212,6 +235,21 @@ def render_card(view: CustomerView) -> str:
             reach = "  ".join(part for part in (contact.email, contact.phone_display) if part)
             lines.append(f" {mark} {contact.full_name:<28} {contact.role_label:<16} {reach}")
     lines.append("(* = primary)")
+    return "\n".join(lines)
+
+
+def render_recipients(found: RecipientList) -> str:
+    """Who receives the message, then who is left out and why, one person a line."""
+    number = found.customer_number or f"#{found.customer_id}"
+    lines = [f"{found.message_type.label} for {found.customer_name} ({number}):"]
+    if not found.included:
+        lines.append("  nobody will receive it")
+    for person in found.included:
+        lines.append(f"  {person.channel.label:<6} {person.who} ({person.role})  {person.shown}")
+    if found.left_out:
+        lines.append("Left out:")
+    for person in found.left_out:
+        lines.append(f"  {person.channel.label:<6} {person.who} ({person.role}): {person.reason}")
     return "\n".join(lines)
 
 

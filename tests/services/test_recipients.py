@@ -1,0 +1,180 @@
+"""Who receives a message, read from a real customer: primaries, consent, contacts, no writes."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from contact_desk.domain.enums import (
+    Channel,
+    CommunicationPreference,
+    ContactKind,
+    ContactRole,
+    ContactStatus,
+    TextConsent,
+)
+from contact_desk.domain.errors import NotFound
+from contact_desk.domain.recipients import MessageType
+from contact_desk.services import contact_points as cp
+from contact_desk.services.additional_contacts import add_contact
+from contact_desk.services.recipients import recipients_for
+
+TEXT, EMAIL = Channel.TEXT, Channel.EMAIL
+Pref = CommunicationPreference
+
+
+@pytest.fixture
+def ann(database, manager, new_customer) -> dict[str, int]:
+    """Ann Lee (C1): a mobile and an email, a bookkeeper for the paperwork, a spouse
+    without an email for the car."""
+    customer_id = new_customer(customer_number="C1")
+    ids = {
+        "customer": customer_id,
+        "phone": cp.add_contact_point(database.unit_of_work(), manager, customer_id,
+                                      ContactKind.PHONE, "(212) 555-0142"),
+        "email": cp.add_contact_point(database.unit_of_work(), manager, customer_id,
+                                      ContactKind.EMAIL, "Ann.Lee@Example.com"),
+    }
+    add_contact(database.unit_of_work(), manager, customer_id, first_name="Bo",
+                last_name="Diaz", role=ContactRole.BOOKKEEPER, email="bo@example.com",
+                preferences=[Pref.INVOICES, Pref.CONTRACTS, Pref.ESTIMATES])
+    add_contact(database.unit_of_work(), manager, customer_id, first_name="Cy",
+                last_name="Lee", role=ContactRole.OTHER, role_description="Fleet coordinator",
+                phone="(212) 555-0199", preferences=[Pref.SCHEDULING, Pref.CAR_UPDATES])
+    return ids
+
+
+def summary(database, message: MessageType, key: str = "C1") -> list[tuple]:
+    found = recipients_for(database.unit_of_work(), key, message)
+    return [(r.who, r.channel, r.address, r.included) for r in found.recipients]
+
+
+@pytest.mark.parametrize(
+    ("message", "expected"),
+    [
+        (MessageType.TEXT_REMINDER, [("Ann Lee", TEXT, "+12125550142", True)]),
+        (MessageType.EMAIL_REMINDER, [("Ann Lee", EMAIL, "ann.lee@example.com", True)]),
+        (MessageType.REGISTRATION, [("Ann Lee", EMAIL, "ann.lee@example.com", True)]),
+        (MessageType.PAYMENT_CONFIRMATION, [("Ann Lee", EMAIL, "ann.lee@example.com", True),
+                                            ("Ann Lee", TEXT, "+12125550142", True)]),
+        (MessageType.SCHEDULING, [("Ann Lee", TEXT, "+12125550142", True),
+                                  ("Ann Lee", EMAIL, "ann.lee@example.com", True)]),
+        (MessageType.CAR_UPDATES, [("Ann Lee", TEXT, "+12125550142", True),
+                                   ("Ann Lee", EMAIL, "ann.lee@example.com", True)]),
+        (MessageType.CONTRACTS, [("Ann Lee", EMAIL, "ann.lee@example.com", True)]),
+        (MessageType.INVOICES, [("Ann Lee", EMAIL, "ann.lee@example.com", True)]),
+        (MessageType.ESTIMATES, [("Ann Lee", EMAIL, "ann.lee@example.com", True)]),
+        # Text consent was never asked: marketing goes by email only.
+        (MessageType.MARKETING, [("Ann Lee", EMAIL, "ann.lee@example.com", True),
+                                 ("Ann Lee", TEXT, "+12125550142", False)]),
+    ],
+    ids=lambda value: value.cli_name if isinstance(value, MessageType) else "",
+)
+def test_the_customer_and_the_contacts_each_message_reaches(database, ann, message, expected):
+    bo_gets_it = message.preference in {Pref.INVOICES, Pref.CONTRACTS, Pref.ESTIMATES}
+    contacts = [("Bo Diaz", EMAIL, "bo@example.com", bo_gets_it),
+                ("Cy Lee", EMAIL, None, False)]
+
+    assert summary(database, message) == expected + contacts
+
+
+def test_contacts_carry_their_role_and_the_reason_they_are_left_out(database, ann):
+    found = recipients_for(database.unit_of_work(), "C1", MessageType.SCHEDULING)
+
+    bo, cy = found.recipients[-2:]
+    assert (bo.role, bo.reason) == ("Bookkeeper", "not subscribed to Scheduling")
+    assert (cy.role, cy.reason) == (
+        "Fleet coordinator",
+        "subscribed to Scheduling but has no email address, and contacts are not texted",
+    )
+    assert [r.who for r in found.left_out] == ["Bo Diaz", "Cy Lee"]
+    assert [r.who for r in found.included] == ["Ann Lee", "Ann Lee"]
+
+
+def test_consent_recorded_at_the_desk_decides_the_texts(database, manager, ann):
+    cp.set_consent(database.unit_of_work(), manager, ann["phone"],
+                   text_consent=TextConsent.OPTED_IN)
+    assert ("Ann Lee", TEXT, "+12125550142", True) in summary(database, MessageType.MARKETING)
+
+    cp.set_consent(database.unit_of_work(), manager, ann["phone"], do_not_text=True)
+    text = recipients_for(database.unit_of_work(), "C1", MessageType.TEXT_REMINDER).recipients[0]
+    assert not text.included
+    assert text.reason == "(212) 555-0142 is marked do-not-text"
+
+
+def test_a_marketing_opt_out_stops_marketing_email_and_nothing_else(database, manager, ann):
+    cp.set_consent(database.unit_of_work(), manager, ann["email"], marketing_opt_out=True)
+
+    marketing = recipients_for(database.unit_of_work(), "C1", MessageType.MARKETING).recipients[0]
+    invoices = recipients_for(database.unit_of_work(), "C1", MessageType.INVOICES).recipients[0]
+    assert (marketing.included, marketing.reason) == (
+        False, "ann.lee@example.com opted out of marketing email")
+    assert invoices.included
+
+
+def test_a_landline_primary_gets_no_texts(database, manager, new_customer):
+    customer_id = new_customer(customer_number="C2")
+    cp.add_contact_point(database.unit_of_work(), manager, customer_id, ContactKind.PHONE,
+                         "+44 20 7946 0958")
+
+    text = recipients_for(database.unit_of_work(), "C2", MessageType.SCHEDULING).recipients[0]
+
+    assert not text.included
+    assert text.reason == "+44 20 7946 0958 cannot receive texts (not a mobile number)"
+
+
+def test_deactivating_the_only_phone_and_email_leaves_the_customer_out_with_reasons(
+    database, manager, ann
+):
+    for point in (ann["phone"], ann["email"]):
+        cp.set_contact_point_status(database.unit_of_work(), manager, point,
+                                    ContactStatus.INACTIVE)
+
+    found = recipients_for(database.unit_of_work(), "C1", MessageType.PAYMENT_CONFIRMATION)
+
+    assert [(r.channel, r.included, r.reason) for r in found.recipients[:2]] == [
+        (EMAIL, False, "no active email address"),
+        (TEXT, False, "no active phone number"),
+    ]
+
+
+def test_the_primary_moves_and_the_message_follows_it(database, manager, ann):
+    second = cp.add_contact_point(database.unit_of_work(), manager, ann["customer"],
+                                  ContactKind.PHONE, "(646) 555-0188")
+    cp.set_primary(database.unit_of_work(), manager, second)
+
+    assert summary(database, MessageType.TEXT_REMINDER)[0] == (
+        "Ann Lee", TEXT, "+16465550188", True)
+
+
+def test_the_customer_is_found_by_internal_id_too(database, ann):
+    found = recipients_for(database.unit_of_work(), str(ann["customer"]), MessageType.INVOICES)
+
+    assert (found.customer_id, found.customer_number, found.customer_name) == (
+        ann["customer"], "C1", "Ann Lee")
+
+
+def test_an_unknown_customer_is_named_in_the_error(database):
+    with pytest.raises(NotFound, match="'C404'"):
+        recipients_for(database.unit_of_work(), "C404", MessageType.INVOICES)
+
+
+def test_asking_writes_nothing(database, ann, stored):
+    before = stored()
+    for message in MessageType:
+        recipients_for(database.unit_of_work(), "C1", message)
+    assert stored() == before
+
+
+def test_as_dict_is_json_for_scripts(database, ann):
+    data = recipients_for(database.unit_of_work(), "C1", MessageType.CAR_UPDATES).as_dict()
+
+    assert json.loads(json.dumps(data)) == data
+    assert (data["customer_number"], data["customer_name"], data["message_type"],
+            data["message_label"]) == ("C1", "Ann Lee", "car-updates", "Car Updates")
+    assert data["recipients"][0] == {
+        "who": "Ann Lee", "role": "Customer", "channel": "Text", "address": "+12125550142",
+        "shown": "(212) 555-0142", "included": True, "reason": "primary phone",
+    }
+    assert [r["who"] for r in data["recipients"]] == ["Ann Lee", "Ann Lee", "Bo Diaz", "Cy Lee"]
