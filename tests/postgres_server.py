@@ -25,7 +25,8 @@ def _bin_dir() -> Path:
     return Path(candidates[0]).parent
 
 
-def _free_port() -> int:
+def free_port() -> int:
+    """A TCP port on 127.0.0.1 that nothing listens on at this moment."""
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         return s.getsockname()[1]
@@ -38,7 +39,7 @@ class ThrowawayPostgres:
         self.bin = _bin_dir()
         self.folder = Path(tempfile.mkdtemp(prefix="contact-desk-pg-"))
         self.data = self.folder / "data"
-        self.port = _free_port()
+        self.port = free_port()
         # initdb refuses to run as root, so a root test run uses the postgres account.
         self.as_user: list[str] = []
         if hasattr(os, "geteuid") and os.geteuid() == 0:
