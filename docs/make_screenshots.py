@@ -19,13 +19,23 @@ from contact_desk.app import create_main_window  # noqa: E402
 from contact_desk.domain.enums import ContactKind  # noqa: E402
 from contact_desk.services.demo import fill_demo_data  # noqa: E402
 from contact_desk.store.database import open_database  # noqa: E402
+from contact_desk.ui.contact_dialog import ContactDialog  # noqa: E402
 from contact_desk.ui.edit_contact_info import EditContactInfoDialog  # noqa: E402
+from contact_desk.ui.mail_settings import MailSettingsDialog  # noqa: E402
 
 DOCS = Path(__file__).resolve().parent
 
 
 def settle(ms: int = 300) -> None:
     QTest.qWait(ms)
+
+
+def open_number(window, number: str) -> None:
+    window.search_box.setText(number)
+    while window.results.query != number or window.results.loading:
+        settle(50)
+    window.open_customer(window.results.hit(0).id)
+    settle()
 
 
 def main() -> int:
@@ -37,15 +47,25 @@ def main() -> int:
     database.dispose()
 
     window = create_main_window(url, "manager")
-    window.resize(1280, 760)
+    window.resize(1280, 860)
     window.show()
     settle()
-    window.search_box.setText("C100003")  # a primary that just moved, and a do-not-text badge
-    while window.results.query != "C100003" or window.results.loading:
-        settle(50)
-    window.open_customer(window.results.hit(0).id)
-    settle()
+    open_number(window, "C100003")  # a primary that just moved, and a do-not-text badge
     window.grab().save(str(DOCS / "main-window.png"))
+    open_number(window, "C100010")  # people on the account, one shared with another customer
+    window.grab().save(str(DOCS / "contacts.png"))
+    contact = ContactDialog("US", lambda form: None, lambda person, form: None,
+                            window.customer_page.contacts.model.contact(0), window)
+    contact.show()
+    settle()
+    contact.grab().save(str(DOCS / "contact-dialog.png"))
+    contact.done(0)
+    settings = MailSettingsDialog(window.desk, window)
+    settings.show()
+    settle()
+    settings.grab().save(str(DOCS / "mail-settings.png"))
+    settings.done(0)
+    open_number(window, "C100003")
 
     page = window.customer_page
     dialog = EditContactInfoDialog(page.view, "US", page._save_from_dialog, window)
@@ -61,7 +81,7 @@ def main() -> int:
     dialog.grab().save(str(DOCS / "edit-contact-info.png"))
     dialog.done(0)
     window.close()
-    print(f"Saved {DOCS / 'main-window.png'} and {DOCS / 'edit-contact-info.png'}")
+    print(f"Saved the screenshots in {DOCS}")
     return 0
 
 

@@ -15,6 +15,8 @@ from contact_desk.domain.actor import Actor
 from contact_desk.domain.enums import Permission
 from contact_desk.services import users
 from contact_desk.store.database import Database, open_database
+# keychain is autouse: no test may read or write the keychain of the machine it runs on.
+from tests.mail_server import keychain, mail_server  # noqa: F401 - fixtures for every test
 from tests.postgres_server import PostgresUnavailable, ThrowawayPostgres
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")

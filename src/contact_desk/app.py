@@ -9,7 +9,7 @@ from types import TracebackType
 
 from contact_desk.domain.errors import DomainError
 from contact_desk.services import users
-from contact_desk.store.database import Database, open_database
+from contact_desk.store.database import open_database
 
 log = logging.getLogger(__name__)
 ENV_USER = "CONTACT_DESK_USER"

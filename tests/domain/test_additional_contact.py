@@ -208,3 +208,22 @@ def test_no_invite_without_an_email(email: str | None) -> None:
 def test_portal_access_is_checked_before_the_email() -> None:
     with pytest.raises(NotAllowed, match="does not have portal access"):
         check_can_send_invite(False, None, "Bo Diaz")
+
+
+def test_the_form_gets_every_problem_at_once_by_field() -> None:
+    from contact_desk.domain.additional_contact import contact_problems
+
+    problems = contact_problems("", "  ", ContactRole.OTHER, "", email="ann@@x",
+                                phone="555-01", portal_access=True)
+    assert set(problems) == {"first_name", "last_name", "role_description", "email", "phone"}
+    assert "required" in problems["first_name"]
+    assert "Describe the role" in problems["role_description"]
+
+
+def test_portal_access_without_an_email_is_a_problem_of_that_checkbox() -> None:
+    from contact_desk.domain.additional_contact import contact_problems
+
+    assert "needs an email" in contact_problems("Ann", "Lee", ContactRole.SPOUSE,
+                                                portal_access=True)["portal_access"]
+    assert contact_problems("Ann", "Lee", ContactRole.SPOUSE, email="ann@example.com",
+                            portal_access=True) == {}

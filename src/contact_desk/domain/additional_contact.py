@@ -42,6 +42,24 @@ def check_name(text: str, what: str) -> str:
     return name
 
 
+def check_role_description(role: ContactRole, text: str) -> str:
+    """Other needs a description (kept tidy); any other role keeps none."""
+    description = " ".join((text or "").split())
+    if role is not ContactRole.OTHER:
+        return ""
+    if not description:
+        raise InvalidValue(
+            "Describe the role when it is Other (e.g. Fleet coordinator).",
+            field="role_description",
+        )
+    if len(description) > _MAX_NAME:
+        raise InvalidValue(
+            f"The role description is too long (at most {_MAX_NAME} characters).",
+            field="role_description",
+        )
+    return description
+
+
 def check_portal_access(portal_access: bool, email: EmailAddress | None) -> None:
     if portal_access and email is None:
         raise NotAllowed(
@@ -63,19 +81,7 @@ def check_contact_details(
     region: str = DEFAULT_REGION,
 ) -> ContactDetails:
     """Validate what was typed in the Add Contact form; raise the first problem found."""
-    description = " ".join((role_description or "").split())
-    if role is ContactRole.OTHER and not description:
-        raise InvalidValue(
-            "Describe the role when it is Other (e.g. Fleet coordinator).",
-            field="role_description",
-        )
-    if role is not ContactRole.OTHER:
-        description = ""
-    if len(description) > _MAX_NAME:
-        raise InvalidValue(
-            f"The role description is too long (at most {_MAX_NAME} characters).",
-            field="role_description",
-        )
+    description = check_role_description(role, role_description)
     checked_email = EmailAddress.parse(email) if email and email.strip() else None
     checked_phone = PhoneNumber.parse(phone, region) if phone and phone.strip() else None
     check_portal_access(portal_access, checked_email)
@@ -90,6 +96,49 @@ def check_contact_details(
         portal_access=portal_access,
         preferences=frozenset(preferences),
     )
+
+
+def why_no_portal_access(email: str | None) -> str | None:
+    """Why portal access cannot be turned on with this email, or None when it can."""
+    try:
+        check_portal_access(True, EmailAddress.parse(email) if email and email.strip() else None)
+    except (InvalidValue, NotAllowed) as refusal:
+        return refusal.message
+    return None
+
+
+def contact_problems(
+    first_name: str,
+    last_name: str,
+    role: ContactRole,
+    role_description: str = "",
+    email: str | None = None,
+    phone: str | None = None,
+    portal_access: bool = False,
+    region: str = DEFAULT_REGION,
+) -> dict[str, str]:
+    """Every problem of the Add Contact form at once, by field, for the dialog to mark.
+
+    The same checks as ``check_contact_details``, run one field at a time.
+    """
+    checks = {
+        "first_name": lambda: check_name(first_name, "First name"),
+        "last_name": lambda: check_name(last_name, "Last name"),
+        "role_description": lambda: check_role_description(role, role_description),
+        "email": lambda: EmailAddress.parse(email) if email and email.strip() else None,
+        "phone": lambda: PhoneNumber.parse(phone, region) if phone and phone.strip() else None,
+        "portal_access": lambda: check_portal_access(
+            portal_access, EmailAddress.parse(email) if email and email.strip() else None),
+    }
+    problems: dict[str, str] = {}
+    for field, check in checks.items():
+        try:
+            check()
+        except (InvalidValue, NotAllowed) as problem:
+            if field == "portal_access" and "email" in problems:
+                continue  # the email's own problem says enough
+            problems[field] = problem.message
+    return problems
 
 
 def check_can_send_invite(portal_access: bool, email: str | None, name: str) -> None:

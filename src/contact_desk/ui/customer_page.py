@@ -14,6 +14,7 @@ from contact_desk.services.contact_info import ContactInfoChanges
 from contact_desk.services.views import ContactPointView, CustomerView
 from contact_desk.ui.badges import BadgeDelegate
 from contact_desk.ui.contact_info_command import ContactInfoCommand
+from contact_desk.ui.contacts_section import ContactsSection
 from contact_desk.ui.desk import Desk
 from contact_desk.ui.edit_contact_info import CONFLICT, EditContactInfoDialog
 from contact_desk.ui.forms.ui_customer_page import Ui_CustomerPage
@@ -47,11 +48,15 @@ class CustomerPage(QWidget):
         name_font.setPointSizeF(name_font.pointSizeF() * 1.5)
         name_font.setBold(True)
         self.form.customerName.setFont(name_font)
-        for title in (self.form.contactInfoTitle,):
+        self.contacts = ContactsSection(self.form.additionalContactsTable,
+                                        self.form.addContactButton, desk, self)
+        self.contacts.changed.connect(self.reload)
+        for title in (self.form.contactInfoTitle, self.form.contactsTitle):
             bold = QFont(title.font())
             bold.setBold(True)
             bold.setPointSizeF(bold.pointSizeF() * 1.15)
             title.setFont(bold)
+        self.form.pageLayout.addStretch(1)
         self.form.contactWarning.setStyleSheet(BANNER_STYLE)
         self.form.contactWarning.hide()
         self.form.editContactInfoButton.clicked.connect(self.edit_contact_info)
@@ -91,8 +96,10 @@ class CustomerPage(QWidget):
         form.contactWarning.setVisible(bool(view.warnings))
         self.phones.show_points(view.phones)
         self.emails.show_points(view.emails)
-        for table in (form.phoneTable, form.emailTable):
+        self.contacts.show_contacts(view)
+        for table in (form.phoneTable, form.emailTable, form.additionalContactsTable):
             table.resizeColumnsToContents()
+            _fit_height(table)
         self.customerChanged.emit(view.id)
 
     # changing
@@ -155,6 +162,15 @@ def _prepare_table(table: QTableView, model: ContactPointsModel) -> None:
     header.setHighlightSections(False)
     table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
     table.setColumnWidth(PRIMARY, 64)
+
+
+def _fit_height(table: QTableView, least_rows: int = 2) -> None:
+    """As tall as its rows (at least two), so the page reads top to bottom without gaps."""
+    rows = max(table.model().rowCount(), least_rows)
+    height = table.horizontalHeader().height() + 2 * table.frameWidth()
+    height += sum(table.rowHeight(r) for r in range(table.model().rowCount()))
+    height += max(0, rows - table.model().rowCount()) * table.verticalHeader().defaultSectionSize()
+    table.setFixedHeight(height + 2)
 
 
 def _money(amount: Decimal | None) -> str:

@@ -23,10 +23,10 @@ class _ProgressRelay(QObject):
 
 
 def run_with_progress(parent: QWidget | None, title: str, label: str,
-                      work: Callable[[Progress], T]) -> T | None:
+                      work: Callable[[Progress], T], cancellable: bool = True) -> T | None:
     """Run ``work(progress)`` on a pool thread while a progress dialog keeps the window alive.
 
-    Returns the work's result, or None when cancelled. An error the work raised is re-raised
+    Returns the work's result, or None when cancelled (``cancellable=False`` shows no Cancel). An error the work raised is re-raised
     here, in the GUI thread, for the caller to show.
     """
     dialog = QProgressDialog(label, "Cancel", 0, 0, parent)
@@ -36,6 +36,8 @@ def run_with_progress(parent: QWidget | None, title: str, label: str,
     dialog.setMinimumDuration(0)
     dialog.setAutoClose(False)
     dialog.setAutoReset(False)
+    if not cancellable:  # e.g. one SMTP exchange: it cannot be taken back half-way
+        dialog.setCancelButton(None)
     relay = _ProgressRelay()
     relay.moved.connect(lambda done, total: (dialog.setMaximum(total), dialog.setValue(done)))
     cancelled = False

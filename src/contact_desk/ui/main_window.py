@@ -104,6 +104,11 @@ class MainWindow(QMainWindow):
 
     def _build_menus(self) -> None:
         file_menu = self.menuBar().addMenu("&File")
+        self.mail_settings_action = QAction("&Mail Server Settings…", self)
+        self.mail_settings_action.setObjectName("mailSettingsAction")
+        self.mail_settings_action.triggered.connect(self.open_mail_settings)
+        file_menu.addAction(self.mail_settings_action)
+        file_menu.addSeparator()
         quit_action = QAction("&Quit", self, shortcut=QKeySequence.StandardKey.Quit)
         quit_action.triggered.connect(self.close)
         file_menu.addAction(quit_action)
@@ -128,6 +133,11 @@ class MainWindow(QMainWindow):
         edit_menu.addAction(self.edit_contact_action)
 
     # behaviour
+
+    def open_mail_settings(self) -> None:
+        from contact_desk.ui.mail_settings import MailSettingsDialog
+
+        MailSettingsDialog(self.desk, self).exec()
 
     def focus_search(self) -> None:
         self.search_box.setFocus(Qt.FocusReason.ShortcutFocusReason)

@@ -170,12 +170,47 @@ class Ui_CustomerPage(object):
 
         self.pageLayout.addWidget(self.emailTable)
 
+        self.contactsTitleLayout = QHBoxLayout()
+        self.contactsTitleLayout.setObjectName(u"contactsTitleLayout")
+        self.contactsTitle = QLabel(CustomerPage)
+        self.contactsTitle.setObjectName(u"contactsTitle")
+
+        self.contactsTitleLayout.addWidget(self.contactsTitle)
+
+        self.contactsSpacer = QSpacerItem(20, 10, QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Minimum)
+
+        self.contactsTitleLayout.addItem(self.contactsSpacer)
+
+        self.addContactButton = QPushButton(CustomerPage)
+        self.addContactButton.setObjectName(u"addContactButton")
+
+        self.contactsTitleLayout.addWidget(self.addContactButton)
+
+
+        self.pageLayout.addLayout(self.contactsTitleLayout)
+
+        self.additionalContactsTable = QTableView(CustomerPage)
+        self.additionalContactsTable.setObjectName(u"additionalContactsTable")
+        self.additionalContactsTable.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.additionalContactsTable.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.additionalContactsTable.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.additionalContactsTable.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.additionalContactsTable.setShowGrid(False)
+        self.additionalContactsTable.setWordWrap(False)
+        self.additionalContactsTable.horizontalHeader().setStretchLastSection(True)
+        self.additionalContactsTable.verticalHeader().setVisible(False)
+
+        self.pageLayout.addWidget(self.additionalContactsTable)
+
 #if QT_CONFIG(shortcut)
         self.phonesTitle.setBuddy(self.phoneTable)
         self.emailsTitle.setBuddy(self.emailTable)
+        self.contactsTitle.setBuddy(self.additionalContactsTable)
 #endif // QT_CONFIG(shortcut)
         QWidget.setTabOrder(self.editContactInfoButton, self.phoneTable)
         QWidget.setTabOrder(self.phoneTable, self.emailTable)
+        QWidget.setTabOrder(self.emailTable, self.addContactButton)
+        QWidget.setTabOrder(self.addContactButton, self.additionalContactsTable)
 
         self.retranslateUi(CustomerPage)
 
@@ -211,6 +246,14 @@ class Ui_CustomerPage(object):
         self.emailsTitle.setText(QCoreApplication.translate("CustomerPage", u"Emails", None))
 #if QT_CONFIG(accessibility)
         self.emailTable.setAccessibleName(QCoreApplication.translate("CustomerPage", u"Emails", None))
+#endif // QT_CONFIG(accessibility)
+        self.contactsTitle.setText(QCoreApplication.translate("CustomerPage", u"Contacts", None))
+        self.addContactButton.setText(QCoreApplication.translate("CustomerPage", u"&Add Contact\u2026", None))
+#if QT_CONFIG(tooltip)
+        self.addContactButton.setToolTip(QCoreApplication.translate("CustomerPage", u"Add a person on this account: spouse, assistant, bookkeeper\u2026", None))
+#endif // QT_CONFIG(tooltip)
+#if QT_CONFIG(accessibility)
+        self.additionalContactsTable.setAccessibleName(QCoreApplication.translate("CustomerPage", u"Contacts", None))
 #endif // QT_CONFIG(accessibility)
     # retranslateUi
 

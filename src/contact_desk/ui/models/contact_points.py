@@ -5,13 +5,12 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import Qt
 
 from contact_desk.domain.enums import ContactKind, ContactStatus
 from contact_desk.services.views import ContactPointView
-from contact_desk.ui.models.columns import Column
+from contact_desk.ui.models.columns import Column, Index, RowsModel
 
-Index = QModelIndex | QPersistentModelIndex
 BADGES_ROLE = Qt.ItemDataRole.UserRole + 1
 PRIMARY = 0
 CONTACT = 2
@@ -59,63 +58,44 @@ EMAIL_COLUMNS = _COMMON
 ChoosePrimary = Callable[[ContactPointView], bool]
 
 
-class ContactPointsModel(QAbstractTableModel):
+class ContactPointsModel(RowsModel[ContactPointView]):
     """Checking a row's Primary calls ``choose_primary``; the page then hands back new rows."""
 
     def __init__(self, kind: ContactKind, choose_primary: ChoosePrimary, parent: Any = None) -> None:
         super().__init__(parent)
         self.kind = kind
-        self._columns = PHONE_COLUMNS if kind is ContactKind.PHONE else EMAIL_COLUMNS
-        self._points: list[ContactPointView] = []
+        self.columns = PHONE_COLUMNS if kind is ContactKind.PHONE else EMAIL_COLUMNS
         self._choose_primary = choose_primary
 
     def point(self, row: int) -> ContactPointView:
-        return self._points[row]
+        return self.rows[row]
 
     def show_points(self, points: tuple[ContactPointView, ...] | list[ContactPointView]) -> None:
         """Show ``points``; rows that changed in place get dataChanged, not a reset."""
         points = list(points)
-        if [p.id for p in points] != [p.id for p in self._points]:
+        if [p.id for p in points] != [p.id for p in self.rows]:
             self.beginResetModel()
-            self._points = points
+            self.rows = points
             self.endResetModel()
             return
         last = self.columnCount() - 1
-        for row, (old, new) in enumerate(zip(self._points, points, strict=True)):
+        for row, (old, new) in enumerate(zip(self.rows, points, strict=True)):
             if old != new:
-                self._points[row] = new
+                self.rows[row] = new
                 self.dataChanged.emit(self.index(row, 0), self.index(row, last))
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self._points)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self._columns)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
             return None
-        point = self._points[index.row()]
         if role == BADGES_ROLE:
-            return badges(point) if index.column() == CONTACT else []
-        return self._columns[index.column()].data(point, role)
-
-    def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self._columns[section].header
-        return None
-
-    def flags(self, index: Index) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return self._columns[index.column()].flags(self._points[index.row()])
+            return badges(self.rows[index.row()]) if index.column() == CONTACT else []
+        return super().data(index, role)
 
     def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
         """Checking Primary asks the service; unchecking is not a choice (pick another one)."""
         if index.column() != PRIMARY or role != Qt.ItemDataRole.CheckStateRole:
             return False
-        point = self._points[index.row()]
+        point = self.rows[index.row()]
         wanted = Qt.CheckState(value) == Qt.CheckState.Checked
         if not wanted or point.is_primary or point.why_not_primary:
             return False

@@ -5,14 +5,13 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import QModelIndex, Signal
 
 from contact_desk.services.views import CustomerHit
 from contact_desk.ui.background import run_in_background
-from contact_desk.ui.models.columns import Column
+from contact_desk.ui.models.columns import Column, Index, RowsModel
 
 PAGE = 100
-Index = QModelIndex | QPersistentModelIndex
 Search = Callable[[str, int, int], list[CustomerHit]]
 
 COLUMNS: tuple[Column[CustomerHit], ...] = (
@@ -24,16 +23,16 @@ COLUMNS: tuple[Column[CustomerHit], ...] = (
 )
 
 
-class SearchResultsModel(QAbstractTableModel):
+class SearchResultsModel(RowsModel[CustomerHit]):
     """Rows for the latest query only: an answer to an older query is dropped when it lands."""
 
+    columns = COLUMNS
     pageLoaded = Signal(str, int)  # the query, how many rows are shown now
     searchFailed = Signal(object)
 
     def __init__(self, search: Search, parent: Any = None) -> None:
         super().__init__(parent)
         self._search = search
-        self._hits: list[CustomerHit] = []
         self._query = ""
         self._generation = 0
         self._loading = False
@@ -52,34 +51,14 @@ class SearchResultsModel(QAbstractTableModel):
         self.beginResetModel()
         self._query = query
         self._generation += 1
-        self._hits = []
+        self.rows = []
         self._exhausted = False
         self._loading = False
         self.endResetModel()
         self._load_page()
 
     def hit(self, row: int) -> CustomerHit:
-        return self._hits[row]
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self._hits)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(COLUMNS)
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
-            return None
-        return COLUMNS[index.column()].data(self._hits[index.row()], role)
-
-    def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return COLUMNS[section].header
-        return None
-
-    def flags(self, index: Index) -> Qt.ItemFlag:
-        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+        return self.rows[row]
 
     def canFetchMore(self, parent: Index = QModelIndex()) -> bool:
         return not parent.isValid() and not self._exhausted and not self._loading
@@ -90,7 +69,7 @@ class SearchResultsModel(QAbstractTableModel):
 
     def _load_page(self) -> None:
         self._loading = True
-        generation, query, offset = self._generation, self._query, len(self._hits)
+        generation, query, offset = self._generation, self._query, len(self.rows)
         run_in_background(
             lambda: self._search(query, PAGE, offset),
             lambda hits: self._page_arrived(generation, hits),
@@ -103,11 +82,11 @@ class SearchResultsModel(QAbstractTableModel):
         self._loading = False
         self._exhausted = len(hits) < PAGE
         if hits:
-            first = len(self._hits)
+            first = len(self.rows)
             self.beginInsertRows(QModelIndex(), first, first + len(hits) - 1)
-            self._hits.extend(hits)
+            self.rows.extend(hits)
             self.endInsertRows()
-        self.pageLoaded.emit(self._query, len(self._hits))
+        self.pageLoaded.emit(self._query, len(self.rows))
 
     def _page_failed(self, generation: int, error: Exception) -> None:
         if generation != self._generation:

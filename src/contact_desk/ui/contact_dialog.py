@@ -1,0 +1,199 @@
+"""The Add Contact dialog, which also edits a contact (Save Changes)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from PySide6.QtWidgets import QCheckBox, QDialog, QDialogButtonBox, QLabel, QWidget
+
+from contact_desk.domain.additional_contact import contact_problems, why_no_portal_access
+from contact_desk.domain.enums import CommunicationPreference, ContactRole
+from contact_desk.domain.errors import ConflictError, DuplicateEmail
+from contact_desk.services.views import AdditionalContactView
+from contact_desk.ui.forms.ui_contact_dialog import Ui_ContactDialog
+from contact_desk.ui.messages import explain
+
+PROBLEM_STYLE = "color: #b3261e;"
+REASON_STYLE = "color: #5f6368;"
+
+
+@dataclass(frozen=True)
+class ContactForm:
+    """What the clerk typed, handed to the services as it is (they check it again)."""
+
+    first_name: str
+    last_name: str
+    email: str | None
+    phone: str | None
+    role: ContactRole
+    role_description: str
+    primary_contact: bool
+    portal_access: bool
+    preferences: frozenset[CommunicationPreference]
+
+    def fields(self) -> dict[str, object]:
+        """The keyword arguments of the add and edit services."""
+        return dict(first_name=self.first_name, last_name=self.last_name, email=self.email,
+                    phone=self.phone, role=self.role, role_description=self.role_description,
+                    primary_contact=self.primary_contact, portal_access=self.portal_access,
+                    preferences=self.preferences)
+
+
+Save = Callable[[ContactForm], None]
+UseExisting = Callable[[int, ContactForm], None]
+
+
+class ContactDialog(QDialog):
+    """Fields are checked as they are typed; Save waits until they are all right."""
+
+    def __init__(self, region: str, save: Save, use_existing: UseExisting,
+                 contact: AdditionalContactView | None = None,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.form = Ui_ContactDialog()
+        self.form.setupUi(self)
+        self.region, self._save, self._use_existing = region, save, use_existing
+        self.contact = contact
+        self._existing_id: int | None = None
+        self._touched: set[str] = set()
+        form = self.form
+        for role in ContactRole:
+            form.roleCombo.addItem(role.label, role)
+        self.preference_boxes: dict[CommunicationPreference, QCheckBox] = {
+            CommunicationPreference.SCHEDULING: form.prefScheduling,
+            CommunicationPreference.CAR_UPDATES: form.prefCarUpdates,
+            CommunicationPreference.CONTRACTS: form.prefContracts,
+            CommunicationPreference.INVOICES: form.prefInvoices,
+            CommunicationPreference.ESTIMATES: form.prefEstimates,
+            CommunicationPreference.MARKETING: form.prefMarketing,
+        }
+        self.problem_labels: dict[str, QLabel] = {
+            "first_name": form.firstNameProblem, "last_name": form.lastNameProblem,
+            "email": form.emailProblem, "phone": form.phoneProblem,
+            "role_description": form.roleDescriptionProblem,
+        }
+        for label in (*self.problem_labels.values(), form.saveError):
+            label.setStyleSheet(PROBLEM_STYLE)
+            label.hide()
+        form.portalAccessReason.setStyleSheet(REASON_STYLE)
+        form.useExistingButton.hide()
+        if contact is not None:
+            self._fill(contact)
+        for name, edit in (("first_name", form.firstNameEdit), ("last_name", form.lastNameEdit),
+                           ("email", form.emailEdit), ("phone", form.phoneEdit),
+                           ("role_description", form.roleDescriptionEdit)):
+            edit.textEdited.connect(lambda _, name=name: self._edited(name))
+        form.roleCombo.currentIndexChanged.connect(lambda _: self._edited("role_description"))
+        form.portalAccessCheck.toggled.connect(lambda _: self._refresh())
+        self.save_button.clicked.connect(self.save)
+        form.buttonBox.rejected.connect(self.reject)
+        form.useExistingButton.clicked.connect(self.use_existing)
+        self._refresh()
+
+    @property
+    def save_button(self):  # noqa: ANN201 - a QPushButton
+        return self.form.buttonBox.button(QDialogButtonBox.StandardButton.Save)
+
+    def typed(self) -> ContactForm:
+        form = self.form
+        return ContactForm(
+            first_name=form.firstNameEdit.text(),
+            last_name=form.lastNameEdit.text(),
+            email=form.emailEdit.text().strip() or None,
+            phone=form.phoneEdit.text().strip() or None,
+            role=form.roleCombo.currentData(),
+            role_description=form.roleDescriptionEdit.text(),
+            primary_contact=form.primaryContactCheck.isChecked(),
+            portal_access=form.portalAccessCheck.isChecked(),
+            preferences=frozenset(p for p, box in self.preference_boxes.items()
+                                  if box.isChecked()),
+        )
+
+    def problems(self) -> dict[str, str]:
+        typed = self.typed()
+        return contact_problems(typed.first_name, typed.last_name, typed.role,
+                                typed.role_description, typed.email, typed.phone,
+                                typed.portal_access, self.region)
+
+    def save(self) -> None:
+        self._touched.update(self.problem_labels)
+        self._refresh()
+        if not self.save_button.isEnabled():
+            return
+        try:
+            self._save(self.typed())
+        except DuplicateEmail as taken:
+            self._existing_id = taken.existing_contact_id
+            self._show_save_error(taken.message)
+            self.form.useExistingButton.setText(f"&Use the existing contact ({taken.existing_name})")
+            self.form.useExistingButton.show()
+            self.form.useExistingButton.setFocus()
+            return
+        except ConflictError as conflict:
+            self._show_save_error(conflict.message)
+            return
+        except Exception as error:  # shown in the dialog; what was typed stays
+            self._show_save_error(explain(error))
+            return
+        self.accept()
+
+    def use_existing(self) -> None:
+        """Link the person who already has this email, with this dialog's role and choices."""
+        if self._existing_id is None:
+            return
+        try:
+            self._use_existing(self._existing_id, self.typed())
+        except Exception as error:
+            self._show_save_error(explain(error))
+            return
+        self.accept()
+
+    def _fill(self, contact: AdditionalContactView) -> None:
+        form = self.form
+        self.setWindowTitle(f"Edit Contact — {contact.full_name}")
+        self.save_button.setText("Save Changes")
+        form.firstNameEdit.setText(contact.first_name)
+        form.lastNameEdit.setText(contact.last_name)
+        form.emailEdit.setText(contact.email or "")
+        form.phoneEdit.setText(contact.phone_display)
+        form.roleCombo.setCurrentIndex(list(ContactRole).index(contact.role))
+        form.roleDescriptionEdit.setText(contact.role_description)
+        form.primaryContactCheck.setChecked(contact.primary_contact)
+        form.portalAccessCheck.setChecked(contact.portal_access)
+        for preference, box in self.preference_boxes.items():
+            box.setChecked(preference in contact.preferences)
+
+    def _edited(self, name: str) -> None:
+        self._touched.add(name)
+        if name == "email" and self._existing_id is not None:
+            self._existing_id = None
+            self.form.useExistingButton.hide()
+        self._refresh()
+
+    def _refresh(self) -> None:
+        form = self.form
+        problems = self.problems()
+        for name, label in self.problem_labels.items():
+            shown = problems.get(name) if name in self._touched else None
+            label.setText(shown or "")
+            label.setVisible(shown is not None)
+        other = form.roleCombo.currentData() is ContactRole.OTHER
+        form.roleDescriptionEdit.setEnabled(other)
+        form.roleDescriptionLabel.setEnabled(other)
+        # Portal access needs a valid email: say so beside the checkbox, don't just grey it.
+        email_ok = bool(form.emailEdit.text().strip()) and "email" not in problems
+        if not email_ok and form.portalAccessCheck.isChecked():
+            form.portalAccessCheck.setChecked(False)
+            return  # toggled() refreshes again
+        form.portalAccessCheck.setEnabled(email_ok)
+        reason = "" if email_ok else (why_no_portal_access(None) or "")
+        form.portalAccessReason.setText(reason)
+        form.portalAccessReason.setVisible(bool(reason))
+        form.portalAccessCheck.setToolTip(reason)
+        self.save_button.setEnabled(not problems)
+        form.saveError.hide()
+
+    def _show_save_error(self, text: str) -> None:
+        self.form.saveError.setText(text)
+        self.form.saveError.show()

@@ -1,0 +1,184 @@
+"""The Contacts section of the customer page: add, edit, invite and remove people on the account."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QEvent, QObject, QPoint, Qt, Signal
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QHeaderView,
+    QMenu,
+    QMessageBox,
+    QPushButton,
+    QTableView,
+    QToolButton,
+    QWidget,
+)
+
+from contact_desk.domain.additional_contact import check_can_send_invite
+from contact_desk.domain.errors import NotAllowed
+from contact_desk.services.views import AdditionalContactView, CustomerView
+from contact_desk.ui.contact_dialog import ContactDialog, ContactForm
+from contact_desk.ui.desk import Desk
+from contact_desk.ui.long_work import run_with_progress
+from contact_desk.ui.messages import show_error, show_info
+from contact_desk.ui.models.additional_contacts import ACTIONS, AdditionalContactsModel
+
+
+def why_no_invite(contact: AdditionalContactView) -> str | None:
+    try:
+        check_can_send_invite(contact.portal_access, contact.email, contact.full_name)
+    except NotAllowed as refusal:
+        return refusal.message
+    return None
+
+
+class ContactsSection(QObject):
+    """Owns the contacts table and its actions; ``changed`` asks the page to reload."""
+
+    changed = Signal()
+
+    def __init__(self, table: QTableView, add_button: QPushButton, desk: Desk,
+                 parent: QWidget) -> None:
+        super().__init__(parent)
+        self.table, self.desk, self.parent_widget = table, desk, parent
+        self.model = AdditionalContactsModel(self)
+        self.view: CustomerView | None = None
+        table.setModel(self.model)
+        header = table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+        header.setStretchLastSection(True)
+        table.activated.connect(lambda index: self.edit(index.row()))
+        table.customContextMenuRequested.connect(self._menu)
+        table.installEventFilter(self)
+        add_button.clicked.connect(self.add)
+
+    def show_contacts(self, view: CustomerView) -> None:
+        self.view = view
+        self.model.show_contacts(view.contacts)
+        for row, contact in enumerate(view.contacts):
+            self.table.setIndexWidget(self.model.index(row, ACTIONS), self._actions(row, contact))
+        self.table.resizeColumnsToContents()
+
+    # actions
+
+    def add(self) -> None:
+        if self.view is None:
+            return
+        view = self.view
+        self._open_dialog(
+            None,
+            lambda form: self.desk.add_contact(view.id, form.fields(), view.version),
+        )
+
+    def edit(self, row: int) -> None:
+        contact = self.model.contact(row)
+        self._open_dialog(contact, lambda form: self.desk.edit_contact(contact, form.fields()))
+
+    def send_invite(self, row: int) -> None:
+        contact = self.model.contact(row)
+        reason = why_no_invite(contact)
+        if reason:
+            show_error(self.parent_widget, "Send invite", reason)
+            return
+        try:
+            sent = run_with_progress(self.parent_widget, "Send invite",
+                                     f"Sending the portal invite to {contact.email}…",
+                                     lambda _: self.desk.send_invite(contact.id),
+                                     cancellable=False)
+        except Exception as error:
+            show_error(self.parent_widget, "Send invite", error)
+            return
+        self.changed.emit()
+        if sent.via == "smtp":
+            show_info(self.parent_widget, "Invite sent",
+                      f"The portal invite was sent to {sent.person_name} at {sent.to_address}.")
+        else:
+            show_info(self.parent_widget, "Invite saved as a file",
+                      "No mail server is set up, so the invite was not emailed. It was saved "
+                      f"as a file you can open or forward:\n\n{sent.eml_path}\n\n"
+                      "To email invites, fill in File → Mail Server Settings.")
+
+    def delete(self, row: int) -> None:
+        contact = self.model.contact(row)
+        loses = ", ".join(p.label for p in contact.preferences) or "no messages"
+        access = " They will no longer be able to log in to the customer portal." \
+            if contact.portal_access else ""
+        box = QMessageBox(QMessageBox.Icon.Question, "Remove contact",
+                          f"Remove {contact.full_name} ({contact.role_label}) from this "
+                          f"account?\n\nThey will stop receiving: {loses}.{access}",
+                          QMessageBox.StandardButton.Cancel, self.parent_widget)
+        box.setObjectName("confirmRemoveContact")
+        remove = box.addButton("Remove", QMessageBox.ButtonRole.DestructiveRole)
+        box.setDefaultButton(QMessageBox.StandardButton.Cancel)
+        box.exec()
+        if box.clickedButton() is not remove:
+            return
+        try:
+            self.desk.remove_contact(contact.id)
+        except Exception as error:
+            show_error(self.parent_widget, "Remove contact", error)
+        self.changed.emit()
+
+    # building
+
+    def _open_dialog(self, contact: AdditionalContactView | None,
+                     save: Callable[[ContactForm], object]) -> None:
+        view = self.view
+        if view is None:
+            return
+        dialog = ContactDialog(
+            self.desk.home_region(), save,
+            lambda person_id, form: self.desk.use_existing_contact(view.id, person_id,
+                                                                   form.fields()),
+            contact, self.parent_widget)
+        dialog.exec()
+        self.changed.emit()  # saved, or refused because another desk saved: show what is stored
+
+    def _actions(self, row: int, contact: AdditionalContactView) -> QWidget:
+        holder = QWidget()
+        layout = QHBoxLayout(holder)
+        layout.setContentsMargins(2, 0, 2, 0)
+        layout.setSpacing(4)
+        invite_reason = why_no_invite(contact)
+        again = " again" if contact.invite_sent_at else ""
+        for name, text, tip, act, enabled in (
+            ("editContactButton", "Edit", f"Edit {contact.full_name}", self.edit, True),
+            ("sendInviteButton", f"Send invite{again}",
+             invite_reason or f"Email a portal invite to {contact.email}", self.send_invite,
+             invite_reason is None),
+            ("deleteContactButton", "Delete", f"Remove {contact.full_name} from this account",
+             self.delete, True),
+        ):
+            button = QToolButton(holder, objectName=name, text=text, toolTip=tip)
+            button.setAccessibleName(f"{text} {contact.full_name}")
+            button.setEnabled(enabled)
+            button.clicked.connect(lambda _=False, act=act: act(row))
+            layout.addWidget(button)
+        layout.addStretch()
+        return holder
+
+    def _menu(self, position: QPoint) -> None:
+        index = self.table.indexAt(position)
+        if not index.isValid():
+            return
+        row, contact = index.row(), self.model.contact(index.row())
+        menu = QMenu(self.table)
+        menu.addAction("Edit…", lambda: self.edit(row))
+        invite = QAction("Send invite", menu)
+        invite.setEnabled(why_no_invite(contact) is None)
+        invite.triggered.connect(lambda: self.send_invite(row))
+        menu.addAction(invite)
+        menu.addAction("Delete…", lambda: self.delete(row))
+        menu.exec(self.table.viewport().mapToGlobal(position))
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if (watched is self.table and event.type() == QEvent.Type.KeyPress
+                and event.key() == Qt.Key.Key_Delete  # type: ignore[attr-defined]
+                and self.table.currentIndex().isValid()):
+            self.delete(self.table.currentIndex().row())
+            return True
+        return super().eventFilter(watched, event)
