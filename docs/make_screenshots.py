@@ -47,7 +47,7 @@ def main() -> int:
     database.dispose()
 
     window = create_main_window(url, "manager")
-    window.resize(1280, 860)
+    window.resize(1440, 900)
     window.show()
     settle()
     open_number(window, "C100003")  # a primary that just moved, and a do-not-text badge

@@ -7,22 +7,29 @@ import os
 import sys
 from types import TracebackType
 
+from contact_desk.domain.actor import Actor
 from contact_desk.domain.errors import DomainError
 from contact_desk.services import users
-from contact_desk.store.database import open_database
+from contact_desk.store.database import Database, open_database
 
 log = logging.getLogger(__name__)
 ENV_USER = "CONTACT_DESK_USER"
 
 
-def create_main_window(database_url: str | None = None, user: str | None = None):  # noqa: ANN201
-    """The ready MainWindow on ``database_url`` (a QApplication must exist; no event loop)."""
+def create_main_window(database_url: str | None = None, user: str | None = None,  # noqa: ANN201
+                       actor: Actor | None = None):
+    """The ready MainWindow on ``database_url`` (a QApplication must exist; no event loop).
+
+    The desk acts as ``actor``, else as the user with login ``user`` (or $CONTACT_DESK_USER),
+    else as the built-in command-line user.
+    """
     from contact_desk.ui.desk import Desk
     from contact_desk.ui.main_window import MainWindow
 
     database = open_database(database_url)
-    login = user or os.environ.get(ENV_USER) or users.COMMAND_LINE_LOGIN
-    actor = users.actor_for(database.unit_of_work(), login)
+    if actor is None:
+        login = user or os.environ.get(ENV_USER) or users.COMMAND_LINE_LOGIN
+        actor = users.actor_for(database.unit_of_work(), login)
     window = MainWindow(Desk(database, actor))
     window.destroyed.connect(lambda *_: database.dispose())
     return window
@@ -42,13 +49,35 @@ def run_gui(database_url: str | None = None, user: str | None = None) -> int:
     try:
         database = open_database(database_url)
         offer_demo_data(database)
+        actor = None
+        if not (user or os.environ.get(ENV_USER)):
+            actor = pick_user(database)
+            if actor is False:
+                return 0  # the clerk closed the picker: nothing to do
         database.dispose()
-        window = create_main_window(database_url, user)
+        window = create_main_window(database_url, user, actor or None)
     except DomainError as error:
         show_error(None, "Contact Desk", error)
         return 2
     window.show()
     return app.exec()
+
+
+def pick_user(database: Database) -> Actor | None | bool:
+    """Ask who is at the desk when there is a choice; False when the clerk cancels."""
+    from PySide6.QtCore import QSettings
+
+    from contact_desk.ui.user_picker import UserPickerDialog
+
+    people = users.desk_users(database.unit_of_work())
+    if not people:
+        return None
+    if len(people) == 1:
+        return people[0]
+    picker = UserPickerDialog(people, QSettings())
+    if not picker.exec():
+        return False
+    return picker.chosen()
 
 
 def _show_unexpected(kind: type[BaseException], error: BaseException,

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QCoreApplication, QSettings, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from contact_desk.app import create_main_window
@@ -17,6 +17,16 @@ from contact_desk.services import contact_points as cp
 from contact_desk.services.customers import create_customer
 from contact_desk.store.customer import Customer
 from contact_desk.ui.main_window import MainWindow
+
+
+@pytest.fixture(autouse=True)
+def settings_in_tmp(tmp_path: Path) -> None:
+    """Window state (e.g. which card sections are open) goes to a file of this test only."""
+    QCoreApplication.setOrganizationName("Contact Desk Tests")
+    QCoreApplication.setApplicationName("Contact Desk")
+    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
+    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope,
+                      str(tmp_path / "settings"))
 
 
 @pytest.fixture

@@ -74,7 +74,7 @@ def test_enter_opens_the_first_match_with_its_header(qtbot, window):
     assert form.customerName.text() == "Ann Lee"
     assert "C1" in form.customerNumber.text()
     assert form.regularAmountLabel.text() == "Regular Scheduled Amount"
-    assert window.pages.currentWidget() is window.customer_page
+    assert window.pages.currentWidget() is window.customer_screen
 
 
 def test_clicking_a_row_opens_that_customer(qtbot, window):

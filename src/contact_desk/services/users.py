@@ -95,3 +95,12 @@ def assign_user(
 def assignments(session: Session, customer_id: int) -> dict[AssignmentRole, str]:
     rows = session.scalars(select(Assignment).where(Assignment.customer_id == customer_id))
     return {row.role: row.user.name for row in rows}
+
+
+def desk_users(uow: UnitOfWork) -> list[Actor]:
+    """The people who can sit at a desk: every active user but the built-in command line."""
+    with uow:
+        people = uow.session.scalars(
+            select(User).where(User.active, User.login != COMMAND_LINE_LOGIN).order_by(User.name)
+        )
+        return [actor_of(user) for user in people]

@@ -50,7 +50,7 @@ class ContactsSection(QObject):
         header = table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
-        header.setStretchLastSection(True)
+        header.setStretchLastSection(False)
         table.activated.connect(lambda index: self.edit(index.row()))
         table.customContextMenuRequested.connect(self._menu)
         table.installEventFilter(self)
@@ -59,9 +59,13 @@ class ContactsSection(QObject):
     def show_contacts(self, view: CustomerView) -> None:
         self.view = view
         self.model.show_contacts(view.contacts)
+        widest = 0
         for row, contact in enumerate(view.contacts):
-            self.table.setIndexWidget(self.model.index(row, ACTIONS), self._actions(row, contact))
+            actions = self._actions(row, contact)
+            widest = max(widest, actions.sizeHint().width())
+            self.table.setIndexWidget(self.model.index(row, ACTIONS), actions)
         self.table.resizeColumnsToContents()
+        self.table.setColumnWidth(ACTIONS, widest)
 
     # actions
 

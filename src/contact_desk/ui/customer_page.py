@@ -97,8 +97,9 @@ class CustomerPage(QWidget):
         self.phones.show_points(view.phones)
         self.emails.show_points(view.emails)
         self.contacts.show_contacts(view)
-        for table in (form.phoneTable, form.emailTable, form.additionalContactsTable):
+        for table in (form.phoneTable, form.emailTable):
             table.resizeColumnsToContents()
+        for table in (form.phoneTable, form.emailTable, form.additionalContactsTable):
             _fit_height(table)
         self.customerChanged.emit(view.id)
 
@@ -165,11 +166,16 @@ def _prepare_table(table: QTableView, model: ContactPointsModel) -> None:
 
 
 def _fit_height(table: QTableView, least_rows: int = 2) -> None:
-    """As tall as its rows (at least two), so the page reads top to bottom without gaps."""
+    """As tall as its rows (at least two), so the page reads top to bottom without gaps.
+
+    Room for the horizontal scroll bar is always kept: on a narrow window it must not
+    cover the last row.
+    """
     rows = max(table.model().rowCount(), least_rows)
-    height = table.horizontalHeader().height() + 2 * table.frameWidth()
-    height += sum(table.rowHeight(r) for r in range(table.model().rowCount()))
-    height += max(0, rows - table.model().rowCount()) * table.verticalHeader().defaultSectionSize()
+    row_height = max(table.verticalHeader().defaultSectionSize(),
+                     *(table.sizeHintForRow(r) for r in range(table.model().rowCount())), 0)
+    height = table.horizontalHeader().sizeHint().height() + 2 * table.frameWidth()
+    height += rows * row_height + table.horizontalScrollBar().sizeHint().height()
     table.setFixedHeight(height + 2)
 
 

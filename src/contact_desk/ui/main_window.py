@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, QTimer
-from PySide6.QtGui import QAction, QKeySequence, QUndoStack
+from PySide6.QtCore import QEvent, QModelIndex, QObject, QSettings, Qt, QTimer
+from PySide6.QtGui import QAction, QIcon, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QFrame,
     QHeaderView,
     QLabel,
     QLineEdit,
     QMainWindow,
+    QScrollArea,
     QSplitter,
     QStackedWidget,
     QTableView,
@@ -17,21 +19,26 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from contact_desk.ui.card.panel import ContactCard
 from contact_desk.ui.customer_page import CustomerPage
+from contact_desk.ui.forms import resources_rc  # noqa: F401 - registers the icons
 from contact_desk.ui.desk import Desk
 from contact_desk.ui.messages import explain
 from contact_desk.ui.models.search_results import SearchResultsModel
 
 DEBOUNCE_MS = 150
+DRIVERS_LICENSE = ":/contact_desk/icons/drivers-license.svg"
 EMPTY_HINT = "Find a customer on the left: type a name, company, customer number, email, VIN " \
              "or any part of a phone number."
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, desk: Desk, parent: QWidget | None = None) -> None:
+    def __init__(self, desk: Desk, settings: QSettings | None = None,
+                 parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("MainWindow")
         self.desk = desk
+        self.settings = settings or QSettings()
         self.setWindowTitle("Contact Desk")
         self.undo_stack = QUndoStack(self)
         self.results = SearchResultsModel(desk.search, self)
@@ -46,7 +53,7 @@ class MainWindow(QMainWindow):
         )
         self.statusBar().showMessage(f"{desk.actor.name} at the desk · {desk.database.url}")
         self.results.set_query("")
-        self.resize(1280, 800)
+        self.resize(1440, 860)
 
     # building
 
@@ -86,18 +93,33 @@ class MainWindow(QMainWindow):
 
         self.customer_page = CustomerPage(self.desk, self.undo_stack)
         self.customer_page.setObjectName("customerPage")
+        self.contact_card = ContactCard(self.settings)
+        page_scroll = QScrollArea(objectName="customerPageScroll", widgetResizable=True)
+        page_scroll.setFrameShape(QFrame.Shape.NoFrame)
+        page_scroll.setWidget(self.customer_page)
+        self.customer_screen = QSplitter(Qt.Orientation.Horizontal, objectName="customerScreen")
+        self.customer_screen.addWidget(page_scroll)
+        self.customer_screen.addWidget(self.contact_card)
+        self.customer_screen.setStretchFactor(0, 1)
+        self.customer_screen.setChildrenCollapsible(False)
+        reopen = self.customer_page.form.contactCardReopen
+        reopen.setIcon(QIcon(DRIVERS_LICENSE))
+        reopen.clicked.connect(lambda: self.contact_card.set_collapsed(False))
+        reopen.setVisible(self.contact_card.collapsed)
+        self.contact_card.collapsedChanged.connect(reopen.setVisible)
         hint = QLabel(EMPTY_HINT, objectName="emptyHint", wordWrap=True,
                       alignment=Qt.AlignmentFlag.AlignCenter)
         hint.setMargin(40)
         self.pages = QStackedWidget(objectName="pages")
         self.pages.addWidget(hint)
-        self.pages.addWidget(self.customer_page)
+        self.pages.addWidget(self.customer_screen)
 
         splitter = QSplitter(Qt.Orientation.Horizontal, objectName="mainSplitter")
         splitter.addWidget(finder)
         splitter.addWidget(self.pages)
         splitter.setStretchFactor(1, 1)
-        splitter.setSizes([480, 800])
+        splitter.setSizes([360, 1080])
+        self.customer_screen.setSizes([700, 380])
         self.setCentralWidget(splitter)
         self.setTabOrder(self.search_box, self.customer_list)
         self.setTabOrder(self.customer_list, self.customer_page.form.editContactInfoButton)
@@ -132,6 +154,16 @@ class MainWindow(QMainWindow):
         self.edit_contact_action.setEnabled(False)
         edit_menu.addAction(self.edit_contact_action)
 
+        view_menu = self.menuBar().addMenu("&View")
+        self.card_action = QAction("Contact &Card", self, shortcut=QKeySequence("Ctrl+K"),
+                                   checkable=True)
+        self.card_action.setObjectName("contactCardAction")
+        self.card_action.setChecked(not self.contact_card.collapsed)
+        self.card_action.toggled.connect(lambda on: self.contact_card.set_collapsed(not on))
+        self.contact_card.collapsedChanged.connect(
+            lambda collapsed: self.card_action.setChecked(not collapsed))
+        view_menu.addAction(self.card_action)
+
     # behaviour
 
     def open_mail_settings(self) -> None:
@@ -148,7 +180,7 @@ class MainWindow(QMainWindow):
             self.undo_stack.clear()  # undo belongs to the customer on screen
         self.customer_page.show_customer(customer_id)
         if self.customer_page.view is not None and self.customer_page.view.id == customer_id:
-            self.pages.setCurrentWidget(self.customer_page)
+            self.pages.setCurrentWidget(self.customer_screen)
             self.edit_contact_action.setEnabled(True)
             self.setWindowTitle(f"{self.customer_page.view.full_name} — Contact Desk")
 

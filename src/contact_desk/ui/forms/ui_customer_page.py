@@ -16,8 +16,8 @@ from PySide6.QtGui import (QBrush, QColor, QConicalGradient, QCursor,
     QPalette, QPixmap, QRadialGradient, QTransform)
 from PySide6.QtWidgets import (QAbstractItemView, QApplication, QFormLayout, QFrame,
     QHBoxLayout, QHeaderView, QLabel, QPushButton,
-    QSizePolicy, QSpacerItem, QTableView, QVBoxLayout,
-    QWidget)
+    QSizePolicy, QSpacerItem, QTableView, QToolButton,
+    QVBoxLayout, QWidget)
 
 class Ui_CustomerPage(object):
     def setupUi(self, CustomerPage):
@@ -107,6 +107,13 @@ class Ui_CustomerPage(object):
 
 
         self.headerLayout.addLayout(self.accountLayout)
+
+        self.contactCardReopen = QToolButton(self.customerHeader)
+        self.contactCardReopen.setObjectName(u"contactCardReopen")
+        self.contactCardReopen.setIconSize(QSize(28, 28))
+        self.contactCardReopen.setAutoRaise(True)
+
+        self.headerLayout.addWidget(self.contactCardReopen)
 
 
         self.pageLayout.addWidget(self.customerHeader)
@@ -230,6 +237,12 @@ class Ui_CustomerPage(object):
         self.paymentFrequency.setText(QCoreApplication.translate("CustomerPage", u"\u2014", None))
         self.currentAmountDueLabel.setText(QCoreApplication.translate("CustomerPage", u"Current Amount Due", None))
         self.currentAmountDue.setText(QCoreApplication.translate("CustomerPage", u"\u2014", None))
+#if QT_CONFIG(tooltip)
+        self.contactCardReopen.setToolTip(QCoreApplication.translate("CustomerPage", u"Show the contact card (Ctrl+K)", None))
+#endif // QT_CONFIG(tooltip)
+#if QT_CONFIG(accessibility)
+        self.contactCardReopen.setAccessibleName(QCoreApplication.translate("CustomerPage", u"Show the contact card", None))
+#endif // QT_CONFIG(accessibility)
         self.contactWarning.setText("")
 #if QT_CONFIG(accessibility)
         self.contactWarning.setAccessibleName(QCoreApplication.translate("CustomerPage", u"Contact warning", None))

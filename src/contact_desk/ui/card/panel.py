@@ -1,0 +1,88 @@
+"""The contact card panel: its sections in order, collapsed or open as the clerk left them."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QSettings, Qt, Signal
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QScrollArea, QToolButton, QVBoxLayout, QWidget
+
+from contact_desk.ui.card.section import CardSection
+
+SECTIONS = (
+    ("contactInfo", "Contact Information"),
+    ("bestContactMethod", "Best Contact Method"),
+    ("openDeal", "Open Deal"),
+    ("garage", "Garage"),
+    ("details", "Details"),
+    ("notes", "Customer Notes"),
+    ("insight", "Insight Activity"),
+    ("summary", "Interaction Summary"),
+)
+OPEN_KEY = "contactCard/open"
+
+
+def section_key(name: str) -> str:
+    return f"contactCard/sections/{name}/open"
+
+
+class ContactCard(QFrame):
+    """``collapsedChanged(collapsed)`` lets the page show or hide its reopen icon."""
+
+    collapsedChanged = Signal(bool)
+
+    def __init__(self, settings: QSettings, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("contactCard")
+        self.settings = settings
+        self.setMinimumWidth(320)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        top = QHBoxLayout()
+        top.setContentsMargins(6, 6, 6, 0)
+        self.toggle = QToolButton(objectName="contactCardToggle", autoRaise=True,
+                                  arrowType=Qt.ArrowType.RightArrow)
+        self.toggle.setToolTip("Hide the contact card (Ctrl+K)")
+        self.toggle.setAccessibleName("Hide the contact card")
+        self.toggle.clicked.connect(lambda: self.set_collapsed(True))
+        title = QLabel("Contact Card", objectName="contactCardTitle")
+        font = title.font()
+        font.setBold(True)
+        font.setPointSizeF(font.pointSizeF() * 1.15)
+        title.setFont(font)
+        top.addWidget(self.toggle)
+        top.addWidget(title)
+        top.addStretch()
+        outer.addLayout(top)
+        scroll = QScrollArea(objectName="contactCardScroll", widgetResizable=True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        holder = QWidget()
+        column = QVBoxLayout(holder)
+        column.setContentsMargins(6, 4, 6, 6)
+        column.setSpacing(8)
+        self.sections: dict[str, CardSection] = {}
+        for name, heading in SECTIONS:
+            section = CardSection(name, heading, holder)
+            section.set_open(self._stored(section_key(name), True))
+            section.toggled.connect(
+                lambda open_, name=name: self.settings.setValue(section_key(name), open_))
+            column.addWidget(section)
+            self.sections[name] = section
+        column.addStretch()
+        scroll.setWidget(holder)
+        outer.addWidget(scroll)
+        self._collapsed = False
+        self.set_collapsed(not self._stored(OPEN_KEY, True), remember=False)
+
+    @property
+    def collapsed(self) -> bool:
+        return self._collapsed
+
+    def set_collapsed(self, collapsed: bool, remember: bool = True) -> None:
+        self._collapsed = collapsed
+        self.setVisible(not collapsed)
+        if remember:
+            self.settings.setValue(OPEN_KEY, not collapsed)
+        self.collapsedChanged.emit(collapsed)
+
+    def _stored(self, key: str, default: bool) -> bool:
+        value = self.settings.value(key, default)
+        return value if isinstance(value, bool) else str(value).lower() == "true"
