@@ -176,6 +176,28 @@ def test_primary_after_change_takes_any_iterable() -> None:
     assert _id(primary_after_change(phones)) == 2
 
 
+def test_the_new_value_of_the_primarys_dms_field_takes_over_from_it() -> None:
+    phones = [
+        candidate(1, ContactPointType.DMS_CELL),
+        candidate(2, ContactPointType.DMS_HOME, INACTIVE, is_primary=True),
+        candidate(3, ContactPointType.DMS_HOME),
+    ]
+
+    assert _id(primary_after_change(phones, successor=3)) == 3
+
+
+def test_a_successor_does_not_displace_an_active_primary_or_an_inactive_successor() -> None:
+    kept = [candidate(1, ContactPointType.DEALER_PHONE, is_primary=True), candidate(2)]
+    gone = [
+        candidate(1, ContactPointType.DMS_CELL, INACTIVE, is_primary=True),
+        candidate(2, ContactPointType.DMS_CELL, INACTIVE),
+        candidate(3, ContactPointType.DEALER_PHONE),
+    ]
+
+    assert _id(primary_after_change(kept, successor=2)) == 1
+    assert _id(primary_after_change(gone, successor=2)) == 3
+
+
 # check_can_be_primary
 
 

@@ -39,11 +39,22 @@ def default_primary(candidates: Iterable[PrimaryCandidate]) -> PrimaryCandidate 
     return active[0]
 
 
-def primary_after_change(candidates: Iterable[PrimaryCandidate]) -> PrimaryCandidate | None:
-    """The primary once a change is done: a chosen primary stays while it is active."""
+def primary_after_change(
+    candidates: Iterable[PrimaryCandidate], successor: int | None = None
+) -> PrimaryCandidate | None:
+    """The primary once a change is done: a chosen primary stays while it is active.
+
+    ``successor`` is the value that replaced the primary (the DMS sent a new value for the
+    primary's field): it takes over when active, before the default rule is asked.
+    """
     candidates = list(candidates)
     for candidate in candidates:
         if candidate.is_primary and candidate.status is ContactStatus.ACTIVE:
+            return candidate
+    replacing_primary = any(c.is_primary for c in candidates)
+    for candidate in candidates:
+        if (replacing_primary and candidate.id == successor
+                and candidate.status is ContactStatus.ACTIVE):
             return candidate
     return default_primary(candidates)
 

@@ -97,12 +97,23 @@ def new_contact_point(
     return point
 
 
-def settle_primary(session: Session, actor: Actor, customer: Customer, kind: ContactKind) -> None:
-    """Apply the primary rule after a change: keep an active primary, else move it by default."""
+def settle_primary(
+    session: Session,
+    actor: Actor,
+    customer: Customer,
+    kind: ContactKind,
+    successor: ContactPoint | None = None,
+) -> None:
+    """Apply the primary rule after a change: keep an active primary, else move it by default.
+
+    ``successor`` is the value that replaced the old primary's (the DMS changed the field
+    the primary came from); it becomes primary when active.
+    """
     points = customer.points(kind)
     current = next((p for p in points if p.is_primary), None)
     chosen_candidate = primary_after_change(
-        PrimaryCandidate(p.id, p.type, p.status, p.is_primary, p.id) for p in points
+        (PrimaryCandidate(p.id, p.type, p.status, p.is_primary, p.id) for p in points),
+        successor=successor.id if successor is not None else None,
     )
     chosen = next((p for p in points if chosen_candidate and p.id == chosen_candidate.id), None)
     if chosen is current:
@@ -111,6 +122,8 @@ def settle_primary(session: Session, actor: Actor, customer: Customer, kind: Con
         current.is_primary = False
         session.flush()  # the database allows one primary at a time
         reason = f"{MOVED}: {current.display} became {current.status.label.lower()}"
+        if chosen is not None and chosen is successor:
+            reason = f"{MOVED}: {current.display} was replaced in the DMS"
     else:
         reason = f"{MOVED}: first active {kind.label.lower()}"
     if chosen is not None:
@@ -215,13 +228,17 @@ def apply_status(
     point: ContactPoint,
     status: ContactStatus,
     today: date | None = None,
+    successor: ContactPoint | None = None,
 ) -> None:
-    """Change a value's status (dated today) and settle the primary; shared with the sync."""
+    """Change a value's status (dated today) and settle the primary; shared with the sync.
+
+    A primary leaving Active goes to ``successor`` when given and active, else by the rule.
+    """
     audit.record(session, actor, customer.id, "contact_point", point.id, "status",
                  point.status, status)
     point.status = status
     point.status_date = today or date.today()
-    settle_primary(session, actor, customer, point.kind)
+    settle_primary(session, actor, customer, point.kind, successor)
 
 
 def set_primary(
