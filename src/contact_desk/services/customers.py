@@ -5,20 +5,26 @@ from __future__ import annotations
 import hashlib
 from dataclasses import dataclass
 from datetime import date, timedelta
+from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
 from contact_desk.domain.actor import Actor
-from contact_desk.domain.additional_contact import check_name
+from contact_desk.domain.customer import check_customer_names
 from contact_desk.domain.enums import (
     CommunicationPreference,
     ContactKind,
     ContactStatus,
     Permission,
 )
-from contact_desk.domain.errors import InvalidValue, NotAllowed
-from contact_desk.domain.program import address_change_needs_verification, bill_to_address
+from contact_desk.domain.errors import NotAllowed
+from contact_desk.domain.program import (
+    address_change_needs_verification,
+    address_unchanged_with_document,
+    bill_to_address,
+    check_verification_document,
+)
 from contact_desk.domain.reach import ReachFacts, reach_warnings
 from contact_desk.domain.primary import check_can_be_primary
 from contact_desk.services import audit
@@ -37,11 +43,11 @@ from contact_desk.store.people import AccountContact
 from contact_desk.store.program import Invoice, Program, VerificationDocument
 from contact_desk.store.sales import Vehicle
 from contact_desk.store.search import search_customer_ids
-from contact_desk.store.unit_of_work import UnitOfWork
+from contact_desk.store.unit_of_work import UnitOfWork, translate_database_errors
 
 # A primary that moved by itself is pointed out on the card for this long.
 MOVED_NOTICE = timedelta(days=30)
-MAX_DOCUMENT_BYTES = 20 * 1024 * 1024
+ADDRESS_FIELDS = ("address_line1", "city", "state", "postal_code")
 
 
 @dataclass(frozen=True)
@@ -56,27 +62,52 @@ def create_customer(
     uow: UnitOfWork,
     actor: Actor,
     *,
-    first_name: str,
-    last_name: str,
+    first_name: str = "",
+    last_name: str = "",
     company: str = "",
     customer_number: str | None = None,
     birth_date: date | None = None,
 ) -> int:
+    """A new customer: a person (first and last name) or a company on its own."""
     actor.require(Permission.EDIT_CUSTOMERS)
     with uow:
-        customer = Customer(
-            customer_number=(customer_number or "").strip() or None,
-            first_name=check_name(first_name, "First name"),
-            last_name=check_name(last_name, "Last name"),
-            company=" ".join(company.split()),
-            birth_date=birth_date,
-        )
-        uow.session.add(customer)
-        uow.flush()
-        audit.record(uow.session, actor, customer.id, "customer", customer.id, "created",
-                     None, customer.full_name)
+        customer = new_customer(uow.session, actor, first_name=first_name, last_name=last_name,
+                                company=company, customer_number=customer_number,
+                                birth_date=birth_date)
         uow.commit()
         return customer.id
+
+
+def new_customer(
+    session: Session,
+    actor: Actor,
+    *,
+    first_name: str = "",
+    last_name: str = "",
+    company: str = "",
+    customer_number: str | None = None,
+    birth_date: date | None = None,
+    **details: str,
+) -> Customer:
+    """Add a customer inside the caller's transaction (the sync's batch); audited.
+
+    ``details`` are address fields (address_line1, city, state, postal_code).
+    """
+    first, last, firm = check_customer_names(first_name, last_name, company)
+    customer = Customer(
+        customer_number=(customer_number or "").strip() or None,
+        first_name=first,
+        last_name=last,
+        company=firm,
+        birth_date=birth_date,
+        **{name: " ".join(details.get(name, "").split()) for name in ADDRESS_FIELDS},
+    )
+    session.add(customer)
+    with translate_database_errors(session):
+        session.flush()
+    audit.record(session, actor, customer.id, "customer", customer.id, "created",
+                 None, customer.full_name)
+    return customer
 
 
 def get_customer(uow: UnitOfWork, key: str | int) -> CustomerView:
@@ -204,8 +235,6 @@ def _reach(session: Session, customer: Customer, kind: ContactKind) -> ReachFact
     )
 
 
-ADDRESS_FIELDS = ("address_line1", "city", "state", "postal_code")
-
 
 def update_customer_details(
     uow: UnitOfWork,
@@ -228,44 +257,67 @@ def update_customer_details(
     Returns the fields that changed.
     """
     actor.require(Permission.EDIT_CUSTOMERS)
+    first, last, firm = check_customer_names(first_name, last_name, company)
     wanted = {
-        "first_name": check_name(first_name, "First name"),
-        "last_name": check_name(last_name, "Last name"),
-        "company": " ".join(company.split()),
+        "first_name": first,
+        "last_name": last,
+        "company": firm,
         "address_line1": " ".join(address_line1.split()),
         "city": " ".join(city.split()),
         "state": " ".join(state.split()),
         "postal_code": " ".join(postal_code.split()),
     }
     with uow:
-        session = uow.session
-        customer = get(session, Customer, customer_id, "customer")
+        customer = get(uow.session, Customer, customer_id, "customer")
         check_version(customer, expected_version)
-        moving = any(getattr(customer, name) != wanted[name] for name in ADDRESS_FIELDS)
+        changed = change_details(uow.session, actor, customer, wanted, verification)
+        if changed:
+            uow.commit()
+        return changed
+
+
+def change_details(
+    session: Session,
+    actor: Actor,
+    customer: Customer,
+    wanted: dict[str, Any],
+    verification: VerificationUpload | None = None,
+) -> list[str]:
+    """Set the customer's tidied fields inside the caller's transaction (the desk or the sync).
+
+    A new address while a financed program exists needs ``verification``: NotAllowed is
+    raised before anything is changed. Invoices follow the new name and address.
+    """
+    moving = any(getattr(customer, name) != wanted[name] for name in ADDRESS_FIELDS
+                 if name in wanted)
+    document = None
+    if verification is not None:
+        document = check_verification_document(verification.file_name, verification.content)
+        if not moving:
+            raise NotAllowed(address_unchanged_with_document(document[0]))
+    if moving and verification is None:
         states = session.scalars(
             select(Program.state).where(Program.customer_id == customer.id)
         ).all()
-        if moving and address_change_needs_verification(states):
-            if verification is None:
-                raise NotAllowed(
-                    "This customer has a financed program, so a new address needs a "
-                    "verification document (a bill or statement from a third party "
-                    "naming the customer at the new address). Attach one to save."
-                )
-        changed = audit.record_changes(session, actor, customer.id, "customer", customer.id,
-                                       customer, wanted)
-        if not changed:
-            return []
-        if moving and verification is not None:
-            _keep_document(session, actor, customer, verification)
-        for invoice in session.scalars(select(Invoice).where(Invoice.customer_id == customer.id)):
-            audit.record_changes(session, actor, customer.id, "invoice", invoice.id, invoice, {
-                "bill_to_name": customer.full_name,
-                "bill_to_address": address_of(customer),
-            })
-        touch(customer)
-        uow.commit()
-        return changed
+        if address_change_needs_verification(states):
+            raise NotAllowed(
+                "This customer has a financed program, so a new address needs a "
+                "verification document (a bill or statement from a third party "
+                "naming the customer at the new address). Attach one to save."
+            )
+    changed = audit.record_changes(session, actor, customer.id, "customer", customer.id,
+                                   customer, wanted)
+    if not changed:
+        return []
+    if verification is not None and document is not None:
+        _keep_document(session, actor, customer, verification.content, *document)
+    for invoice in session.scalars(select(Invoice).where(Invoice.customer_id == customer.id)):
+        audit.record_changes(session, actor, customer.id, "invoice", invoice.id, invoice, {
+            "bill_to_name": customer.full_name,
+            "bill_to_address": address_of(customer),
+        })
+    touch(customer)
+    return changed
 
 
 def address_of(customer: Customer) -> str:
@@ -275,25 +327,27 @@ def address_of(customer: Customer) -> str:
 
 
 def _keep_document(
-    session: Session, actor: Actor, customer: Customer, upload: VerificationUpload
+    session: Session,
+    actor: Actor,
+    customer: Customer,
+    content: bytes,
+    file_name: str,
+    content_type: str,
 ) -> None:
-    if not upload.content:
-        raise InvalidValue(f"{upload.file_name} is empty; pick the scanned document itself.")
-    if len(upload.content) > MAX_DOCUMENT_BYTES:
-        raise InvalidValue(f"{upload.file_name} is larger than 20 MB; scan it at a lower resolution.")
     document = VerificationDocument(
         customer_id=customer.id,
-        file_name=upload.file_name,
-        size=len(upload.content),
-        sha256=hashlib.sha256(upload.content).hexdigest(),
-        content=upload.content,
+        file_name=file_name,
+        content_type=content_type,
+        size=len(content),
+        sha256=hashlib.sha256(content).hexdigest(),
+        content=content,
         verified_address=address_of(customer),
         uploaded_by_id=actor.user_id,
     )
     session.add(document)
     session.flush()
     audit.record(session, actor, customer.id, "verification_document", document.id, "attached",
-                 None, f"{upload.file_name} ({document.sha256[:12]})", reason="address change")
+                 None, f"{file_name} ({document.sha256[:12]})", reason="address change")
 
 
 def search_customers(uow: UnitOfWork, query: str, limit: int = 50, offset: int = 0) -> list[CustomerHit]:
