@@ -1,0 +1,137 @@
+"""The DMS sync: read the export, apply it a batch at a time, report what happened.
+
+Each batch is one transaction. A crash, a kill or a Cancel (``progress`` raising) leaves
+the database as it was before that batch; earlier batches stay, and running the same file
+again completes the job, since rows already applied change nothing.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import replace
+from datetime import date
+from itertools import islice
+from pathlib import Path
+
+from sqlalchemy import select
+from sqlalchemy.orm import selectinload
+
+from contact_desk.domain.actor import Actor
+from contact_desk.domain.enums import Permission
+from contact_desk.domain.errors import ConflictError, InvalidValue, NotAllowed
+from contact_desk.services.customers import home_region_of
+from contact_desk.store.customer import Customer
+from contact_desk.store.database import Database
+from contact_desk.sync.dms_csv import DmsExport, DmsLayout, DmsRow, delimiter_of, read_mapping
+from contact_desk.sync.reconcile import reconcile
+from contact_desk.sync.report import BadRow, SyncReport
+
+BATCH = 250
+Progress = Callable[[int, int], None]
+# What makes one row fail while the others of its batch are fine.
+_ROW_ERRORS = (InvalidValue, NotAllowed, ConflictError)
+
+
+class _RowFailed(Exception):
+    def __init__(self, row: DmsRow, reason: str) -> None:
+        super().__init__(reason)
+        self.row = row
+        self.reason = reason
+
+
+def sync_dms(
+    database: Database,
+    actor: Actor,
+    path: Path,
+    mapping: Path | None = None,
+    dry_run: bool = False,
+    progress: Progress | None = None,
+    delimiter: str | None = None,
+    batch_size: int = BATCH,
+) -> SyncReport:
+    """Bring the desk up to date with a DMS export; ``dry_run`` counts without keeping.
+
+    Raises InvalidValue when the file (or the mapping) cannot be read or has no usable
+    header; a row that cannot be used is skipped and reported in ``bad_rows``.
+    """
+    actor.require(Permission.RUN_SYNC)
+    layout = read_mapping(mapping) if mapping else DmsLayout()
+    if delimiter:
+        layout = replace(layout, delimiter=delimiter_of(delimiter))
+    region = layout.region or home_region_of(database.unit_of_work())
+    export = DmsExport.open(Path(path), layout, region)
+    today = date.today()
+    totals: Counter[str] = Counter()
+    bad_rows: list[BadRow] = []
+    done = 0
+    for batch in _batches(export.rows(), batch_size):
+        rows = [item for item in batch if isinstance(item, DmsRow)]
+        skipped = [item for item in batch if isinstance(item, BadRow)]
+        done += len(batch)
+        while True:
+            try:
+                totals += _apply(database, actor, rows, today, dry_run,
+                                 lambda: progress(done, export.total) if progress else None)
+                break
+            except _RowFailed as failed:  # the batch rolled back: again, without that row
+                rows.remove(failed.row)
+                skipped.append(BadRow(failed.row.line, failed.row.customer_number,
+                                      failed.reason))
+        bad_rows += sorted(skipped, key=lambda bad: bad.line)
+    return SyncReport(
+        rows_read=export.total,
+        customers_created=totals["created"],
+        customers_updated=totals["updated"],
+        unchanged=totals["unchanged"],
+        values_added=totals["values_added"],
+        values_deactivated=totals["values_deactivated"],
+        vehicles_added=totals["vehicles_added"],
+        bad_rows=tuple(bad_rows),
+        dry_run=dry_run,
+    )
+
+
+def _apply(
+    database: Database,
+    actor: Actor,
+    rows: list[DmsRow],
+    today: date,
+    dry_run: bool,
+    batch_done: Callable[[], None],
+) -> Counter[str]:
+    """One batch in one transaction; ``batch_done`` raising rolls all of it back."""
+    counts: Counter[str] = Counter()
+    with database.unit_of_work() as uow:
+        session = uow.session
+        numbers = [row.customer_number for row in rows]
+        known = {
+            customer.customer_number: customer
+            for customer in session.scalars(
+                select(Customer).where(Customer.customer_number.in_(numbers))
+                .options(selectinload(Customer.contact_points))
+            )
+        } if numbers else {}
+        for row in rows:
+            try:
+                outcome = reconcile(session, actor, known.get(row.customer_number), row, today)
+                uow.flush()
+            except _ROW_ERRORS as error:
+                raise _RowFailed(row, error.message) from error
+            if outcome.created:
+                counts["created"] += 1
+            else:
+                counts["updated" if outcome.changed else "unchanged"] += 1
+            counts["values_added"] += outcome.values_added
+            counts["values_deactivated"] += outcome.values_deactivated
+            counts["vehicles_added"] += outcome.vehicles_added
+        batch_done()
+        if not dry_run:
+            uow.commit()
+    return counts
+
+
+def _batches(items: Iterable[DmsRow | BadRow], size: int) -> Iterator[list[DmsRow | BadRow]]:
+    iterator = iter(items)
+    while batch := list(islice(iterator, size)):
+        yield batch

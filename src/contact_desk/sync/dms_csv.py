@@ -1,0 +1,320 @@
+"""Reading a DMS customer export (CSV): its columns, the mapping file, and each row's checks.
+
+A row either becomes a DmsRow whose every value is already checked (so applying it cannot
+fail half-way), or a BadRow saying which line and why.
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+import tomllib
+from collections.abc import Iterator
+from dataclasses import dataclass, field, replace
+from datetime import date, datetime
+from pathlib import Path
+
+import phonenumbers
+
+from contact_desk.domain.customer import MAX_COMPANY, MAX_NAME
+from contact_desk.domain.enums import ContactKind, ContactPointType
+from contact_desk.domain.errors import InvalidValue
+from contact_desk.services.contact_points import parse_value
+from contact_desk.sync.encodings import detect_encoding, open_text
+from contact_desk.sync.report import BadRow
+
+CUSTOMER_NUMBER = "customer_number"
+DETAIL_FIELDS = ("first_name", "last_name", "company", "birth_date", "address_line1", "city",
+                 "state", "postal_code")
+VALUE_FIELDS = ("cell_phone", "home_phone", "work_phone", "email")
+VEHICLE_FIELDS = ("vin", "vehicle_year", "vehicle_make", "vehicle_model")
+CONSENT_FIELDS = ("do_not_call", "do_not_text", "do_not_email")
+FIELDS = (CUSTOMER_NUMBER, *DETAIL_FIELDS, *VALUE_FIELDS, *VEHICLE_FIELDS, *CONSENT_FIELDS)
+# The longest value each column of the store keeps; a longer one makes the row bad.
+MAX_LENGTH = {
+    CUSTOMER_NUMBER: 32, "first_name": MAX_NAME, "last_name": MAX_NAME, "company": MAX_COMPANY,
+    "address_line1": 120, "city": 80, "state": 40, "postal_code": 20, "vehicle_make": 40,
+    "vehicle_model": 60,
+}
+_YES = {"y", "yes", "true", "1", "x"}
+_NO = {"n", "no", "false", "0", ""}
+_DATE_FORMATS = ("%Y-%m-%d", "%m/%d/%Y", "%Y%m%d")
+_VIN = re.compile(r"[A-HJ-NPR-Z0-9]{17}")
+_OLD_SERIAL = re.compile(r"[A-Z0-9]{5,17}")  # before 1981 a VIN had no fixed form
+_FIRST_VIN_YEAR = 1981
+
+
+@dataclass(frozen=True)
+class DmsLayout:
+    """How one dealership's export is laid out: column names, region, delimiter, date format."""
+
+    columns: dict[str, str] = field(default_factory=lambda: {name: name for name in FIELDS})
+    region: str | None = None
+    delimiter: str = ","
+    date_format: str | None = None
+
+
+@dataclass(frozen=True)
+class DmsValue:
+    """A phone or email of a DMS field, checked: ``key`` is how the store compares it."""
+
+    type: ContactPointType
+    key: tuple[str, str]
+    text: str
+
+
+@dataclass(frozen=True)
+class DmsVehicle:
+    vin: str
+    year: int | None
+    make: str
+    model: str
+
+
+@dataclass(frozen=True)
+class DmsRow:
+    """One customer as the DMS has it; only ``columns`` present in the file are reconciled."""
+
+    line: int
+    customer_number: str
+    columns: frozenset[str]
+    details: dict[str, object]
+    values: tuple[DmsValue, ...]
+    vehicle: DmsVehicle | None
+    consent: frozenset[str]
+
+
+def read_mapping(path: Path) -> DmsLayout:
+    """The layout a mapping file (TOML) describes; InvalidValue says what is wrong with it."""
+    try:
+        data = tomllib.loads(Path(path).read_text(encoding="utf-8-sig"))
+    except OSError as error:
+        raise InvalidValue(f"The mapping file {path} cannot be read: {error.strerror}.") from None
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as error:
+        raise InvalidValue(f"The mapping file {Path(path).name} is not valid TOML: {error}.") from None
+    known = {"columns", "region", "delimiter", "date_format"}
+    columns = data.get("columns", {})
+    if set(data) - known or not isinstance(columns, dict):
+        raise InvalidValue(
+            f"The mapping file {Path(path).name} may hold only {', '.join(sorted(known))} "
+            "(with the column names under [columns])."
+        )
+    unknown = sorted(set(columns) - set(FIELDS))
+    if unknown or not all(isinstance(name, str) and name.strip() for name in columns.values()):
+        raise InvalidValue(
+            f"The mapping file names fields the desk does not know ({', '.join(unknown)}) or "
+            f"gives an empty column name; the fields are: {', '.join(FIELDS)}."
+        )
+    layout = DmsLayout(columns={name: columns.get(name, name) for name in FIELDS})
+    region = data.get("region")
+    if region is not None:
+        layout = replace(layout, region=_region(str(region)))
+    if "delimiter" in data:
+        layout = replace(layout, delimiter=delimiter_of(str(data["delimiter"])))
+    if "date_format" in data:
+        layout = replace(layout, date_format=str(data["date_format"]))
+    return layout
+
+
+def delimiter_of(text: str) -> str:
+    """The delimiter a person wrote: one character, or the word "tab"."""
+    delimiter = "\t" if text.strip().casefold() in {"tab", "\\t"} else text
+    if len(delimiter) != 1 or delimiter in "\"\r\n":
+        raise InvalidValue(f"{text!r} cannot be a delimiter: give one character, e.g. ; or tab.")
+    return delimiter
+
+
+def _region(text: str) -> str:
+    region = text.strip().upper()
+    if not re.fullmatch(r"[A-Z]{2}", region) or not phonenumbers.country_code_for_region(region):
+        raise InvalidValue(f"{text!r} is not a region: give a two-letter code such as US or CA.")
+    return region
+
+
+@dataclass
+class DmsExport:
+    """A DMS export file, scanned once: encoding, header, row count and repeated numbers."""
+
+    path: Path
+    layout: DmsLayout
+    region: str
+    encoding: str
+    positions: dict[str, int]
+    width: int
+    total: int
+    repeated: dict[str, list[int]]
+
+    @classmethod
+    def open(cls, path: Path, layout: DmsLayout, region: str) -> DmsExport:
+        path = Path(path)
+        encoding = detect_encoding(path)
+        with open_text(path, encoding) as file:
+            records = _records(file, layout.delimiter)
+            header = next((cells for _, cells, _ in records if cells is not None), None)
+            positions = _positions(path, header, layout)
+            number_at = positions[CUSTOMER_NUMBER]
+            total, seen, repeated = 0, {}, {}
+            for line, cells, _ in records:
+                total += 1
+                number = cells[number_at].strip() if cells and number_at < len(cells) else ""
+                if not number:
+                    continue
+                if number in seen:
+                    repeated.setdefault(number, [seen[number]]).append(line)
+                else:
+                    seen[number] = line
+        return cls(path, layout, region, encoding, positions, len(header), total, repeated)
+
+    def rows(self) -> Iterator[DmsRow | BadRow]:
+        """Every data row in file order, checked."""
+        columns = frozenset(self.positions)
+        with open_text(self.path, self.encoding) as file:
+            records = _records(file, self.layout.delimiter)
+            next((cells for _, cells, _ in records if cells is not None), None)  # the header
+            for line, cells, problem in records:
+                if cells is None:
+                    yield BadRow(line, "", problem)
+                    continue
+                yield self._check(line, cells, columns)
+
+    def _check(self, line: int, cells: list[str], columns: frozenset[str]) -> DmsRow | BadRow:
+        raw = {name: cells[at] if at < len(cells) else "" for name, at in self.positions.items()}
+        number = " ".join(raw[CUSTOMER_NUMBER].split())
+        if len(cells) != self.width:
+            return BadRow(line, number[:40], (
+                f"the line has {len(cells)} values where the header has {self.width} columns "
+                "(a line cut short, or a delimiter inside a value without quotes)"))
+        if not number:
+            return BadRow(line, "", "no customer number")
+        if number in self.repeated:
+            lines = " and ".join(str(n) for n in self.repeated[number])
+            return BadRow(line, number, (
+                f"customer number {number} is on lines {lines}; each customer may be on one "
+                "line only, so none of them was used"))
+        try:
+            return self._checked_row(line, number, raw, columns)
+        except InvalidValue as error:
+            return BadRow(line, number[:40], f"{error.field}: {error.message}")
+
+    def _checked_row(
+        self, line: int, number: str, raw: dict[str, str], columns: frozenset[str]
+    ) -> DmsRow:
+        tidy = {name: " ".join(text.split()) for name, text in raw.items()}
+        for name, text in tidy.items():
+            limit = MAX_LENGTH.get(name, 254)
+            if len(text) > limit:
+                raise InvalidValue(
+                    f"the value is {len(text):,} characters long; the most kept is {limit}",
+                    field=name,
+                )
+        details: dict[str, object] = {n: tidy[n] for n in DETAIL_FIELDS if n in columns}
+        if "birth_date" in columns:
+            details["birth_date"] = self._date(tidy["birth_date"])
+        values, keys = [], set()
+        for name in VALUE_FIELDS:
+            if name not in columns or not tidy[name]:
+                continue
+            value = _value(name, tidy[name], self.region)
+            if value.key not in keys:  # the same number as cell and home: kept once, as cell
+                keys.add(value.key)
+                values.append(value)
+        consent = frozenset(n for n in CONSENT_FIELDS if n in columns and _yes(n, tidy[n]))
+        return DmsRow(line, number, columns, details, tuple(values),
+                      _vehicle(tidy, columns), consent)
+
+    def _date(self, text: str) -> date | None:
+        if not text:
+            return None
+        formats = (self.layout.date_format,) if self.layout.date_format else _DATE_FORMATS
+        for pattern in formats:
+            try:
+                found = datetime.strptime(text.split(" ")[0].split("T")[0], pattern).date()
+            except ValueError:
+                continue
+            if date(1900, 1, 1) <= found <= date.today():
+                return found
+        shown = " or ".join(formats).replace("%Y", "YYYY").replace("%m", "MM").replace("%d", "DD")
+        raise InvalidValue(f"{text!r} is not a birth date written {shown}", field="birth_date")
+
+
+def _value(name: str, text: str, region: str) -> DmsValue:
+    type_ = ContactPointType.for_dms_field(name)
+    try:
+        parsed = parse_value(type_.kind, text, region)
+    except InvalidValue as error:
+        raise InvalidValue(error.message, field=name) from None
+    canonical = parsed.value
+    if type_.kind is ContactKind.PHONE and parsed.extension:
+        canonical = f"{parsed.value} ext. {parsed.extension}"
+    return DmsValue(type_, (parsed.value, parsed.extension), canonical)
+
+
+def _yes(name: str, text: str) -> bool:
+    answer = text.casefold()
+    if answer in _YES:
+        return True
+    if answer in _NO:
+        return False
+    raise InvalidValue(f"{text!r} is not Y or N", field=name)
+
+
+def _vehicle(tidy: dict[str, str], columns: frozenset[str]) -> DmsVehicle | None:
+    vin = re.sub(r"[\s-]", "", tidy.get("vin", "")).upper()
+    year_text = tidy.get("vehicle_year", "")
+    make, model = tidy.get("vehicle_make", ""), tidy.get("vehicle_model", "")
+    if not (vin or year_text or make or model):
+        return None
+    year = None
+    if year_text:
+        if not year_text.isdigit() or not 1900 <= int(year_text) <= date.today().year + 2:
+            raise InvalidValue(f"{year_text!r} is not a model year", field="vehicle_year")
+        year = int(year_text)
+    old = year is not None and year < _FIRST_VIN_YEAR
+    if vin and not (_VIN.fullmatch(vin) or (old and _OLD_SERIAL.fullmatch(vin))):
+        raise InvalidValue(
+            f"{tidy['vin']!r} is not a VIN: it has 17 letters and digits, never I, O or Q",
+            field="vin",
+        )
+    return DmsVehicle(vin, year, make, model)
+
+
+def _records(file, delimiter: str) -> Iterator[tuple[int, list[str] | None, str]]:
+    """(first line, cells, "") per record, or (line, None, reason) for one csv cannot read."""
+    reader = csv.reader(file, delimiter=delimiter)
+    last_line = 0
+    while True:
+        try:
+            cells = next(reader)
+        except StopIteration:
+            return
+        except csv.Error as error:
+            yield last_line + 1, None, _unreadable(error)
+            last_line = reader.line_num
+            continue
+        start, last_line = last_line + 1, reader.line_num
+        if any(cell.strip() for cell in cells):
+            yield start, cells, ""
+
+
+def _unreadable(error: csv.Error) -> str:
+    if "field limit" in str(error):
+        return f"a value is longer than {csv.field_size_limit():,} characters"
+    return f"the line cannot be read as CSV ({error})"
+
+
+def _positions(path: Path, header: list[str] | None, layout: DmsLayout) -> dict[str, int]:
+    if header is None:
+        raise InvalidValue(f"{path.name} has no rows at all, not even a header.")
+    found = {cell.strip().casefold(): at for at, cell in reversed(list(enumerate(header)))}
+    positions = {
+        name: found[column.strip().casefold()]
+        for name, column in layout.columns.items()
+        if column.strip().casefold() in found
+    }
+    if CUSTOMER_NUMBER not in positions:
+        shown = ", ".join(repr(cell.strip()[:30]) for cell in header[:6])
+        raise InvalidValue(
+            f"{path.name} has no usable header: its first line must name the columns, with "
+            f"{layout.columns[CUSTOMER_NUMBER]!r} among them (the first line has {shown})."
+        )
+    return positions
