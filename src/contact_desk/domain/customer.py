@@ -28,3 +28,16 @@ def check_customer_names(first_name: str, last_name: str, company: str) -> tuple
                                    field=what.lower().replace(" ", "_"))
         return first, last, firm
     return check_name(first, "First name"), check_name(last, "Last name"), firm
+
+
+def split_full_name(full: str) -> tuple[str, str]:
+    """First and last name from a name written whole: "Ann Marie Lee", or "Lee, Ann".
+
+    A single word is taken as the last name, the one a person is filed under.
+    """
+    full = " ".join((full or "").split())
+    if "," in full:
+        last, _, first = (piece.strip() for piece in full.partition(","))
+        return first, last
+    first, _, last = full.rpartition(" ")
+    return first, last

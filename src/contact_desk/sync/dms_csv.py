@@ -17,9 +17,9 @@ from pathlib import Path
 import phonenumbers
 
 from contact_desk.domain.customer import MAX_COMPANY, MAX_NAME
-from contact_desk.domain.enums import ContactKind, ContactPointType
+from contact_desk.domain.enums import ContactPointType
 from contact_desk.domain.errors import InvalidValue
-from contact_desk.services.contact_points import parse_value
+from contact_desk.sync.contact_values import check_value
 from contact_desk.sync.encodings import detect_encoding, open_text
 from contact_desk.sync.report import BadRow
 
@@ -240,13 +240,10 @@ class DmsExport:
 def _value(name: str, text: str, region: str) -> DmsValue:
     type_ = ContactPointType.for_dms_field(name)
     try:
-        parsed = parse_value(type_.kind, text, region)
+        checked = check_value(type_.kind, text, region)
     except InvalidValue as error:
         raise InvalidValue(error.message, field=name) from None
-    canonical = parsed.value
-    if type_.kind is ContactKind.PHONE and parsed.extension:
-        canonical = f"{parsed.value} ext. {parsed.extension}"
-    return DmsValue(type_, (parsed.value, parsed.extension), canonical)
+    return DmsValue(type_, checked.key, checked.text)
 
 
 def _yes(name: str, text: str) -> bool:

@@ -1,0 +1,228 @@
+"""ADF (Auto-lead Data Format) XML leads: a customer, found or new, and an open deal whose
+source is the lead's provider, locked.
+
+Real lead files stray from ADF 1.0: the XML declaration missing, misplaced or odd, tags in
+capitals, a full name instead of name parts, phones without a type. What a person would
+read as a valid lead is accepted. The XML is parsed with defusedxml: a file declaring
+entities (entity expansion, external entities) is refused before anything is created.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from xml.etree.ElementTree import Element, ParseError
+
+import defusedxml.ElementTree as SafeXml
+from defusedxml import DefusedXmlException
+from sqlalchemy.orm import Session
+
+from contact_desk.domain.actor import Actor
+from contact_desk.domain.customer import split_full_name
+from contact_desk.domain.enums import (
+    ContactKind,
+    ContactPointType,
+    DealStage,
+    Permission,
+    VehicleSource,
+)
+from contact_desk.domain.errors import InvalidValue
+from contact_desk.services import audit
+from contact_desk.services.contact_points import settle_primary
+from contact_desk.services.customers import new_customer
+from contact_desk.services.lookup import home_region, touch
+from contact_desk.store.customer import Customer
+from contact_desk.store.database import Database
+from contact_desk.store.sales import Deal, Vehicle
+from contact_desk.sync.contact_values import (
+    add_missing_values,
+    checked_values,
+    find_customer_by_values,
+)
+from contact_desk.sync.encodings import read_text
+from contact_desk.sync.report import AdfReport
+
+MAX_LEAD_BYTES = 2_000_000
+NO_PROVIDER = "ADF lead"
+_DECLARATION = re.compile(r"<\?\s*xml(?=[\s?])[^>]*>", re.IGNORECASE)
+_PHONE_ORDER = {"cellphone": 0, "cell": 0, "mobile": 0, "voice": 1, "": 1, "pager": 2}
+_VIN = re.compile(r"[A-HJ-NPR-Z0-9]{17}")
+_CUSTOMER_ADDED = {ContactKind.PHONE: ContactPointType.CUSTOMER_PHONE,
+                   ContactKind.EMAIL: ContactPointType.CUSTOMER_EMAIL}
+
+
+@dataclass(frozen=True)
+class LeadVehicle:
+    year: int | None
+    make: str
+    model: str
+    vin: str
+
+    @property
+    def title(self) -> str:
+        return " ".join(str(part) for part in (self.year, self.make, self.model) if part)
+
+
+@dataclass(frozen=True)
+class Lead:
+    first_name: str
+    last_name: str
+    company: str
+    contacts: tuple[tuple[ContactKind, str], ...]  # cell phones first, then other phones, emails
+    interested: LeadVehicle | None
+    trade_in: LeadVehicle | None
+    provider: str
+
+
+def import_adf(database: Database, actor: Actor, path: Path) -> AdfReport:
+    """Create or find the lead's customer and open a deal with the provider as locked source."""
+    actor.require(Permission.RUN_SYNC)
+    path = Path(path)
+    lead = read_lead(path)
+    with database.unit_of_work() as uow:
+        session = uow.session
+        values, skipped = checked_values(lead.contacts, home_region(session))
+        customer = find_customer_by_values(session, values)
+        created = customer is None
+        if customer is None:
+            try:
+                customer = new_customer(session, actor, first_name=lead.first_name,
+                                        last_name=lead.last_name, company=lead.company)
+            except InvalidValue as error:
+                raise InvalidValue(
+                    f"{path.name} is about someone new, who cannot be added: {error.message}"
+                ) from None
+        add_missing_values(session, actor, customer, _CUSTOMER_ADDED, values)
+        for kind in ContactKind:
+            settle_primary(session, actor, customer, kind)
+        deal = _open_deal(session, actor, customer, lead)
+        touch(customer)
+        uow.commit()
+        return AdfReport(customer_id=customer.id, customer_created=created, deal_id=deal.id,
+                         source=deal.source, skipped_values=tuple(skipped))
+
+
+def read_lead(path: Path) -> Lead:
+    """The one lead in an ADF file; InvalidValue with a plain sentence when there is none."""
+    text = read_text(path, MAX_LEAD_BYTES)
+    # A declaration anywhere but the very start (or written oddly) stops a strict parser;
+    # the text is already decoded, so it says nothing we need.
+    text = _DECLARATION.sub("", text).strip()
+    try:
+        root = SafeXml.fromstring(text)
+    except DefusedXmlException:
+        raise InvalidValue(
+            f"{path.name} declares XML entities, which a lead never needs and which can "
+            "make a file read other files or grow without end; it was not imported."
+        ) from None
+    except ParseError as error:
+        line, column = error.position
+        raise InvalidValue(
+            f"{path.name} is not readable XML (line {line}, column {column}); it may be "
+            "cut short. Nothing was imported."
+        ) from None
+    for element in root.iter():
+        if isinstance(element.tag, str):
+            element.tag = element.tag.rsplit("}", 1)[-1].casefold()
+    prospects = [root] if root.tag == "prospect" else root.findall(".//prospect")
+    if not prospects:
+        raise InvalidValue(f"{path.name} is not an ADF lead: it has no <prospect>.")
+    if len(prospects) > 1:
+        raise InvalidValue(
+            f"{path.name} holds {len(prospects)} leads; import takes one lead a file."
+        )
+    return _lead(path, prospects[0])
+
+
+def _lead(path: Path, prospect: Element) -> Lead:
+    contact = prospect.find("customer/contact")
+    if contact is None:
+        contact = prospect.find(".//contact")
+    if contact is None:
+        raise InvalidValue(f"{path.name} is not a lead anyone can follow: it names no customer.")
+    first, last, company = _names(contact)
+    phones = sorted(
+        ((_attribute(p, "type"), _text(p)) for p in contact.findall("phone")),
+        key=lambda typed: _PHONE_ORDER.get(typed[0], 1),
+    )
+    contacts = [(ContactKind.PHONE, text) for kind, text in phones if kind != "fax" and text]
+    contacts += [(ContactKind.EMAIL, _text(e)) for e in contact.findall("email") if _text(e)]
+    if not (first or last or company or contacts):
+        raise InvalidValue(f"{path.name} names no customer and gives no phone or email.")
+    vehicles = {"buy": None, "trade-in": None}
+    for vehicle in prospect.findall("vehicle"):
+        interest = _attribute(vehicle, "interest") or "buy"
+        interest = "trade-in" if interest.replace(" ", "-") == "trade-in" else "buy"
+        if vehicles[interest] is None:
+            vehicles[interest] = _vehicle(vehicle)
+    provider = prospect.find("provider")
+    source = ""
+    if provider is not None:
+        source = next((_text(n) for n in provider.findall("name") if _text(n)), "")
+        source = source or _text(provider.find("service"))
+    return Lead(first, last, company, tuple(contacts), vehicles["buy"], vehicles["trade-in"],
+                source[:120] or NO_PROVIDER)
+
+
+def _names(contact: Element) -> tuple[str, str, str]:
+    parts: dict[str, str] = {}
+    company = ""
+    for name in contact.findall("name"):
+        text = _text(name)
+        if _attribute(name, "type") == "business":
+            company = company or text
+            continue
+        part = _attribute(name, "part") or "full"
+        parts.setdefault(part, text)
+    first, last = parts.get("first", ""), parts.get("last", "")
+    if parts.get("full") and not (first or last):
+        first, last = split_full_name(parts["full"])
+    return first[:80], last[:80], company[:120]
+
+
+def _vehicle(element: Element) -> LeadVehicle:
+    year_text = _text(element.find("year"))
+    vin = re.sub(r"[\s-]", "", _text(element.find("vin"))).upper()
+    return LeadVehicle(
+        year=int(year_text) if year_text.isdigit() and 1900 <= int(year_text) <= 2100 else None,
+        make=_text(element.find("make"))[:40],
+        model=_text(element.find("model"))[:60],
+        vin=vin if _VIN.fullmatch(vin) else "",
+    )
+
+
+def _open_deal(session: Session, actor: Actor, customer: Customer, lead: Lead) -> Deal:
+    wanted = _add_vehicle(session, customer, lead.interested, owned=False)
+    trade_in = _add_vehicle(session, customer, lead.trade_in, owned=True)
+    deal = Deal(customer_id=customer.id, stage=DealStage.NEW, interested_vehicle=wanted,
+                trade_in_vehicle=trade_in, source=lead.provider, source_locked=True)
+    session.add(deal)
+    session.flush()
+    shown = f"{lead.provider}: {wanted.title}" if wanted is not None else lead.provider
+    audit.record(session, actor, customer.id, "deal", deal.id, "created", None, shown,
+                 reason="ADF lead")
+    return deal
+
+
+def _add_vehicle(session: Session, customer: Customer, lead_vehicle: LeadVehicle | None,
+                 owned: bool) -> Vehicle | None:
+    if lead_vehicle is None or not (lead_vehicle.title or lead_vehicle.vin):
+        return None
+    vehicle = Vehicle(customer_id=customer.id, vin=lead_vehicle.vin,
+                      vin_reversed=lead_vehicle.vin[::-1], year=lead_vehicle.year,
+                      make=lead_vehicle.make, model=lead_vehicle.model,
+                      source=VehicleSource.LEAD, owned=owned)
+    session.add(vehicle)
+    return vehicle
+
+
+def _text(element: Element | None) -> str:
+    return " ".join("".join(element.itertext()).split()) if element is not None else ""
+
+
+def _attribute(element: Element, name: str) -> str:
+    for key, value in element.attrib.items():
+        if key.casefold() == name:
+            return value.strip().casefold()
+    return ""
