@@ -8,6 +8,7 @@ import logging
 import os
 import sys
 from collections.abc import Callable, Sequence
+from pathlib import Path
 from typing import Any
 
 from contact_desk import __version__
@@ -19,11 +20,14 @@ from contact_desk.services import contact_points, customers, users
 from contact_desk.services.recipients import RecipientList, recipients_for
 from contact_desk.services.views import CustomerView
 from contact_desk.store.database import ENV_DATABASE, Database, open_database
+from contact_desk.sync.report import BadRow, write_bad_rows
 
 log = logging.getLogger(__name__)
 
 ENV_USER = "CONTACT_DESK_USER"
 EXIT_USAGE = 2
+PROGRESS_WIDTH = 30
+SKIPPED_SHOWN = 10
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -77,7 +81,40 @@ def build_parser() -> argparse.ArgumentParser:
     )
     recipients.add_argument("--json", action="store_true")
     recipients.set_defaults(run=_recipients)
+    _add_file_commands(commands)
     return parser
+
+
+def _add_file_commands(commands: argparse._SubParsersAction) -> None:
+    """sync dms, import adf / vcard, export vcard: files in and out of the desk."""
+    sync = commands.add_parser("sync", help="bring the desk up to date from another system")
+    dms = sync.add_subparsers(dest="what", metavar="SOURCE", required=True).add_parser(
+        "dms", help="one-way sync from a DMS customer export (CSV)")
+    dms.add_argument("file", metavar="FILE", type=Path)
+    dms.add_argument("--mapping", metavar="MAPPING.toml", type=Path,
+                     help="column names, phone region, delimiter and date format of the export")
+    dms.add_argument("--dry-run", action="store_true", help="count what would change; keep nothing")
+    dms.add_argument("--report", metavar="BAD_ROWS.csv", type=Path,
+                     help="write every skipped row (line, customer number, reason) to this CSV")
+    dms.add_argument("--delimiter", metavar="CHAR", help="the column separator (default ,); 'tab' for tabs")
+    dms.set_defaults(run=_sync_dms)
+
+    imports = commands.add_parser("import", help="import a lead or an address book")
+    kinds = imports.add_subparsers(dest="what", metavar="KIND", required=True)
+    adf = kinds.add_parser("adf", help="an ADF XML lead: a customer and an open deal")
+    adf.add_argument("file", metavar="FILE.xml", type=Path)
+    adf.set_defaults(run=_import_adf)
+    vcard = kinds.add_parser("vcard", help="vCards (2.1, 3.0, 4.0) from an address book")
+    vcard.add_argument("file", metavar="FILE.vcf", type=Path)
+    vcard.set_defaults(run=_import_vcard)
+
+    exports = commands.add_parser("export", help="export customers for an address book")
+    export_vcard = exports.add_subparsers(dest="what", metavar="KIND", required=True).add_parser(
+        "vcard", help="customers as vCard 4.0, for Outlook, Apple and Google")
+    export_vcard.add_argument("file", metavar="FILE.vcf", type=Path)
+    export_vcard.add_argument("--customer", metavar="ID", action="append",
+                              help="only this customer (number or id); give it again for more")
+    export_vcard.set_defaults(run=_export_vcard)
 
 
 def _positive(text: str) -> int:
@@ -140,15 +177,74 @@ def _demo(database: Database, args: argparse.Namespace) -> int:
     return 0
 
 
-def _progress_printer() -> Callable[[int, int], None] | None:
+def _progress_printer(unit: str = "customers") -> Callable[[int, int], None] | None:
+    """A progress bar on stderr when it is a terminal; nothing when output goes to a file."""
     if not sys.stderr.isatty():
         return None
 
     def show(done: int, total: int) -> None:
+        filled = PROGRESS_WIDTH * done // total if total else PROGRESS_WIDTH
+        bar = "#" * filled + "-" * (PROGRESS_WIDTH - filled)
         end = "\n" if done >= total else ""
-        print(f"\r{done:,} of {total:,} customers", end=end, file=sys.stderr, flush=True)
+        print(f"\r[{bar}] {done:,} of {total:,} {unit}", end=end, file=sys.stderr, flush=True)
 
     return show
+
+
+def _sync_dms(database: Database, args: argparse.Namespace) -> int:
+    from contact_desk.sync.dms import sync_dms
+
+    report = sync_dms(database, _actor(database, args), args.file, mapping=args.mapping,
+                      dry_run=args.dry_run, progress=_progress_printer("rows"),
+                      delimiter=args.delimiter)
+    print(report.summary())
+    if args.report is not None:
+        write_bad_rows(args.report, report.bad_rows)
+    _warn_skipped(report.bad_rows, "rows", args.report)
+    return 0
+
+
+def _import_adf(database: Database, args: argparse.Namespace) -> int:
+    from contact_desk.sync.adf import import_adf
+
+    report = import_adf(database, _actor(database, args), args.file)
+    print(report.summary())
+    for skipped in report.skipped_values:
+        print(f"contact-desk: left out of the lead: {skipped}", file=sys.stderr)
+    return 0
+
+
+def _import_vcard(database: Database, args: argparse.Namespace) -> int:
+    from contact_desk.sync.vcard import import_vcards
+
+    report = import_vcards(database, _actor(database, args), args.file,
+                           progress=_progress_printer("cards"))
+    print(report.summary())
+    _warn_skipped(report.bad_cards, "cards", None)
+    return 0
+
+
+def _export_vcard(database: Database, args: argparse.Namespace) -> int:
+    from contact_desk.sync.vcard import export_vcards
+
+    ids = None
+    if args.customer:
+        ids = [customers.get_customer(database.unit_of_work(), key).id for key in args.customer]
+    written = export_vcards(database, args.file, ids, progress=_progress_printer("cards"))
+    print(f"Wrote {written:,} cards to {args.file}.")
+    return 0
+
+
+def _warn_skipped(bad_rows: Sequence[BadRow], what: str, report: Path | None) -> None:
+    """A summary of what was skipped on stderr: the first few, and where the rest are."""
+    if not bad_rows:
+        return
+    print(f"contact-desk: {len(bad_rows):,} {what} skipped:", file=sys.stderr)
+    for bad in bad_rows[:SKIPPED_SHOWN]:
+        print(f"  {bad.shown()}", file=sys.stderr)
+    if len(bad_rows) > SKIPPED_SHOWN:
+        where = f"all of them are in {report}" if report else "--report FILE.csv lists them all"
+        print(f"  ... and {len(bad_rows) - SKIPPED_SHOWN:,} more; {where}", file=sys.stderr)
 
 
 def _show(database: Database, args: argparse.Namespace) -> int:
