@@ -1,0 +1,58 @@
+"""What the sync tests share: DMS export files written for real, and the customer as stored."""
+
+from __future__ import annotations
+
+import csv
+from collections.abc import Callable, Iterable
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from contact_desk.services.customers import get_customer
+from contact_desk.services.views import CustomerView
+from contact_desk.store.database import Database
+from contact_desk.sync.dms_csv import FIELDS
+from tests.services.conftest import audit_trail, refused, stored  # noqa: F401 - shared fixtures
+
+HEADER = FIELDS[:17]  # the default DMS columns, without the optional consent ones
+
+
+def write_export(
+    path: Path,
+    rows: Iterable[dict[str, str]],
+    header: Iterable[str] = HEADER,
+    encoding: str = "utf-8",
+    delimiter: str = ",",
+) -> Path:
+    """A DMS export as the DMS writes it: a header, then one line per customer."""
+    header = list(header)
+    with path.open("w", encoding=encoding, newline="") as file:
+        writer = csv.writer(file, delimiter=delimiter)
+        writer.writerow(header)
+        for row in rows:
+            writer.writerow([row.get(name, "") for name in header])
+    return path
+
+
+@pytest.fixture
+def export(tmp_path: Path) -> Callable[..., Path]:
+    """``export(rows, **options)``: write a DMS export file with a new name each time."""
+    made = iter(range(1, 1000))
+
+    def write(rows: Iterable[dict[str, str]], **options: Any) -> Path:
+        return write_export(tmp_path / f"export-{next(made)}.csv", rows, **options)
+
+    return write
+
+
+def customer(database: Database, number: str) -> CustomerView:
+    return get_customer(database.unit_of_work(), number)
+
+
+def points(view: CustomerView) -> list[tuple[str, str, str, bool]]:
+    """(type, value, status, primary) of every phone and email, in the order they were added."""
+    return [
+        (point.type.name, point.value, point.status.name, point.is_primary)
+        for point in (*view.phones, *view.emails)
+    ]
