@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 from contact_desk.domain.actor import Actor
@@ -11,7 +13,12 @@ from contact_desk.services.mail import InviteSent, MailSettings
 from contact_desk.services.contact_info import ContactInfoChanges, SavedContactInfo, save_contact_info
 from contact_desk.services.views import AdditionalContactView, CustomerHit, CustomerView
 from contact_desk.store.database import Database
+from contact_desk.sync import adf, dms, vcard
+from contact_desk.sync.report import AdfReport, SyncReport, VcardImportReport
 from contact_desk.store.unit_of_work import UnitOfWork
+
+
+Progress = Callable[[int, int], None]
 
 
 @dataclass
@@ -64,6 +71,20 @@ class Desk:
 
     def save_mail_settings(self, settings: MailSettings, password: str | None) -> None:
         mail.save_mail_settings(self._uow(), self.actor, settings, password)
+
+    # sync and interop (slow: call them off the GUI thread)
+
+    def sync_dms(self, path: Path, progress: Progress | None = None) -> SyncReport:
+        return dms.sync_dms(self.database, self.actor, path, progress=progress)
+
+    def import_adf(self, path: Path) -> AdfReport:
+        return adf.import_adf(self.database, self.actor, path)
+
+    def import_vcards(self, path: Path, progress: Progress | None = None) -> VcardImportReport:
+        return vcard.import_vcards(self.database, self.actor, path, progress)
+
+    def export_vcards(self, path: Path, progress: Progress | None = None) -> int:
+        return vcard.export_vcards(self.database, path, progress=progress)
 
     def _uow(self) -> UnitOfWork:
         return self.database.unit_of_work()

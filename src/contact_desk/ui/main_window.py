@@ -6,6 +6,7 @@ from PySide6.QtCore import QEvent, QModelIndex, QObject, QSettings, Qt, QTimer
 from PySide6.QtGui import QAction, QIcon, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QFileDialog,
     QFrame,
     QHeaderView,
     QLabel,
@@ -23,6 +24,8 @@ from contact_desk.ui.card.panel import ContactCard
 from contact_desk.ui.customer_page import CustomerPage
 from contact_desk.ui.forms import resources_rc  # noqa: F401 - registers the icons
 from contact_desk.ui.desk import Desk
+from contact_desk.ui.interop import Interop
+from contact_desk.ui.watched_folder import WatchedFolder
 from contact_desk.ui.messages import explain
 from contact_desk.ui.models.search_results import SearchResultsModel
 
@@ -126,6 +129,22 @@ class MainWindow(QMainWindow):
 
     def _build_menus(self) -> None:
         file_menu = self.menuBar().addMenu("&File")
+        self.interop = Interop(self.desk, self, self._after_import)
+        self.watched_folder = WatchedFolder(self.settings, self.interop.sync_dms, self)
+        for name, text, run in (
+            ("syncDmsAction", "Sync from &DMS…", self.interop.sync_dms),
+            ("importAdfAction", "Import &ADF lead…", self.interop.import_adf),
+            ("importVcardAction", "Import &vCard…", self.interop.import_vcards),
+            ("exportVcardAction", "&Export vCard…", self.interop.export_vcards),
+        ):
+            action = QAction(text, self, objectName=name)
+            action.triggered.connect(lambda _=False, run=run: run())
+            file_menu.addAction(action)
+        self.watch_action = QAction("&Watch a Folder for DMS Exports…", self,
+                                    objectName="watchFolderAction")
+        self.watch_action.triggered.connect(self.choose_watched_folder)
+        file_menu.addAction(self.watch_action)
+        file_menu.addSeparator()
         self.mail_settings_action = QAction("&Mail Server Settings…", self)
         self.mail_settings_action.setObjectName("mailSettingsAction")
         self.mail_settings_action.triggered.connect(self.open_mail_settings)
@@ -165,6 +184,19 @@ class MainWindow(QMainWindow):
         view_menu.addAction(self.card_action)
 
     # behaviour
+
+    def choose_watched_folder(self) -> None:
+        folder = QFileDialog.getExistingDirectory(
+            self, "Folder the DMS exports to (Cancel to stop watching)",
+            self.watched_folder.folder)
+        self.watched_folder.set_folder(folder)
+        shown = f"Watching {folder} for DMS exports" if folder else "No folder is watched"
+        self.statusBar().showMessage(shown, 8000)
+
+    def _after_import(self) -> None:
+        """New or changed customers: search again and show the open customer afresh."""
+        self.results.set_query(self.search_box.text())
+        self.customer_page.reload()
 
     def open_mail_settings(self) -> None:
         from contact_desk.ui.mail_settings import MailSettingsDialog

@@ -1,0 +1,122 @@
+"""File menu: sync from the DMS, import ADF leads and vCards, export vCards — off the GUI thread."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QHeaderView,
+    QLabel,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from contact_desk.ui.desk import Desk
+from contact_desk.ui.long_work import Progress, run_with_progress
+from contact_desk.ui.messages import show_error
+
+CSV_FILES = "DMS exports (*.csv *.txt);;All files (*)"
+ADF_FILES = "ADF leads (*.xml *.adf);;All files (*)"
+VCARD_FILES = "vCards (*.vcf *.vcard);;All files (*)"
+
+
+def bad_rows_of(report: Any) -> tuple[Any, ...]:
+    return tuple(getattr(report, "bad_rows", ()) or getattr(report, "bad_cards", ()))
+
+
+class ResultDialog(QDialog):
+    """What the work did, in counts, and every row it had to skip with the reason."""
+
+    def __init__(self, title: str, report: Any, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("resultDialog")
+        self.setWindowTitle(title)
+        layout = QVBoxLayout(self)
+        self.summary = QLabel(report.summary(), objectName="resultSummary", wordWrap=True)
+        layout.addWidget(self.summary)
+        bad = bad_rows_of(report)
+        self.bad_rows = QTableWidget(len(bad), 3, objectName="badRows")
+        self.bad_rows.setHorizontalHeaderLabels(["Line", "Customer #", "Why it was skipped"])
+        self.bad_rows.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        self.bad_rows.verticalHeader().hide()
+        for row, problem in enumerate(bad):
+            for column, value in enumerate((problem.line, problem.customer_number or "",
+                                            problem.reason)):
+                self.bad_rows.setItem(row, column, QTableWidgetItem(str(value)))
+        if bad:
+            layout.addWidget(QLabel(f"{len(bad):,} skipped, with the reason:"))
+            layout.addWidget(self.bad_rows)
+        else:
+            self.bad_rows.hide()
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok)
+        buttons.accepted.connect(self.accept)
+        layout.addWidget(buttons)
+        self.resize(620, 420 if bad else 220)
+
+
+class Interop:
+    """The four File menu commands; each asks for a file, works off the GUI thread, reports."""
+
+    def __init__(self, desk: Desk, parent: QWidget, after: Callable[[], None]) -> None:
+        self.desk, self.parent, self._after = desk, parent, after
+
+    def sync_dms(self, path: str | None = None) -> Any:
+        path = path or self._open_file("Sync from DMS", CSV_FILES)
+        if path:
+            return self._run("Sync from DMS", f"Syncing {Path(path).name}…",
+                             lambda progress: self.desk.sync_dms(Path(path), progress))
+        return None
+
+    def import_adf(self, path: str | None = None) -> Any:
+        path = path or self._open_file("Import ADF lead", ADF_FILES)
+        if path:
+            return self._run("Import ADF lead", f"Reading {Path(path).name}…",
+                             lambda progress: self.desk.import_adf(Path(path)))
+        return None
+
+    def import_vcards(self, path: str | None = None) -> Any:
+        path = path or self._open_file("Import vCard", VCARD_FILES)
+        if path:
+            return self._run("Import vCard", f"Importing {Path(path).name}…",
+                             lambda progress: self.desk.import_vcards(Path(path), progress))
+        return None
+
+    def export_vcards(self, path: str | None = None) -> Any:
+        if not path:
+            path, _ = QFileDialog.getSaveFileName(self.parent, "Export vCard",
+                                                  "customers.vcf", VCARD_FILES)
+        if path:
+            return self._run("Export vCard", f"Writing {Path(path).name}…",
+                             lambda progress: self.desk.export_vcards(Path(path), progress))
+        return None
+
+    def _open_file(self, title: str, filters: str) -> str:
+        path, _ = QFileDialog.getOpenFileName(self.parent, title, "", filters)
+        return path
+
+    def _run(self, title: str, label: str, work: Callable[[Progress], Any]) -> Any:
+        try:
+            report = run_with_progress(self.parent, title, label, work)
+        except Exception as error:
+            show_error(self.parent, title, error)
+            return None
+        if report is None:
+            show_error(self.parent, title, "Cancelled. The batch that was running was rolled "
+                       "back; batches finished before it are kept, and running it again "
+                       "completes the job.")
+            return None
+        self._after()
+        if isinstance(report, int):
+            from contact_desk.ui.messages import show_info
+
+            show_info(self.parent, title, f"{report:,} customers written.")
+        else:
+            ResultDialog(title, report, self.parent).exec()
+        return report
