@@ -8,6 +8,7 @@ from contact_desk.domain.additional_contact import (
     check_can_send_invite,
     check_contact_details,
     check_name,
+    check_person_details,
     check_portal_access,
 )
 from contact_desk.domain.email import EmailAddress
@@ -227,3 +228,13 @@ def test_portal_access_without_an_email_is_a_problem_of_that_checkbox() -> None:
                                                 portal_access=True)["portal_access"]
     assert contact_problems("Ann", "Lee", ContactRole.SPOUSE, email="ann@example.com",
                             portal_access=True) == {}
+
+
+def test_a_persons_own_details_are_checked_without_a_role() -> None:
+    details = check_person_details(" Bo ", "Diaz", " Bo@Example.com ", "(212) 555-0142")
+    assert (details.first_name, details.last_name, details.email) == (
+        "Bo", "Diaz", EmailAddress("bo@example.com"))
+    assert details.phone == PhoneNumber.parse("2125550142")
+    assert check_person_details("Bo", "Diaz", "  ", "").email is None
+    with pytest.raises(InvalidValue, match="Last name is required"):
+        check_person_details("Bo", " ")

@@ -27,6 +27,7 @@ from contact_desk.domain.phone import PhoneNumber
 from contact_desk.services.customers import get_customer
 from contact_desk.services.demo import (
     CHOSEN_PRIMARY,
+    EVERY_PROGRAM_STATE,
     MOVED_PRIMARY,
     NO_ACTIVE_EMAIL,
     NO_ACTIVE_PHONE,
@@ -34,6 +35,7 @@ from contact_desk.services.demo import (
     fill_demo_data,
     vin_check_digit,
 )
+from contact_desk.services.program_views import program_views
 from contact_desk.store.activity import ContactAttempt, Note, WebActivity
 from contact_desk.store.customer import ContactPoint, Customer
 from contact_desk.store.database import Database, open_database
@@ -317,3 +319,14 @@ def test_progress_is_reported_after_each_batch_up_to_the_total(tmp_path: Path, m
         db.dispose()
     assert seen == [(4, 10), (8, 10), (10, 10)]
     assert summary.customers == 10
+
+
+def test_the_programs_example_shows_every_state_with_its_contact_and_invoices(db, summary):
+    customer = get_customer(db.unit_of_work(), dict(summary.examples)[EVERY_PROGRAM_STATE])
+    views = program_views(db.unit_of_work(), customer.id)
+    assert {v.state for v in views} == set(ProgramState)
+    assert all(v.contact is not None and v.contact.account_contact_id for v in views)
+    # A quote is not billed yet; every other state has invoices.
+    assert all(bool(v.invoices) == (v.state is not ProgramState.QUOTE) for v in views)
+    active = next(v for v in views if v.state is ProgramState.ACTIVE)
+    assert "signed it" in active.action("contact", "replace").reason

@@ -1,5 +1,7 @@
-"""Finance programs through the services: replacing their customer or contact while not active,
-and a customer's new address, which needs a verification document while a program is financed."""
+"""Finance programs through the services: the Programs section's view of them, replacing their
+customer or contact (by one known or a new one) while not active, the contact's own details,
+invoices, and a customer's new address, which needs a verification document while a program
+is financed."""
 
 from __future__ import annotations
 
@@ -12,15 +14,34 @@ from decimal import Decimal
 import pytest
 from sqlalchemy import select
 
-from contact_desk.domain.enums import ContactRole, InvoiceStatus, ProgramState
-from contact_desk.domain.errors import InvalidValue, NotAllowed, NotFound, PermissionDenied
-from contact_desk.domain.program import bill_to_address, why_parties_locked
+from contact_desk.domain.actor import Actor
+from contact_desk.domain.enums import ContactRole, InvoiceStatus, Permission, ProgramState
+from contact_desk.domain.errors import (
+    ConflictError,
+    DuplicateEmail,
+    InvalidValue,
+    NotAllowed,
+    NotFound,
+    PermissionDenied,
+)
+from contact_desk.domain.program import NO_CONTACT, bill_to_address, why_parties_locked
 from contact_desk.services import additional_contacts as ac
-from contact_desk.services.customers import VerificationUpload, update_customer_details
+from contact_desk.services import users
+from contact_desk.services.customers import (
+    VerificationUpload,
+    get_customer,
+    update_customer_details,
+)
+from contact_desk.services.invoices import add_invoice
+from contact_desk.services.program_views import InvoiceView, ProgramCustomerView, program_views
 from contact_desk.services.programs import (
     Replacement,
+    address_needs_verification,
     replace_program_contact,
+    replace_program_contact_with_new,
     replace_program_customer,
+    replace_program_customer_with_new,
+    update_program_contact_details,
 )
 from contact_desk.store.customer import Customer
 from contact_desk.store.people import ContactPerson
@@ -76,13 +97,13 @@ def program(database) -> Callable[..., int]:
 
 
 @pytest.fixture
-def person(database, manager) -> Callable[[int, str, str], int]:
+def person(database, manager) -> Callable[..., int]:
     """Put a contact on a customer's account; returns the person's id."""
 
-    def create(customer_id: int, first_name: str, last_name: str) -> int:
+    def create(customer_id: int, first_name: str, last_name: str, email: str | None = None) -> int:
         link = ac.add_contact(database.unit_of_work(), manager, customer_id,
                               first_name=first_name, last_name=last_name,
-                              role=ContactRole.BOOKKEEPER)
+                              role=ContactRole.BOOKKEEPER, email=email)
         with database.sessions() as session:
             return session.scalars(
                 select(ContactPerson.id).where(ContactPerson.links.any(id=link))).one()
@@ -110,7 +131,7 @@ def test_a_program_not_yet_active_takes_the_new_customer_and_its_invoices_follow
 ):
     fp1 = program(ann, state, invoices=2)
     result = replace_program_customer(database.unit_of_work(), manager, fp1, dee)
-    assert result == Replacement(changed=("FP1",), kept=())
+    assert result == Replacement(changed=("FP1",), kept=(), new_party_id=dee)
     assert _programs(database) == {"FP1": (dee, None)}
     assert _invoices(database) == {
         "INV-1-0": (dee, "Dee Park", "9 Elm Ave, Peoria, IL 61602"),
@@ -158,9 +179,10 @@ def test_replacing_with_the_same_party_writes_nothing(
     bo = person(ann, "Bo", "Diaz")
     fp1 = program(ann, QUOTE, contact=bo)
     before = stored()
-    nothing = Replacement(changed=(), kept=())
-    assert replace_program_customer(database.unit_of_work(), manager, fp1, ann) == nothing
-    assert replace_program_contact(database.unit_of_work(), manager, fp1, bo) == nothing
+    assert replace_program_customer(database.unit_of_work(), manager, fp1, ann) == Replacement(
+        changed=(), kept=(), new_party_id=ann)
+    assert replace_program_contact(database.unit_of_work(), manager, fp1, bo) == Replacement(
+        changed=(), kept=(), new_party_id=bo)
     assert stored() == before
 
 
@@ -176,7 +198,8 @@ def test_replacing_a_contact_reaches_every_program_linked_to_them(
 
     result = replace_program_contact(database.unit_of_work(), manager, fp1, cy)
     assert result == Replacement(
-        changed=("FP1", "FP2"), kept=(("FP3", why_parties_locked(ACTIVE, "contact")),))
+        changed=("FP1", "FP2"), kept=(("FP3", why_parties_locked(ACTIVE, "contact")),),
+        new_party_id=cy)
     assert _programs(database) == {
         "FP1": (ann, cy), "FP2": (dee, cy), "FP3": (ann, bo), "FP4": (ann, cy)}
     assert [(e.customer_id, e.old, e.new) for e in audit_trail(entity="program")] == [
@@ -290,3 +313,332 @@ def test_updating_details_needs_the_edit_permission(database, viewer, ann, progr
     program(ann, ACTIVE)
     with refused(PermissionDenied, "Val Viewer does not have the permission"):
         _move_ann(database, viewer, ann, PROOF)
+
+
+# ---------------------------------------------------------------- the Programs section's view
+
+
+def test_the_view_lists_the_customers_programs_with_their_parties_invoices_and_menus(
+    database, manager, ann, dee, program, person
+):
+    bo = person(ann, "Bo", "Diaz", "bo@example.com")
+    quote = program(ann, QUOTE, contact=bo, invoices=0)
+    active = program(ann, ACTIVE, invoices=2)
+    program(dee, QUOTE, contact=bo)  # Dee's, not on Ann's page
+    views = program_views(database.unit_of_work(), ann)
+    assert [(v.id, v.number, v.state, v.state_label) for v in views] == [
+        (quote, "FP1", QUOTE, "Quote"), (active, "FP2", ACTIVE, "Active")]
+    first, second = views
+    assert first.customer == second.customer == ProgramCustomerView(ann, "Ann Lee")
+    assert (first.contact.person_id, first.contact.name, first.contact.email) == (
+        bo, "Bo Diaz", "bo@example.com")
+    [bo_link] = get_customer(database.unit_of_work(), ann).contacts
+    assert first.contact.account_contact_id == bo_link.id
+    assert second.contact is None
+    assert first.invoices == ()
+    assert second.invoices[0] == InvoiceView(
+        id=second.invoices[0].id, number="INV-2-0", amount=Decimal("450.00"),
+        due_date=date(2026, 12, 1), status=InvoiceStatus.OPEN, bill_to_name="Ann Lee",
+        bill_to_address="12 Oak St, Springfield, IL 62701")
+    assert second.invoices[0].status_label == "Open"
+    assert [a.allowed for a in first.actions] == [True, True, True, True]
+    replace_contact = second.action("contact", "replace")
+    assert (replace_contact.label, replace_contact.allowed, replace_contact.reason) == (
+        "Replace contact", False, why_parties_locked(ACTIVE, "contact"))
+    assert second.action("contact", "update_details").reason == NO_CONTACT
+    assert [a.label for a in second.actions_of("customer")] == [
+        "Update customer details", "Replace customer"]
+
+
+def test_a_contact_from_another_account_is_shown_without_a_place_on_this_one(
+    database, ann, dee, program, person
+):
+    program(ann, QUOTE, contact=person(dee, "Bo", "Diaz"))
+    [view] = program_views(database.unit_of_work(), ann)
+    assert (view.contact.name, view.contact.account_contact_id) == ("Bo Diaz", None)
+
+
+def test_the_view_disables_what_the_user_may_not_do(database, clerk, viewer, ann, program):
+    program(ann, QUOTE)
+    [for_clerk] = program_views(database.unit_of_work(), ann, clerk)
+    assert [a.allowed for a in for_clerk.actions_of("customer")] == [True, False]
+    assert for_clerk.action("customer", "replace").reason == clerk.why_not(
+        Permission.MANAGE_PROGRAMS)
+    [for_viewer] = program_views(database.unit_of_work(), ann, viewer)
+    assert for_viewer.action("customer", "update_details").reason == viewer.why_not(
+        Permission.EDIT_CUSTOMERS)
+
+
+def test_a_customer_without_programs_has_none_and_a_missing_one_is_not_found(database, ann):
+    assert program_views(database.unit_of_work(), ann) == ()
+    with pytest.raises(NotFound):
+        program_views(database.unit_of_work(), ann + 1000)
+
+
+# ---------------------------------------------------------------- replacing by a new party
+
+
+@pytest.fixture
+def finance(database) -> Actor:
+    """Someone who may replace a program's parties but not create or edit customers."""
+    uow = database.unit_of_work()
+    users.create_user(uow, "finance", "Fran Finance", [Permission.MANAGE_PROGRAMS])
+    return users.actor_for(uow, "finance")
+
+
+def test_a_new_customer_takes_every_unsigned_program_of_the_one_replaced_with_its_invoices(
+    database, manager, ann, program, audit_trail
+):
+    fp1 = program(ann, QUOTE)
+    program(ann, NOT_YET_ACTIVE, invoices=2)
+    program(ann, ACTIVE)
+    result = replace_program_customer_with_new(
+        database.unit_of_work(), manager, fp1, first_name=" Eve ", last_name="Moss",
+        address_line1="3 Ash Ct", city="Peoria", state="IL", postal_code="61602")
+    eve = result.new_party_id
+    assert result == Replacement(changed=("FP1", "FP2"),
+                                 kept=(("FP3", why_parties_locked(ACTIVE, "customer")),),
+                                 new_party_id=eve)
+    assert get_customer(database.unit_of_work(), eve).address == "3 Ash Ct, Peoria, IL 61602"
+    assert _programs(database) == {"FP1": (eve, None), "FP2": (eve, None), "FP3": (ann, None)}
+    eve_billed = (eve, "Eve Moss", "3 Ash Ct, Peoria, IL 61602")
+    assert list(_invoices(database).values()) == [
+        eve_billed, eve_billed, eve_billed, (ann, "Ann Lee", "12 Oak St, Springfield, IL 62701")]
+    [created] = audit_trail(entity="customer", entity_id=eve, field="created")
+    assert created.new == "Eve Moss"
+    assert [e.customer_id for e in audit_trail(entity="program")] == [eve, eve]
+    assert len(audit_trail(entity="invoice", field="customer_id")) == 3
+
+
+def test_a_new_customer_is_not_created_when_the_program_is_signed_or_the_name_is_missing(
+    database, manager, ann, program, refused
+):
+    fp1 = program(ann, ACTIVE)
+    with refused(NotAllowed, "cannot change because that person signed it"):
+        replace_program_customer_with_new(database.unit_of_work(), manager, fp1,
+                                          first_name="Eve", last_name="Moss")
+    quote = program(ann, QUOTE)
+    with refused(InvalidValue, "needs a first and last name"):
+        replace_program_customer_with_new(database.unit_of_work(), manager, quote)
+
+
+def test_replacing_by_a_new_party_needs_both_permissions(
+    database, clerk, finance, ann, program, refused
+):
+    fp1 = program(ann, QUOTE)
+    for actor, lacking in ((clerk, "replace"), (finance, "edit customers")):
+        with refused(PermissionDenied, f"does not have the permission to {lacking}"):
+            replace_program_customer_with_new(database.unit_of_work(), actor, fp1,
+                                              first_name="Eve", last_name="Moss")
+        with refused(PermissionDenied, f"does not have the permission to {lacking}"):
+            replace_program_contact_with_new(database.unit_of_work(), actor, fp1,
+                                             first_name="Eve", last_name="Moss",
+                                             role=ContactRole.SPOUSE)
+
+
+def test_a_new_contact_joins_the_account_and_takes_every_program_of_the_one_replaced(
+    database, manager, ann, dee, program, person, audit_trail
+):
+    bo = person(ann, "Bo", "Diaz")
+    fp1 = program(ann, QUOTE, contact=bo)
+    program(dee, NOT_YET_ACTIVE, contact=bo)
+    program(ann, ACTIVE, contact=bo)
+    result = replace_program_contact_with_new(
+        database.unit_of_work(), manager, fp1, first_name="Cy", last_name="Ames",
+        role=ContactRole.SPOUSE, email="CY@example.com", phone="(212) 555-0142")
+    cy = result.new_party_id
+    assert (result.changed, [number for number, _ in result.kept]) == (("FP1", "FP2"), ["FP3"])
+    assert _programs(database) == {"FP1": (ann, cy), "FP2": (dee, cy), "FP3": (ann, bo)}
+    new_link = get_customer(database.unit_of_work(), ann).contacts[-1]
+    assert (new_link.person_id, new_link.full_name, new_link.role, new_link.email) == (
+        cy, "Cy Ames", ContactRole.SPOUSE, "cy@example.com")
+    [added] = audit_trail(entity="account_contact", field="added", new="Cy Ames (Spouse)")
+    assert added.customer_id == ann
+    assert [(e.customer_id, e.old, e.new) for e in audit_trail(entity="program")] == [
+        (ann, "Bo Diaz", "Cy Ames"), (dee, "Bo Diaz", "Cy Ames")]
+
+
+def test_a_new_contact_with_someone_elses_email_is_refused_and_nothing_is_written(
+    database, manager, ann, program, person, refused
+):
+    bo = person(ann, "Bo", "Diaz", "bo@example.com")
+    fp1 = program(ann, QUOTE)
+    with refused(DuplicateEmail, "already belongs to Bo Diaz") as raised:
+        replace_program_contact_with_new(database.unit_of_work(), manager, fp1,
+                                         first_name="Cy", last_name="Ames",
+                                         role=ContactRole.SPOUSE, email="bo@example.com")
+    assert raised.value.existing_contact_id == bo
+    active = program(ann, ACTIVE)
+    with refused(NotAllowed, "signed it"):
+        replace_program_contact_with_new(database.unit_of_work(), manager, active,
+                                         first_name="Cy", last_name="Ames",
+                                         role=ContactRole.SPOUSE)
+
+
+# ---------------------------------------------------------------- the contact's own details
+
+
+def _update_contact(database, actor, program_id, **changes) -> list[str]:
+    fields = dict(first_name="Bo", last_name="Diaz", email="bo@example.com") | changes
+    return update_program_contact_details(database.unit_of_work(), actor, program_id, **fields)
+
+
+def test_the_contacts_new_details_show_on_every_program_and_account_they_are_on(
+    database, clerk, ann, dee, program, person, audit_trail
+):
+    bo = person(ann, "Bo", "Diaz", "bo@example.com")
+    fp1 = program(ann, ACTIVE, contact=bo)  # signed: the person's details still change
+    program(dee, QUOTE, contact=bo)
+    versions = _versions(database)
+    changed = _update_contact(database, clerk, fp1, first_name="Robert",
+                              email="robert@example.com", phone="212 555 0142")
+    assert changed == ["first_name", "email", "phone", "phone_display"]
+    for customer in (ann, dee):
+        [view] = program_views(database.unit_of_work(), customer)
+        assert (view.contact.person_id, view.contact.name, view.contact.email,
+                view.contact.phone) == (bo, "Robert Diaz", "robert@example.com", "+12125550142")
+    [on_account] = get_customer(database.unit_of_work(), ann).contacts
+    assert (on_account.full_name, on_account.email) == ("Robert Diaz", "robert@example.com")
+    assert [(e.field, e.old, e.new, e.user_id) for e in
+            audit_trail(entity="contact_person", entity_id=bo, customer_id=ann)][-4:] == [
+        ("first_name", "Bo", "Robert", clerk.user_id),
+        ("email", "bo@example.com", "robert@example.com", clerk.user_id),
+        ("phone", None, "+12125550142", clerk.user_id),
+        ("phone_display", "", "(212) 555-0142", clerk.user_id)]
+    now = _versions(database)
+    assert now[ann] > versions[ann] and now[dee] > versions[dee]
+
+
+def test_another_contacts_email_blocks_the_update_and_points_to_replace_contact(
+    database, clerk, ann, program, person, refused
+):
+    bo = person(ann, "Bo", "Diaz", "bo@example.com")
+    cy = person(ann, "Cy", "Ames", "cy@example.com")
+    fp1 = program(ann, QUOTE, contact=bo)
+    with refused(DuplicateEmail, "cy@example.com already belongs to Cy Ames. Use Replace contact"
+                 ) as raised:
+        _update_contact(database, clerk, fp1, email="CY@example.com")
+    assert raised.value.existing_contact_id == cy
+
+
+def test_updating_a_contact_that_is_not_there_or_changed_elsewhere_is_refused(
+    database, clerk, viewer, ann, program, person, refused
+):
+    fp1 = program(ann, QUOTE)
+    with refused(NotAllowed, NO_CONTACT):
+        _update_contact(database, clerk, fp1)
+    bo = person(ann, "Bo", "Diaz", "bo@example.com")
+    fp2 = program(ann, QUOTE, contact=bo)
+    [view] = program_views(database.unit_of_work(), ann)[1:]
+    _update_contact(database, clerk, fp2, first_name="Bob",
+                    expected_person_version=view.contact.version)
+    with refused(ConflictError, "Another desk"):
+        _update_contact(database, clerk, fp2, first_name="Robert",
+                        expected_person_version=view.contact.version)
+    with refused(PermissionDenied, "Val Viewer does not have the permission"):
+        _update_contact(database, viewer, fp2, first_name="Robert")
+
+
+def test_the_same_details_again_change_nothing_and_portal_access_keeps_its_email(
+    database, clerk, ann, program, person, stored, refused
+):
+    bo = person(ann, "Bo", "Diaz", "bo@example.com")
+    fp1 = program(ann, QUOTE, contact=bo)
+    before = stored()
+    assert _update_contact(database, clerk, fp1) == []
+    assert stored() == before
+    [link] = get_customer(database.unit_of_work(), ann).contacts
+    ac.set_portal_access(database.unit_of_work(), clerk, link.id, True)
+    with refused(NotAllowed, "Portal access needs an email address"):
+        _update_contact(database, clerk, fp1, email="")
+
+
+# ---------------------------------------------------------------- invoices
+
+
+def test_an_invoice_is_billed_to_the_programs_customer_listed_and_audited(
+    database, manager, ann, program, audit_trail
+):
+    fp1 = program(ann, ACTIVE, invoices=0)
+    invoice = add_invoice(database.unit_of_work(), manager, fp1, " INV-9 ", "99.5",
+                          date(2027, 1, 15))
+    [view] = program_views(database.unit_of_work(), ann)
+    assert view.invoices == (InvoiceView(invoice, "INV-9", Decimal("99.50"), date(2027, 1, 15),
+                                         InvoiceStatus.OPEN, "Ann Lee",
+                                         "12 Oak St, Springfield, IL 62701"),)
+    [added] = audit_trail(entity="invoice", entity_id=invoice)
+    assert (added.field, added.new, added.customer_id) == (
+        "added", "INV-9 on FP1: 99.50 due 2027-01-15 (Open)", ann)
+    paid = add_invoice(database.unit_of_work(), manager, fp1, "INV-10", 0, date(2026, 12, 15),
+                       InvoiceStatus.PAID)
+    assert program_views(database.unit_of_work(), ann)[0].invoices[1].status_label == "Paid"
+    update_customer_details(database.unit_of_work(), manager, ann, first_name="Anne",
+                            last_name="Lee", **ANN_ADDRESS)
+    assert {i.bill_to_name for i in program_views(database.unit_of_work(), ann)[0].invoices} \
+        == {"Anne Lee"}, "an added invoice follows the customer's details like any other"
+    assert paid > invoice
+
+
+def test_an_invoice_number_is_used_once_and_the_amount_is_checked(
+    database, manager, clerk, ann, program, refused
+):
+    fp1, fp2 = program(ann, ACTIVE), program(ann, NOT_YET_ACTIVE)
+    for program_id in (fp1, fp2):
+        with refused(NotAllowed, "Invoice number INV-1-0 is already used on program FP1"):
+            add_invoice(database.unit_of_work(), manager, program_id, "INV-1-0", "10",
+                        date(2027, 1, 1))
+    with refused(InvalidValue, "cannot be negative"):
+        add_invoice(database.unit_of_work(), manager, fp1, "INV-7", "-1", date(2027, 1, 1))
+    with refused(PermissionDenied, "Casey Clerk does not have the permission"):
+        add_invoice(database.unit_of_work(), clerk, fp1, "INV-7", "1", date(2027, 1, 1))
+    with refused(NotFound, "That program no longer exists"):
+        add_invoice(database.unit_of_work(), manager, fp2 + 1000, "INV-7", "1", date(2027, 1, 1))
+
+
+# ---------------------------------------------------------------- the verification document
+
+
+def test_whether_a_new_address_needs_a_document_follows_the_programs(database, ann, program):
+    assert address_needs_verification(database.unit_of_work(), ann) is False
+    program(ann, QUOTE)
+    assert address_needs_verification(database.unit_of_work(), ann) is False
+    program(ann, NOT_YET_ACTIVE)
+    assert address_needs_verification(database.unit_of_work(), ann) is True
+
+
+def test_the_documents_content_type_comes_from_its_bytes(database, clerk, ann, program):
+    program(ann, ACTIVE)
+    photo = VerificationUpload("IMG_0042.HEIC", b"\x00\x00\x00\x18ftypheic" + b"\x00" * 64)
+    _move_ann(database, clerk, ann, photo)
+    with database.sessions() as session:
+        document = session.scalars(select(VerificationDocument)).one()
+    assert (document.file_name, document.content_type, document.size) == (
+        "IMG_0042.HEIC", "image/heic", len(photo.content))
+    assert document.uploaded_at is not None
+
+
+@pytest.mark.parametrize(
+    ("upload", "problem"),
+    [
+        (VerificationUpload("bill.docx", b"PK\x03\x04 word document"),
+         "bill.docx is not a PDF or an image"),
+        (VerificationUpload("scan.pdf", b"%PDF-" + b"0" * (20 * 1024 * 1024)),
+         "scan.pdf is larger than 20 MB"),
+        (VerificationUpload("x" * 300 + ".pdf", b"%PDF-1.7"), "file name is too long"),
+    ],
+)
+def test_a_document_that_cannot_be_proof_is_refused(
+    database, clerk, ann, program, refused, upload, problem
+):
+    program(ann, ACTIVE)
+    with refused(InvalidValue, problem):
+        _move_ann(database, clerk, ann, upload)
+
+
+def test_a_document_without_a_new_address_is_pointed_out_not_dropped(
+    database, clerk, ann, program, refused
+):
+    program(ann, ACTIVE)
+    with refused(NotAllowed, "The address did not change, so utility-bill.pdf is not needed"):
+        update_customer_details(database.unit_of_work(), clerk, ann, first_name="Anne",
+                                last_name="Lee", verification=PROOF, **ANN_ADDRESS)

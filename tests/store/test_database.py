@@ -4,7 +4,7 @@ import sqlite3
 from pathlib import Path
 
 import pytest
-from sqlalchemy import text
+from sqlalchemy import Connection, text
 
 from contact_desk.domain.errors import DomainError
 from contact_desk.store.database import (
@@ -79,17 +79,22 @@ def test_an_unusable_url_is_a_clear_error():
         open_database("no such scheme://x")
 
 
+def _insert_ann(connection: Connection) -> None:
+    """Customer 1, Ann Lee, as an older schema stores her."""
+    connection.execute(text(
+        "INSERT INTO customer (id, customer_number, first_name, last_name, company, "
+        "address_line1, city, state, postal_code, name_key, last_name_key, company_key, "
+        "created_at, updated_at, version) VALUES (1, 'C1', 'Ann', 'Lee', '', '', '', '', '', "
+        "'ann lee', 'lee', '', '2026-01-01', '2026-01-01', 1)"
+    ))
+
+
 def test_migrating_fills_the_local_digits_of_phones_already_stored(tmp_path):
     path = tmp_path / "before-0003.sqlite3"
     engine = create_db_engine(f"sqlite:///{path}")
     migrate(engine, to="0002")
     with engine.begin() as connection:
-        connection.execute(text(
-            "INSERT INTO customer (id, customer_number, first_name, last_name, company, "
-            "address_line1, city, state, postal_code, name_key, last_name_key, company_key, "
-            "created_at, updated_at, version) VALUES (1, 'C1', 'Ann', 'Lee', '', '', '', '', '', "
-            "'ann lee', 'lee', '', '2026-01-01', '2026-01-01', 1)"
-        ))
+        _insert_ann(connection)
         connection.execute(text(
             "INSERT INTO contact_point (customer_id, kind, type, value, extension, display, "
             "digits, status, status_date, is_primary, can_receive_texts, do_not_call, "
@@ -104,4 +109,29 @@ def test_migrating_fills_the_local_digits_of_phones_already_stored(tmp_path):
     with db.engine.connect() as connection:
         assert connection.execute(text("SELECT local_digits FROM contact_point")).scalar() \
             == "5550142"
+    db.dispose()
+
+
+def test_migrating_gives_documents_already_stored_their_content_type(tmp_path):
+    path = tmp_path / "before-0004.sqlite3"
+    engine = create_db_engine(f"sqlite:///{path}")
+    migrate(engine, to="0003")
+    with engine.begin() as connection:
+        _insert_ann(connection)
+        for name, content in (("bill.pdf", b"%PDF-1.7"), ("scan.png", b"\x89PNG\r\n\x1a\n"),
+                              ("notes.txt", b"Ann Lee")):
+            connection.execute(text(
+                "INSERT INTO verification_document (customer_id, file_name, size, sha256, "
+                "content, verified_address, uploaded_at) VALUES "
+                "(1, :name, 8, 'x', :content, '40 Pine Rd', '2026-01-01')"
+            ), {"name": name, "content": content})
+    engine.dispose()
+
+    db = open_database(str(path))
+
+    with db.engine.connect() as connection:
+        assert connection.execute(text(
+            "SELECT file_name, content_type FROM verification_document ORDER BY id")).all() == [
+            ("bill.pdf", "application/pdf"), ("scan.png", "image/png"),
+            ("notes.txt", "application/octet-stream")]
     db.dispose()

@@ -32,6 +32,32 @@ class ContactDetails:
         return f"{self.first_name} {self.last_name}"
 
 
+@dataclass(frozen=True)
+class PersonDetails:
+    """Validated name, email and phone of a person, apart from their place on any account."""
+
+    first_name: str
+    last_name: str
+    email: EmailAddress | None
+    phone: PhoneNumber | None
+
+
+def check_person_details(
+    first_name: str,
+    last_name: str,
+    email: str | None = None,
+    phone: str | None = None,
+    region: str = DEFAULT_REGION,
+) -> PersonDetails:
+    """Validate a person's own details, as a program's contact is updated."""
+    return PersonDetails(
+        first_name=check_name(first_name, "First name"),
+        last_name=check_name(last_name, "Last name"),
+        email=EmailAddress.parse(email) if email and email.strip() else None,
+        phone=PhoneNumber.parse(phone, region) if phone and phone.strip() else None,
+    )
+
+
 def check_name(text: str, what: str) -> str:
     name = " ".join((text or "").split())
     field = what.lower().replace(" ", "_")

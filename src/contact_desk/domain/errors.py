@@ -42,14 +42,20 @@ class ConflictError(DomainError):
         )
 
 
-class DuplicateEmail(DomainError):
-    """An email already belongs to another additional contact."""
+USE_EXISTING_CONTACT = "Use the existing contact instead of creating a second one."
 
-    def __init__(self, email: str, existing_contact_id: int, existing_name: str) -> None:
-        super().__init__(
-            f"{email} already belongs to {existing_name}. "
-            "Use the existing contact instead of creating a second one."
-        )
+
+class DuplicateEmail(DomainError):
+    """An email already belongs to another additional contact; ``advice`` says what to do."""
+
+    def __init__(
+        self,
+        email: str,
+        existing_contact_id: int,
+        existing_name: str,
+        advice: str = USE_EXISTING_CONTACT,
+    ) -> None:
+        super().__init__(f"{email} already belongs to {existing_name}. {advice}")
         self.email = email
         self.existing_contact_id = existing_contact_id
         self.existing_name = existing_name

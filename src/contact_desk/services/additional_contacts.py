@@ -10,13 +10,19 @@ from sqlalchemy.orm import Session
 from contact_desk.domain.actor import Actor
 from contact_desk.domain.additional_contact import (
     ContactDetails,
+    PersonDetails,
     check_can_send_invite,
     check_contact_details,
     check_portal_access,
 )
 from contact_desk.domain.email import EmailAddress
 from contact_desk.domain.enums import CommunicationPreference, ContactRole, Permission
-from contact_desk.domain.errors import ConflictError, DuplicateEmail, NotAllowed
+from contact_desk.domain.errors import (
+    USE_EXISTING_CONTACT,
+    ConflictError,
+    DuplicateEmail,
+    NotAllowed,
+)
 from contact_desk.services import audit
 from contact_desk.services.lookup import check_version, get, home_region, touch
 from contact_desk.store.base import utc_now
@@ -30,19 +36,29 @@ def _check(session: Session, **typed: object) -> ContactDetails:
     return check_contact_details(**typed, region=home_region(session))  # type: ignore[arg-type]
 
 
-def refuse_taken_email(session: Session, email: EmailAddress | None, person_id: int | None) -> None:
-    """An email belongs to one person only; offer the existing one instead."""
+def refuse_taken_email(
+    session: Session,
+    email: EmailAddress | None,
+    person_id: int | None,
+    advice: str = USE_EXISTING_CONTACT,
+) -> None:
+    """An email belongs to one person only; offer the existing one instead (or ``advice``)."""
     if email is None:
         return
     owner = session.scalars(
         select(ContactPerson).where(ContactPerson.email == email.value)
     ).first()
     if owner is not None and owner.id != person_id:
-        raise DuplicateEmail(email.value, owner.id, owner.full_name)
+        raise DuplicateEmail(email.value, owner.id, owner.full_name, advice)
 
 
 def person_fields(details: ContactDetails, region: str) -> dict[str, object]:
     """The stored fields of a person from checked details (phone in E.164 and shown form)."""
+    return own_fields(details, region) | {"portal_access": details.portal_access}
+
+
+def own_fields(details: ContactDetails | PersonDetails, region: str) -> dict[str, object]:
+    """The stored name, email and phone of a person, the same on every account they are on."""
     return {
         "first_name": details.first_name,
         "last_name": details.last_name,
@@ -50,7 +66,6 @@ def person_fields(details: ContactDetails, region: str) -> dict[str, object]:
         "phone": details.phone.e164 if details.phone else None,
         "phone_extension": details.phone.extension if details.phone else "",
         "phone_display": details.phone.display(region) if details.phone else "",
-        "portal_access": details.portal_access,
     }
 
 
@@ -129,13 +144,20 @@ def add_contact(
                          preferences=preferences)
         customer = get(session, Customer, customer_id, "customer")
         check_version(customer, expected_version)
-        refuse_taken_email(session, details.email, None)
-        person = ContactPerson(**person_fields(details, home_region(session)))
-        session.add(person)
-        link = link_person(session, actor, customer, person, details.role, details.role_description,
-                     details.primary_contact, details.preferences)
+        link = add_person(session, actor, customer, details)
         uow.commit()
         return link.id
+
+
+def add_person(
+    session: Session, actor: Actor, customer: Customer, details: ContactDetails
+) -> AccountContact:
+    """A new person on the customer's account; an email already used raises DuplicateEmail."""
+    refuse_taken_email(session, details.email, None)
+    person = ContactPerson(**person_fields(details, home_region(session)))
+    session.add(person)
+    return link_person(session, actor, customer, person, details.role, details.role_description,
+                       details.primary_contact, details.preferences)
 
 
 def link_existing_contact(

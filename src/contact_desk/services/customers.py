@@ -286,7 +286,9 @@ def change_details(
     """Set the customer's tidied fields inside the caller's transaction (the desk or the sync).
 
     A new address while a financed program exists needs ``verification``: NotAllowed is
-    raised before anything is changed. Invoices follow the new name and address.
+    raised before anything is changed. A document must be a PDF or an image of at most
+    20 MB, and comes only with a new address (it is refused, not dropped, otherwise).
+    Invoices follow the new name and address.
     """
     moving = any(getattr(customer, name) != wanted[name] for name in ADDRESS_FIELDS
                  if name in wanted)
@@ -309,7 +311,7 @@ def change_details(
                                    customer, wanted)
     if not changed:
         return []
-    if verification is not None and document is not None:
+    if verification is not None and document is not None:  # both or neither
         _keep_document(session, actor, customer, verification.content, *document)
     for invoice in session.scalars(select(Invoice).where(Invoice.customer_id == customer.id)):
         audit.record_changes(session, actor, customer.id, "invoice", invoice.id, invoice, {

@@ -313,7 +313,7 @@ _SHOWCASE: dict[int, dict[str, object]] = {
     5: {"company": True, "vehicles": 6, "roles": _COMPANY_ROLES, "shares_contact": True},
     6: {"foreign": 4},
     7: {"blocked_primary": True},
-    8: {"programs": tuple(ProgramState)},
+    8: {"programs": tuple(ProgramState), "roles": (ContactRole.SPOUSE,)},
     9: {"company": True, "roles": (ContactRole.BOOKKEEPER,), "shares_contact": True},
 }
 
@@ -745,6 +745,9 @@ class _Dealership:
         garage: list[Vehicle],
     ) -> None:
         r = self.rng
+        # The customer showing every state has the same contact on each, so the Programs
+        # section shows what may change on a program in each state.
+        every_state = set(plan.programs) == set(ProgramState)
         for state in plan.programs:
             self.counts["programs"] += 1
             vehicle = r.choice(garage) if garage else None
@@ -760,7 +763,8 @@ class _Dealership:
                 description=f"{kind} - {vehicle.title}" if vehicle else kind,
                 state=state,
                 customer_id=customer.id,
-                contact_person_id=r.choice(people).id if people and r.random() < 0.4 else None,
+                contact_person_id=(people[0].id if every_state and people else
+                                   r.choice(people).id if people and r.random() < 0.4 else None),
                 financed_amount=financed,
                 created_at=self.now - timedelta(days=r.randint(10, 1500)),
             )

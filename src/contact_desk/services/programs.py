@@ -1,33 +1,54 @@
-"""Finance programs: replacing the customer or the contact on them."""
+"""Finance programs: replacing the customer or the contact on them (by one already known or
+a new one), and updating the contact's own details from a program."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from contact_desk.domain.actor import Actor
-from contact_desk.domain.enums import Permission
+from contact_desk.domain.additional_contact import (
+    check_contact_details,
+    check_person_details,
+    check_portal_access,
+)
+from contact_desk.domain.enums import ContactRole, Permission
+from contact_desk.domain.errors import ConflictError, NotAllowed
 from contact_desk.domain.program import (
-    bill_to_address,
+    NO_CONTACT,
+    ProgramRole,
+    address_change_needs_verification,
     check_parties_replaceable,
     why_parties_locked,
 )
 from contact_desk.services import audit
-from contact_desk.services.lookup import get, touch
+from contact_desk.services.additional_contacts import add_person, own_fields, refuse_taken_email
+from contact_desk.services.customers import address_of, new_customer
+from contact_desk.services.lookup import get, home_region, touch
 from contact_desk.store.customer import Customer
-from contact_desk.store.people import ContactPerson
+from contact_desk.store.people import AccountContact, ContactPerson
 from contact_desk.store.program import Invoice, Program
 from contact_desk.store.unit_of_work import UnitOfWork
+
+USE_REPLACE_CONTACT = (
+    "Use Replace contact to put that person on the program, instead of giving this "
+    "contact their email."
+)
 
 
 @dataclass(frozen=True)
 class Replacement:
-    """Which programs took the new party, and which kept the old one and why."""
+    """Which programs took the new party, and which kept the old one and why.
+
+    ``new_party_id`` is the customer or person now on the program (new or picked).
+    """
 
     changed: tuple[str, ...]
     kept: tuple[tuple[str, str], ...]
+    new_party_id: int | None = None
 
 
 def replace_program_customer(
@@ -40,28 +61,41 @@ def replace_program_customer(
     actor.require(Permission.MANAGE_PROGRAMS)
     with uow:
         session = uow.session
-        program = get(session, Program, program_id, "program")
-        check_parties_replaceable(program.state, "customer")
-        old = get(session, Customer, program.customer_id, "customer")
+        program = _replaceable(session, program_id, ProgramRole.CUSTOMER)
         new = get(session, Customer, new_customer_id, "customer")
-        if old.id == new.id:
-            return Replacement((), ())
-        linked = session.scalars(
-            select(Program).where(Program.customer_id == old.id).order_by(Program.id)
-        ).all()
-        result = _replace(session, actor, linked, "customer", "customer_id", old, new)
-        for invoice in session.scalars(
-            select(Invoice).where(Invoice.program_id.in_([p.id for p in linked]))
-        ):
-            if invoice.program.customer_id == new.id:
-                audit.record_changes(session, actor, new.id, "invoice", invoice.id, invoice, {
-                    "customer_id": new.id,
-                    "bill_to_name": new.full_name,
-                    "bill_to_address": bill_to_address(
-                        new.address_line1, new.city, new.state, new.postal_code),
-                })
-        touch(old)
-        touch(new)
+        result = _replace_customer(session, actor, program, new)
+        uow.commit()
+        return result
+
+
+def replace_program_customer_with_new(
+    uow: UnitOfWork,
+    actor: Actor,
+    program_id: int,
+    *,
+    first_name: str = "",
+    last_name: str = "",
+    company: str = "",
+    birth_date: date | None = None,
+    address_line1: str = "",
+    city: str = "",
+    state: str = "",
+    postal_code: str = "",
+) -> Replacement:
+    """Create a customer and put them where ``replace_program_customer`` would, at once.
+
+    The address is given here because once on a financed program, a customer's new
+    address needs a verification document.
+    """
+    actor.require(Permission.MANAGE_PROGRAMS)
+    actor.require(Permission.EDIT_CUSTOMERS)
+    with uow:
+        session = uow.session
+        program = _replaceable(session, program_id, ProgramRole.CUSTOMER)
+        new = new_customer(session, actor, first_name=first_name, last_name=last_name,
+                           company=company, birth_date=birth_date, address_line1=address_line1,
+                           city=city, state=state, postal_code=postal_code)
+        result = _replace_customer(session, actor, program, new)
         uow.commit()
         return result
 
@@ -73,33 +107,146 @@ def replace_program_contact(
     actor.require(Permission.MANAGE_PROGRAMS)
     with uow:
         session = uow.session
-        program = get(session, Program, program_id, "program")
-        check_parties_replaceable(program.state, "contact")
+        program = _replaceable(session, program_id, ProgramRole.CONTACT)
         new = get(session, ContactPerson, new_person_id, "contact")
-        if program.contact_person_id == new.id:
-            return Replacement((), ())
-        if program.contact_person_id is None:
-            linked = [program]
-        else:
-            linked = session.scalars(
-                select(Program)
-                .where(Program.contact_person_id == program.contact_person_id)
-                .order_by(Program.id)
-            ).all()
-        old = session.get(ContactPerson, program.contact_person_id) if program.contact_person_id else None
-        result = _replace(session, actor, linked, "contact", "contact_person_id", old, new)
-        # The programs linked to the contact may belong to other customers too.
-        for customer_id in sorted({p.customer_id for p in linked if p.number in result.changed}):
-            touch(get(session, Customer, customer_id, "customer"))
+        result = _replace_contact(session, actor, program, new)
         uow.commit()
         return result
+
+
+def replace_program_contact_with_new(
+    uow: UnitOfWork,
+    actor: Actor,
+    program_id: int,
+    *,
+    first_name: str,
+    last_name: str,
+    role: ContactRole,
+    role_description: str = "",
+    email: str | None = None,
+    phone: str | None = None,
+) -> Replacement:
+    """Add a new person to the program's customer's account, then replace the contact by them.
+
+    An email already used by someone raises DuplicateEmail (pick that person instead).
+    """
+    actor.require(Permission.MANAGE_PROGRAMS)
+    actor.require(Permission.EDIT_CUSTOMERS)
+    with uow:
+        session = uow.session
+        details = check_contact_details(first_name, last_name, role, role_description,
+                                        email=email, phone=phone, region=home_region(session))
+        program = _replaceable(session, program_id, ProgramRole.CONTACT)
+        customer = get(session, Customer, program.customer_id, "customer")
+        link = add_person(session, actor, customer, details)
+        result = _replace_contact(session, actor, program, link.person)
+        uow.commit()
+        return result
+
+
+def update_program_contact_details(
+    uow: UnitOfWork,
+    actor: Actor,
+    program_id: int,
+    *,
+    first_name: str,
+    last_name: str,
+    email: str | None = None,
+    phone: str | None = None,
+    expected_person_version: int | None = None,
+) -> list[str]:
+    """Correct the name, email or phone of the program's contact; returns the fields changed.
+
+    The person is one row however many programs and accounts they are on, so the change
+    shows on all of them. Someone else's email is refused: that is a Replace contact.
+    """
+    actor.require(Permission.EDIT_CUSTOMERS)
+    with uow:
+        session = uow.session
+        program = get(session, Program, program_id, "program")
+        if program.contact_person_id is None:
+            raise NotAllowed(NO_CONTACT)
+        person = get(session, ContactPerson, program.contact_person_id, "contact")
+        if expected_person_version is not None and person.version != expected_person_version:
+            raise ConflictError()
+        region = home_region(session)
+        details = check_person_details(first_name, last_name, email, phone, region)
+        check_portal_access(person.portal_access, details.email)
+        refuse_taken_email(session, details.email, person.id, USE_REPLACE_CONTACT)
+        changed = audit.record_changes(session, actor, program.customer_id, "contact_person",
+                                       person.id, person, own_fields(details, region))
+        if changed:
+            for customer in _customers_of_person(session, person.id):
+                touch(customer)
+            uow.commit()
+        return changed
+
+
+def address_needs_verification(uow: UnitOfWork, customer_id: int) -> bool:
+    """Whether a new address for this customer needs a verification document attached."""
+    with uow:
+        states = uow.session.scalars(
+            select(Program.state).where(Program.customer_id == customer_id))
+        return address_change_needs_verification(states)
+
+
+def _replaceable(session: Session, program_id: int, role: ProgramRole) -> Program:
+    program = get(session, Program, program_id, "program")
+    check_parties_replaceable(program.state, role)
+    return program
+
+
+def _replace_customer(
+    session: Session, actor: Actor, program: Program, new: Customer
+) -> Replacement:
+    old = get(session, Customer, program.customer_id, "customer")
+    if old.id == new.id:
+        return Replacement((), (), new.id)
+    linked = session.scalars(
+        select(Program).where(Program.customer_id == old.id).order_by(Program.id)
+    ).all()
+    result = _replace(session, actor, linked, ProgramRole.CUSTOMER, "customer_id", old, new)
+    for invoice in session.scalars(
+        select(Invoice).where(Invoice.program_id.in_([p.id for p in linked]))
+    ):
+        if invoice.program.customer_id == new.id:
+            audit.record_changes(session, actor, new.id, "invoice", invoice.id, invoice, {
+                "customer_id": new.id,
+                "bill_to_name": new.full_name,
+                "bill_to_address": address_of(new),
+            })
+    touch(old)
+    touch(new)
+    return result
+
+
+def _replace_contact(
+    session: Session, actor: Actor, program: Program, new: ContactPerson
+) -> Replacement:
+    if program.contact_person_id == new.id:
+        return Replacement((), (), new.id)
+    if program.contact_person_id is None:
+        linked = [program]
+        old = None
+    else:
+        linked = session.scalars(
+            select(Program)
+            .where(Program.contact_person_id == program.contact_person_id)
+            .order_by(Program.id)
+        ).all()
+        old = get(session, ContactPerson, program.contact_person_id, "contact")
+    result = _replace(session, actor, linked, ProgramRole.CONTACT, "contact_person_id", old, new)
+    # The programs linked to the contact may belong to other customers too.
+    for customer_id in sorted({p.customer_id for p in linked if p.number in result.changed}):
+        touch(get(session, Customer, customer_id, "customer"))
+    return result
 
 
 def _replace(
     session: Session,
     actor: Actor,
     programs: list[Program],
-    party: str,
+    party: ProgramRole,
     column: str,
     old: Customer | ContactPerson | None,
     new: Customer | ContactPerson,
@@ -117,4 +264,13 @@ def _replace(
                      reason=f"{party} replaced")
         changed.append(program.number)
     session.flush()
-    return Replacement(tuple(changed), tuple(kept))
+    return Replacement(tuple(changed), tuple(kept), new.id)
+
+
+def _customers_of_person(session: Session, person_id: int) -> list[Customer]:
+    """Every customer whose page shows this person: on their account or on their programs."""
+    ids = set(session.scalars(
+        select(AccountContact.customer_id).where(AccountContact.person_id == person_id)))
+    ids |= set(session.scalars(
+        select(Program.customer_id).where(Program.contact_person_id == person_id)))
+    return [get(session, Customer, customer_id, "customer") for customer_id in sorted(ids)]
