@@ -3,15 +3,18 @@
 from __future__ import annotations
 
 import csv
-from collections.abc import Callable, Iterable
+import shutil
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
 
+from contact_desk.domain.actor import Actor
+from contact_desk.services import users
 from contact_desk.services.customers import get_customer
 from contact_desk.services.views import CustomerView
-from contact_desk.store.database import Database
+from contact_desk.store.database import Database, open_database
 from contact_desk.sync.dms_csv import FIELDS
 from tests.services.conftest import audit_trail, refused, stored  # noqa: F401 - shared fixtures
 
@@ -44,6 +47,24 @@ def export(tmp_path: Path) -> Callable[..., Path]:
         return write_export(tmp_path / f"export-{next(made)}.csv", rows, **options)
 
     return write
+
+
+@pytest.fixture
+def desk(sqlite_template: Path, tmp_path: Path) -> Iterator[Database]:
+    """A fresh SQLite desk only, for the heavy tests that need no second database."""
+    path = tmp_path / "desk.sqlite3"
+    shutil.copyfile(sqlite_template, path)
+    database = open_database(str(path))
+    try:
+        yield database
+    finally:
+        database.dispose()
+
+
+@pytest.fixture
+def desk_user(desk: Database) -> Actor:
+    """The command-line user of ``desk``, who may run the sync."""
+    return users.actor_for(desk.unit_of_work(), users.COMMAND_LINE_LOGIN)
 
 
 def customer(database: Database, number: str) -> CustomerView:

@@ -23,6 +23,7 @@ from contact_desk.domain.errors import ConflictError, InvalidValue, NotAllowed
 from contact_desk.services.customers import home_region_of
 from contact_desk.store.customer import Customer
 from contact_desk.store.database import Database
+from contact_desk.store.users import Setting
 from contact_desk.sync.dms_csv import DmsExport, DmsLayout, DmsRow, delimiter_of, read_mapping
 from contact_desk.sync.reconcile import reconcile
 from contact_desk.sync.report import BadRow, SyncReport
@@ -104,6 +105,8 @@ def _apply(
     counts: Counter[str] = Counter()
     with database.unit_of_work() as uow:
         session = uow.session
+        # Held for the batch, so reading the home region for each value needs no query.
+        settings = session.scalars(select(Setting)).all()  # noqa: F841
         numbers = [row.customer_number for row in rows]
         known = {
             customer.customer_number: customer

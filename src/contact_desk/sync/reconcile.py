@@ -174,7 +174,8 @@ def _set_consent(
 def _add_vehicle(
     session: Session, actor: Actor, customer: Customer, wanted: DmsVehicle, outcome: RowOutcome
 ) -> None:
-    garage = session.scalars(select(Vehicle).where(Vehicle.customer_id == customer.id)).all()
+    garage = [] if outcome.created else session.scalars(
+        select(Vehicle).where(Vehicle.customer_id == customer.id)).all()
     for vehicle in garage:
         if wanted.vin and vehicle.vin == wanted.vin:
             return
