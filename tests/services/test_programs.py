@@ -617,22 +617,17 @@ def test_the_documents_content_type_comes_from_its_bytes(database, clerk, ann, p
     assert document.uploaded_at is not None
 
 
-@pytest.mark.parametrize(
-    ("upload", "problem"),
-    [
+def test_a_document_that_cannot_be_proof_is_refused(database, clerk, ann, program, refused):
+    program(ann, ACTIVE)
+    for upload, problem in (
         (VerificationUpload("bill.docx", b"PK\x03\x04 word document"),
          "bill.docx is not a PDF or an image"),
         (VerificationUpload("scan.pdf", b"%PDF-" + b"0" * (20 * 1024 * 1024)),
          "scan.pdf is larger than 20 MB"),
         (VerificationUpload("x" * 300 + ".pdf", b"%PDF-1.7"), "file name is too long"),
-    ],
-)
-def test_a_document_that_cannot_be_proof_is_refused(
-    database, clerk, ann, program, refused, upload, problem
-):
-    program(ann, ACTIVE)
-    with refused(InvalidValue, problem):
-        _move_ann(database, clerk, ann, upload)
+    ):
+        with refused(InvalidValue, problem):
+            _move_ann(database, clerk, ann, upload)
 
 
 def test_a_document_without_a_new_address_is_pointed_out_not_dropped(
