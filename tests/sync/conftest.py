@@ -16,7 +16,12 @@ from contact_desk.services.customers import get_customer
 from contact_desk.services.views import CustomerView
 from contact_desk.store.database import Database, open_database
 from contact_desk.sync.dms_csv import FIELDS
-from tests.services.conftest import audit_trail, refused, stored  # noqa: F401 - shared fixtures
+from tests.services.conftest import (  # noqa: F401 - the service tests' fixtures, shared
+    audit_trail,
+    new_customer,
+    refused,
+    stored,
+)
 
 HEADER = FIELDS[:17]  # the default DMS columns, without the optional consent ones
 

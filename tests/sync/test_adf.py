@@ -1,0 +1,203 @@
+"""ADF leads: a customer found or created, an open deal with the provider as locked source,
+leads that stray from the spec, and hostile XML refused with nothing created."""
+
+from __future__ import annotations
+
+import pytest
+from sqlalchemy import select
+
+from contact_desk.domain.enums import ContactKind, DealStage
+from contact_desk.domain.errors import InvalidValue, PermissionDenied
+from contact_desk.services import contact_points as cp
+from contact_desk.store.sales import Deal, Vehicle
+from contact_desk.sync.adf import import_adf
+from tests.sync.conftest import customer, points
+
+LEAD = """<?xml version="1.0" encoding="UTF-8"?>
+<?ADF VERSION "1.0"?>
+<adf>
+  <prospect status="new">
+    <requestdate>2026-11-20T10:15:00-05:00</requestdate>
+    <vehicle interest="buy" status="new">
+      <year>2026</year><make>Honda</make><model>CR-V</model>
+    </vehicle>
+    <vehicle interest="trade-in" status="used">
+      <year>2016</year><make>Ford</make><model>Focus</model><vin>1FADP3F20GL000001</vin>
+    </vehicle>
+    <customer>
+      <contact primarycontact="1">
+        <name part="first">Ann</name>
+        <name part="last">Lee</name>
+        <email>ann@example.com</email>
+        <phone type="voice" time="day">212-555-0143</phone>
+        <phone type="cellphone">(212) 555-0142</phone>
+        <phone type="fax">212-555-0199</phone>
+      </contact>
+      <comments>Call after 5</comments>
+    </customer>
+    <vendor><vendorname>Albany Honda</vendorname></vendor>
+    <provider><name part="full">Cars.com</name><service>Cars.com New</service></provider>
+  </prospect>
+</adf>
+"""
+
+
+def lead_file(tmp_path, text: str = LEAD, name: str = "lead.xml", encoding: str = "utf-8"):
+    path = tmp_path / name
+    path.write_text(text, encoding=encoding)
+    return path
+
+
+def deal_of(database, deal_id: int) -> tuple[Deal, Vehicle | None, Vehicle | None]:
+    with database.sessions() as session:
+        deal = session.get(Deal, deal_id)
+        return deal, deal.interested_vehicle, deal.trade_in_vehicle
+
+
+def test_a_lead_creates_the_customer_and_an_open_deal_with_a_locked_source(
+    database, manager, tmp_path
+):
+    report = import_adf(database, manager, lead_file(tmp_path))
+
+    assert report.customer_created and report.source == "Cars.com"
+    view = customer(database, report.customer_id)
+    assert (view.first_name, view.last_name) == ("Ann", "Lee")
+    assert points(view) == [
+        ("CUSTOMER_PHONE", "+12125550142", "ACTIVE", True),  # the cell phone comes first
+        ("CUSTOMER_PHONE", "+12125550143", "ACTIVE", False),
+        ("CUSTOMER_EMAIL", "ann@example.com", "ACTIVE", True),
+    ]
+    deal, wanted, trade_in = deal_of(database, report.deal_id)
+    assert (deal.stage, deal.source, deal.source_locked) == (DealStage.NEW, "Cars.com", True)
+    assert (wanted.title, wanted.owned, wanted.source.name) == ("2026 Honda CR-V", False, "LEAD")
+    assert (trade_in.vin, trade_in.owned) == ("1FADP3F20GL000001", True)
+
+
+def test_a_lead_from_a_known_customer_opens_a_deal_on_that_customer(
+    database, manager, new_customer, tmp_path
+):
+    ann = new_customer(customer_number="C1")
+    cp.add_contact_point(database.unit_of_work(), manager, ann, ContactKind.EMAIL,
+                         "ann@example.com")
+    cp.add_contact_point(database.unit_of_work(), manager, ann, ContactKind.PHONE,
+                         "(518) 555-0100")
+
+    report = import_adf(database, manager, lead_file(tmp_path))
+
+    assert (report.customer_id, report.customer_created) == (ann, False)
+    phones = customer(database, "C1").phones
+    assert [(p.value, p.is_primary) for p in phones] == [
+        ("+15185550100", True), ("+12125550142", False), ("+12125550143", False)]
+
+
+STRAYING = {
+    "no XML declaration": LEAD.split("\n", 1)[1],
+    "a declaration after the ADF instruction": LEAD.replace(
+        '<?xml version="1.0" encoding="UTF-8"?>\n<?ADF VERSION "1.0"?>',
+        '<?ADF VERSION "1.0"?>\n<?xml version="1.0" encoding="UTF-8"?>'),
+    "a declaration written oddly, after blank lines": "\n\n  " + LEAD.replace(
+        '<?xml version="1.0" encoding="UTF-8"?>', "<?XML version='1.0' encoding='UTF-8' ?>"),
+    "tags in capitals": LEAD.replace("<prospect", "<PROSPECT").replace(
+        "</prospect>", "</PROSPECT>").replace("<customer>", "<Customer>").replace(
+        "</customer>", "</Customer>"),
+}
+
+
+@pytest.mark.parametrize("text", STRAYING.values(), ids=STRAYING.keys())
+def test_leads_that_stray_from_the_spec_are_still_read(desk, desk_user, tmp_path, text):
+    report = import_adf(desk, desk_user, lead_file(tmp_path, text))
+
+    assert report.source == "Cars.com"
+    assert customer(desk, report.customer_id).full_name == "Ann Lee"
+
+
+@pytest.mark.parametrize(
+    ("names", "expected"),
+    [
+        ('<name part="full">Ann Marie Lee</name>', ("Ann Marie", "Lee", "")),
+        ("<name>Lee, Ann</name>", ("Ann", "Lee", "")),
+        ('<name type="business">Acme Fleet</name>', ("", "", "Acme Fleet")),
+    ],
+)
+def test_a_full_name_or_a_business_name_is_split_as_a_person_would(
+    desk, desk_user, tmp_path, names, expected
+):
+    text = LEAD.replace('<name part="first">Ann</name>\n        <name part="last">Lee</name>',
+                        names)
+    report = import_adf(desk, desk_user, lead_file(tmp_path, text))
+
+    view = customer(desk, report.customer_id)
+    assert (view.first_name, view.last_name, view.company) == expected
+
+
+def test_untyped_phones_a_missing_provider_and_a_bad_value_are_taken_in_stride(
+    desk, desk_user, tmp_path
+):
+    text = """<adf><prospect><customer><contact>
+        <name part="full">Bo Ray</name>
+        <phone>518 555 0100</phone><phone>call me</phone><email>bo@example.com</email>
+    </contact></customer></prospect></adf>"""
+    report = import_adf(desk, desk_user, lead_file(tmp_path, text))
+
+    assert report.source == "ADF lead"
+    assert len(report.skipped_values) == 1 and "call me" in report.skipped_values[0]
+    view = customer(desk, report.customer_id)
+    assert [p.value for p in view.phones] == ["+15185550100"]
+    assert deal_of(desk, report.deal_id)[1] is None
+
+
+def test_a_windows_1252_lead_is_read(desk, desk_user, tmp_path):
+    text = LEAD.replace('encoding="UTF-8"', 'encoding="windows-1252"').replace("Ann", "Zoë")
+    report = import_adf(desk, desk_user, lead_file(tmp_path, text, encoding="cp1252"))
+    assert customer(desk, report.customer_id).first_name == "Zoë"
+
+
+BILLION_LAUGHS = """<?xml version="1.0"?>
+<!DOCTYPE adf [
+  <!ENTITY lol "lol">
+  <!ENTITY lol2 "&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;">
+  <!ENTITY lol3 "&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;">
+  <!ENTITY lol4 "&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;">
+]>
+<adf><prospect><customer><contact><name part="full">&lol4;</name>
+<email>x@example.com</email></contact></customer></prospect></adf>"""
+EXTERNAL_ENTITY = """<?xml version="1.0"?>
+<!DOCTYPE adf [<!ENTITY secret SYSTEM "file:///etc/passwd">]>
+<adf><prospect><customer><contact><name part="full">&secret;</name>
+<email>x@example.com</email></contact></customer></prospect></adf>"""
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        (BILLION_LAUGHS, "declares XML entities"),
+        (EXTERNAL_ENTITY, "declares XML entities"),
+        (LEAD[: len(LEAD) // 2], "not readable XML"),
+        ("<adf><vendor/></adf>", "no <prospect>"),
+        ("<adf><prospect/><prospect/></adf>", "holds 2 leads"),
+        ("<adf><prospect><vehicle/></prospect></adf>", "names no customer"),
+        ("Hello, please call Ann at 555-0142", "not readable XML"),
+        ("", "is empty"),
+    ],
+)
+def test_a_hostile_or_broken_lead_is_refused_and_nothing_is_created(
+    database, manager, tmp_path, refused, text, message
+):
+    with refused(InvalidValue, message):
+        import_adf(database, manager, lead_file(tmp_path, text))
+
+
+def test_someone_without_the_sync_permission_cannot_import_leads(
+    database, clerk, tmp_path, refused
+):
+    with refused(PermissionDenied):
+        import_adf(database, clerk, lead_file(tmp_path))
+
+
+def test_the_deal_is_audited(database, manager, tmp_path, audit_trail):
+    report = import_adf(database, manager, lead_file(tmp_path))
+    created = audit_trail(entity="deal")
+    assert [(e.entity_id, e.new) for e in created] == [(report.deal_id,
+                                                       "Cars.com: 2026 Honda CR-V")]
+    with database.sessions() as session:
+        assert len(session.scalars(select(Vehicle)).all()) == 2
