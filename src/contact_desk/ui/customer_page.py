@@ -51,7 +51,8 @@ class CustomerPage(QWidget):
         self.contacts = ContactsSection(self.form.additionalContactsTable,
                                         self.form.addContactButton, desk, self)
         self.contacts.changed.connect(self.reload)
-        for title in (self.form.contactInfoTitle, self.form.contactsTitle):
+        for title in (self.form.contactInfoTitle, self.form.contactsTitle,
+                      self.form.programsTitle):
             bold = QFont(title.font())
             bold.setBold(True)
             bold.setPointSizeF(bold.pointSizeF() * 1.15)

@@ -209,6 +209,19 @@ class Ui_CustomerPage(object):
 
         self.pageLayout.addWidget(self.additionalContactsTable)
 
+        self.programsTitle = QLabel(CustomerPage)
+        self.programsTitle.setObjectName(u"programsTitle")
+
+        self.pageLayout.addWidget(self.programsTitle)
+
+        self.programsSection = QWidget(CustomerPage)
+        self.programsSection.setObjectName(u"programsSection")
+        self.programsLayout = QVBoxLayout(self.programsSection)
+        self.programsLayout.setObjectName(u"programsLayout")
+        self.programsLayout.setContentsMargins(0, 0, 0, 0)
+
+        self.pageLayout.addWidget(self.programsSection)
+
 #if QT_CONFIG(shortcut)
         self.phonesTitle.setBuddy(self.phoneTable)
         self.emailsTitle.setBuddy(self.emailTable)
@@ -267,6 +280,10 @@ class Ui_CustomerPage(object):
 #endif // QT_CONFIG(tooltip)
 #if QT_CONFIG(accessibility)
         self.additionalContactsTable.setAccessibleName(QCoreApplication.translate("CustomerPage", u"Contacts", None))
+#endif // QT_CONFIG(accessibility)
+        self.programsTitle.setText(QCoreApplication.translate("CustomerPage", u"Programs", None))
+#if QT_CONFIG(accessibility)
+        self.programsSection.setAccessibleName(QCoreApplication.translate("CustomerPage", u"Programs", None))
 #endif // QT_CONFIG(accessibility)
     # retranslateUi
 
