@@ -11,6 +11,7 @@ import pytest
 from sqlalchemy import select
 
 from contact_desk.domain.actor import Actor
+from contact_desk.domain.vin import vin_check_digit
 from contact_desk.services import users
 from contact_desk.services.customers import create_customer, update_customer_details
 from contact_desk.store.activity import AuditEvent
@@ -26,6 +27,17 @@ def viewer(database: Database) -> Actor:
     uow = database.unit_of_work()
     users.create_user(uow, "viewer", "Val Viewer", [])
     return users.actor_for(uow, "viewer")
+
+
+@pytest.fixture
+def vin() -> Callable[[int], str]:
+    """A valid VIN (a Honda's), different for each serial number."""
+
+    def make(serial: int) -> str:
+        draft = f"1HGCM82603A{serial:06d}"
+        return draft[:8] + vin_check_digit(draft) + draft[9:]
+
+    return make
 
 
 @pytest.fixture

@@ -83,6 +83,16 @@ def test_an_attempt_or_note_for_a_customer_that_is_gone_is_refused(
         add_note(database.unit_of_work(), clerk, customer_id + 1, "Called back")
 
 
+def test_only_a_user_who_may_edit_customers_logs_attempts_and_adds_notes(
+    database, viewer, customer_id, refused
+):
+    with refused(PermissionDenied, "Val Viewer does not have the permission to edit customers"):
+        log_contact_attempt(database.unit_of_work(), viewer, customer_id, Channel.CALL,
+                            AttemptOutcome.REACHED)
+    with refused(PermissionDenied, "Val Viewer does not have the permission to edit customers"):
+        add_note(database.unit_of_work(), viewer, customer_id, "Called back")
+
+
 def test_a_note_is_kept_as_plain_text_with_its_author(database, clerk, customer_id, audit_trail):
     body = "Wants a call after 5pm.\n@sam <b>not</b> a mention, not markup."
     note_id = add_note(database.unit_of_work(), clerk, customer_id, f"  {body}\n ")

@@ -23,20 +23,30 @@ from contact_desk.domain.enums import (
     TextConsent,
 )
 from contact_desk.domain.errors import NotAllowed
+from contact_desk.domain.interaction_summary import summarize
 from contact_desk.domain.phone import PhoneNumber
+from contact_desk.domain.vin import vin_check_digit
+from contact_desk.services.card import contact_card
 from contact_desk.services.customers import get_customer
 from contact_desk.services.demo import (
     CHOSEN_PRIMARY,
     EVERY_PROGRAM_STATE,
+    FULL_CARD,
     MOVED_PRIMARY,
     NO_ACTIVE_EMAIL,
     NO_ACTIVE_PHONE,
     DemoSummary,
     fill_demo_data,
-    vin_check_digit,
 )
 from contact_desk.services.program_views import program_views
-from contact_desk.store.activity import ContactAttempt, Note, WebActivity
+from contact_desk.services.summary import interaction_facts
+from contact_desk.store.activity import (
+    AuditEvent,
+    ContactAttempt,
+    InteractionSummary,
+    Note,
+    WebActivity,
+)
 from contact_desk.store.customer import ContactPoint, Customer
 from contact_desk.store.database import Database, open_database
 from contact_desk.store.people import AccountContact, ContactPerson
@@ -206,12 +216,6 @@ def test_vins_are_valid_and_some_customers_own_more_than_three_vehicles(db):
     assert max(owned.values()) > 3
 
 
-def test_vin_check_digit_matches_known_vins():
-    assert vin_check_digit("1M8GDM9AXKP042788") == "X"
-    assert vin_check_digit("1HGCM82633A004352") == "3"
-    assert vin_check_digit("11111111111111111") == "1"
-
-
 def test_deals_have_vehicles_and_leads_keep_their_source(db):
     with db.sessions() as session:
         deals = session.scalars(select(Deal)).all()
@@ -255,6 +259,43 @@ def test_notes_and_web_activity_for_some_customers_not_all(db):
         assert session.scalar(select(func.count()).select_from(Note)) > 0
         visited = session.scalar(select(func.count(func.distinct(WebActivity.customer_id))))
     assert 0 < visited < CUSTOMERS
+
+
+def test_one_customer_fills_every_section_of_the_contact_card(db, summary):
+    examples = dict(summary.examples)
+    with db.sessions() as session:
+        number = examples[FULL_CARD]
+        customer_id = session.scalars(
+            select(Customer.id).where(Customer.customer_number == number)).one()
+    card = contact_card(db.unit_of_work(), customer_id)
+    assert card.birth_date is not None
+    assert all(rate.attempts for rate in card.best.rates), "attempts on every channel"
+    assert card.open_deal and card.open_deal.source_locked and card.open_deal.why_source_locked
+    assert card.open_deal.interested_vehicle
+    assert len(card.garage) > 3, "more than the three the section shows before View all"
+    assert all(a.user_name for a in card.assignments)
+    assert card.note_count >= 3
+    assert card.insight is not None and card.insight.total_browsing.total_seconds() > 0
+    assert card.summary is not None and "contact attempts" in card.summary.text
+
+
+def test_summaries_are_written_for_some_customers_from_their_own_facts(db, summary):
+    with db.sessions() as session:
+        stored = session.scalars(select(InteractionSummary)).all()
+        assert 0 < len(stored) == summary.summaries < CUSTOMERS
+        for row in stored[:10]:
+            assert row.text == summarize(interaction_facts(session, row.customer_id))
+
+
+def test_contact_changes_in_the_trail_are_dated_with_the_status_they_set(db):
+    with db.sessions() as session:
+        rows = session.execute(
+            select(AuditEvent.at, ContactPoint.status_date)
+            .join(ContactPoint, ContactPoint.id == AuditEvent.entity_id)
+            .where(AuditEvent.entity == "contact_point", AuditEvent.field == "status")
+        ).all()
+    assert rows
+    assert all(at.date() == status_date for at, status_date in rows)
 
 
 def test_summary_counts_what_was_written(db, summary):

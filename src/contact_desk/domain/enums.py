@@ -158,6 +158,13 @@ class DealStage(LabelledEnum):
         return self not in (DealStage.DELIVERED, DealStage.LOST)
 
 
+class DealVehicleKind(LabelledEnum):
+    """Which vehicle of a deal: the one the customer wants, or the one they trade in."""
+
+    INTERESTED = "Interested vehicle"
+    TRADE_IN = "Trade-in"
+
+
 class VehicleSource(LabelledEnum):
     DMS = "DMS"
     DELIVERED_DEAL = "Delivered deal"

@@ -4,8 +4,12 @@ from __future__ import annotations
 
 from datetime import datetime
 
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
 from contact_desk.domain.actor import Actor
-from contact_desk.domain.enums import AttemptOutcome, Channel
+from contact_desk.domain.best_contact import BestContact, best_contact_method
+from contact_desk.domain.enums import AttemptOutcome, Channel, Permission
 from contact_desk.domain.errors import InvalidValue
 from contact_desk.services import audit
 from contact_desk.services.lookup import get
@@ -25,6 +29,7 @@ def log_contact_attempt(
     outcome: AttemptOutcome,
     at: datetime | None = None,
 ) -> int:
+    actor.require(Permission.EDIT_CUSTOMERS)
     with uow:
         get(uow.session, Customer, customer_id, "customer")
         attempt = ContactAttempt(
@@ -44,6 +49,7 @@ def log_contact_attempt(
 
 def add_note(uow: UnitOfWork, actor: Actor, customer_id: int, body: str) -> int:
     """Add a plain-text note; it is kept exactly as typed, without markup or mentions."""
+    actor.require(Permission.EDIT_CUSTOMERS)
     text = (body or "").strip()
     if not text:
         raise InvalidValue("Type the note before saving it.", field="note")
@@ -59,3 +65,12 @@ def add_note(uow: UnitOfWork, actor: Actor, customer_id: int, body: str) -> int:
                      text[:200])
         uow.commit()
         return note.id
+
+
+def best_contact(session: Session, customer_id: int) -> BestContact:
+    """Best Contact Method from every attempt logged for the customer."""
+    attempts = session.execute(
+        select(ContactAttempt.channel, ContactAttempt.outcome)
+        .where(ContactAttempt.customer_id == customer_id)
+    )
+    return best_contact_method(attempts)

@@ -12,11 +12,11 @@ import re
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, replace
-from datetime import date, timedelta
+from datetime import date, datetime, time, timedelta, timezone
 from decimal import Decimal
 
 from faker import Faker
-from sqlalchemy import func, select
+from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session
 
 from contact_desk.domain.actor import Actor
@@ -45,12 +45,14 @@ from contact_desk.domain.enums import (
 )
 from contact_desk.domain.errors import InvalidValue, NotAllowed
 from contact_desk.domain.phone import PhoneNumber
+from contact_desk.domain.vin import LETTERS as VIN_LETTERS, vin_check_digit
 from contact_desk.services import audit
 from contact_desk.services.additional_contacts import refuse_taken_email
 from contact_desk.services.contact_points import apply_status, new_contact_point, settle_primary
 from contact_desk.services.lookup import home_region
+from contact_desk.services.summary import write_summary
 from contact_desk.services.users import COMMAND_LINE_LOGIN, actor_of
-from contact_desk.store.activity import ContactAttempt, Note, WebActivity
+from contact_desk.store.activity import AuditEvent, ContactAttempt, Note, WebActivity
 from contact_desk.store.base import utc_now
 from contact_desk.store.customer import ContactPoint, Customer
 from contact_desk.store.database import Database
@@ -68,21 +70,7 @@ from contact_desk.services.customers import address_of
 BATCH = 250
 FIRST_CUSTOMER_NUMBER = 100001
 
-# ---------------------------------------------------------------- VINs
-
-_VIN_LETTERS = "ABCDEFGHJKLMNPRSTUVWXYZ"  # I, O and Q are never used
-_VIN_VALUES = {str(d): d for d in range(10)} | dict(
-    zip(_VIN_LETTERS, (1, 2, 3, 4, 5, 6, 7, 8, 1, 2, 3, 4, 5, 7, 9, 2, 3, 4, 5, 6, 7, 8, 9))
-)
-_VIN_WEIGHTS = (8, 7, 6, 5, 4, 3, 2, 10, 0, 9, 8, 7, 6, 5, 4, 3, 2)
 _YEAR_CODES = "ABCDEFGHJKLMNPRSTVWXY123456789"  # 1980, 1981... and again from 2010
-
-
-def vin_check_digit(vin: str) -> str:
-    """The North American check digit (position 9) of a 17-character VIN."""
-    remainder = sum(_VIN_VALUES[c] * w for c, w in zip(vin.upper(), _VIN_WEIGHTS)) % 11
-    return "X" if remainder == 10 else str(remainder)
-
 
 # ---------------------------------------------------------------- what the dealership looks like
 
@@ -190,10 +178,11 @@ FLEET = "company with more than three vehicles"
 FOREIGN = "foreign phone numbers"
 SHARED_CONTACT = "contact on two accounts"
 LOCKED_LEAD = "deal from a lead, source locked"
+FULL_CARD = "every section of the contact card"
 EVERY_PROGRAM_STATE = "programs in every state"
 _EXAMPLE_ORDER = (CHOSEN_PRIMARY, MOVED_PRIMARY, NO_ACTIVE_PHONE, NO_ACTIVE_EMAIL,
                   BLOCKED_PRIMARY, FLEET, FOREIGN, SHARED_CONTACT, LOCKED_LEAD,
-                  EVERY_PROGRAM_STATE)
+                  EVERY_PROGRAM_STATE, FULL_CARD)
 
 
 @dataclass(frozen=True)
@@ -213,6 +202,7 @@ class DemoSummary:
     contact_attempts: int
     web_visits: int
     users_created: int
+    summaries: int = 0
     examples: tuple[tuple[str, str], ...] = ()
 
     @property
@@ -290,6 +280,7 @@ class _Plan:
     programs: tuple[ProgramState, ...]
     deal: DealStage | None
     lead_source: str | None
+    busy: bool = False  # notes, attempts on every channel, visits, all three assignments
 
 
 _PHONE_TYPES = tuple(t for t in ContactPointType if t.kind is ContactKind.PHONE)
@@ -300,11 +291,12 @@ _COMPANY_ROLES = (ContactRole.BOOKKEEPER, ContactRole.VEHICLE_MANAGER, ContactRo
 # The first customers each show one thing off, so even a small demo has every case.
 _PLAIN: dict[str, object] = {
     "foreign": 0, "chosen_primary": False, "moved_primary": False, "no_active_phone": False,
-    "no_active_email": False, "blocked_primary": False, "shares_contact": False,
+    "no_active_email": False, "blocked_primary": False, "shares_contact": False, "busy": False,
 }
 _SHOWCASE: dict[int, dict[str, object]] = {
     0: {"phone_types": _PHONE_TYPES, "email_types": _EMAIL_TYPES, "roles": (ContactRole.SPOUSE,),
-        "deal": DealStage.NEGOTIATION, "lead_source": "Cars.com", "vehicles": 2},
+        "deal": DealStage.NEGOTIATION, "lead_source": "Cars.com", "vehicles": 4, "busy": True,
+        "company": False},
     1: {"chosen_primary": True},
     2: {"moved_primary": True},
     3: {"no_active_phone": True},
@@ -399,7 +391,7 @@ class _Dealership:
             contacts=c["contacts"], people=c["people"], programs=c["programs"],
             invoices=c["invoices"], vehicles=c["vehicles"], deals=c["deals"], notes=c["notes"],
             contact_attempts=c["contact_attempts"], web_visits=c["web_visits"],
-            users_created=c["users_created"],
+            users_created=c["users_created"], summaries=c["summaries"],
             examples=tuple((label, self.examples[label]) for label in _EXAMPLE_ORDER
                            if label in self.examples),
         )
@@ -449,7 +441,10 @@ class _Dealership:
         garage = self._garage(customer, plan)
         self._programs(customer, plan, people, garage)
         self._deal(customer, plan, garage)
-        self._activity(customer, garage)
+        self._activity(customer, plan, garage)
+        if plan.busy or self.rng.random() < 0.25:  # the others show the Generate button
+            write_summary(self.session, customer.id, self.now)
+            self.counts["summaries"] += 1
         self.counts["customers"] += 1
         for label, shown in (
             (CHOSEN_PRIMARY, plan.chosen_primary), (MOVED_PRIMARY, plan.moved_primary),
@@ -458,6 +453,7 @@ class _Dealership:
             (FLEET, plan.company and plan.vehicles > 3),
             (LOCKED_LEAD, plan.deal is not None and plan.lead_source is not None),
             (EVERY_PROGRAM_STATE, set(plan.programs) == set(ProgramState)),
+            (FULL_CARD, plan.busy),
         ):
             if shown:
                 self.examples.setdefault(label, customer.customer_number or "")
@@ -598,8 +594,24 @@ class _Dealership:
                 leaving.append((point, status, self._past(1, max(2, age - 1))))
         for point, status, on in leaving:
             if point.status is ContactStatus.ACTIVE:
+                mark = self._last_audit_event()
                 apply_status(self.session, self._actor_for(point.type), customer, point, status,
                              today=on)
+                self._date_audit_events_since(mark, on)
+
+    def _last_audit_event(self) -> int:
+        self.uow.flush()
+        return self.session.scalar(select(func.max(AuditEvent.id))) or 0
+
+    def _date_audit_events_since(self, mark: int, on: date) -> None:
+        """Date the events written after ``mark`` on the day the change is said to happen.
+
+        The status date says a value left on ``on``; the trail (and the summary read from it)
+        must say the same, not the day the demo was filled.
+        """
+        self.uow.flush()
+        at = datetime.combine(on, time(15), tzinfo=timezone.utc)
+        self.session.execute(update(AuditEvent).where(AuditEvent.id > mark).values(at=at))
 
     def _consent(
         self,
@@ -720,8 +732,8 @@ class _Dealership:
     def _vin(self, wmi: str, year: int) -> str:
         r = self.rng
         while True:
-            body = "".join(r.choice(_VIN_LETTERS + "0123456789") for _ in range(5))
-            serial = f"{r.choice(_VIN_LETTERS)}{r.randint(0, 999999):06d}"
+            body = "".join(r.choice(VIN_LETTERS + "0123456789") for _ in range(5))
+            serial = f"{r.choice(VIN_LETTERS)}{r.randint(0, 999999):06d}"
             draft = f"{wmi}{body}0{_YEAR_CODES[(year - 1980) % 30]}{serial}"
             vin = draft[:8] + vin_check_digit(draft) + draft[9:]
             if vin not in self.vins:
@@ -839,20 +851,22 @@ class _Dealership:
     def _ago(self, days: int) -> timedelta:
         return timedelta(days=self.rng.randint(0, days), minutes=self.rng.randint(0, 1440))
 
-    def _activity(self, customer: Customer, garage: list[Vehicle]) -> None:
+    def _activity(self, customer: Customer, plan: _Plan, garage: list[Vehicle]) -> None:
         r, add = self.rng, self.session.add
         for role, odds in ((AssignmentRole.SALES, 0.85), (AssignmentRole.BDC, 0.6),
                            (AssignmentRole.SERVICE_BDC, 0.35)):
-            if r.random() < odds:
+            if r.random() < odds or plan.busy:
                 user = r.choice(self.teams[role])
                 add(Assignment(customer_id=customer.id, role=role, user_id=user.user_id))
         vehicle = garage[0].title if garage else "car"
-        for _ in range(r.choices(range(5), (35, 30, 20, 10, 5))[0]):
+        notes = r.choices(range(5), (35, 30, 20, 10, 5))[0]
+        for _ in range(3 if plan.busy else notes):
             add(Note(customer_id=customer.id, author_id=self._someone().user_id,
                      body=r.choice(_NOTES).format(vehicle=vehicle),
                      created_at=self.now - self._ago(700)))
             self.counts["notes"] += 1
-        for _ in range(r.choices(range(9), (25, 15, 15, 12, 10, 8, 7, 5, 3))[0]):
+        attempts = r.choices(range(9), (25, 15, 15, 12, 10, 8, 7, 5, 3))[0]
+        for _ in range(len(_EVERY_ATTEMPT) if plan.busy else attempts):
             # The first attempts go once through every channel and outcome, then by odds.
             channel, outcome = next(self.attempt_tour, (None, None))
             if channel is None or outcome is None:
@@ -862,7 +876,7 @@ class _Dealership:
             add(ContactAttempt(customer_id=customer.id, channel=channel, outcome=outcome,
                                user_id=self._someone().user_id, at=self.now - self._ago(120)))
             self.counts["contact_attempts"] += 1
-        if r.random() < 0.55:
+        if r.random() < 0.55 or plan.busy:
             for _ in range(r.randint(1, 6)):
                 add(WebActivity(customer_id=customer.id, last_page=r.choice(_PAGES),
                                 seconds=r.randint(15, 1500), visited_at=self.now - self._ago(60)))

@@ -3,19 +3,23 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from decimal import Decimal
-from typing import Any
+from typing import Any, NamedTuple
 
+from contact_desk.domain.best_contact import BestContact
 from contact_desk.domain.enums import (
+    AssignmentRole,
     CommunicationPreference,
     ContactKind,
     ContactPointType,
     ContactRole,
     ContactStatus,
+    DealStage,
     PaymentFrequency,
     Source,
     TextConsent,
+    VehicleSource,
 )
 from contact_desk.domain.program import bill_to_address
 
@@ -193,6 +197,90 @@ class CustomerHit:
             "primary_phone": self.primary_phone,
             "primary_email": self.primary_email,
         }
+
+
+# ---------------------------------------------------------------- the contact card panel
+
+
+@dataclass(frozen=True)
+class VehicleView:
+    id: int
+    year: int | None
+    make: str
+    model: str
+    vin: str
+    title: str
+    source: VehicleSource
+
+    @property
+    def source_label(self) -> str:
+        return self.source.label
+
+
+@dataclass(frozen=True)
+class DealView:
+    id: int
+    stage: DealStage
+    interested_vehicle: str | None  # the vehicle's title ("2026 Honda CR-V")
+    trade_in: str | None
+    source: str
+    created_at: datetime
+    source_locked: bool
+    why_source_locked: str | None
+
+    @property
+    def stage_label(self) -> str:
+        return self.stage.label
+
+
+class AssignmentView(NamedTuple):
+    """One line of Details; the user is None while nobody has the role."""
+
+    role: AssignmentRole
+    user_id: int | None
+    user_name: str | None
+
+
+@dataclass(frozen=True)
+class NoteView:
+    id: int
+    text: str
+    author: str | None
+    at: datetime
+
+
+@dataclass(frozen=True)
+class InsightView:
+    """The customer's visits to the dealership's website."""
+
+    last_visit: datetime
+    last_page: str
+    total_browsing: timedelta
+
+
+@dataclass(frozen=True)
+class SummaryView:
+    text: str
+    generated_at: datetime
+
+
+@dataclass(frozen=True)
+class CardView:
+    """Every section of the contact card but Contact Information (that is the CustomerView)."""
+
+    customer_id: int
+    birth_date: date | None
+    best: BestContact
+    open_deal: DealView | None
+    garage: tuple[VehicleView, ...]  # owned vehicles, newest model year first
+    assignments: tuple[AssignmentView, ...]  # Sales, BDC, Service BDC
+    notes: tuple[NoteView, ...]  # newest first
+    insight: InsightView | None  # None when the customer never visited the website
+    summary: SummaryView | None  # None until one is generated
+
+    @property
+    def note_count(self) -> int:
+        return len(self.notes)
 
 
 def _money(value: Decimal | None) -> str | None:
