@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import shutil
 from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -54,16 +55,22 @@ def export(tmp_path: Path) -> Callable[..., Path]:
     return write
 
 
+@contextmanager
+def open_copy_of(template: Path, path: Path) -> Iterator[tuple[Database, Actor]]:
+    """A fresh SQLite desk at ``path`` and its command-line user, closed afterwards."""
+    shutil.copyfile(template, path)
+    database = open_database(str(path))
+    try:
+        yield database, users.actor_for(database.unit_of_work(), users.COMMAND_LINE_LOGIN)
+    finally:
+        database.dispose()
+
+
 @pytest.fixture
 def desk(sqlite_template: Path, tmp_path: Path) -> Iterator[Database]:
     """A fresh SQLite desk only, for the heavy tests that need no second database."""
-    path = tmp_path / "desk.sqlite3"
-    shutil.copyfile(sqlite_template, path)
-    database = open_database(str(path))
-    try:
+    with open_copy_of(sqlite_template, tmp_path / "desk.sqlite3") as (database, _):
         yield database
-    finally:
-        database.dispose()
 
 
 @pytest.fixture

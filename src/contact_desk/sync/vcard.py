@@ -175,7 +175,7 @@ def _read_card(line: int, text: str, region: str) -> Card:
             try:
                 value = check_value(kind, raw, region)
             except InvalidValue as error:
-                raise InvalidValue(f"{names_shown(names)}: {error.message}") from None
+                raise InvalidValue(f"{_names_shown(names)}: {error.message}") from None
             if all(value.key != other.key for _, other in ranked):
                 ranked.append((_preference(entry), value))
     values = tuple(value for _, value in sorted(ranked, key=lambda pair: pair[0]))
@@ -184,7 +184,7 @@ def _read_card(line: int, text: str, region: str) -> Card:
     return Card(line, *names, born, values)
 
 
-def names_shown(names: tuple[str, str, str]) -> str:
+def _names_shown(names: tuple[str, str, str]) -> str:
     return " ".join(part for part in names[:2] if part) or names[2] or "A card without a name"
 
 
@@ -282,6 +282,7 @@ def _card_of(customer: Customer) -> vobject.base.Component:
             entry = card.add("tel")
             extension = f";ext={point.extension}" if point.extension else ""
             entry.value = f"tel:{point.value}{extension}"
+            entry.encoded = True  # a URI: its ";ext=" is not text to escape
             entry.params["VALUE"] = ["uri"]
             types = [_PHONE_TYPES.get(point.type) or ("cell" if point.can_receive_texts else "voice")]
             if point.can_receive_texts and not point.do_not_text:
