@@ -3,6 +3,7 @@ and clean errors."""
 
 from __future__ import annotations
 
+import csv
 import json
 import os
 import subprocess
@@ -240,3 +241,125 @@ def test_recipients_refuses_an_unknown_message_type_and_customer(ann_url, capsys
     code, _, err = run(capsys, "--database", ann_url, "recipients", "C404", "--message", "invoices")
     assert code == 2
     assert err == "contact-desk: No customer has the number or id 'C404'.\n"
+
+
+# ---------------------------------------------------------------- sync, import, export
+
+DMS_HEADER = ("customer_number,first_name,last_name,company,cell_phone,home_phone,work_phone,"
+              "email,birth_date,address_line1,city,state,postal_code,vin,vehicle_year,"
+              "vehicle_make,vehicle_model\n")
+FORMULA = "=cmd|' /C calc'!A0"
+
+
+@pytest.fixture
+def sync_files(tmp_path: Path) -> tuple[str, Path]:
+    """An empty desk, and a DMS export with two good rows and three bad ones."""
+    export = tmp_path / "export.csv"
+    export.write_text(
+        DMS_HEADER
+        + "C1,Ann,Lee,,(212) 555-0142,,,ann@example.com,,,,,,,,,\n"
+        + f'C2,"{FORMULA}",Ray,,,,,bo@example.com,,,,,,,,,\n'
+        + f'"{FORMULA}",Cy,Doe,,555,,,,,,,,,,,,\n'
+        + "C4,Di,Poe,,,,,not-an-email,,,,,,,,,\n"
+        + ",No,Number,,,,,,,,,,,,,,\n",
+        encoding="utf-8",
+    )
+    return str(tmp_path / "desk.sqlite3"), export
+
+
+def test_sync_dms_reports_counts_and_skipped_rows_and_exits_0(sync_files, tmp_path, capsys):
+    url, export = sync_files
+    report = tmp_path / "bad.csv"
+    code, out, err = run(capsys, "--database", url, "sync", "dms", str(export), "--report",
+                         str(report))
+    assert code == 0
+    assert "5 rows read: 2 customers created" in out and "3 rows skipped" in out
+    assert "3 rows skipped:" in err and "line 4" in err and "line 6: no customer number" in err
+    with report.open(encoding="utf-8-sig", newline="") as file:
+        rows = list(csv.reader(file))
+    assert rows[0] == ["line", "customer_number", "reason"]
+    assert rows[1][:2] == ["4", "'" + FORMULA]  # escaped for the spreadsheet
+    assert [row[0] for row in rows[1:]] == ["4", "5", "6"]
+    # ...while the database keeps the value as it came
+    assert show_json(capsys, url, "C2")["first_name"] == FORMULA
+
+
+def test_sync_dms_dry_run_keeps_nothing(sync_files, capsys):
+    url, export = sync_files
+    code, out, _ = run(capsys, "--database", url, "sync", "dms", str(export), "--dry-run")
+    assert code == 0 and out.startswith("Dry run, nothing was saved: 5 rows read")
+    code, _, err = run(capsys, "--database", url, "show", "C1")
+    assert code == 2 and "No customer" in err
+
+
+def test_sync_dms_exits_2_when_the_file_cannot_be_read(tmp_path, capsys):
+    broken = tmp_path / "export.csv"
+    broken.write_bytes("customer_number\nC1\n".encode("utf-16"))
+    code, _, err = run(capsys, "--database", str(tmp_path / "d.sqlite3"), "sync", "dms",
+                       str(broken))
+    assert code == 2 and "UTF-16" in err and err.count("\n") == 1
+    code, _, err = run(capsys, "--database", str(tmp_path / "d.sqlite3"), "sync", "dms",
+                       str(tmp_path / "missing.csv"))
+    assert code == 2 and "cannot be read" in err
+
+
+def test_sync_dms_takes_a_delimiter(tmp_path, capsys):
+    export = tmp_path / "export.csv"
+    export.write_text("customer_number;first_name;last_name\nC1;Ann;Lee\n", encoding="utf-8")
+    code, out, _ = run(capsys, "--database", str(tmp_path / "d.sqlite3"), "sync", "dms",
+                       str(export), "--delimiter", ";")
+    assert code == 0 and "1 customers created" in out
+
+
+def test_a_progress_bar_is_drawn_on_a_terminal_only(sync_files):
+    import pty
+
+    url, export = sync_files
+    env = dict(os.environ, CONTACT_DESK_LOG_DIR=str(Path(url).parent / "logs"))
+    command = [sys.executable, "-m", "contact_desk", "--database", url, "sync", "dms",
+               str(export), "--dry-run"]
+    leader, follower = pty.openpty()
+    try:
+        result = subprocess.run(command, stderr=follower, stdout=subprocess.PIPE, env=env,
+                                timeout=60)
+        os.close(follower)
+        drawn = os.read(leader, 65536).decode()
+    finally:
+        os.close(leader)
+    assert result.returncode == 0
+    assert "] 5 of 5 rows" in drawn and "[#####" in drawn
+    piped = subprocess.run(command, capture_output=True, text=True, env=env, timeout=60)
+    assert "rows\n" not in piped.stderr and "[#" not in piped.stderr
+
+
+def test_import_adf_opens_a_deal_and_refuses_entities(tmp_path, capsys):
+    url = str(tmp_path / "d.sqlite3")
+    lead = tmp_path / "lead.xml"
+    lead.write_text("<adf><prospect><customer><contact><name part='full'>Ann Lee</name>"
+                    "<phone type='cellphone'>212 555 0142</phone></contact></customer>"
+                    "<provider><name>AutoTrader</name></provider></prospect></adf>",
+                    encoding="utf-8")
+    code, out, _ = run(capsys, "--database", url, "import", "adf", str(lead))
+    assert code == 0 and out.startswith("Lead from AutoTrader: deal #1 opened for a new customer")
+
+    lead.write_text('<!DOCTYPE adf [<!ENTITY x SYSTEM "file:///etc/passwd">]><adf>&x;</adf>',
+                    encoding="utf-8")
+    code, _, err = run(capsys, "--database", url, "import", "adf", str(lead))
+    assert code == 2 and "entities" in err
+
+
+def test_export_and_import_vcard(demo_url, tmp_path, capsys):
+    cards = tmp_path / "two.vcf"
+    code, out, _ = run(capsys, "--database", demo_url, "export", "vcard", str(cards),
+                       "--customer", "C100001", "--customer", "C100002")
+    assert code == 0 and out == f"Wrote 2 cards to {cards}.\n"
+    assert cards.read_text(encoding="utf-8").count("VERSION:4.0") == 2
+
+    fresh = str(tmp_path / "fresh.sqlite3")
+    code, out, err = run(capsys, "--database", fresh, "import", "vcard", str(cards))
+    assert code == 0, err
+    assert out.startswith("2 cards read: 2 customers created, 0 matched")
+    original = show_json(capsys, demo_url, "C100001")
+    imported = show_json(capsys, fresh, "1")
+    primary = lambda data: {p["value"] for p in data["phones"] + data["emails"] if p["primary"]}  # noqa: E731
+    assert primary(imported) == primary(original)
