@@ -22,7 +22,7 @@ LEAD = """<?xml version="1.0" encoding="UTF-8"?>
       <year>2026</year><make>Honda</make><model>CR-V</model>
     </vehicle>
     <vehicle interest="trade-in" status="used">
-      <year>2016</year><make>Ford</make><model>Focus</model><vin>1FADP3F20GL000001</vin>
+      <year>2016</year><make>Ford</make><model>Focus</model><vin>1FADP3F23GL000001</vin>
     </vehicle>
     <customer>
       <contact primarycontact="1">
@@ -70,7 +70,7 @@ def test_a_lead_creates_the_customer_and_an_open_deal_with_a_locked_source(
     deal, wanted, trade_in = deal_of(database, report.deal_id)
     assert (deal.stage, deal.source, deal.source_locked) == (DealStage.NEW, "Cars.com", True)
     assert (wanted.title, wanted.owned, wanted.source.name) == ("2026 Honda CR-V", False, "LEAD")
-    assert (trade_in.vin, trade_in.owned) == ("1FADP3F20GL000001", True)
+    assert (trade_in.vin, trade_in.owned) == ("1FADP3F23GL000001", True)
 
 
 def test_a_lead_from_a_known_customer_opens_a_deal_on_that_customer(
@@ -201,3 +201,20 @@ def test_the_deal_is_audited(database, manager, tmp_path, audit_trail):
                                                        "Cars.com: 2026 Honda CR-V")]
     with database.sessions() as session:
         assert len(session.scalars(select(Vehicle)).all()) == 2
+
+
+def test_a_vin_that_fails_its_check_digit_is_left_out_and_the_car_kept(desk, desk_user, tmp_path):
+    text = LEAD.replace("1FADP3F23GL000001", "1FADP3F20GL000001")
+    report = import_adf(desk, desk_user, lead_file(tmp_path, text))
+
+    assert any("check digit" in note for note in report.skipped_values)
+    _, _, trade_in = deal_of(desk, report.deal_id)
+    assert (trade_in.title, trade_in.vin) == ("2016 Ford Focus", "")
+
+
+def test_a_trade_in_already_in_the_garage_is_used_as_it_is(database, manager, tmp_path):
+    first = import_adf(database, manager, lead_file(tmp_path))
+    second = import_adf(database, manager, lead_file(tmp_path))
+
+    assert not second.customer_created and second.deal_id != first.deal_id
+    assert deal_of(database, first.deal_id)[2].id == deal_of(database, second.deal_id)[2].id

@@ -149,6 +149,8 @@ def test_a_10_mb_value_skips_its_row_only(desk, desk_user, tmp_path):
         ({"birth_date": "2999-01-01"}, "birth_date:"),
         ({"vin": "1HGCM82633A00435"}, "vin:"),
         ({"vin": "IHGCM82633A004352"}, "vin:"),
+        ({"vin": "1HGCM82643A004352"}, "vin: 1HGCM82643A004352 is not a valid VIN: its check"),
+        ({"vin": "1HGCM82633A004352", "vehicle_model": "Accord"}, "vehicle_make:"),
         ({"vehicle_year": "nineteen"}, "vehicle_year:"),
         ({"last_name": "L" * 81}, "last_name:"),
         ({"first_name": "", "last_name": "", "company": ""}, "a first and last name"),

@@ -28,13 +28,15 @@ from contact_desk.domain.enums import (
     VehicleSource,
 )
 from contact_desk.domain.errors import InvalidValue
+from contact_desk.domain.vehicle import VehicleDetails, check_vehicle
 from contact_desk.services import audit
 from contact_desk.services.contact_points import settle_primary
 from contact_desk.services.customers import new_customer
+from contact_desk.services.garage import described, new_vehicle, owned_vehicle_with_vin
 from contact_desk.services.lookup import home_region, touch
 from contact_desk.store.customer import Customer
 from contact_desk.store.database import Database
-from contact_desk.store.sales import Deal, Vehicle
+from contact_desk.store.sales import Deal
 from contact_desk.sync.contact_values import (
     add_missing_values,
     checked_values,
@@ -47,21 +49,8 @@ MAX_LEAD_BYTES = 2_000_000
 NO_PROVIDER = "ADF lead"
 _DECLARATION = re.compile(r"<\?\s*xml(?=[\s?])[^>]*>", re.IGNORECASE)
 _PHONE_ORDER = {"cellphone": 0, "cell": 0, "mobile": 0, "voice": 1, "": 1, "pager": 2}
-_VIN = re.compile(r"[A-HJ-NPR-Z0-9]{17}")
 _CUSTOMER_ADDED = {ContactKind.PHONE: ContactPointType.CUSTOMER_PHONE,
                    ContactKind.EMAIL: ContactPointType.CUSTOMER_EMAIL}
-
-
-@dataclass(frozen=True)
-class LeadVehicle:
-    year: int | None
-    make: str
-    model: str
-    vin: str
-
-    @property
-    def title(self) -> str:
-        return " ".join(str(part) for part in (self.year, self.make, self.model) if part)
 
 
 @dataclass(frozen=True)
@@ -70,9 +59,10 @@ class Lead:
     last_name: str
     company: str
     contacts: tuple[tuple[ContactKind, str], ...]  # cell phones first, then other phones, emails
-    interested: LeadVehicle | None
-    trade_in: LeadVehicle | None
+    interested: VehicleDetails | None
+    trade_in: VehicleDetails | None
     provider: str
+    left_out: tuple[str, ...]  # what the lead said that could not be kept, and why
 
 
 def import_adf(database: Database, actor: Actor, path: Path) -> AdfReport:
@@ -100,7 +90,7 @@ def import_adf(database: Database, actor: Actor, path: Path) -> AdfReport:
         touch(customer)
         uow.commit()
         return AdfReport(customer_id=customer.id, customer_created=created, deal_id=deal.id,
-                         source=deal.source, skipped_values=tuple(skipped))
+                         source=deal.source, skipped_values=(*skipped, *lead.left_out))
 
 
 def read_lead(path: Path) -> Lead:
@@ -150,19 +140,20 @@ def _lead(path: Path, prospect: Element) -> Lead:
     contacts += [(ContactKind.EMAIL, _text(e)) for e in contact.findall("email") if _text(e)]
     if not (first or last or company or contacts):
         raise InvalidValue(f"{path.name} names no customer and gives no phone or email.")
-    vehicles = {"buy": None, "trade-in": None}
+    vehicles: dict[str, VehicleDetails | None] = {"buy": None, "trade-in": None}
+    left_out: list[str] = []
     for vehicle in prospect.findall("vehicle"):
         interest = _attribute(vehicle, "interest") or "buy"
         interest = "trade-in" if interest.replace(" ", "-") == "trade-in" else "buy"
         if vehicles[interest] is None:
-            vehicles[interest] = _vehicle(vehicle)
+            vehicles[interest] = _vehicle(vehicle, left_out)
     provider = prospect.find("provider")
     source = ""
     if provider is not None:
         source = next((_text(n) for n in provider.findall("name") if _text(n)), "")
         source = source or _text(provider.find("service"))
     return Lead(first, last, company, tuple(contacts), vehicles["buy"], vehicles["trade-in"],
-                source[:120] or NO_PROVIDER)
+                source[:120] or NO_PROVIDER, tuple(left_out))
 
 
 def _names(contact: Element) -> tuple[str, str, str]:
@@ -181,20 +172,35 @@ def _names(contact: Element) -> tuple[str, str, str]:
     return first[:80], last[:80], company[:120]
 
 
-def _vehicle(element: Element) -> LeadVehicle:
+def _vehicle(element: Element, left_out: list[str]) -> VehicleDetails | None:
+    """The vehicle by the garage's rules; a VIN that fails them is left out, not the car."""
     year_text = _text(element.find("year"))
-    vin = re.sub(r"[\s-]", "", _text(element.find("vin"))).upper()
-    return LeadVehicle(
-        year=int(year_text) if year_text.isdigit() and 1900 <= int(year_text) <= 2100 else None,
-        make=_text(element.find("make"))[:40],
-        model=_text(element.find("model"))[:60],
-        vin=vin if _VIN.fullmatch(vin) else "",
-    )
+    year = int(year_text) if year_text.isdigit() else None
+    make, model = _text(element.find("make")), _text(element.find("model"))
+    vin = _text(element.find("vin"))
+    for attempt in (vin, ""):
+        try:
+            return check_vehicle(attempt, year, make, model, vin_required=False)
+        except InvalidValue as error:
+            if error.field != "vin":
+                left_out.append(f"the vehicle {year_text} {make} {model}: {error.message}")
+                return None
+            left_out.append(error.message)
+    return None
 
 
 def _open_deal(session: Session, actor: Actor, customer: Customer, lead: Lead) -> Deal:
-    wanted = _add_vehicle(session, customer, lead.interested, owned=False)
-    trade_in = _add_vehicle(session, customer, lead.trade_in, owned=True)
+    wanted = trade_in = None
+    if lead.interested is not None:
+        wanted = new_vehicle(session, customer.id, lead.interested, owned=False,
+                             source=VehicleSource.LEAD)
+    if lead.trade_in is not None:
+        trade_in = owned_vehicle_with_vin(session, customer.id, lead.trade_in.vin)
+        if trade_in is None:
+            trade_in = new_vehicle(session, customer.id, lead.trade_in, owned=True,
+                                   source=VehicleSource.LEAD)
+            audit.record(session, actor, customer.id, "vehicle", trade_in.id, "added", None,
+                         described(trade_in), reason=f"trade-in on a lead from {lead.provider}")
     deal = Deal(customer_id=customer.id, stage=DealStage.NEW, interested_vehicle=wanted,
                 trade_in_vehicle=trade_in, source=lead.provider, source_locked=True)
     session.add(deal)
@@ -203,18 +209,6 @@ def _open_deal(session: Session, actor: Actor, customer: Customer, lead: Lead) -
     audit.record(session, actor, customer.id, "deal", deal.id, "created", None, shown,
                  reason="ADF lead")
     return deal
-
-
-def _add_vehicle(session: Session, customer: Customer, lead_vehicle: LeadVehicle | None,
-                 owned: bool) -> Vehicle | None:
-    if lead_vehicle is None or not (lead_vehicle.title or lead_vehicle.vin):
-        return None
-    vehicle = Vehicle(customer_id=customer.id, vin=lead_vehicle.vin,
-                      vin_reversed=lead_vehicle.vin[::-1], year=lead_vehicle.year,
-                      make=lead_vehicle.make, model=lead_vehicle.model,
-                      source=VehicleSource.LEAD, owned=owned)
-    session.add(vehicle)
-    return vehicle
 
 
 def _text(element: Element | None) -> str:

@@ -19,6 +19,7 @@ import phonenumbers
 from contact_desk.domain.customer import MAX_COMPANY, MAX_NAME
 from contact_desk.domain.enums import ContactPointType
 from contact_desk.domain.errors import InvalidValue
+from contact_desk.domain.vehicle import VehicleDetails, check_vehicle
 from contact_desk.sync.contact_values import check_value
 from contact_desk.sync.encodings import detect_encoding, open_text
 from contact_desk.sync.report import BadRow
@@ -33,15 +34,11 @@ FIELDS = (CUSTOMER_NUMBER, *DETAIL_FIELDS, *VALUE_FIELDS, *VEHICLE_FIELDS, *CONS
 # The longest value each column of the store keeps; a longer one makes the row bad.
 MAX_LENGTH = {
     CUSTOMER_NUMBER: 32, "first_name": MAX_NAME, "last_name": MAX_NAME, "company": MAX_COMPANY,
-    "address_line1": 120, "city": 80, "state": 40, "postal_code": 20, "vehicle_make": 40,
-    "vehicle_model": 60,
+    "address_line1": 120, "city": 80, "state": 40, "postal_code": 20,
 }
 _YES = {"y", "yes", "true", "1", "x"}
 _NO = {"n", "no", "false", "0", ""}
 _DATE_FORMATS = ("%Y-%m-%d", "%m/%d/%Y", "%Y%m%d")
-_VIN = re.compile(r"[A-HJ-NPR-Z0-9]{17}")
-_OLD_SERIAL = re.compile(r"[A-Z0-9]{5,17}")  # before 1981 a VIN had no fixed form
-_FIRST_VIN_YEAR = 1981
 
 
 @dataclass(frozen=True)
@@ -64,14 +61,6 @@ class DmsValue:
 
 
 @dataclass(frozen=True)
-class DmsVehicle:
-    vin: str
-    year: int | None
-    make: str
-    model: str
-
-
-@dataclass(frozen=True)
 class DmsRow:
     """One customer as the DMS has it; only ``columns`` present in the file are reconciled."""
 
@@ -80,7 +69,7 @@ class DmsRow:
     columns: frozenset[str]
     details: dict[str, object]
     values: tuple[DmsValue, ...]
-    vehicle: DmsVehicle | None
+    vehicle: VehicleDetails | None
     consent: frozenset[str]
 
 
@@ -220,7 +209,7 @@ class DmsExport:
                 values.append(value)
         consent = frozenset(n for n in CONSENT_FIELDS if n in columns and _yes(n, tidy[n]))
         return DmsRow(line, number, columns, details, tuple(values),
-                      _vehicle(tidy, columns), consent)
+                      _vehicle(tidy), consent)
 
     def _date(self, text: str) -> date | None:
         if not text:
@@ -255,24 +244,20 @@ def _yes(name: str, text: str) -> bool:
     raise InvalidValue(f"{text!r} is not Y or N", field=name)
 
 
-def _vehicle(tidy: dict[str, str], columns: frozenset[str]) -> DmsVehicle | None:
-    vin = re.sub(r"[\s-]", "", tidy.get("vin", "")).upper()
-    year_text = tidy.get("vehicle_year", "")
+def _vehicle(tidy: dict[str, str]) -> VehicleDetails | None:
+    """The row's vehicle, checked by the garage's own rules; None when the row has none."""
+    vin, year_text = tidy.get("vin", ""), tidy.get("vehicle_year", "")
     make, model = tidy.get("vehicle_make", ""), tidy.get("vehicle_model", "")
     if not (vin or year_text or make or model):
         return None
-    year = None
-    if year_text:
-        if not year_text.isdigit() or not 1900 <= int(year_text) <= date.today().year + 2:
-            raise InvalidValue(f"{year_text!r} is not a model year", field="vehicle_year")
-        year = int(year_text)
-    old = year is not None and year < _FIRST_VIN_YEAR
-    if vin and not (_VIN.fullmatch(vin) or (old and _OLD_SERIAL.fullmatch(vin))):
-        raise InvalidValue(
-            f"{tidy['vin']!r} is not a VIN: it has 17 letters and digits, never I, O or Q",
-            field="vin",
-        )
-    return DmsVehicle(vin, year, make, model)
+    if year_text and not year_text.isdigit():
+        raise InvalidValue(f"{year_text!r} is not a model year", field="vehicle_year")
+    try:
+        return check_vehicle(vin, int(year_text) if year_text else None, make, model,
+                             vin_required=False)
+    except InvalidValue as error:
+        column = error.field if error.field == "vin" else f"vehicle_{error.field}"
+        raise InvalidValue(error.message, field=column) from None
 
 
 def _records(file, delimiter: str) -> Iterator[tuple[int, list[str] | None, str]]:

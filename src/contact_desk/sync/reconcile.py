@@ -27,13 +27,15 @@ from contact_desk.domain.enums import (
     Source,
     VehicleSource,
 )
+from contact_desk.domain.vehicle import VehicleDetails
 from contact_desk.services import audit
 from contact_desk.services.contact_points import apply_status, new_contact_point, settle_primary
 from contact_desk.services.customers import change_details, new_customer
+from contact_desk.services.garage import described, new_vehicle
 from contact_desk.services.lookup import touch
 from contact_desk.store.customer import ContactPoint, Customer
 from contact_desk.store.sales import Vehicle
-from contact_desk.sync.dms_csv import DmsRow, DmsValue, DmsVehicle
+from contact_desk.sync.dms_csv import DmsRow, DmsValue
 
 _CONSENT = {
     ContactKind.PHONE: (("do_not_call", "do_not_call"), ("do_not_text", "do_not_text")),
@@ -172,8 +174,14 @@ def _set_consent(
 
 
 def _add_vehicle(
-    session: Session, actor: Actor, customer: Customer, wanted: DmsVehicle, outcome: RowOutcome
+    session: Session,
+    actor: Actor,
+    customer: Customer,
+    wanted: VehicleDetails,
+    outcome: RowOutcome,
 ) -> None:
+    """The row's vehicle into the garage, unless it is there: the same VIN, or without a VIN
+    the same year, make and model."""
     garage = [] if outcome.created else session.scalars(
         select(Vehicle).where(Vehicle.customer_id == customer.id)).all()
     for vehicle in garage:
@@ -183,12 +191,8 @@ def _add_vehicle(
             wanted.year, wanted.make.casefold(), wanted.model.casefold())
         if not wanted.vin and not vehicle.vin and same_car:
             return
-    vehicle = Vehicle(customer_id=customer.id, vin=wanted.vin, vin_reversed=wanted.vin[::-1],
-                      year=wanted.year, make=wanted.make, model=wanted.model,
-                      source=VehicleSource.DMS, owned=True)
-    session.add(vehicle)
-    session.flush()
+    vehicle = new_vehicle(session, customer.id, wanted, owned=True, source=VehicleSource.DMS)
     audit.record(session, actor, customer.id, "vehicle", vehicle.id, "added", None,
-                 vehicle.title or vehicle.vin, reason="DMS")
+                 described(vehicle), reason=VehicleSource.DMS.label)
     outcome.vehicles_added += 1
     outcome.changed = True
