@@ -58,22 +58,14 @@ class VerificationUpload:
     content: bytes
 
 
-def create_customer(
-    uow: UnitOfWork,
-    actor: Actor,
-    *,
-    first_name: str = "",
-    last_name: str = "",
-    company: str = "",
-    customer_number: str | None = None,
-    birth_date: date | None = None,
-) -> int:
-    """A new customer: a person (first and last name) or a company on its own."""
+def create_customer(uow: UnitOfWork, actor: Actor, **fields: Any) -> int:
+    """A new customer: a person (first and last name) or a company on its own.
+
+    ``fields`` are new_customer's: names, company, customer_number, birth_date, address.
+    """
     actor.require(Permission.EDIT_CUSTOMERS)
     with uow:
-        customer = new_customer(uow.session, actor, first_name=first_name, last_name=last_name,
-                                company=company, customer_number=customer_number,
-                                birth_date=birth_date)
+        customer = new_customer(uow.session, actor, **fields)
         uow.commit()
         return customer.id
 
