@@ -27,15 +27,9 @@ BASE = {"customer_number": "C1", "first_name": "Ann", "last_name": "Lee"}
 Desk = Callable[..., None]
 
 
-def dealer_phone(text: str) -> Desk:
+def dealer(kind: ContactKind, text: str) -> Desk:
     def act(database, actor, customer_id):
-        cp.add_contact_point(database.unit_of_work(), actor, customer_id, ContactKind.PHONE, text)
-    return act
-
-
-def dealer_email(text: str) -> Desk:
-    def act(database, actor, customer_id):
-        cp.add_contact_point(database.unit_of_work(), actor, customer_id, ContactKind.EMAIL, text)
+        cp.add_contact_point(database.unit_of_work(), actor, customer_id, kind, text)
     return act
 
 
@@ -45,20 +39,22 @@ def choose(text: str) -> Desk:
     return act
 
 
+def _point_id(database, customer_id: int, text: str) -> int:
+    with database.sessions() as session:
+        return session.scalars(select(ContactPoint.id).where(
+            ContactPoint.customer_id == customer_id, ContactPoint.value == text)).one()
+
+
 def mark(text: str, status: ContactStatus) -> Desk:
     def act(database, actor, customer_id):
-        with database.sessions() as session:
-            point_id = session.scalars(select(ContactPoint.id).where(
-                ContactPoint.customer_id == customer_id, ContactPoint.value == text)).one()
+        point_id = _point_id(database, customer_id, text)
         cp.set_contact_point_status(database.unit_of_work(), actor, point_id, status)
     return act
 
 
 def no_texts(text: str) -> Desk:
     def act(database, actor, customer_id):
-        with database.sessions() as session:
-            point_id = session.scalars(select(ContactPoint.id).where(
-                ContactPoint.customer_id == customer_id, ContactPoint.value == text)).one()
+        point_id = _point_id(database, customer_id, text)
         cp.set_consent(database.unit_of_work(), actor, point_id, do_not_text=True)
     return act
 
@@ -127,15 +123,15 @@ CASES = [
          [("DMS_CELL", A, "INACTIVE", False), ("DEALER_PHONE", D, "ACTIVE", True),
           ("DMS_EMAIL", MAIL, "INACTIVE", False), ("DEALER_EMAIL", OWN_MAIL, "ACTIVE", False),
           ("DMS_EMAIL", MAIL2, "ACTIVE", True)],
-         desk=(dealer_phone(D), dealer_email(OWN_MAIL))),
+         desk=(dealer(ContactKind.PHONE, D), dealer(ContactKind.EMAIL, OWN_MAIL))),
     Case("a primary a person chose stays while it is active",
          {"cell_phone": A}, {"cell_phone": C},
          [("DMS_CELL", A, "INACTIVE", False), ("DEALER_PHONE", D, "ACTIVE", True),
-          ("DMS_CELL", C, "ACTIVE", False)], desk=(dealer_phone(D), choose(D))),
+          ("DMS_CELL", C, "ACTIVE", False)], desk=(dealer(ContactKind.PHONE, D), choose(D))),
     Case("a DMS value a person already added is left as theirs, not copied",
          {"cell_phone": A}, {"cell_phone": A, "home_phone": D},
          [("DMS_CELL", A, "ACTIVE", True), ("DEALER_PHONE", D, "ACTIVE", False)],
-         desk=(dealer_phone(D),)),
+         desk=(dealer(ContactKind.PHONE, D),)),
     Case("numbers that swap fields are moved, not replaced",
          {"cell_phone": A, "home_phone": B}, {"cell_phone": B, "home_phone": A},
          [("DMS_HOME", A, "ACTIVE", True), ("DMS_CELL", B, "ACTIVE", False)]),

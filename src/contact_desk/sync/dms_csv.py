@@ -20,7 +20,7 @@ from contact_desk.domain.customer import MAX_COMPANY, MAX_NAME
 from contact_desk.domain.enums import ContactPointType
 from contact_desk.domain.errors import InvalidValue
 from contact_desk.domain.vehicle import VehicleDetails, check_vehicle
-from contact_desk.sync.contact_values import check_value
+from contact_desk.sync.contact_values import CheckedValue, check_value
 from contact_desk.sync.encodings import detect_encoding, open_text
 from contact_desk.sync.report import BadRow
 
@@ -52,12 +52,10 @@ class DmsLayout:
 
 
 @dataclass(frozen=True)
-class DmsValue:
-    """A phone or email of a DMS field, checked: ``key`` is how the store compares it."""
+class DmsValue(CheckedValue):
+    """A checked phone or email, and the DMS field it came in."""
 
     type: ContactPointType
-    key: tuple[str, str]
-    text: str
 
 
 @dataclass(frozen=True)
@@ -232,7 +230,7 @@ def _value(name: str, text: str, region: str) -> DmsValue:
         checked = check_value(type_.kind, text, region)
     except InvalidValue as error:
         raise InvalidValue(error.message, field=name) from None
-    return DmsValue(type_, checked.key, checked.text)
+    return DmsValue(checked.kind, checked.key, checked.text, type_)
 
 
 def _yes(name: str, text: str) -> bool:
