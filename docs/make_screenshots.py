@@ -52,6 +52,11 @@ def main() -> int:
     settle()
     open_number(window, "C100003")  # a primary that just moved, and a do-not-text badge
     window.grab().save(str(DOCS / "main-window.png"))
+    open_number(window, "C100001")  # every section of the contact card has something
+    window.resize(1440, 1900)  # tall enough to show every section at once
+    settle()
+    window.contact_card.grab().save(str(DOCS / "contact-card.png"))
+    window.resize(1440, 900)
     open_number(window, "C100010")  # people on the account, one shared with another customer
     window.grab().save(str(DOCS / "contacts.png"))
     contact = ContactDialog("US", lambda form: None, lambda person, form: None,

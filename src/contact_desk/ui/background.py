@@ -27,9 +27,16 @@ class _Task(QRunnable):
         try:
             result = self._work()
         except Exception as error:  # handed to the GUI thread, which decides what to show
-            self._relay.failed.emit(error)
+            self._deliver(self._relay.failed, error)
         else:
-            self._relay.succeeded.emit(result)
+            self._deliver(self._relay.succeeded, result)
+
+    @staticmethod
+    def _deliver(signal: Any, value: Any) -> None:
+        try:
+            signal.emit(value)
+        except RuntimeError:
+            pass  # the owner (e.g. a closed window) is gone: nobody waits for the answer
 
 
 _running: set[_Relay] = set()
@@ -39,11 +46,15 @@ def run_in_background(
     work: Callable[[], Any],
     on_result: Callable[[Any], None],
     on_error: Callable[[Exception], None],
-    pool: QThreadPool | None = None,
+    owner: QObject | None = None,
 ) -> None:
-    """Call ``work()`` on a pool thread; ``on_result`` or ``on_error`` runs in the GUI thread."""
-    relay = _Relay()
+    """Call ``work()`` on a pool thread; ``on_result`` or ``on_error`` runs in the GUI thread.
+
+    With an ``owner``, the answer is dropped if the owner was deleted meanwhile.
+    """
+    relay = _Relay(owner)
     _running.add(relay)
+    relay.destroyed.connect(lambda *_: _running.discard(relay))
 
     def finish(handler: Callable[[Any], None], value: Any) -> None:
         _running.discard(relay)
@@ -51,4 +62,4 @@ def run_in_background(
 
     relay.succeeded.connect(lambda result: finish(on_result, result))
     relay.failed.connect(lambda error: finish(on_error, error))
-    (pool or QThreadPool.globalInstance()).start(_Task(work, relay))
+    QThreadPool.globalInstance().start(_Task(work, relay))

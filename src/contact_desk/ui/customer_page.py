@@ -60,7 +60,7 @@ class CustomerPage(QWidget):
         self.form.pageLayout.addStretch(1)
         self.form.contactWarning.setStyleSheet(BANNER_STYLE)
         self.form.contactWarning.hide()
-        self.form.editContactInfoButton.clicked.connect(self.edit_contact_info)
+        self.form.editContactInfoButton.clicked.connect(lambda: self.edit_contact_info())
 
     # showing
 
@@ -111,11 +111,16 @@ class CustomerPage(QWidget):
         changes = ContactInfoChanges(primaries=(point.id,))
         return self._save(changes, f"Make {point.display} the primary {point.kind.label.lower()}")
 
-    def edit_contact_info(self) -> None:
+    def edit_contact_info(self, add: ContactKind | None = None, focus: int | None = None) -> None:
+        """The edit dialog; from the card, with a new row of ``add`` or the row ``focus``."""
         if self.view is None:
             return
         dialog = EditContactInfoDialog(self.view, self.desk.home_region(), self._save_from_dialog,
                                        self)
+        if add is not None:
+            dialog.add_row(add)
+        elif focus is not None:
+            dialog.focus_point(focus)
         while dialog.exec() == CONFLICT:
             pending = dialog.pending()
             show_error(self, "Edit Contact Info", ConflictError(

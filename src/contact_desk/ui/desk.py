@@ -8,14 +8,35 @@ from pathlib import Path
 from typing import Any
 
 from contact_desk.domain.actor import Actor
-from contact_desk.services import additional_contacts, customers, mail
+from contact_desk.domain.enums import AssignmentRole, AttemptOutcome, Channel, DealVehicleKind
+from contact_desk.services import (
+    activity,
+    additional_contacts,
+    card,
+    customers,
+    deals,
+    garage,
+    mail,
+    summary,
+    users,
+)
 from contact_desk.services.mail import InviteSent, MailSettings
 from contact_desk.services.contact_info import ContactInfoChanges, SavedContactInfo, save_contact_info
-from contact_desk.services.views import AdditionalContactView, CustomerHit, CustomerView
+from contact_desk.services.views import (
+    AdditionalContactView,
+    CardView,
+    CustomerHit,
+    CustomerView,
+    SummaryView,
+)
 from contact_desk.store.database import Database
 from contact_desk.sync import adf, dms, vcard
 from contact_desk.sync.report import AdfReport, SyncReport, VcardImportReport
 from contact_desk.store.unit_of_work import UnitOfWork
+from contact_desk.services import program_views, programs
+from contact_desk.services.customers import VerificationUpload
+from contact_desk.services.program_views import ProgramView
+from contact_desk.services.programs import Replacement
 
 
 Progress = Callable[[int, int], None]
@@ -72,6 +93,44 @@ class Desk:
     def save_mail_settings(self, settings: MailSettings, password: str | None) -> None:
         mail.save_mail_settings(self._uow(), self.actor, settings, password)
 
+    # the contact card
+
+    def card(self, customer_id: int) -> CardView:
+        return card.contact_card(self._uow(), customer_id)
+
+    def log_attempt(self, customer_id: int, channel: Channel, outcome: AttemptOutcome) -> None:
+        activity.log_contact_attempt(self._uow(), self.actor, customer_id, channel, outcome)
+
+    def add_note(self, customer_id: int, text: str) -> None:
+        activity.add_note(self._uow(), self.actor, customer_id, text)
+
+    def add_vehicle(self, customer_id: int, vin: str, year: int | None, make: str,
+                    model: str) -> None:
+        garage.add_vehicle(self._uow(), self.actor, customer_id, vin, year, make, model)
+
+    def edit_vehicle(self, vehicle_id: int, vin: str, year: int | None, make: str,
+                     model: str) -> None:
+        garage.edit_vehicle(self._uow(), self.actor, vehicle_id, vin, year, make, model)
+
+    def remove_vehicle(self, vehicle_id: int) -> None:
+        garage.remove_vehicle(self._uow(), self.actor, vehicle_id)
+
+    def add_deal_vehicle(self, deal_id: int, kind: DealVehicleKind, vin: str,
+                         year: int | None, make: str, model: str) -> None:
+        deals.add_deal_vehicle(self._uow(), self.actor, deal_id, kind, vin, year, make, model)
+
+    def change_deal_source(self, deal_id: int, source: str) -> None:
+        deals.change_deal_source(self._uow(), self.actor, deal_id, source)
+
+    def assign(self, customer_id: int, role: AssignmentRole, user_id: int | None) -> None:
+        users.assign_user(self._uow(), self.actor, customer_id, role, user_id)
+
+    def desk_users(self) -> list[Actor]:
+        return users.desk_users(self._uow())
+
+    def regenerate_summary(self, customer_id: int) -> SummaryView:
+        return summary.regenerate_summary(self._uow(), self.actor, customer_id)
+
     # sync and interop (slow: call them off the GUI thread)
 
     def sync_dms(self, path: Path, progress: Progress | None = None) -> SyncReport:
@@ -91,3 +150,42 @@ class Desk:
 
     def home_region(self) -> str:
         return customers.home_region_of(self.database.unit_of_work())
+
+    # finance programs
+
+    def programs_of(self, customer_id: int) -> tuple[ProgramView, ...]:
+        """The customer's programs, with the actions this desk's user may take on each."""
+        return program_views.program_views(self._uow(), customer_id, self.actor)
+
+    def address_needs_verification(self, customer_id: int) -> bool:
+        return programs.address_needs_verification(self._uow(), customer_id)
+
+    def update_customer_details(self, customer_id: int, fields: dict[str, str],
+                                verification: VerificationUpload | None,
+                                version: int) -> list[str]:
+        return customers.update_customer_details(
+            self._uow(), self.actor, customer_id, **fields, verification=verification,
+            expected_version=version)
+
+    def replace_program_customer(self, program_id: int, customer_id: int) -> Replacement:
+        return programs.replace_program_customer(self._uow(), self.actor, program_id,
+                                                 customer_id)
+
+    def replace_program_customer_with_new(self, program_id: int,
+                                          fields: dict[str, str]) -> Replacement:
+        return programs.replace_program_customer_with_new(self._uow(), self.actor, program_id,
+                                                          **fields)
+
+    def replace_program_contact(self, program_id: int, person_id: int) -> Replacement:
+        return programs.replace_program_contact(self._uow(), self.actor, program_id, person_id)
+
+    def replace_program_contact_with_new(self, program_id: int,
+                                         fields: dict[str, Any]) -> Replacement:
+        return programs.replace_program_contact_with_new(self._uow(), self.actor, program_id,
+                                                         **fields)
+
+    def update_program_contact_details(self, program_id: int, fields: dict[str, Any],
+                                       person_version: int) -> list[str]:
+        return programs.update_program_contact_details(
+            self._uow(), self.actor, program_id, **fields,
+            expected_person_version=person_version)

@@ -171,6 +171,12 @@ class EditContactInfoDialog(QDialog):
         self._update_save()
         return row
 
+    def focus_point(self, point_id: int) -> None:
+        for row in self.rows:
+            if row.point is not None and row.point.id == point_id:
+                row.form.valueEdit.setFocus()
+                row.form.valueEdit.selectAll()
+
     def rows_of(self, kind: ContactKind) -> list[ContactPointRow]:
         return [row for row in self.rows if row.kind is kind]
 

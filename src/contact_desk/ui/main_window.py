@@ -96,7 +96,11 @@ class MainWindow(QMainWindow):
 
         self.customer_page = CustomerPage(self.desk, self.undo_stack)
         self.customer_page.setObjectName("customerPage")
-        self.contact_card = ContactCard(self.settings)
+        self.contact_card = ContactCard(self.settings, self.desk,
+                                        self.customer_page.edit_contact_info)
+        self.contact_card.changed.connect(self.customer_page.reload)
+        self.customer_page.customerChanged.connect(
+            lambda _: self.contact_card.show_customer(self.customer_page.view))
         page_scroll = QScrollArea(objectName="customerPageScroll", widgetResizable=True)
         page_scroll.setFrameShape(QFrame.Shape.NoFrame)
         page_scroll.setWidget(self.customer_page)
@@ -169,7 +173,7 @@ class MainWindow(QMainWindow):
         edit_menu.addAction(self.find_action)
         self.edit_contact_action = QAction("Edit &Contact Info…", self,
                                            shortcut=QKeySequence("Ctrl+E"))
-        self.edit_contact_action.triggered.connect(self.customer_page.edit_contact_info)
+        self.edit_contact_action.triggered.connect(lambda: self.customer_page.edit_contact_info())
         self.edit_contact_action.setEnabled(False)
         edit_menu.addAction(self.edit_contact_action)
 

@@ -5,7 +5,20 @@ from __future__ import annotations
 from PySide6.QtCore import QSettings, Qt, Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QScrollArea, QToolButton, QVBoxLayout, QWidget
 
+from contact_desk.services.views import CustomerView
+from contact_desk.ui.card.sales import DetailsBody, GarageBody, OpenDealBody
 from contact_desk.ui.card.section import CardSection
+from contact_desk.ui.card.sections import (
+    BestContactBody,
+    ContactInfoBody,
+    EditContact,
+    InsightBody,
+    NotesBody,
+    SectionBody,
+    SummaryBody,
+)
+from contact_desk.ui.desk import Desk
+from contact_desk.ui.messages import show_error
 
 SECTIONS = (
     ("contactInfo", "Contact Information"),
@@ -28,11 +41,13 @@ class ContactCard(QFrame):
     """``collapsedChanged(collapsed)`` lets the page show or hide its reopen icon."""
 
     collapsedChanged = Signal(bool)
+    changed = Signal()  # something was saved from the card: the page shows it afresh
 
-    def __init__(self, settings: QSettings, parent: QWidget | None = None) -> None:
+    def __init__(self, settings: QSettings, desk: Desk, edit_contact: EditContact,
+                 parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("contactCard")
-        self.settings = settings
+        self.settings, self.desk = settings, desk
         self.setMinimumWidth(320)
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
@@ -67,10 +82,33 @@ class ContactCard(QFrame):
             column.addWidget(section)
             self.sections[name] = section
         column.addStretch()
+        sections = self.sections
+        self.bodies: list[SectionBody] = [
+            ContactInfoBody(sections["contactInfo"], desk, edit_contact),
+            BestContactBody(sections["bestContactMethod"], desk),
+            OpenDealBody(sections["openDeal"], desk),
+            GarageBody(sections["garage"], desk),
+            DetailsBody(sections["details"], desk),
+            NotesBody(sections["notes"], desk),
+            InsightBody(sections["insight"], desk),
+            SummaryBody(sections["summary"], desk),
+        ]
+        for body in self.bodies:
+            body.changed.connect(self.changed)
         scroll.setWidget(holder)
         outer.addWidget(scroll)
         self._collapsed = False
         self.set_collapsed(not self._stored(OPEN_KEY, True), remember=False)
+
+    def show_customer(self, customer: CustomerView) -> None:
+        """Load the card of ``customer`` and fill every section (open or not)."""
+        try:
+            card = self.desk.card(customer.id)
+        except Exception as error:
+            show_error(self, "Contact Card", error)
+            return
+        for body in self.bodies:
+            body.show_card(customer, card)
 
     @property
     def collapsed(self) -> bool:

@@ -74,6 +74,7 @@ class SearchResultsModel(RowsModel[CustomerHit]):
             lambda: self._search(query, PAGE, offset),
             lambda hits: self._page_arrived(generation, hits),
             lambda error: self._page_failed(generation, error),
+            owner=self,
         )
 
     def _page_arrived(self, generation: int, hits: list[CustomerHit]) -> None:

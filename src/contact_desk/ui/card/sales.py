@@ -1,0 +1,201 @@
+"""The card's sections about the sale: the open deal, the garage, and who is assigned."""
+
+from __future__ import annotations
+
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QInputDialog,
+    QMenu,
+    QMessageBox,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from contact_desk.domain.enums import AssignmentRole, DealVehicleKind, Permission
+from contact_desk.services.views import CardView, CustomerView, VehicleView
+from contact_desk.ui.card.dialogs import VehicleDialog
+from contact_desk.ui.card.rows import clear, line, small_button, text_label
+from contact_desk.ui.card.section import CardSection
+from contact_desk.ui.card.sections import SectionBody
+from contact_desk.ui.desk import Desk
+
+SHOWN_VEHICLES = 3
+NOBODY = "Nobody"
+
+
+class OpenDealBody(SectionBody):
+    """Stage, vehicles, source and date; the source is locked for leads and by permission."""
+
+    def show_card(self, customer: CustomerView, card: CardView) -> None:
+        clear(self.rows)
+        deal = card.open_deal
+        if deal is None:
+            self.rows.addWidget(text_label("No open deal.", name="noOpenDeal", muted=True))
+            return
+        for label, value, name in (
+            ("Stage", deal.stage_label, "dealStage"),
+            ("Interested vehicle", deal.interested_vehicle or "none yet", "dealInterested"),
+            ("Trade-in", deal.trade_in or "none", "dealTradeIn"),
+            ("Source", deal.source or "not known", "dealSource"),
+            ("Created", deal.created_at.astimezone().strftime("%Y-%m-%d"), "dealCreated"),
+        ):
+            self.rows.addWidget(line(text_label(f"{label}:", muted=True, wrap=False),
+                                     text_label(value, name=name)))
+        why_not = deal.why_source_locked or self.desk.actor.why_not(
+            Permission.CHANGE_DEAL_SOURCE)
+        change = small_button("Change source…", "changeDealSource",
+                              why_not or "Say where this deal came from",
+                              lambda: self._change_source(deal.id, deal.source),
+                              enabled=why_not is None)
+        if deal.source_locked:
+            change.setText("Source locked")
+        self.rows.addWidget(line(change))
+        if why_not:
+            self.rows.addWidget(text_label(why_not, name="dealSourceReason", muted=True))
+        for kind, text in ((DealVehicleKind.INTERESTED, "Add interested vehicle…"),
+                           (DealVehicleKind.TRADE_IN, "Add trade-in…")):
+            button = QPushButton(text, objectName=f"add{kind.name.title().replace('_', '')}")
+            button.clicked.connect(lambda _=False, kind=kind: self._add_vehicle(deal.id, kind))
+            self.rows.addWidget(line(button))
+
+    def _change_source(self, deal_id: int, source: str) -> None:
+        text, ok = QInputDialog.getText(self, "Deal source", "Where did this deal come from?",
+                                        text=source)
+        if not ok:
+            return
+        try:
+            self.desk.change_deal_source(deal_id, text)
+        except Exception as error:
+            self._fail("Deal source", error)
+        self.changed.emit()
+
+    def _add_vehicle(self, deal_id: int, kind: DealVehicleKind) -> None:
+        dialog = VehicleDialog(
+            kind.label, lambda vin, year, make, model: self.desk.add_deal_vehicle(
+                deal_id, kind, vin, year, make, model),
+            vin_required=kind is DealVehicleKind.TRADE_IN, parent=self)
+        if dialog.exec():
+            self.changed.emit()
+
+
+class GarageBody(SectionBody):
+    """Owned vehicles: three shown, View all for the rest; click a VIN to copy it."""
+
+    def show_card(self, customer: CustomerView, card: CardView) -> None:
+        clear(self.rows)
+        self.customer_id = customer.id
+        self.section.set_count(len(card.garage) if card.garage else None)
+        if not card.garage:
+            self.rows.addWidget(text_label("No vehicles on file.", name="garageEmpty",
+                                           muted=True))
+        for vehicle in card.garage[:SHOWN_VEHICLES]:
+            self.rows.addWidget(self.vehicle_row(vehicle))
+        buttons = []
+        if len(card.garage) > SHOWN_VEHICLES:
+            view_all = QPushButton(f"View all ({len(card.garage)})", objectName="garageViewAll")
+            view_all.clicked.connect(lambda: self._view_all(card.garage))
+            buttons.append(view_all)
+        add = QPushButton("Add vehicle…", objectName="garageAddVehicle")
+        add.clicked.connect(self._add)
+        buttons.append(add)
+        self.rows.addWidget(line(*buttons))
+
+    def vehicle_row(self, vehicle: VehicleView) -> QWidget:
+        title = small_button(vehicle.title or "Vehicle", f"vehicle_{vehicle.id}",
+                             f"Edit or remove {vehicle.title}", lambda: self._menu(vehicle))
+        vin = small_button(vehicle.vin or "no VIN", f"vin_{vehicle.id}",
+                           "Copy the VIN", lambda: self._copy(vehicle.vin),
+                           enabled=bool(vehicle.vin))
+        return line(title, vin)
+
+    def _copy(self, vin: str) -> None:
+        QGuiApplication.clipboard().setText(vin)
+        window = self.window()
+        if hasattr(window, "statusBar"):
+            window.statusBar().showMessage(f"VIN {vin} copied", 4000)
+
+    def _menu(self, vehicle: VehicleView) -> None:
+        menu = QMenu(self)
+        menu.addAction("Edit…", lambda: self._edit(vehicle))
+        menu.addAction("Remove…", lambda: self._remove(vehicle))
+        menu.exec(self.cursor().pos())
+
+    def _add(self) -> None:
+        dialog = VehicleDialog("Add vehicle", lambda *typed: self.desk.add_vehicle(
+            self.customer_id, *typed), parent=self)
+        if dialog.exec():
+            self.changed.emit()
+
+    def _edit(self, vehicle: VehicleView) -> None:
+        dialog = VehicleDialog("Edit vehicle", lambda *typed: self.desk.edit_vehicle(
+            vehicle.id, *typed), vehicle, vin_required=bool(vehicle.vin), parent=self)
+        if dialog.exec():
+            self.changed.emit()
+
+    def _remove(self, vehicle: VehicleView) -> None:
+        answer = QMessageBox.question(
+            self, "Remove vehicle", f"Remove the {vehicle.title} ({vehicle.vin or 'no VIN'}) "
+            "from this customer's garage?",
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
+            QMessageBox.StandardButton.Cancel)
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        try:
+            self.desk.remove_vehicle(vehicle.id)
+        except Exception as error:
+            self._fail("Remove vehicle", error)
+        self.changed.emit()
+
+    def _view_all(self, vehicles: tuple[VehicleView, ...]) -> None:
+        dialog = QDialog(self, objectName="garageAll")
+        dialog.setWindowTitle(f"Garage: {len(vehicles)} vehicles")
+        layout = QVBoxLayout(dialog)
+        for vehicle in vehicles:
+            layout.addWidget(self.vehicle_row(vehicle))
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.rejected.connect(dialog.reject)
+        layout.addWidget(buttons)
+        self.changed.connect(dialog.accept)  # an edit from the list reloads the card
+        dialog.exec()
+        self.changed.disconnect(dialog.accept)
+
+
+class DetailsBody(SectionBody):
+    """Assigned users per role; only users with the permission may change them."""
+
+    def __init__(self, section: CardSection, desk: Desk) -> None:
+        super().__init__(section, desk)
+        self.combos: dict[AssignmentRole, QComboBox] = {}
+
+    def show_card(self, customer: CustomerView, card: CardView) -> None:
+        clear(self.rows)
+        why_not = self.desk.actor.why_not(Permission.ASSIGN_USERS)
+        people = self.desk.desk_users()
+        self.combos = {}
+        for role, user_id, _ in card.assignments:
+            combo = QComboBox(objectName=f"assigned{role.name.title().replace('_', '')}")
+            combo.setAccessibleName(f"Assigned {role.label}")
+            combo.addItem(NOBODY, None)
+            for person in people:
+                combo.addItem(person.name, person.user_id)
+            combo.setCurrentIndex(max(0, combo.findData(user_id)))
+            combo.setEnabled(why_not is None)
+            combo.setToolTip(why_not or f"Who looks after this customer in {role.label}")
+            combo.activated.connect(
+                lambda _, role=role, combo=combo: self._assign(customer.id, role, combo))
+            self.combos[role] = combo
+            self.rows.addWidget(line(text_label(f"{role.label}:", muted=True, wrap=False),
+                                     combo))
+        if why_not:
+            self.rows.addWidget(text_label(why_not, name="assignReason", muted=True))
+
+    def _assign(self, customer_id: int, role: AssignmentRole, combo: QComboBox) -> None:
+        try:
+            self.desk.assign(customer_id, role, combo.currentData())
+        except Exception as error:
+            self._fail("Assigned users", error)
+        self.changed.emit()

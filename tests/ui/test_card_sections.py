@@ -1,0 +1,235 @@
+"""Each section of the contact card, and each permission rule it shows."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+import pytest
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import (
+    QApplication,
+    QComboBox,
+    QDialog,
+    QInputDialog,
+    QLabel,
+    QProgressBar,
+    QPushButton,
+    QToolButton,
+)
+
+from contact_desk.app import create_main_window
+from contact_desk.domain.enums import AssignmentRole, DealStage, Permission
+from contact_desk.services import garage, users
+from contact_desk.services.card import contact_card
+from contact_desk.store.activity import WebActivity
+from contact_desk.store.sales import Deal
+from contact_desk.ui.card.dialogs import LogAttemptDialog, VehicleDialog
+from contact_desk.ui.edit_contact_info import EditContactInfoDialog
+
+VINS = ["1HGCM82633A004352", "5N1FNSHC1TU281580", "5FN59T5M7HP883362", "1FT8JR7J0FW918546"]
+
+
+def when_open(kind, act, tries: int = 250) -> None:
+    widget = QApplication.activeModalWidget()
+    if isinstance(widget, kind):
+        act(widget)
+    elif tries:
+        QTimer.singleShot(20, lambda: when_open(kind, act, tries - 1))
+
+
+def card_of(window):
+    return window.contact_card
+
+
+def child(window, kind, name):
+    found = window.contact_card.findChild(kind, name)
+    assert found is not None, name
+    return found
+
+
+@pytest.fixture
+def ann_open(window, customers):
+    window.open_customer(customers.ann)
+    return window
+
+
+@pytest.fixture
+def clerk_window(qtbot, database, database_url, customers, clerk):
+    main = create_main_window(database_url, actor=clerk)
+    qtbot.addWidget(main)
+    main.open_customer(customers.ann)
+    return main
+
+
+def test_contact_information_lists_every_method_with_a_pencil_and_the_birthday(qtbot, ann_open):
+    page = ann_open.customer_page
+    for point in (*page.view.phones, *page.view.emails):
+        assert child(ann_open, QToolButton, f"editPoint_{point.id}").isVisible()
+    birthday = child(ann_open, QLabel, "cardBirthday")
+    assert birthday.text() == "Birthday: not on file"
+    assert "not edited here" in birthday.toolTip()
+
+
+def test_add_beside_phones_opens_the_edit_dialog_with_a_new_phone(qtbot, ann_open):
+    rows = []
+
+    def look(dialog):
+        rows.append(len(dialog.rows_of(dialog.rows[0].kind)))
+        dialog.done(0)
+
+    when_open(EditContactInfoDialog, look)
+    qtbot.mouseClick(child(ann_open, QToolButton, "cardAddPhone"), Qt.MouseButton.LeftButton)
+    assert rows == [4]  # Ann's three phones and the new one
+
+
+def test_best_method_defaults_to_text_then_follows_logged_attempts(qtbot, ann_open):
+    reason = child(ann_open, QLabel, "bestContactReason")
+    assert reason.text() == "No attempts logged yet: Text is the default."
+
+    def log(dialog):
+        dialog.form.channelCombo.setCurrentText("Call")
+        dialog.form.outcomeCombo.setCurrentText("Reached")
+        dialog.save()
+
+    when_open(LogAttemptDialog, log)
+    qtbot.mouseClick(child(ann_open, QPushButton, "logAttemptButton"), Qt.MouseButton.LeftButton)
+    assert child(ann_open, QProgressBar, "rateCall").format() == "Best: Call: 1 of 1 (100%)"
+    assert "Call" in child(ann_open, QLabel, "bestContactReason").text()
+
+
+def test_no_open_deal_says_so(ann_open):
+    assert child(ann_open, QLabel, "noOpenDeal").text() == "No open deal."
+
+
+def add_deal(database, customer_id, locked: bool) -> None:
+    with database.unit_of_work() as uow:
+        uow.session.add(Deal(customer_id=customer_id, stage=DealStage.CONTACTED,
+                             source="Cars.com" if locked else "Walk-in", source_locked=locked,
+                             created_at=datetime(2026, 11, 1, tzinfo=UTC)))
+        uow.commit()
+
+
+def test_a_lead_deal_shows_its_source_locked_with_the_reason(database, window, customers):
+    add_deal(database, customers.ann, locked=True)
+    window.open_customer(customers.ann)
+    change = child(window, QToolButton, "changeDealSource")
+    assert not change.isEnabled() and change.text() == "Source locked"
+    assert "ADF lead" in child(window, QLabel, "dealSourceReason").text()
+    assert child(window, QLabel, "dealStage").text() == "Contacted"
+
+
+def test_only_a_user_with_the_permission_changes_the_source(qtbot, database, customers,
+                                                            window, clerk_window):
+    add_deal(database, customers.ann, locked=False)
+    clerk_window.open_customer(customers.ann)
+    refused = clerk_window.contact_card.findChild(QToolButton, "changeDealSource")
+    assert not refused.isEnabled() and "does not have the permission" in refused.toolTip()
+
+    window.open_customer(customers.ann)
+    allowed = child(window, QToolButton, "changeDealSource")
+    assert allowed.isEnabled()
+    when_open(QInputDialog, lambda box: (box.setTextValue("Referral"), box.accept()))
+    qtbot.mouseClick(allowed, Qt.MouseButton.LeftButton)
+    assert child(window, QLabel, "dealSource").text() == "Referral"
+
+
+def test_the_garage_shows_three_then_view_all_and_copies_a_vin(qtbot, database, manager,
+                                                               window, customers):
+    for year, vin in enumerate(VINS, start=2015):
+        garage.add_vehicle(database.unit_of_work(), manager, customers.ann, vin, year, "Honda",
+                           "Civic")
+    window.open_customer(customers.ann)
+    shown = [b for b in window.contact_card.findChildren(QToolButton)
+             if b.objectName().startswith("vin_") and b.isVisible()]
+    assert len(shown) == 3
+    assert child(window, QPushButton, "garageViewAll").text() == "View all (4)"
+    assert window.contact_card.sections["garage"].heading.text() == "Garage (4)"
+    qtbot.mouseClick(shown[0], Qt.MouseButton.LeftButton)
+    assert QGuiApplication.clipboard().text() == shown[0].text()
+
+    listed = []
+
+    def count(dialog):
+        listed.append(len([b for b in dialog.findChildren(QToolButton)
+                           if b.objectName().startswith("vin_")]))
+        dialog.reject()
+
+    when_open(QDialog, count)
+    qtbot.mouseClick(child(window, QPushButton, "garageViewAll"), Qt.MouseButton.LeftButton)
+    assert listed == [4]
+
+
+def test_a_vin_with_a_wrong_check_digit_keeps_save_disabled(qtbot, ann_open):
+    seen = {}
+
+    def type_vin(dialog):
+        qtbot.keyClicks(dialog.form.vinEdit, "1HGCM82634A004352")  # check digit 4, not 3
+        qtbot.keyClicks(dialog.form.makeEdit, "Honda")
+        qtbot.keyClicks(dialog.form.modelEdit, "Accord")
+        seen["save"] = dialog.save_button.isEnabled()
+        seen["problem"] = dialog.form.problemLabel.text()
+        dialog.reject()
+
+    when_open(VehicleDialog, type_vin)
+    qtbot.mouseClick(child(ann_open, QPushButton, "garageAddVehicle"), Qt.MouseButton.LeftButton)
+    assert not seen["save"] and "check digit" in seen["problem"]
+
+
+def test_assigned_users_need_the_permission(qtbot, database, customers, window, clerk_window):
+    combo = clerk_window.contact_card.findChild(QComboBox, "assignedSales")
+    assert not combo.isEnabled() and "does not have the permission" in combo.toolTip()
+
+    window.open_customer(customers.ann)
+    users.create_user(database.unit_of_work(), "dana", "Dana Whitfield", [Permission.EDIT_CUSTOMERS])
+    window.open_customer(customers.ann)
+    sales = child(window, QComboBox, "assignedSales")
+    assert sales.isEnabled()
+    sales.setCurrentIndex(sales.findText("Dana Whitfield"))
+    sales.activated.emit(sales.currentIndex())
+    card = contact_card(database.unit_of_work(), customers.ann)
+    assert {role: name for role, _, name in card.assignments}[AssignmentRole.SALES] \
+        == "Dana Whitfield"
+
+
+def test_notes_are_plain_text_newest_first_with_the_count(qtbot, ann_open):
+    box = child(ann_open, type(ann_open.contact_card.bodies[5].box), "noteBox")
+    for text in ("First call went well.", "<b>Prefers</b> texts"):
+        box.setPlainText(text)
+        qtbot.mouseClick(child(ann_open, QPushButton, "saveNoteButton"),
+                         Qt.MouseButton.LeftButton)
+    notes = [label for label in ann_open.contact_card.findChildren(QLabel)
+             if label.objectName().startswith("note_")]
+    assert [n.text() for n in notes] == ["<b>Prefers</b> texts", "First call went well."]
+    assert notes[0].textFormat() == Qt.TextFormat.PlainText
+    assert ann_open.contact_card.sections["notes"].heading.text() == "Customer Notes (2)"
+    assert box.toPlainText() == ""
+
+
+def test_an_empty_note_is_refused_in_place(qtbot, ann_open):
+    qtbot.mouseClick(child(ann_open, QPushButton, "saveNoteButton"), Qt.MouseButton.LeftButton)
+    assert "Type the note" in child(ann_open, QLabel, "noteProblem").text()
+
+
+def test_insight_has_an_empty_state_then_the_visits(database, window, customers):
+    window.open_customer(customers.ann)
+    assert child(window, QLabel, "insightEmpty").isVisible()
+    with database.unit_of_work() as uow:
+        for minute, page in ((10, "/inventory"), (50, "/trade-in-value")):
+            uow.session.add(WebActivity(customer_id=customers.ann, last_page=page, seconds=900,
+                                        visited_at=datetime(2026, 11, 20, 18, minute,
+                                                            tzinfo=UTC)))
+        uow.commit()
+    window.open_customer(customers.bob)
+    window.open_customer(customers.ann)
+    texts = [label.text() for label in window.contact_card.sections["insight"].findChildren(QLabel)]
+    assert "/trade-in-value" in texts and "30 min" in texts
+
+
+def test_regenerate_writes_the_summary_with_its_time(qtbot, ann_open):
+    text = child(ann_open, QLabel, "summaryText")
+    assert "No summary yet" in text.text()
+    qtbot.mouseClick(child(ann_open, QPushButton, "regenerateSummaryButton"),
+                     Qt.MouseButton.LeftButton)
+    assert "No summary yet" not in text.text() and text.text()
+    assert child(ann_open, QLabel, "summaryGeneratedAt").text().startswith("Generated ")
