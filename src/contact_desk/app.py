@@ -35,8 +35,13 @@ def create_main_window(database_url: str | None = None, user: str | None = None,
     return window
 
 
-def run_gui(database_url: str | None = None, user: str | None = None) -> int:
-    """Open the desk window and run until it closes; errors become a dialog, never a crash."""
+def run_gui(database_url: str | None = None, user: str | None = None,
+            quit_after_show: bool = False) -> int:
+    """Open the desk window and run until it closes; errors become a dialog, never a crash.
+
+    ``quit_after_show`` quits once the window is on screen (no questions asked): the
+    start-up benchmark times exactly that.
+    """
     from PySide6.QtWidgets import QApplication
 
     from contact_desk.ui.demo_offer import offer_demo_data
@@ -48,9 +53,10 @@ def run_gui(database_url: str | None = None, user: str | None = None) -> int:
     sys.excepthook = _show_unexpected
     try:
         database = open_database(database_url)
-        offer_demo_data(database)
+        if not quit_after_show:
+            offer_demo_data(database)
         actor = None
-        if not (user or os.environ.get(ENV_USER)):
+        if not (user or os.environ.get(ENV_USER) or quit_after_show):
             actor = pick_user(database)
             if actor is False:
                 return 0  # the clerk closed the picker: nothing to do
@@ -60,6 +66,10 @@ def run_gui(database_url: str | None = None, user: str | None = None) -> int:
         show_error(None, "Contact Desk", error)
         return 2
     window.show()
+    if quit_after_show:
+        from PySide6.QtCore import QTimer
+
+        QTimer.singleShot(0, app.quit)
     return app.exec()
 
 

@@ -46,6 +46,10 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="LOGIN",
         help=f"who makes the changes (default: ${ENV_USER}, else the command-line user)",
     )
+    parser.add_argument(
+        "--quit-after-show", action="store_true",
+        help="open the window, then quit at once (to measure start-up)",
+    )
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     demo = commands.add_parser("demo", help="fill an empty database with demo customers")
@@ -133,7 +137,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.command is None:
         from contact_desk.app import run_gui
 
-        return run_gui(args.database, args.user)
+        return run_gui(args.database, args.user, quit_after_show=args.quit_after_show)
     database: Database | None = None
     try:
         database = open_database(args.database)
