@@ -235,3 +235,13 @@ def test_with_a_mail_server_the_invite_is_emailed(qtbot, window, page, mail_serv
     assert message["To"].addresses[0].addr_spec == "melissa@example.com"
     assert "Lakeside Motors" in message["Subject"]
     assert "Melissa" in message.get_content()
+
+
+def test_closing_with_typed_details_asks_before_discarding(qtbot, dialog):
+    fill(qtbot, dialog)
+    when_open(QMessageBox, lambda box: box.button(QMessageBox.StandardButton.Cancel).click())
+    dialog.reject()
+    assert dialog.isVisible() and dialog.form.firstNameEdit.text() == "Tom"
+    when_open(QMessageBox, lambda box: box.button(QMessageBox.StandardButton.Discard).click())
+    dialog.reject()
+    assert not dialog.isVisible()

@@ -12,7 +12,7 @@ from contact_desk.domain.enums import CommunicationPreference, ContactRole
 from contact_desk.domain.errors import ConflictError, DuplicateEmail
 from contact_desk.services.views import AdditionalContactView
 from contact_desk.ui.forms.ui_contact_dialog import Ui_ContactDialog
-from contact_desk.ui.messages import explain
+from contact_desk.ui.messages import confirm_discard, explain
 
 PROBLEM_STYLE = "color: #b3261e;"
 REASON_STYLE = "color: #5f6368;"
@@ -90,6 +90,13 @@ class ContactDialog(QDialog):
         form.buttonBox.rejected.connect(self.reject)
         form.useExistingButton.clicked.connect(self.use_existing)
         self._refresh()
+        self._as_opened = self.typed()
+
+    def reject(self) -> None:
+        """Closing with typed changes asks first: nothing the clerk typed is lost by accident."""
+        if self.typed() != self._as_opened and not confirm_discard(self):
+            return
+        super().reject()
 
     @property
     def save_button(self):  # noqa: ANN201 - a QPushButton

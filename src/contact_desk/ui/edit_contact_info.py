@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFrame, QMessageBox, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFrame, QVBoxLayout, QWidget
 
 from contact_desk.domain.email import EmailAddress
 from contact_desk.domain.enums import ContactKind, ContactPointType, ContactStatus, Source
@@ -15,7 +15,7 @@ from contact_desk.services.contact_info import ContactInfoChanges, NewPoint, Poi
 from contact_desk.services.views import ContactPointView, CustomerView
 from contact_desk.ui.forms.ui_contact_point_row import Ui_ContactPointRow
 from contact_desk.ui.forms.ui_edit_contact_info import Ui_EditContactInfoDialog
-from contact_desk.ui.messages import explain
+from contact_desk.ui.messages import confirm_discard, explain
 
 CONFLICT = 2  # exec() result: another desk saved first; the page reloads and reopens
 PROBLEM_STYLE = "color: #b3261e;"
@@ -214,15 +214,8 @@ class EditContactInfoDialog(QDialog):
         self.accept()
 
     def reject(self) -> None:
-        if self.changes():
-            answer = QMessageBox.question(
-                self, "Discard changes?",
-                "You have changes that are not saved. Close and discard them?",
-                QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
-                QMessageBox.StandardButton.Cancel,
-            )
-            if answer != QMessageBox.StandardButton.Discard:
-                return
+        if self.changes() and not confirm_discard(self):
+            return
         super().reject()
 
     def _add_row(self, kind: ContactKind, point: ContactPointView | None) -> ContactPointRow:

@@ -39,3 +39,14 @@ def show_info(parent: QWidget | None, title: str, text: str) -> None:
     box.setObjectName("infoMessage")
     box.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
     box.exec()
+
+
+def confirm_discard(parent: QWidget) -> bool:
+    """Ask before typed changes are thrown away; True when the clerk says discard them."""
+    answer = QMessageBox.question(
+        parent, "Discard changes?",
+        "You have changes that are not saved. Close and discard them?",
+        QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
+        QMessageBox.StandardButton.Cancel,
+    )
+    return answer == QMessageBox.StandardButton.Discard
