@@ -170,13 +170,13 @@ def test_a_bad_row_is_skipped_with_its_line_and_reason(
 
 
 def test_the_same_customer_number_twice_skips_both_lines(desk, desk_user, export):
-    rows = [{"customer_number": "D1", "first_name": "Ann", "last_name": "Lee"},
+    rows = [{"customer_number": "D 1", "first_name": "Ann", "last_name": "Lee"},
             {"customer_number": "D2", "first_name": "Bo", "last_name": "Ray"},
-            {"customer_number": "D1", "first_name": "Anne", "last_name": "Lee"}]
+            {"customer_number": " D  1 ", "first_name": "Anne", "last_name": "Lee"}]
 
     report = sync_dms(desk, desk_user, export(rows))
 
-    assert [(bad.line, bad.customer_number) for bad in report.bad_rows] == [(2, "D1"), (4, "D1")]
+    assert [(bad.line, bad.customer_number) for bad in report.bad_rows] == [(2, "D 1"), (4, "D 1")]
     assert "lines 2 and 4" in report.bad_rows[0].reason
     assert report.customers_created == 1
 

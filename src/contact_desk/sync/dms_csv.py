@@ -143,7 +143,8 @@ class DmsExport:
             total, seen, repeated = 0, {}, {}
             for line, cells, _ in records:
                 total += 1
-                number = cells[number_at].strip() if cells and number_at < len(cells) else ""
+                has_number = cells is not None and number_at < len(cells)
+                number = " ".join(cells[number_at].split()) if has_number else ""
                 if not number:
                     continue
                 if number in seen:

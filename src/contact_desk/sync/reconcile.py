@@ -68,7 +68,7 @@ def reconcile(
         outcome.created = outcome.changed = True
     else:
         wanted = dict(row.details)
-        if _NAMES[0] in wanted or _NAMES[1] in wanted or _NAMES[2] in wanted:
+        if any(name in wanted for name in _NAMES):
             names = [str(wanted.get(n, getattr(customer, n))) for n in _NAMES]
             wanted.update(zip(_NAMES, check_customer_names(*names)))
         outcome.changed = bool(change_details(session, actor, customer, wanted))
