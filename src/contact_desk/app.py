@@ -14,6 +14,7 @@ from contact_desk.store.database import Database, open_database
 
 log = logging.getLogger(__name__)
 ENV_USER = "CONTACT_DESK_USER"
+APP_ICON = ":/contact_desk/app.svg"
 
 
 def create_main_window(database_url: str | None = None, user: str | None = None,  # noqa: ANN201
@@ -50,6 +51,7 @@ def run_gui(database_url: str | None = None, user: str | None = None,
     app = QApplication.instance() or QApplication(sys.argv)
     app.setApplicationName("Contact Desk")
     app.setOrganizationName("Contact Desk")
+    app.setWindowIcon(window_icon())
     sys.excepthook = _show_unexpected
     try:
         database = open_database(database_url)
@@ -71,6 +73,15 @@ def run_gui(database_url: str | None = None, user: str | None = None,
 
         QTimer.singleShot(0, app.quit)
     return app.exec()
+
+
+def window_icon():  # noqa: ANN201 - a QIcon; Qt is imported only once a window is wanted
+    """The app icon of resources/app.svg, for every window and the taskbar."""
+    from PySide6.QtGui import QIcon
+
+    from contact_desk.ui.forms import resources_rc  # noqa: F401 - registers the icons
+
+    return QIcon(APP_ICON)
 
 
 def pick_user(database: Database) -> Actor | None | bool:

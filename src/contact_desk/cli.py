@@ -50,6 +50,11 @@ def build_parser() -> argparse.ArgumentParser:
         "--quit-after-show", action="store_true",
         help="open the window, then quit at once (to measure start-up)",
     )
+    parser.add_argument(
+        "--smoke", action="store_true",
+        help="check this installation: demo data in a temporary database, the window offscreen, "
+             "a search and a customer; exit 0 when all works",
+    )
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     demo = commands.add_parser("demo", help="fill an empty database with demo customers")
@@ -134,6 +139,10 @@ def _positive(text: str) -> int:
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     log_file = start_logging()
+    if args.smoke:
+        from contact_desk.smoke import run_smoke
+
+        return run_smoke()
     if args.command is None:
         from contact_desk.app import run_gui
 

@@ -1,10 +1,23 @@
-"""`contact-desk` with no sub-command opens the window; --quit-after-show closes it again."""
+"""`contact-desk` with no sub-command opens the window; --quit-after-show closes it again.
+
+An error nobody foresaw becomes a short dialog naming the log file, and the desk goes on
+with everything saved before it intact.
+"""
 
 from __future__ import annotations
 
 import os
 import subprocess
 import sys
+
+import pytest
+from PySide6.QtCore import Qt, QTimer
+
+from contact_desk import app
+from contact_desk.services.customers import get_customer
+from contact_desk.store.database import open_database
+from contact_desk.ui.models.contact_points import PRIMARY
+from tests.ui.test_main_window import open_customer
 
 
 def test_the_window_opens_and_quits_cleanly(tmp_path, sqlite_template):
@@ -19,3 +32,31 @@ def test_the_window_opens_and_quits_cleanly(tmp_path, sqlite_template):
     )
     assert result.returncode == 0, result.stderr
     assert "Traceback" not in result.stderr
+
+
+@pytest.mark.qt_no_exception_capture
+def test_an_unexpected_error_shows_the_log_path_and_keeps_what_was_saved(
+        qtbot, window, database_url, customers, next_message_box, monkeypatch, tmp_path, caplog):
+    monkeypatch.setenv("CONTACT_DESK_LOG_DIR", str(tmp_path / "logs"))
+    monkeypatch.setattr(sys, "excepthook", app._show_unexpected)  # as run_gui installs it
+    open_customer(qtbot, window, "ann")
+    phones = window.customer_page.phones
+    assert phones.setData(phones.index(1, PRIMARY), Qt.CheckState.Checked.value,
+                          Qt.ItemDataRole.CheckStateRole)  # saved at once
+
+    def broken_slot() -> None:
+        raise RuntimeError("a bug nobody foresaw")
+
+    said = next_message_box()
+    QTimer.singleShot(0, broken_slot)
+    qtbot.waitUntil(lambda: bool(said))
+    assert str(tmp_path / "logs" / "contact-desk.log") in said[0]
+    assert "not your fault" in said[0]
+    assert "RuntimeError: a bug nobody foresaw" in caplog.text  # the traceback went to the log
+    assert window.isVisible()  # the desk goes on
+    reopened = open_database(database_url)
+    try:
+        stored = get_customer(reopened.unit_of_work(), customers.ann)
+    finally:
+        reopened.dispose()
+    assert [phone.is_primary for phone in stored.phones] == [False, True, False]
