@@ -1,0 +1,81 @@
+"""Figures 4 to 6, each in a fresh process: the window's answers, start-up, peak memory."""
+
+from __future__ import annotations
+
+import json
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from benchmarks.figures import Figure, millis
+
+STARTUP_TARGET = 1.5
+BARE_WINDOW = """
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication, QMainWindow
+app = QApplication([])
+window = QMainWindow()
+window.resize(1440, 860)
+window.show()
+QTimer.singleShot(0, app.quit)
+app.exec()
+"""
+
+
+def _environment(config: Path) -> dict[str, str]:
+    """Offscreen, with Qt settings in a folder of the run's own (the clerk's stay as they are)."""
+    return {**os.environ, "QT_QPA_PLATFORM": "offscreen", "XDG_CONFIG_HOME": str(config),
+            "HOME": os.environ.get("HOME", str(config))}
+
+
+def _probe(database: Path, *args: str) -> dict:
+    with tempfile.TemporaryDirectory() as config:
+        done = subprocess.run(
+            [sys.executable, "-m", "benchmarks.gui_probe", str(database), *args],
+            capture_output=True, text=True, env=_environment(Path(config)), check=True,
+            cwd=Path(__file__).parent.parent)
+    return json.loads(done.stdout.strip().splitlines()[-1])
+
+
+def gui_figures(database: Path, customer_id: int, typed: list[str], clicks: int) -> list[Figure]:
+    """``typed`` queries (two characters or more) and ``clicks`` Primary clicks, p95 each."""
+    samples = _probe(database, "latency", str(customer_id), str(clicks), *typed)
+    _, key_p95 = millis(samples["keystroke"])
+    _, click_p95 = millis(samples["primary"])
+    return [
+        Figure("GUI: keystroke in customerSearch to first rows in customerList p95", key_p95,
+               "ms", note=f"{len(typed)} queries; includes the window's 150 ms typing pause"),
+        Figure("GUI: Primary checkbox to model updated p95", click_p95, "ms",
+               note=f"{clicks} clicks on the heavy customer's phones"),
+    ]
+
+
+def memory_figure(database: Path) -> Figure:
+    found = _probe(database, "memory")
+    return Figure("GUI peak memory, list scrolled to the end", found["peak_mib"], "MiB",
+                  note=f"{found['rows']:,} rows loaded (maxrss)")
+
+
+def startup_figure(database: Path, runs: int) -> Figure:
+    """Median wall time of ``contact-desk --quit-after-show`` against a bare QMainWindow."""
+    script = Path(sys.executable).with_name("contact-desk")
+    command = [str(script)] if script.exists() else [sys.executable, "-m", "contact_desk.cli"]
+    desk = [*command, "--database", str(database), "--quit-after-show"]
+    bare = [sys.executable, "-c", BARE_WINDOW]
+    with tempfile.TemporaryDirectory() as config:
+        env = _environment(Path(config))
+        desk_s = statistics.median(_wall(desk, env) for _ in range(runs))
+        bare_s = statistics.median(_wall(bare, env) for _ in range(runs))
+    return Figure("Start-up: contact-desk --quit-after-show vs bare QMainWindow", desk_s, "s",
+                  bare_s, f"ratio <= {STARTUP_TARGET}", desk_s / bare_s <= STARTUP_TARGET,
+                  f"median of {runs}")
+
+
+def _wall(command: list[str], env: dict[str, str]) -> float:
+    start = time.perf_counter()
+    subprocess.run(command, env=env, check=True, capture_output=True)
+    return time.perf_counter() - start

@@ -1,0 +1,108 @@
+"""Figures 4 and 6 in a process of their own: the real window, offscreen, on a given database.
+
+    python -m benchmarks.gui_probe DATABASE latency CUSTOMER_ID CLICKS QUERY...
+    python -m benchmarks.gui_probe DATABASE memory
+
+prints one line of JSON: the keystroke and Primary-click samples in seconds, or the peak
+resident memory in MiB once the customer list is scrolled to its last row.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import resource
+import sys
+import time
+from collections.abc import Callable
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from PySide6.QtCore import QSettings, Qt  # noqa: E402
+from PySide6.QtTest import QTest  # noqa: E402
+from PySide6.QtWidgets import QApplication  # noqa: E402
+
+from contact_desk.app import create_main_window  # noqa: E402
+
+WAIT_S = 60
+
+
+def wait_until(app: QApplication, done: Callable[[], bool], limit: float = WAIT_S) -> None:
+    deadline = time.perf_counter() + limit
+    while not done():
+        if time.perf_counter() > deadline:
+            raise TimeoutError("the window did not answer in time")
+        app.processEvents()
+        time.sleep(0.0002)
+
+
+def keystroke_samples(app: QApplication, window, queries: list[str]) -> list[float]:  # noqa: ANN001
+    """From the last key of each query to the first rows of its answer in customerList."""
+    box, model = window.search_box, window.results
+    samples = []
+    for query in queries:
+        box.setText(query[:-1])
+        wait_until(app, lambda: model.query == query[:-1] and not model.loading)
+        landed = []
+        model.pageLoaded.connect(lambda text, shown: landed.append(time.perf_counter()))
+        start = time.perf_counter()
+        QTest.keyClick(box, query[-1])
+        wait_until(app, lambda: model.query == query and bool(landed))
+        model.pageLoaded.disconnect()
+        samples.append(landed[-1] - start)
+    return samples
+
+
+def primary_click_samples(app: QApplication, window, customer_id: int,  # noqa: ANN001
+                          clicks: int) -> list[float]:
+    """Checking Primary on a phone (the view's click sets the check state) to the model
+    showing it primary; the phones take turns so every click changes the primary."""
+    window.open_customer(customer_id)
+    phones = window.customer_page.phones
+    samples = []
+    for turn in range(clicks):
+        row = next(r for r in range((turn % (phones.rowCount() - 1)) + 1, phones.rowCount())
+                   if not phones.point(r).is_primary and phones.point(r).why_not_primary is None)
+        start = time.perf_counter()
+        phones.setData(phones.index(row, 0), Qt.CheckState.Checked.value,
+                       Qt.ItemDataRole.CheckStateRole)
+        wait_until(app, lambda: phones.point(row).is_primary)
+        samples.append(time.perf_counter() - start)
+    return samples
+
+
+def scroll_to_end(app: QApplication, window) -> int:  # noqa: ANN001
+    """Scroll the customer list until every customer is loaded; the rows shown."""
+    model, view = window.results, window.customer_list
+    wait_until(app, lambda: not model.loading)
+    while model.canFetchMore():
+        view.scrollToBottom()
+        app.processEvents()
+        wait_until(app, lambda: not model.loading)
+    view.scrollToBottom()
+    app.processEvents()
+    return model.rowCount()
+
+
+def main(argv: list[str]) -> int:
+    database, mode, *rest = argv
+    app = QApplication.instance() or QApplication([])
+    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
+    window = create_main_window(database)
+    window.show()
+    wait_until(app, lambda: not window.results.loading)
+    if mode == "latency":
+        customer_id, clicks, queries = int(rest[0]), int(rest[1]), rest[2:]
+        result = {"keystroke": keystroke_samples(app, window, queries),
+                  "primary": primary_click_samples(app, window, customer_id, clicks)}
+    else:
+        rows = scroll_to_end(app, window)
+        peak_kib = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+        result = {"rows": rows, "peak_mib": peak_kib / 1024}
+    print(json.dumps(result))
+    window.close()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

@@ -1,0 +1,135 @@
+"""Figures 1 to 3: the DMS sync against its floors, search as you type, opening a customer.
+
+Each runs the same service the desk and the command line call, on a SQLite file.
+"""
+
+from __future__ import annotations
+
+import random
+import sqlite3
+from pathlib import Path
+
+from benchmarks.figures import Figure, millis, percentile, timed
+from benchmarks.floors import same_work_floor, storage_floor
+from benchmarks.search_queries import PAGE, Query, raw_sql
+from benchmarks.synthetic_export import random_vin
+from contact_desk.domain.enums import (
+    AttemptOutcome,
+    Channel,
+    CommunicationPreference,
+    ContactKind,
+    ContactRole,
+)
+from contact_desk.services import activity, additional_contacts, garage, users
+from contact_desk.services.contact_points import add_contact_point
+from contact_desk.services.customers import create_customer, search_customers
+from contact_desk.store.database import Database, open_database
+from contact_desk.sync.dms import sync_dms
+from contact_desk.ui.desk import Desk
+
+SEARCH_TARGET_MS = 30
+OPEN_TARGET_MS = 30
+SYNC_TARGET = 1.5
+OPEN_REPEATS = 50
+HEAVY_SEED = 11
+HEAVY = {"phones": 10, "emails": 5, "contacts": 6, "vehicles": 5, "notes": 50, "attempts": 200}
+
+
+def sync_figures(export: Path, folder: Path) -> tuple[list[Figure], Database]:
+    """Sync ``export`` into an empty database, then load it into the two floors' files."""
+    for name in ("desk.sqlite3", "same-work.sqlite3", "storage.sqlite3"):
+        for path in folder.glob(f"{name}*"):
+            path.unlink()
+    database = open_database(str(folder / "desk.sqlite3"))
+    actor = users.actor_for(database.unit_of_work(), users.COMMAND_LINE_LOGIN)
+    report = None
+
+    def sync() -> None:
+        nonlocal report
+        report = sync_dms(database, actor, export)
+
+    synced = timed(sync)
+    same_work = timed(lambda: same_work_floor(export, folder / "same-work.sqlite3"))
+    storage = timed(lambda: storage_floor(export, folder / "storage.sqlite3"))
+    assert report is not None
+    kept = f"{report.customers_created:,} customers, {report.values_added:,} phones and emails"
+    return [
+        Figure("DMS sync vs same-work floor (parse, validate, insert)", synced, "s", same_work,
+               f"ratio <= {SYNC_TARGET}", synced / same_work <= SYNC_TARGET, kept),
+        Figure("DMS sync vs storage floor (insert only)", synced, "s", storage,
+               note=f"{len(report.bad_rows)} bad rows reported"),
+    ], database
+
+
+def search_figures(database: Database, queries: list[Query]) -> list[Figure]:
+    """p50 and p95 of the search service and of the raw SQL, over the same queries."""
+    path = database.engine.url.database
+    raw = sqlite3.connect(path)
+    service, direct, empty = [], [], 0
+    for query in queries:  # warm both paths once, as a desk that has been open a while is
+        search_customers(database.unit_of_work(), query.text, PAGE)
+        raw.execute(*raw_sql(query)).fetchall()
+    for query in queries:
+        hits = []
+        service.append(timed(lambda: hits.extend(
+            search_customers(database.unit_of_work(), query.text, PAGE))))
+        direct.append(timed(lambda: raw.execute(*raw_sql(query)).fetchall()))
+        empty += not hits
+    raw.close()
+    service_p50, service_p95 = millis(service)
+    direct_p50, direct_p95 = millis(direct)
+    worst = max(zip(service, queries), key=lambda pair: pair[0])
+    return [
+        Figure(f"Search as you type p50 ({len(queries)} queries)", service_p50, "ms",
+               direct_p50),
+        Figure(f"Search as you type p95 ({len(queries)} queries)", service_p95, "ms",
+               direct_p95, f"< {SEARCH_TARGET_MS} ms", service_p95 < SEARCH_TARGET_MS,
+               f"slowest: {worst[1].kind} {worst[1].text!r} {worst[0] * 1000:.1f} ms; "
+               f"{empty} queries found nobody"),
+    ]
+
+
+def add_heavy_customer(database: Database) -> int:
+    """A customer with every list of the page and card long: through the services."""
+    uow, actor = database.unit_of_work, users.actor_for(database.unit_of_work(),
+                                                        users.COMMAND_LINE_LOGIN)
+    customer = create_customer(uow(), actor, first_name="Heavy", last_name="Customer",
+                               customer_number="BENCH-HEAVY")
+    for n in range(HEAVY["phones"]):
+        add_contact_point(uow(), actor, customer, ContactKind.PHONE, f"(312) 555-{n:04}")
+    for n in range(HEAVY["emails"]):
+        add_contact_point(uow(), actor, customer, ContactKind.EMAIL, f"heavy{n}@example.com")
+    for n in range(HEAVY["contacts"]):
+        additional_contacts.add_contact(
+            uow(), actor, customer, first_name=f"Person{n}", last_name="Customer",
+            role=ContactRole.ASSISTANT, email=f"person{n}.heavy@example.com",
+            phone=f"(312) 555-{100 + n:04}", primary_contact=n == 0,
+            preferences=tuple(CommunicationPreference)[: n % 6 + 1])
+    draw = random.Random(HEAVY_SEED)
+    for n in range(HEAVY["vehicles"]):
+        garage.add_vehicle(uow(), actor, customer, random_vin(draw), 2010 + n, "Honda", "Accord")
+    for n in range(HEAVY["notes"]):
+        activity.add_note(uow(), actor, customer, f"Called about the service visit #{n}.")
+    channels, outcomes = list(Channel), list(AttemptOutcome)
+    for n in range(HEAVY["attempts"]):
+        activity.log_contact_attempt(uow(), actor, customer, channels[n % len(channels)],
+                                     outcomes[n % len(outcomes)])
+    return customer
+
+
+def open_customer_figure(database: Database, customer_id: int) -> Figure:
+    """p95 of what the window asks for when a customer is opened: page, card, programs."""
+    desk = Desk(database, users.actor_for(database.unit_of_work(), users.COMMAND_LINE_LOGIN))
+
+    def open_customer() -> None:
+        desk.customer(customer_id)
+        desk.card(customer_id)
+        desk.programs_of(customer_id)
+        desk.desk_users()
+
+    open_customer()
+    samples = [timed(open_customer) for _ in range(OPEN_REPEATS)]
+    p95 = percentile(samples, 0.95) * 1000
+    shape = ", ".join(f"{count} {name}" for name, count in HEAVY.items())
+    return Figure("Open a heavy customer p95 (page + card + programs)", p95, "ms",
+                  target=f"< {OPEN_TARGET_MS} ms", met=p95 < OPEN_TARGET_MS, note=shape)
