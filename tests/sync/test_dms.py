@@ -142,7 +142,7 @@ def test_someone_without_the_sync_permission_is_refused(database, clerk, export,
 
 # ---------------------------------------------------------------- a kill -9 half-way
 
-ROWS = 600
+ROWS = 6000  # long enough that the kill lands while batches are still being written
 
 
 def test_a_sync_killed_mid_batch_leaves_whole_batches_and_a_rerun_completes(
@@ -161,7 +161,7 @@ def test_a_sync_killed_mid_batch_leaves_whole_batches_and_a_rerun_completes(
             assert process.poll() is None, process.stderr.read()
             assert time.monotonic() < deadline, "the first batch never arrived"
             time.sleep(0.02)
-        time.sleep(0.5)  # well into the second batch, which takes seconds
+        time.sleep(0.05)  # into a later batch
         process.send_signal(signal.SIGKILL)
         process.wait(timeout=10)
     finally:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cached_property
 
 import phonenumbers
 from phonenumbers import NumberParseException, PhoneNumberFormat, PhoneNumberType
@@ -77,8 +78,9 @@ class PhoneNumber:
                 f"{shown!r} is not a valid phone number: {_POSSIBLE_REASONS[reason]}.",
                 field="phone",
             )
-        if not phonenumbers.is_valid_number(parsed):
-            where = phonenumbers.region_code_for_number(parsed) or region
+        found = phonenumbers.region_code_for_number(parsed)  # the slow part: asked once
+        if found is None or not phonenumbers.is_valid_number_for_region(parsed, found):
+            where = found or region
             raise InvalidValue(
                 f"{shown!r} is not a valid phone number for {where}: "
                 "check the area code and the number.",
@@ -87,7 +89,7 @@ class PhoneNumber:
         return cls(
             e164=phonenumbers.format_number(parsed, PhoneNumberFormat.E164),
             extension=parsed.extension or "",
-            region=phonenumbers.region_code_for_number(parsed) or region,
+            region=found,
             line_type=phonenumbers.number_type(parsed),
         )
 
@@ -110,26 +112,28 @@ class PhoneNumber:
     def line_label(self) -> str:
         return _LINE_LABELS.get(self.line_type, "Other")
 
+    @cached_property
+    def _stored(self) -> phonenumbers.PhoneNumber:
+        # Parsed once per value: a sync reads millions, and each format asks for it.
+        return phonenumbers.parse(self.e164, None)
+
     @property
     def national_digits(self) -> str:
         """The digits a person dials at home, e.g. 2125550142; searched by prefix."""
-        parsed = phonenumbers.parse(self.e164, None)
-        return phonenumbers.national_significant_number(parsed)
+        return phonenumbers.national_significant_number(self._stored)
 
     @property
     def local_digits(self) -> str:
         """The number without its area code, e.g. 5550142: a clerk often types only that."""
-        parsed = phonenumbers.parse(self.e164, None)
-        national = phonenumbers.national_significant_number(parsed)
-        area = phonenumbers.length_of_geographical_area_code(parsed)
+        national = phonenumbers.national_significant_number(self._stored)
+        area = phonenumbers.length_of_geographical_area_code(self._stored)
         return national[area:] if 0 < area < len(national) else ""
 
     def display(self, home_region: str = DEFAULT_REGION) -> str:
         """National format for numbers of the home region, international otherwise."""
-        parsed = phonenumbers.parse(self.e164, None)
-        home = phonenumbers.region_code_for_number(parsed) == home_region.upper()
+        home = self.region == home_region.upper()  # a valid number's own region
         shown = phonenumbers.format_number(
-            parsed, PhoneNumberFormat.NATIONAL if home else PhoneNumberFormat.INTERNATIONAL
+            self._stored, PhoneNumberFormat.NATIONAL if home else PhoneNumberFormat.INTERNATIONAL
         )
         return f"{shown} ext. {self.extension}" if self.extension else shown
 

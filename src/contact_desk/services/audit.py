@@ -33,18 +33,24 @@ def record(
     new: Any,
     reason: str = "",
 ) -> None:
-    session.add(
-        AuditEvent(
-            user_id=actor.user_id,
-            customer_id=customer_id,
-            entity=entity,
-            entity_id=entity_id,
-            field=field,
-            old=shown(old),
-            new=shown(new),
-            reason=reason,
-        )
-    )
+    session.add(AuditEvent(**event(actor, customer_id, entity, entity_id, field, old, new,
+                                   reason)))
+
+
+def event(
+    actor: Actor,
+    customer_id: int | None,
+    entity: str,
+    entity_id: int | None,
+    field: str,
+    old: Any,
+    new: Any,
+    reason: str = "",
+) -> dict[str, Any]:
+    """The columns of one audit event, for ``record`` or for a bulk insert of many."""
+    return {"user_id": actor.user_id, "customer_id": customer_id, "entity": entity,
+            "entity_id": entity_id, "field": field, "old": shown(old), "new": shown(new),
+            "reason": reason}
 
 
 def record_changes(

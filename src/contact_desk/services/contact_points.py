@@ -45,20 +45,29 @@ class ParsedValue:
     local_digits: str = ""
     can_receive_texts: bool = False
 
+    def columns(self) -> dict[str, str | bool]:
+        """The contact point's columns this value fills."""
+        return {"value": self.value, "extension": self.extension, "display": self.display,
+                "digits": self.digits, "local_digits": self.local_digits,
+                "can_receive_texts": self.can_receive_texts}
+
     def put_on(self, point: ContactPoint) -> None:
-        point.value, point.extension, point.display = self.value, self.extension, self.display
-        point.digits, point.local_digits = self.digits, self.local_digits
-        point.can_receive_texts = self.can_receive_texts
+        for name, column in self.columns().items():
+            setattr(point, name, column)
 
 
-def parse_value(kind: ContactKind, text: str, region: str) -> ParsedValue:
-    """The stored form of a typed phone or email; InvalidValue says what is wrong."""
+def parse_value(kind: ContactKind, text: str, region: str,
+                home: str | None = None) -> ParsedValue:
+    """The stored form of a typed phone or email; InvalidValue says what is wrong.
+
+    A phone is read in ``region`` and shown as the desk of ``home`` (default: the same) shows it.
+    """
     if kind is ContactKind.PHONE:
         phone = PhoneNumber.parse(text, region)
         return ParsedValue(
             value=phone.e164,
             extension=phone.extension,
-            display=phone.display(region),
+            display=phone.display(home or region),
             digits=phone.national_digits,
             local_digits=phone.local_digits,
             can_receive_texts=phone.can_receive_texts,
@@ -74,10 +83,14 @@ def new_contact_point(
     type_: ContactPointType,
     text: str,
     today: date | None = None,
+    parsed: ParsedValue | None = None,
 ) -> ContactPoint:
-    """Add a value of ``type_`` to ``customer`` (no primary decision yet); audited."""
+    """Add a value of ``type_`` to ``customer`` (no primary decision yet); audited.
+
+    ``parsed`` is ``text`` already read in the home region (a file's checked value).
+    """
     kind = type_.kind
-    parsed = parse_value(kind, text, home_region(session))
+    parsed = parsed or parse_value(kind, text, home_region(session))
     for point in customer.points(kind):
         if point.value == parsed.value and point.extension == parsed.extension:
             raise NotAllowed(f"{parsed.display} is already on this customer ({point.type.label}).")

@@ -69,13 +69,19 @@ class Customer(Base):
         return name or self.company or (self.customer_number or f"Customer {self.id}")
 
     def refresh_search_keys(self) -> None:
-        first, last, company = self.first_name or "", self.last_name or "", self.company or ""
-        self.name_key = f"{first} {last}".strip().casefold()
-        self.last_name_key = last.casefold()
-        self.company_key = company.casefold()
+        for name, key in search_keys(self.first_name, self.last_name, self.company).items():
+            setattr(self, name, key)
 
     def points(self, kind: ContactKind) -> list[ContactPoint]:
         return [p for p in self.contact_points if p.kind is kind]
+
+
+def search_keys(first_name: str | None, last_name: str | None,
+                company: str | None) -> dict[str, str]:
+    """The lower-case copies search compares, for a customer of these names."""
+    first, last, firm = first_name or "", last_name or "", company or ""
+    return {"name_key": f"{first} {last}".strip().casefold(), "last_name_key": last.casefold(),
+            "company_key": firm.casefold()}
 
 
 @event.listens_for(Customer, "before_insert")

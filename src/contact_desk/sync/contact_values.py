@@ -13,26 +13,30 @@ from sqlalchemy.orm import Session
 from contact_desk.domain.actor import Actor
 from contact_desk.domain.enums import ContactKind, ContactPointType
 from contact_desk.domain.errors import InvalidValue
-from contact_desk.services.contact_points import new_contact_point, parse_value
+from contact_desk.services.contact_points import ParsedValue, new_contact_point, parse_value
 from contact_desk.store.customer import ContactPoint, Customer
 
 
 @dataclass(frozen=True)
 class CheckedValue:
-    """A valid phone or email: ``key`` is how the store compares it, ``text`` adds it."""
+    """A valid phone or email: ``key`` is how the store compares it, ``text`` adds it,
+    ``parsed`` is what the store keeps of it (read once, in the region given)."""
 
     kind: ContactKind
     key: tuple[str, str]
     text: str
+    parsed: ParsedValue
 
 
-def check_value(kind: ContactKind, text: str, region: str) -> CheckedValue:
-    """``text`` read as a phone (in ``region``) or an email; InvalidValue says why not."""
-    parsed = parse_value(kind, text, region)
+def check_value(kind: ContactKind, text: str, region: str,
+                home: str | None = None) -> CheckedValue:
+    """``text`` read as a phone (in ``region``, shown as a desk in ``home`` shows it) or an
+    email; InvalidValue says why not."""
+    parsed = parse_value(kind, text, region, home)
     canonical = parsed.value
     if kind is ContactKind.PHONE and parsed.extension:
         canonical = f"{parsed.value} ext. {parsed.extension}"
-    return CheckedValue(kind, (parsed.value, parsed.extension), canonical)
+    return CheckedValue(kind, (parsed.value, parsed.extension), canonical, parsed)
 
 
 def find_customer_by_values(session: Session, values: Sequence[CheckedValue]) -> Customer | None:

@@ -23,8 +23,10 @@ from contact_desk.domain.errors import ConflictError, InvalidValue, NotAllowed
 from contact_desk.services.customers import home_region_of
 from contact_desk.store.customer import Customer
 from contact_desk.store.database import Database
+from contact_desk.store.unit_of_work import translate_database_errors
 from contact_desk.store.users import Setting
 from contact_desk.sync.dms_csv import DmsExport, DmsLayout, DmsRow, delimiter_of, read_mapping
+from contact_desk.sync.new_customers import NameRefused, create_customers
 from contact_desk.sync.reconcile import reconcile
 from contact_desk.sync.report import BadRow, SyncReport
 
@@ -60,8 +62,8 @@ def sync_dms(
     layout = read_mapping(mapping) if mapping else DmsLayout()
     if delimiter:
         layout = replace(layout, delimiter=delimiter_of(delimiter))
-    region = layout.region or home_region_of(database.unit_of_work())
-    export = DmsExport.open(Path(path), layout, region)
+    home = home_region_of(database.unit_of_work())
+    export = DmsExport.open(Path(path), layout, layout.region or home, home)
     today = date.today()
     totals: Counter[str] = Counter()
     bad_rows: list[BadRow] = []
@@ -115,12 +117,23 @@ def _apply(
                 .options(selectinload(Customer.contact_points))
             )
         } if numbers else {}
+        try:
+            with translate_database_errors(session):
+                outcomes = create_customers(
+                    session, actor, [row for row in rows if row.customer_number not in known],
+                    today)
+        except NameRefused as refused:
+            raise _RowFailed(refused.row, refused.reason) from refused
         for row in rows:
+            if row.customer_number not in known:
+                continue
             try:
-                outcome = reconcile(session, actor, known.get(row.customer_number), row, today)
+                outcome = reconcile(session, actor, known[row.customer_number], row, today)
                 uow.flush()
             except _ROW_ERRORS as error:
                 raise _RowFailed(row, error.message) from error
+            outcomes.append(outcome)
+        for outcome in outcomes:
             if outcome.created:
                 counts["created"] += 1
             else:

@@ -125,6 +125,7 @@ class DmsExport:
     path: Path
     layout: DmsLayout
     region: str
+    home_region: str  # where the desk is: phones are shown as it shows them
     encoding: str
     positions: dict[str, int]
     width: int
@@ -132,7 +133,8 @@ class DmsExport:
     repeated: dict[str, list[int]]
 
     @classmethod
-    def open(cls, path: Path, layout: DmsLayout, region: str) -> DmsExport:
+    def open(cls, path: Path, layout: DmsLayout, region: str,
+             home_region: str | None = None) -> DmsExport:
         path = Path(path)
         encoding = detect_encoding(path)
         with open_text(path, encoding) as file:
@@ -151,7 +153,8 @@ class DmsExport:
                     repeated.setdefault(number, [seen[number]]).append(line)
                 else:
                     seen[number] = line
-        return cls(path, layout, region, encoding, positions, len(header), total, repeated)
+        return cls(path, layout, region, home_region or region, encoding, positions,
+                   len(header), total, repeated)
 
     def rows(self) -> Iterator[DmsRow | BadRow]:
         """Every data row in file order, checked."""
@@ -202,7 +205,7 @@ class DmsExport:
         for name in VALUE_FIELDS:
             if name not in columns or not tidy[name]:
                 continue
-            value = _value(name, tidy[name], self.region)
+            value = _value(name, tidy[name], self.region, self.home_region)
             if value.key not in keys:  # the same number as cell and home: kept once, as cell
                 keys.add(value.key)
                 values.append(value)
@@ -225,13 +228,13 @@ class DmsExport:
         raise InvalidValue(f"{text!r} is not a birth date written {shown}", field="birth_date")
 
 
-def _value(name: str, text: str, region: str) -> DmsValue:
+def _value(name: str, text: str, region: str, home: str) -> DmsValue:
     type_ = ContactPointType.for_dms_field(name)
     try:
-        checked = check_value(type_.kind, text, region)
+        checked = check_value(type_.kind, text, region, home)
     except InvalidValue as error:
         raise InvalidValue(error.message, field=name) from None
-    return DmsValue(checked.kind, checked.key, checked.text, type_)
+    return DmsValue(checked.kind, checked.key, checked.text, checked.parsed, type_)
 
 
 def _yes(name: str, text: str) -> bool:

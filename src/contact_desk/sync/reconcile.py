@@ -37,7 +37,7 @@ from contact_desk.store.customer import ContactPoint, Customer
 from contact_desk.store.sales import Vehicle
 from contact_desk.sync.dms_csv import DmsRow, DmsValue
 
-_CONSENT = {
+CONSENT = {
     ContactKind.PHONE: (("do_not_call", "do_not_call"), ("do_not_text", "do_not_text")),
     ContactKind.EMAIL: (("do_not_email", "marketing_opt_out"),),
 }
@@ -103,7 +103,7 @@ def _reconcile_values(
     for value in wanted:
         if value.type not in targets:  # a value the customer does not have yet
             targets[value.type] = new_contact_point(session, actor, customer, value.type,
-                                                    value.text, today)
+                                                    value.text, today, value.parsed)
             outcome.values_added += 1
             continue
         point = targets[value.type]
@@ -161,7 +161,7 @@ def _set_consent(
     targets: dict[ContactPointType, ContactPoint | None],
     outcome: RowOutcome,
 ) -> None:
-    flags = {attribute: True for column, attribute in _CONSENT[kind] if column in row.consent}
+    flags = {attribute: True for column, attribute in CONSENT[kind] if column in row.consent}
     if not flags:
         return
     for point in targets.values():

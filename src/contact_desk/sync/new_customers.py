@@ -1,0 +1,152 @@
+"""Customers the DMS sends for the first time, written a batch at a time: one INSERT per table.
+
+What is written is what ``reconcile`` writes for a customer it does not know, audit events
+included, in the same words; the rules come from the same places (the names' checks, the
+default primary, the consent flags). Only the way to the database is shorter.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date
+from typing import Any
+
+from sqlalchemy import insert
+from sqlalchemy.orm import Session
+
+from contact_desk.domain.actor import Actor
+from contact_desk.domain.customer import check_customer_names
+from contact_desk.domain.enums import ContactKind, ContactStatus, TextConsent, VehicleSource
+from contact_desk.domain.errors import InvalidValue
+from contact_desk.domain.primary import PrimaryCandidate, default_primary
+from contact_desk.services import audit
+from contact_desk.services.contact_points import MOVED, PRIMARY_FIELD
+from contact_desk.services.customers import ADDRESS_FIELDS
+from contact_desk.services.garage import described
+from contact_desk.store.activity import AuditEvent
+from contact_desk.store.customer import ContactPoint, Customer, search_keys
+from contact_desk.store.sales import Vehicle
+from contact_desk.sync.dms_csv import DmsRow, DmsValue
+from contact_desk.sync.reconcile import CONSENT, RowOutcome
+
+
+class NameRefused(Exception):
+    """A row whose names the customer rules refuse; nothing of the batch is written yet."""
+
+    def __init__(self, row: DmsRow, reason: str) -> None:
+        super().__init__(reason)
+        self.row = row
+        self.reason = reason
+
+
+def create_customers(
+    session: Session, actor: Actor, rows: Sequence[DmsRow], today: date
+) -> list[RowOutcome]:
+    """Add a customer for each row (none of them is in the desk yet); an outcome per row."""
+    if not rows:
+        return []
+    customers = [_customer(row) for row in rows]
+    ids = session.scalars(
+        insert(Customer).returning(Customer.id, sort_by_parameter_order=True), customers
+    ).all()
+    events: list[dict[str, Any]] = []
+    points: list[tuple[int, DmsValue, bool, dict[str, bool]]] = []
+    outcomes = []
+    for row, customer, customer_id in zip(rows, customers, ids):
+        name = Customer(**{k: customer[k] for k in ("first_name", "last_name", "company",
+                                                   "customer_number")}).full_name
+        events.append(audit.event(actor, customer_id, "customer", customer_id, "created",
+                                  None, name))
+        points += _points(row, customer_id)
+        outcomes.append(RowOutcome(created=True, changed=True,
+                                   values_added=len(row.values),
+                                   vehicles_added=int(row.vehicle is not None)))
+    point_ids = session.scalars(
+        insert(ContactPoint).returning(ContactPoint.id, sort_by_parameter_order=True),
+        [_point_columns(customer_id, value, primary, flags, today)
+         for customer_id, value, primary, flags in points],
+    ).all() if points else []
+    events += _point_events(actor, points, point_ids)
+    events += _vehicles(session, actor, rows, ids)
+    session.execute(insert(AuditEvent), events)
+    return outcomes
+
+
+def _customer(row: DmsRow) -> dict[str, Any]:
+    details = row.details
+    try:
+        first, last, firm = check_customer_names(str(details.get("first_name", "")),
+                                                 str(details.get("last_name", "")),
+                                                 str(details.get("company", "")))
+    except InvalidValue as error:
+        raise NameRefused(row, error.message) from None
+    return {
+        "customer_number": row.customer_number, "first_name": first, "last_name": last,
+        "company": firm, "birth_date": details.get("birth_date"),
+        **{name: " ".join(str(details.get(name, "")).split()) for name in ADDRESS_FIELDS},
+        **search_keys(first, last, firm), "version": 1,
+    }
+
+
+def _points(row: DmsRow, customer_id: int) -> list[tuple[int, DmsValue, bool, dict[str, bool]]]:
+    """Each value of the row with whether the default rule makes it primary, and its flags."""
+    found = []
+    for kind in ContactKind:
+        values = [value for value in row.values if value.kind is kind]
+        chosen = default_primary(
+            PrimaryCandidate(at, value.type, ContactStatus.ACTIVE, False, at)
+            for at, value in enumerate(values))
+        flags = {attribute: True for column, attribute in CONSENT[kind] if column in row.consent}
+        found += [(customer_id, value, chosen is not None and at == chosen.id, flags)
+                  for at, value in enumerate(values)]
+    return found
+
+
+def _point_columns(customer_id: int, value: DmsValue, primary: bool, flags: dict[str, bool],
+                   today: date) -> dict[str, Any]:
+    return {
+        "customer_id": customer_id, "kind": value.kind, "type": value.type,
+        **value.parsed.columns(), "status": ContactStatus.ACTIVE, "status_date": today,
+        "is_primary": primary, "do_not_call": False, "do_not_text": False,
+        "marketing_opt_out": False, "text_consent": TextConsent.NOT_ASKED, "version": 1,
+        **flags,
+    }
+
+
+def _point_events(actor: Actor, points: list[tuple[int, DmsValue, bool, dict[str, bool]]],
+                  point_ids: Sequence[int]) -> list[dict[str, Any]]:
+    """The audit trail reconcile leaves: each value added, then the primary, then consent."""
+    events = []
+    by_kind: dict[tuple[int, ContactKind], list[tuple[int, DmsValue, bool, dict]]] = {}
+    for (customer_id, value, primary, flags), point_id in zip(points, point_ids):
+        by_kind.setdefault((customer_id, value.kind), []).append(
+            (point_id, value, primary, flags))
+    for (customer_id, kind), added in by_kind.items():
+        for point_id, value, _, _ in added:
+            events.append(audit.event(actor, customer_id, "contact_point", point_id, "added",
+                                      None, value.parsed.display, reason=value.type.label))
+        primary = next(value for _, value, is_primary, _ in added if is_primary)
+        events.append(audit.event(
+            actor, customer_id, "customer", customer_id, PRIMARY_FIELD[kind], None,
+            primary.parsed.display, reason=f"{MOVED}: first active {kind.label.lower()}"))
+        for point_id, _, _, flags in added:
+            events += [audit.event(actor, customer_id, "contact_point", point_id, name, False,
+                                   True) for name in flags]
+    return events
+
+
+def _vehicles(session: Session, actor: Actor, rows: Sequence[DmsRow],
+              ids: Sequence[int]) -> list[dict[str, Any]]:
+    owners = [(customer_id, row.vehicle) for row, customer_id in zip(rows, ids)
+              if row.vehicle is not None]
+    if not owners:
+        return []
+    vehicle_ids = session.scalars(
+        insert(Vehicle).returning(Vehicle.id, sort_by_parameter_order=True),
+        [{"customer_id": customer_id, "vin": wanted.vin, "vin_reversed": wanted.vin[::-1],
+          "year": wanted.year, "make": wanted.make, "model": wanted.model,
+          "source": VehicleSource.DMS, "owned": True} for customer_id, wanted in owners],
+    ).all()
+    return [audit.event(actor, customer_id, "vehicle", vehicle_id, "added", None,
+                        described(wanted), reason=VehicleSource.DMS.label)
+            for (customer_id, wanted), vehicle_id in zip(owners, vehicle_ids)]
