@@ -34,6 +34,19 @@ def test_the_window_opens_and_quits_cleanly(tmp_path, sqlite_template):
     assert "Traceback" not in result.stderr
 
 
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="the XDG folders are Linux's")
+def test_the_first_start_makes_its_database_and_log_in_the_users_folders(tmp_path):
+    env = {key: value for key, value in os.environ.items()
+           if key not in {"CONTACT_DESK_DATABASE", "CONTACT_DESK_LOG_DIR"}}
+    env.update(QT_QPA_PLATFORM="offscreen", XDG_DATA_HOME=str(tmp_path / "data"),
+               XDG_STATE_HOME=str(tmp_path / "state"), XDG_CONFIG_HOME=str(tmp_path / "config"))
+    result = subprocess.run([sys.executable, "-m", "contact_desk", "--quit-after-show"],
+                            capture_output=True, text=True, env=env, timeout=120)
+    assert result.returncode == 0, result.stderr
+    assert (tmp_path / "data" / "ContactDesk" / "contact-desk.sqlite3").is_file()
+    assert (tmp_path / "state" / "ContactDesk" / "log" / "contact-desk.log").is_file()
+
+
 @pytest.mark.qt_no_exception_capture
 def test_an_unexpected_error_shows_the_log_path_and_keeps_what_was_saved(
         qtbot, window, database_url, customers, next_message_box, monkeypatch, tmp_path, caplog):
