@@ -6,11 +6,15 @@ import logging
 import os
 import sys
 from types import TracebackType
+from typing import TYPE_CHECKING
 
 from contact_desk.domain.actor import Actor
 from contact_desk.domain.errors import DomainError
 from contact_desk.services import users
 from contact_desk.store.database import Database, open_database
+
+if TYPE_CHECKING:
+    from PySide6.QtGui import QIcon
 
 log = logging.getLogger(__name__)
 ENV_USER = "CONTACT_DESK_USER"
@@ -75,7 +79,7 @@ def run_gui(database_url: str | None = None, user: str | None = None,
     return app.exec()
 
 
-def window_icon():  # noqa: ANN201 - a QIcon; Qt is imported only once a window is wanted
+def window_icon() -> QIcon:
     """The app icon of resources/app.svg, for every window and the taskbar."""
     from PySide6.QtGui import QIcon
 
