@@ -30,8 +30,10 @@ SELECT c.id, c.customer_number, c.first_name, c.last_name, c.company,
  ORDER BY c.last_name_key, c.name_key, c.id LIMIT {page}
 """
 _BRANCH_SQL = {
-    "name": "SELECT id FROM customer WHERE last_name_key >= :low AND last_name_key < :high "
-            "UNION SELECT id FROM customer WHERE name_key >= :low AND name_key < :high",
+    "name": "SELECT id FROM (SELECT id FROM customer WHERE last_name_key >= :low AND "
+            "last_name_key < :high ORDER BY last_name_key, name_key, id LIMIT 100) "
+            "UNION SELECT id FROM (SELECT id FROM customer WHERE name_key >= :low AND "
+            "name_key < :high ORDER BY last_name_key, name_key, id LIMIT 100)",
     "email": "SELECT customer_id FROM contact_point "
              "WHERE value >= :low AND value < :high AND kind = 'EMAIL'",
     "vin": "SELECT customer_id FROM vehicle WHERE vin_reversed >= :low AND vin_reversed < :high",

@@ -7,8 +7,8 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any
 
-from sqlalchemy import select
-from sqlalchemy.orm import Session, selectinload
+from sqlalchemy import ColumnElement, select
+from sqlalchemy.orm import Session
 
 from contact_desk.domain.actor import Actor
 from contact_desk.domain.customer import check_customer_names
@@ -38,7 +38,7 @@ from contact_desk.services.views import (
 )
 from contact_desk.store.activity import AuditEvent
 from contact_desk.store.base import utc_now
-from contact_desk.store.customer import ContactPoint, Customer
+from contact_desk.store.customer import ContactPoint, Customer, shown_name
 from contact_desk.store.people import AccountContact
 from contact_desk.store.program import Invoice, Program, VerificationDocument
 from contact_desk.store.sales import Vehicle
@@ -351,29 +351,35 @@ def search_customers(uow: UnitOfWork, query: str, limit: int = 50, offset: int =
         ids = search_customer_ids(session, query, limit, offset)
         if not ids:
             return []
-        customers = {
-            c.id: c
-            for c in session.scalars(
-                select(Customer).where(Customer.id.in_(ids)).options(
-                    selectinload(Customer.contact_points)
-                )
+        rows = {row.id: row for row in session.execute(
+            select(Customer.id, Customer.customer_number, Customer.first_name,
+                   Customer.last_name, Customer.company, _primary(ContactKind.PHONE),
+                   _primary(ContactKind.EMAIL))
+            .where(Customer.id.in_(ids))
+        )}
+        return [
+            CustomerHit(
+                id=row.id,
+                customer_number=row.customer_number,
+                name=shown_name(row.first_name, row.last_name, row.company,
+                                row.customer_number, row.id),
+                company=row.company,
+                primary_phone=row.primary_phone,
+                primary_email=row.primary_email,
             )
-        }
-        hits = []
-        for customer_id in ids:
-            customer = customers[customer_id]
-            primary = {p.kind: p.display for p in customer.contact_points if p.is_primary}
-            hits.append(
-                CustomerHit(
-                    id=customer.id,
-                    customer_number=customer.customer_number,
-                    name=customer.full_name,
-                    company=customer.company,
-                    primary_phone=primary.get(ContactKind.PHONE),
-                    primary_email=primary.get(ContactKind.EMAIL),
-                )
-            )
-        return hits
+            for row in map(rows.__getitem__, ids)
+        ]
+
+
+def _primary(kind: ContactKind) -> ColumnElement[str]:
+    """The primary phone or email of the customer in the outer query, as shown."""
+    return (
+        select(ContactPoint.display)
+        .where(ContactPoint.customer_id == Customer.id, ContactPoint.kind == kind,
+               ContactPoint.is_primary)
+        .scalar_subquery()
+        .label(f"primary_{kind.name.lower()}")
+    )
 
 
 def home_region_of(uow: UnitOfWork) -> str:

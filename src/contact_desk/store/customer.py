@@ -50,8 +50,8 @@ class Customer(Base):
     )
     current_amount_due: Mapped[Decimal | None] = mapped_column(Numeric(12, 2))
     # Lower-case copies that search compares by prefix on a plain index.
-    name_key: Mapped[str] = mapped_column(String(170), default="", index=True)
-    last_name_key: Mapped[str] = mapped_column(String(80), default="", index=True)
+    name_key: Mapped[str] = mapped_column(String(170), default="")
+    last_name_key: Mapped[str] = mapped_column(String(80), default="")
     company_key: Mapped[str] = mapped_column(String(120), default="", index=True)
     created_at: Mapped[datetime] = mapped_column(UtcDateTime, default=utc_now)
     updated_at: Mapped[datetime] = mapped_column(UtcDateTime, default=utc_now)
@@ -62,11 +62,16 @@ class Customer(Base):
     )
 
     __mapper_args__ = {"version_id_col": version}
+    __table_args__ = (
+        # The list's order (migration 0005): a page, or a last-name prefix, walks this alone.
+        Index("ix_customer_list_order", "last_name_key", "name_key", "id"),
+        Index("ix_customer_name_key_last_name_key", "name_key", "last_name_key", "id"),
+    )
 
     @property
     def full_name(self) -> str:
-        name = f"{self.first_name} {self.last_name}".strip()
-        return name or self.company or (self.customer_number or f"Customer {self.id}")
+        return shown_name(self.first_name, self.last_name, self.company, self.customer_number,
+                          self.id)
 
     def refresh_search_keys(self) -> None:
         for name, key in search_keys(self.first_name, self.last_name, self.company).items():
@@ -74,6 +79,13 @@ class Customer(Base):
 
     def points(self, kind: ContactKind) -> list[ContactPoint]:
         return [p for p in self.contact_points if p.kind is kind]
+
+
+def shown_name(first_name: str, last_name: str, company: str, customer_number: str | None,
+              customer_id: int | None) -> str:
+    """How a customer is named on screen: the person, else the company, else the number."""
+    name = f"{first_name} {last_name}".strip()
+    return name or company or (customer_number or f"Customer {customer_id}")
 
 
 def search_keys(first_name: str | None, last_name: str | None,

@@ -15,6 +15,7 @@ from contact_desk.store.sales import Vehicle
 _PHONE_CHARS = re.compile(r"^[\d\s().+\-/]+$")
 MIN_DIGITS = 3
 LOCAL_DIGITS_MAX = 8
+LIST_ORDER = (Customer.last_name_key, Customer.name_key, Customer.id)
 
 
 def _prefix(column: ColumnElement[str], prefix: str, dialect: str) -> ColumnElement[bool]:
@@ -27,37 +28,52 @@ def _prefix(column: ColumnElement[str], prefix: str, dialect: str) -> ColumnElem
     return like
 
 
-def customer_ids_query(query: str, dialect: str) -> Select[tuple[int]] | None:
-    """A SELECT of matching customer ids, or None when nothing typed can match."""
+def customer_ids_query(query: str, dialect: str, enough: int | None = None,
+                       ) -> Select[tuple[int]] | None:
+    """A SELECT of matching customer ids in list order, or None when nothing typed can match.
+
+    With ``enough``, each way of matching (name, number, email, VIN, phone) keeps only its
+    first ``enough`` customers in list order before they are put together: a page never
+    sorts the thousands a two-letter prefix finds, only the first few of each way.
+    """
     text = " ".join(query.split())
     if not text:
         return None
     folded = text.casefold()
     digits = search_digits(text)
-    parts: list[Select[tuple[int]]] = [
-        select(Customer.id).where(_prefix(Customer.name_key, folded, dialect)),
-        select(Customer.id).where(_prefix(Customer.last_name_key, folded, dialect)),
-        select(Customer.id).where(_prefix(Customer.company_key, folded, dialect)),
-        select(Customer.id).where(or_(*(
-            _prefix(Customer.customer_number, number, dialect)
-            for number in dict.fromkeys((text, text.upper()))  # DMS numbers are upper case
-        ))),
-        select(ContactPoint.customer_id).where(
-            ContactPoint.kind == ContactKind.EMAIL, _prefix(ContactPoint.value, folded, dialect)
-        ),
+    numbers = dict.fromkeys((text, text.upper()))  # DMS numbers are upper case
+    conditions: list[tuple[ColumnElement[bool], type | None]] = [
+        (_prefix(Customer.last_name_key, folded, dialect), None),
+        (_prefix(Customer.name_key, folded, dialect), None),
+        (_prefix(Customer.company_key, folded, dialect), None),
+        (or_(*(_prefix(Customer.customer_number, number, dialect) for number in numbers)), None),
+        (and_(ContactPoint.kind == ContactKind.EMAIL,
+              _prefix(ContactPoint.value, folded, dialect)), ContactPoint),
     ]
     vin = re.sub(r"[\s-]", "", text).upper()
     if len(vin) >= 4 and vin.isalnum():
-        parts.append(
-            select(Vehicle.customer_id).where(_prefix(Vehicle.vin_reversed, vin[::-1], dialect))
-        )
+        conditions.append((_prefix(Vehicle.vin_reversed, vin[::-1], dialect), Vehicle))
     if _PHONE_CHARS.match(text) and len(digits) >= MIN_DIGITS:
-        parts.append(_phone_digits_query(text, digits, dialect))
-    union = parts[0].union(*parts[1:]).subquery()
-    return select(union.c[0])
+        conditions.append((_phone_digits(text, digits, dialect), ContactPoint))
+    branches = [_in_list_order(condition, joined, enough) for condition, joined in conditions]
+    union = branches[0].union(*branches[1:]).subquery()
+    return select(union.c.id).order_by(union.c.last_name_key, union.c.name_key, union.c.id)
 
 
-def _phone_digits_query(text: str, digits: str, dialect: str) -> Select[tuple[int]]:
+def _in_list_order(condition: ColumnElement[bool], joined: type | None,
+                   enough: int | None) -> Select[tuple[int, str, str]]:
+    """The customers ``condition`` finds, with the keys the list is ordered by."""
+    branch = select(Customer.id, Customer.last_name_key, Customer.name_key)
+    if joined is not None:
+        branch = branch.join(joined, joined.customer_id == Customer.id).distinct()
+    branch = branch.where(condition)
+    if enough is None:
+        return branch
+    limited = branch.order_by(*LIST_ORDER).limit(enough).subquery()
+    return select(limited.c.id, limited.c.last_name_key, limited.c.name_key)
+
+
+def _phone_digits(text: str, digits: str, dialect: str) -> ColumnElement[bool]:
     national = [digits]
     if text.lstrip().startswith("+") or len(digits) > 10:
         # "+1 212 555" or "1 212 555 0142": match E.164 from the country code on.
@@ -72,9 +88,7 @@ def _phone_digits_query(text: str, digits: str, dialect: str) -> Select[tuple[in
         clauses.append(_prefix(ContactPoint.local_digits, digits, dialect))
     if e164_match is not None:
         clauses.append(e164_match)
-    return select(ContactPoint.customer_id).where(
-        ContactPoint.kind == ContactKind.PHONE, or_(*clauses)
-    )
+    return and_(ContactPoint.kind == ContactKind.PHONE, or_(*clauses))
 
 
 def search_customer_ids(session: Session, query: str, limit: int, offset: int = 0) -> list[int]:
@@ -82,16 +96,11 @@ def search_customer_ids(session: Session, query: str, limit: int, offset: int = 
 
     Nothing typed lists every customer, so the list is never an empty page on start.
     """
-    wanted = select(Customer.id)
-    if query.strip():
-        ids = customer_ids_query(query, session.get_bind().dialect.name)
+    if not query.strip():
+        wanted = select(Customer.id).order_by(*LIST_ORDER)
+    else:
+        ids = customer_ids_query(query, session.get_bind().dialect.name, offset + limit)
         if ids is None:
             return []
-        wanted = wanted.where(Customer.id.in_(select(ids.subquery().c[0])))
-    rows = session.execute(
-        wanted
-        .order_by(Customer.last_name_key, Customer.name_key, Customer.id)
-        .limit(limit)
-        .offset(offset)
-    )
-    return [row[0] for row in rows]
+        wanted = ids
+    return list(session.scalars(wanted.limit(limit).offset(offset)))
