@@ -22,6 +22,7 @@ from contact_desk.store.database import open_database  # noqa: E402
 from contact_desk.ui.contact_dialog import ContactDialog  # noqa: E402
 from contact_desk.ui.edit_contact_info import EditContactInfoDialog  # noqa: E402
 from contact_desk.ui.mail_settings import MailSettingsDialog  # noqa: E402
+from contact_desk.ui.program_customer_dialogs import ReplaceCustomerDialog  # noqa: E402
 
 DOCS = Path(__file__).resolve().parent
 
@@ -43,7 +44,7 @@ def main() -> int:
     folder = Path(tempfile.mkdtemp(prefix="contact-desk-shots-"))
     url = str(folder / "demo.sqlite3")
     database = open_database(url)
-    fill_demo_data(database, customers=200)
+    examples = dict(fill_demo_data(database, customers=200).examples)
     database.dispose()
 
     window = create_main_window(url, "manager")
@@ -70,6 +71,14 @@ def main() -> int:
     settle()
     settings.grab().save(str(DOCS / "mail-settings.png"))
     settings.done(0)
+    open_number(window, examples["programs in every state"])
+    programs = window.customer_page.programs
+    programs.container.grab().save(str(DOCS / "programs.png"))
+    replace = ReplaceCustomerDialog(window.desk, programs.programs[0], programs.programs, window)
+    replace.show()
+    settle()
+    replace.grab().save(str(DOCS / "replace-customer.png"))
+    replace.done(0)
     open_number(window, "C100003")
 
     page = window.customer_page

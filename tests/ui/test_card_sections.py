@@ -5,10 +5,9 @@ from __future__ import annotations
 from datetime import UTC, datetime
 
 import pytest
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
-    QApplication,
     QComboBox,
     QDialog,
     QInputDialog,
@@ -26,16 +25,11 @@ from contact_desk.store.activity import WebActivity
 from contact_desk.store.sales import Deal
 from contact_desk.ui.card.dialogs import LogAttemptDialog, VehicleDialog
 from contact_desk.ui.edit_contact_info import EditContactInfoDialog
+from tests.ui.modal import when_open
 
 VINS = ["1HGCM82633A004352", "5N1FNSHC1TU281580", "5FN59T5M7HP883362", "1FT8JR7J0FW918546"]
 
 
-def when_open(kind, act, tries: int = 250) -> None:
-    widget = QApplication.activeModalWidget()
-    if isinstance(widget, kind):
-        act(widget)
-    elif tries:
-        QTimer.singleShot(20, lambda: when_open(kind, act, tries - 1))
 
 
 def card_of(window):

@@ -6,24 +6,19 @@ from email import message_from_bytes, policy
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt, QTimer
-from PySide6.QtWidgets import QApplication, QMessageBox, QToolButton
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QMessageBox, QToolButton
 
 from contact_desk.domain.enums import CommunicationPreference, ContactRole
 from contact_desk.services.additional_contacts import add_contact
 from contact_desk.services.customers import get_customer
 from contact_desk.ui.contact_dialog import ContactDialog
 from contact_desk.ui.models.additional_contacts import ACTIONS
+from tests.ui.modal import when_open
 
 PREFS = CommunicationPreference
 
 
-def when_open(kind, act, tries: int = 250) -> None:
-    widget = QApplication.activeModalWidget()
-    if isinstance(widget, kind):
-        act(widget)
-    elif tries:
-        QTimer.singleShot(20, lambda: when_open(kind, act, tries - 1))
 
 
 @pytest.fixture

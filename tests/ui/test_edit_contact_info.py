@@ -2,16 +2,17 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 
 import pytest
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from contact_desk.domain.enums import ContactKind, ContactStatus
 from contact_desk.services.contact_points import add_contact_point
 from contact_desk.services.customers import get_customer
 from contact_desk.ui.edit_contact_info import EditContactInfoDialog
+from tests.ui.modal import when_open
 
 PHONE, EMAIL = ContactKind.PHONE, ContactKind.EMAIL
 
@@ -31,13 +32,6 @@ def dialog(qtbot, page) -> Iterator[EditContactInfoDialog]:
     box.deleteLater()
 
 
-def when_open(kind: type, act: Callable, tries: int = 250) -> None:
-    """Run ``act(widget)`` once a modal ``kind`` is up (the code under test is inside exec())."""
-    widget = QApplication.activeModalWidget()
-    if isinstance(widget, kind):
-        act(widget)
-    elif tries:
-        QTimer.singleShot(20, lambda: when_open(kind, act, tries - 1))
 
 
 def type_into(qtbot, row, text: str) -> None:

@@ -1,4 +1,5 @@
-"""The customer page: header with the account figures, the warning banner, phones and emails."""
+"""The customer page: header with the account figures, the warning banner, phones and emails,
+the other people on the account and the finance programs."""
 
 from __future__ import annotations
 
@@ -20,6 +21,7 @@ from contact_desk.ui.edit_contact_info import CONFLICT, EditContactInfoDialog
 from contact_desk.ui.forms.ui_customer_page import Ui_CustomerPage
 from contact_desk.ui.messages import show_error
 from contact_desk.ui.models.contact_points import CONTACT, PRIMARY, ContactPointsModel
+from contact_desk.ui.programs_section import ProgramsSection
 
 BANNER_STYLE = (
     "QLabel#contactWarning { background: #fff4ce; color: #5c4400; border: 1px solid #f0c000;"
@@ -51,6 +53,9 @@ class CustomerPage(QWidget):
         self.contacts = ContactsSection(self.form.additionalContactsTable,
                                         self.form.addContactButton, desk, self)
         self.contacts.changed.connect(self.reload)
+        self.programs = ProgramsSection(self.form.programsSection, desk, self)
+        self.programs.changed.connect(self.reload)
+        self.programs.editContactInfo.connect(lambda: self.edit_contact_info())
         for title in (self.form.contactInfoTitle, self.form.contactsTitle,
                       self.form.programsTitle):
             bold = QFont(title.font())
@@ -98,6 +103,7 @@ class CustomerPage(QWidget):
         self.phones.show_points(view.phones)
         self.emails.show_points(view.emails)
         self.contacts.show_contacts(view)
+        self.programs.show_programs(view)
         for table in (form.phoneTable, form.emailTable):
             table.resizeColumnsToContents()
         for table in (form.phoneTable, form.emailTable, form.additionalContactsTable):
