@@ -105,6 +105,7 @@ class Ui_ProgramFrame(object):
 
         self.rolesLayout.addWidget(self.contactRoleMenu, 1, 2, 1, 1)
 
+        self.rolesLayout.setColumnStretch(3, 1)
 
         self.frameLayout.addLayout(self.rolesLayout)
 
