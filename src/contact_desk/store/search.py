@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
-from sqlalchemy import ColumnElement, Select, and_, or_, select
+from sqlalchemy import ColumnElement, Select, and_, bindparam, or_, select
 from sqlalchemy.orm import Session
 
 from contact_desk.domain.enums import ContactKind
@@ -18,77 +19,108 @@ LOCAL_DIGITS_MAX = 8
 LIST_ORDER = (Customer.last_name_key, Customer.name_key, Customer.id)
 
 
-def _prefix(column: ColumnElement[str], prefix: str, dialect: str) -> ColumnElement[bool]:
-    """``column`` starts with ``prefix``, written so the column's plain index is used."""
-    escaped = prefix.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-    like = column.like(f"{escaped}%", escape="\\")
-    if dialect == "sqlite":
-        # SQLite uses an index for a range, not for LIKE on a case-sensitive column.
-        return and_(column >= prefix, column < prefix + "\U0010ffff", like)
-    return like
+# Where each kind of prefix is compared, and which table the branch joins to.
+_COLUMNS = {
+    "last_name": (Customer.last_name_key, None),
+    "name": (Customer.name_key, None),
+    "company": (Customer.company_key, None),
+    "number": (Customer.customer_number, None),
+    "email": (ContactPoint.value, ContactPoint),
+    "vin": (Vehicle.vin_reversed, Vehicle),
+    "phone digits": (ContactPoint.digits, ContactPoint),
+    "phone local digits": (ContactPoint.local_digits, ContactPoint),
+    "phone e164": (ContactPoint.value, ContactPoint),
+}
+_KIND_OF = {"email": ContactKind.EMAIL, "phone": ContactKind.PHONE}
 
 
-def customer_ids_query(query: str, dialect: str, enough: int | None = None,
-                       ) -> Select[tuple[int]] | None:
-    """A SELECT of matching customer ids in list order, or None when nothing typed can match.
-
-    With ``enough``, each way of matching (name, number, email, VIN, phone) keeps only its
-    first ``enough`` customers in list order before they are put together: a page never
-    sorts the thousands a two-letter prefix finds, only the first few of each way.
-    """
+def prefixes(query: str) -> list[tuple[str, str]]:
+    """(where, prefix) for every way ``query`` can match, e.g. ("last_name", "lee")."""
     text = " ".join(query.split())
     if not text:
-        return None
+        return []
     folded = text.casefold()
-    digits = search_digits(text)
-    numbers = dict.fromkeys((text, text.upper()))  # DMS numbers are upper case
-    conditions: list[tuple[ColumnElement[bool], type | None]] = [
-        (_prefix(Customer.last_name_key, folded, dialect), None),
-        (_prefix(Customer.name_key, folded, dialect), None),
-        (_prefix(Customer.company_key, folded, dialect), None),
-        (or_(*(_prefix(Customer.customer_number, number, dialect) for number in numbers)), None),
-        (and_(ContactPoint.kind == ContactKind.EMAIL,
-              _prefix(ContactPoint.value, folded, dialect)), ContactPoint),
-    ]
+    found = [("last_name", folded), ("name", folded), ("company", folded)]
+    found += [("number", number) for number in dict.fromkeys((text, text.upper()))]
+    found.append(("email", folded))
     vin = re.sub(r"[\s-]", "", text).upper()
     if len(vin) >= 4 and vin.isalnum():
-        conditions.append((_prefix(Vehicle.vin_reversed, vin[::-1], dialect), Vehicle))
+        found.append(("vin", vin[::-1]))
+    digits = search_digits(text)
     if _PHONE_CHARS.match(text) and len(digits) >= MIN_DIGITS:
-        conditions.append((_phone_digits(text, digits, dialect), ContactPoint))
-    branches = [_in_list_order(condition, joined, enough) for condition, joined in conditions]
+        found += _phone_prefixes(text, digits)
+    return found
+
+
+def _phone_prefixes(text: str, digits: str) -> list[tuple[str, str]]:
+    found = [("phone digits", digits)]
+    if digits.startswith("1") and len(digits) > 4:
+        found.append(("phone digits", digits[1:]))
+    if len(digits) <= LOCAL_DIGITS_MAX:
+        # "555 01" or "555-0142": the number without its area code.
+        found.append(("phone local digits", digits))
+    if text.lstrip().startswith("+") or len(digits) > 10:
+        # "+1 212 555" or "1 212 555 0142": match E.164 from the country code on.
+        found.append(("phone e164", "+" + digits))
+    return found
+
+
+def parameters(found: list[tuple[str, str]], dialect: str) -> dict[str, str]:
+    """The bound values of ``matching_ids``' statement for these prefixes."""
+    values = {}
+    for at, (_, prefix) in enumerate(found):
+        if dialect == "sqlite":
+            values[f"p{at}"], values[f"p{at}_end"] = prefix, prefix + "\U0010ffff"
+        else:
+            escaped = prefix.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+            values[f"p{at}"] = escaped + "%"
+    return values
+
+
+@lru_cache(maxsize=64)
+def matching_ids(shape: tuple[str, ...], dialect: str, limited: bool) -> Select[tuple[int]]:
+    """Customer ids in list order for prefixes of these kinds (``prefixes``' first items).
+
+    The statement depends only on the kinds, so it is built once and its values are bound
+    (``parameters``). With ``limited``, each way of matching keeps only its first
+    ``:enough`` customers in list order before they are put together: a page never sorts
+    the thousands a two-letter prefix finds, only the first few of each way.
+    """
+    ways: dict[str, list[ColumnElement[bool]]] = {}
+    for at, where in enumerate(shape):
+        column, _ = _COLUMNS[where]
+        ways.setdefault(where.split()[0], []).append(_starts(column, at, dialect))
+    branches = []
+    for way, conditions in ways.items():
+        joined = _COLUMNS[next(w for w in shape if w.split()[0] == way)][1]
+        condition = or_(*conditions)
+        if way in _KIND_OF:
+            condition = and_(ContactPoint.kind == _KIND_OF[way], condition)
+        branches.append(_in_list_order(condition, joined, limited))
     union = branches[0].union(*branches[1:]).subquery()
     return select(union.c.id).order_by(union.c.last_name_key, union.c.name_key, union.c.id)
 
 
+def _starts(column: ColumnElement[str], at: int, dialect: str) -> ColumnElement[bool]:
+    """``column`` starts with prefix number ``at``, written so the column's index is used."""
+    if dialect == "sqlite":
+        # SQLite uses an index for a range, not for LIKE on a case-sensitive column; in
+        # code point order the range holds exactly the values starting with the prefix.
+        return and_(column >= bindparam(f"p{at}"), column < bindparam(f"p{at}_end"))
+    return column.like(bindparam(f"p{at}"), escape="\\")
+
+
 def _in_list_order(condition: ColumnElement[bool], joined: type | None,
-                   enough: int | None) -> Select[tuple[int, str, str]]:
+                   limited: bool) -> Select[tuple[int, str, str]]:
     """The customers ``condition`` finds, with the keys the list is ordered by."""
     branch = select(Customer.id, Customer.last_name_key, Customer.name_key)
     if joined is not None:
         branch = branch.join(joined, joined.customer_id == Customer.id).distinct()
     branch = branch.where(condition)
-    if enough is None:
+    if not limited:
         return branch
-    limited = branch.order_by(*LIST_ORDER).limit(enough).subquery()
-    return select(limited.c.id, limited.c.last_name_key, limited.c.name_key)
-
-
-def _phone_digits(text: str, digits: str, dialect: str) -> ColumnElement[bool]:
-    national = [digits]
-    if text.lstrip().startswith("+") or len(digits) > 10:
-        # "+1 212 555" or "1 212 555 0142": match E.164 from the country code on.
-        e164_match = _prefix(ContactPoint.value, "+" + digits, dialect)
-    else:
-        e164_match = None
-    if digits.startswith("1") and len(digits) > 4:
-        national.append(digits[1:])
-    clauses = [_prefix(ContactPoint.digits, prefix, dialect) for prefix in national]
-    if len(digits) <= LOCAL_DIGITS_MAX:
-        # "555 01" or "555-0142": the number without its area code.
-        clauses.append(_prefix(ContactPoint.local_digits, digits, dialect))
-    if e164_match is not None:
-        clauses.append(e164_match)
-    return and_(ContactPoint.kind == ContactKind.PHONE, or_(*clauses))
+    first = branch.order_by(*LIST_ORDER).limit(bindparam("enough")).subquery()
+    return select(first.c.id, first.c.last_name_key, first.c.name_key)
 
 
 def search_customer_ids(session: Session, query: str, limit: int, offset: int = 0) -> list[int]:
@@ -96,11 +128,18 @@ def search_customer_ids(session: Session, query: str, limit: int, offset: int = 
 
     Nothing typed lists every customer, so the list is never an empty page on start.
     """
-    if not query.strip():
-        wanted = select(Customer.id).order_by(*LIST_ORDER)
-    else:
-        ids = customer_ids_query(query, session.get_bind().dialect.name, offset + limit)
-        if ids is None:
-            return []
-        wanted = ids
-    return list(session.scalars(wanted.limit(limit).offset(offset)))
+    found = prefixes(query)
+    if not found:
+        return list(session.scalars(_EVERYONE, {"limit": limit, "offset": offset}))
+    dialect = session.get_bind().dialect.name
+    wanted = _page(matching_ids(tuple(where for where, _ in found), dialect, True))
+    return list(session.scalars(wanted, {**parameters(found, dialect), "enough": offset + limit,
+                                         "limit": limit, "offset": offset}))
+
+
+@lru_cache(maxsize=64)
+def _page(ids: Select[tuple[int]]) -> Select[tuple[int]]:
+    return ids.limit(bindparam("limit")).offset(bindparam("offset"))
+
+
+_EVERYONE = _page(select(Customer.id).order_by(*LIST_ORDER))
