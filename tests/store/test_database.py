@@ -9,6 +9,7 @@ from sqlalchemy import Connection, text
 from contact_desk.domain.errors import DomainError
 from contact_desk.store.database import (
     create_db_engine,
+    HEAD,
     current_revision,
     head_revision,
     migrate,
@@ -20,6 +21,10 @@ from contact_desk.store.database import (
 def test_a_new_database_is_migrated_to_the_newest_schema(database):
     assert current_revision(database.engine) == head_revision()
     assert database.backup_path is None
+
+
+def test_the_head_the_desk_opens_without_alembic_is_the_newest_migration():
+    assert HEAD == head_revision()
 
 
 def test_sqlite_runs_in_wal_with_foreign_keys_and_a_busy_timeout(tmp_path):

@@ -15,7 +15,6 @@ from dataclasses import dataclass, replace
 from datetime import date, datetime, time, timedelta, timezone
 from decimal import Decimal
 
-from faker import Faker
 from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session
 
@@ -347,6 +346,8 @@ class _Dealership:
     """
 
     def __init__(self, uow: UnitOfWork, seed: int) -> None:
+        from faker import Faker  # here, not at the top: the desk imports this module at start
+
         self.uow = uow
         self.session: Session = uow.session
         self.rng = random.Random(seed)
