@@ -30,6 +30,7 @@ from benchmarks.synthetic_export import write_export
 
 HERE = Path(__file__).parent
 DEFAULT_CUSTOMERS = 100_000
+UNFINISHED = "The run was still measuring when this was written; figures not in the table are to come."
 
 
 @dataclass(frozen=True)
@@ -51,6 +52,8 @@ def run(settings: Run, say=print) -> list[Figure]:  # noqa: ANN001
         write_export(export, settings.customers)
     say("syncing the export and loading the floors")
     figures, database = sync_figures(export, settings.work)
+    # Written after each stage, so a long run that is stopped still leaves what it measured.
+    write_results(settings.results, settings.customers, figures, [UNFINISHED])
     try:
         say("searching")
         queries = draw_queries(export)
@@ -62,10 +65,13 @@ def run(settings: Run, say=print) -> list[Figure]:  # noqa: ANN001
         database.dispose()
     path = Path(database.engine.url.database)
     if settings.gui:
-        say("the window: keystrokes and Primary clicks, start-up, memory")
+        write_results(settings.results, settings.customers, figures, [UNFINISHED])
+        say("the window: keystrokes and Primary clicks, start-up")
         typed = [query.text for query in queries if len(query.text) > 1][:settings.rounds]
         figures += gui_figures(path, heavy, typed, clicks=min(20, settings.rounds))
         figures.append(startup_figure(path, settings.startup_runs))
+        write_results(settings.results, settings.customers, figures, [UNFINISHED])
+        say("memory with the list scrolled to the end")
         figures.append(memory_figure(path))
     write_results(settings.results, settings.customers, figures, _remarks(figures))
     return figures
