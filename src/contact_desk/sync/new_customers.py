@@ -24,7 +24,7 @@ from contact_desk.services.contact_points import MOVED, PRIMARY_FIELD
 from contact_desk.services.customers import ADDRESS_FIELDS
 from contact_desk.services.garage import described
 from contact_desk.store.activity import AuditEvent
-from contact_desk.store.customer import ContactPoint, Customer, search_keys
+from contact_desk.store.customer import ContactPoint, Customer, search_keys, shown_name
 from contact_desk.store.sales import Vehicle
 from contact_desk.sync.dms_csv import DmsRow, DmsValue
 from contact_desk.sync.reconcile import CONSENT, RowOutcome
@@ -53,8 +53,8 @@ def create_customers(
     points: list[tuple[int, DmsValue, bool, dict[str, bool]]] = []
     outcomes = []
     for row, customer, customer_id in zip(rows, customers, ids):
-        name = Customer(**{k: customer[k] for k in ("first_name", "last_name", "company",
-                                                   "customer_number")}).full_name
+        name = shown_name(customer["first_name"], customer["last_name"], customer["company"],
+                          customer["customer_number"], customer_id)
         events.append(audit.event(actor, customer_id, "customer", customer_id, "created",
                                   None, name))
         points += _points(row, customer_id)

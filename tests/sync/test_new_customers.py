@@ -1,0 +1,52 @@
+"""A customer new to the desk is written with the rest of its batch, and leaves the same
+audit trail, value for value, as the desk leaves when it adds one thing at a time."""
+
+from __future__ import annotations
+
+from contact_desk.sync.dms import sync_dms
+from tests.sync.conftest import FIELDS, customer
+
+ROW = {
+    "customer_number": "D00042", "first_name": "Ann", "last_name": "Lee",
+    "cell_phone": "(212) 555-0142", "home_phone": "518-555-0199", "email": "Ann@Example.com",
+    "vin": "1HGCM82633A004352", "vehicle_year": "2003", "vehicle_make": "Honda",
+    "vehicle_model": "Accord", "do_not_text": "Y", "do_not_call": "N", "do_not_email": "N",
+}
+
+
+def test_a_new_customer_is_audited_as_each_step_would_be(database, manager, export,
+                                                          audit_trail):
+    sync_dms(database, manager, export([ROW], header=FIELDS))
+
+    ann = customer(database, "D00042")
+    trail = [(e.entity, e.field, e.old, e.new, e.reason) for e in audit_trail()
+             if e.customer_id == ann.id]
+    assert trail == [
+        ("customer", "created", None, "Ann Lee", ""),
+        ("contact_point", "added", None, "(212) 555-0142", "Cell Phone Number in DMS"),
+        ("contact_point", "added", None, "(518) 555-0199", "Home Phone Number in DMS"),
+        ("customer", "primary_phone", None, "(212) 555-0142",
+         "moved by the default rule: first active phone"),
+        ("contact_point", "do_not_text", "no", "yes", ""),
+        ("contact_point", "do_not_text", "no", "yes", ""),
+        ("contact_point", "added", None, "ann@example.com", "Email in DMS"),
+        ("customer", "primary_email", None, "ann@example.com",
+         "moved by the default rule: first active email"),
+        ("vehicle", "added", None, "2003 Honda Accord (1HGCM82633A004352)", "DMS"),
+    ]
+    assert [(p.display, p.is_primary, p.do_not_text) for p in ann.phones] == [
+        ("(212) 555-0142", True, True), ("(518) 555-0199", False, True)]
+    assert ann.version == 1 and ann.emails[0].is_primary
+
+
+def test_a_batch_of_new_customers_takes_each_its_own_values(database, manager, export):
+    rows = [{**ROW, "customer_number": f"D{n:05}", "cell_phone": f"+1212555{n:04}",
+             "home_phone": "", "email": f"ann{n}@example.com", "vin": ""} for n in range(7)]
+
+    report = sync_dms(database, manager, export(rows, header=FIELDS), batch_size=3)
+
+    assert report.customers_created == 7 and report.values_added == 14
+    for n in range(7):
+        stored = customer(database, f"D{n:05}")
+        assert [p.value for p in stored.phones] == [f"+1212555{n:04}"]
+        assert [e.value for e in stored.emails] == [f"ann{n}@example.com"]
