@@ -29,6 +29,8 @@ DESKTOP_LIBRARIES = frozenset({
     # what those pull in, and nothing of the bundle's own Python needs
     "libXau", "libXdmcp", "libbsd", "libmd", "libsystemd", "libgcrypt", "libgpg-error",
     "liblz4", "libcap", "libpcre2-8", "libexpat", "libpng16", "libbrotlicommon", "libbrotlidec",
+    # the C++ runtime, which every Linux desktop has and PySide6's wheel takes from it too
+    "libstdc++", "libgcc_s",
 })
 ICU_DATA = re.compile(r"libicudata\.so\.(\d+)$")
 
