@@ -36,8 +36,10 @@ def _probe(database: Path, *args: str) -> dict:
     with tempfile.TemporaryDirectory() as config:
         done = subprocess.run(
             [sys.executable, "-m", "benchmarks.gui_probe", str(database), *args],
-            capture_output=True, text=True, env=_environment(Path(config)), check=True,
+            capture_output=True, text=True, env=_environment(Path(config)),
             cwd=Path(__file__).parent.parent)
+    if done.returncode != 0:
+        raise RuntimeError(f"the window's probe failed ({done.returncode}):\n{done.stderr}")
     return json.loads(done.stdout.strip().splitlines()[-1])
 
 

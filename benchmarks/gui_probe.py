@@ -43,13 +43,18 @@ def keystroke_samples(app: QApplication, window, queries: list[str]) -> list[flo
     for query in queries:
         box.setText(query[:-1])
         wait_until(app, lambda: model.query == query[:-1] and not model.loading)
-        landed = []
-        model.pageLoaded.connect(lambda text, shown: landed.append(time.perf_counter()))
+        landed: list[float] = []
+
+        def land(text: str, shown: int, query: str = query) -> None:
+            if text == query:  # the first page of its answer (none found is an answer too)
+                landed.append(time.perf_counter())
+
+        model.pageLoaded.connect(land)
         start = time.perf_counter()
         QTest.keyClick(box, query[-1])
-        wait_until(app, lambda: model.query == query and bool(landed))
-        model.pageLoaded.disconnect()
-        samples.append(landed[-1] - start)
+        wait_until(app, lambda: bool(landed))
+        model.pageLoaded.disconnect(land)
+        samples.append(landed[0] - start)
     return samples
 
 
@@ -61,8 +66,9 @@ def primary_click_samples(app: QApplication, window, customer_id: int,  # noqa: 
     phones = window.customer_page.phones
     samples = []
     for turn in range(clicks):
-        row = next(r for r in range((turn % (phones.rowCount() - 1)) + 1, phones.rowCount())
-                   if not phones.point(r).is_primary and phones.point(r).why_not_primary is None)
+        choices = [r for r in range(phones.rowCount()) if not phones.point(r).is_primary
+                   and phones.point(r).why_not_primary is None]
+        row = choices[turn % len(choices)]
         start = time.perf_counter()
         phones.setData(phones.index(row, 0), Qt.CheckState.Checked.value,
                        Qt.ItemDataRole.CheckStateRole)
