@@ -177,9 +177,10 @@ class CustomerView:
         }
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class CustomerHit:
-    """One row of the search results list."""
+    """One row of the search results list; slotted, as a list scrolled to its end holds a
+    million of them."""
 
     id: int
     customer_number: str | None
