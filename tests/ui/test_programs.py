@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-from PySide6.QtWidgets import QToolButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QMessageBox, QToolButton, QVBoxLayout, QWidget
 from sqlalchemy import select
 
 from contact_desk.domain.enums import ContactRole, Permission, ProgramState
@@ -257,6 +257,7 @@ def test_contact_details_save_and_a_new_contact_replaces_on_a_quote(
         dialog.save_button.click()
         assert "Another desk saved" in dialog.form.saveError.text()
         assert dialog.form.phoneEdit.text() == "2125550160"
+        next_message_box(QMessageBox.StandardButton.Discard)
         dialog.reject()
 
     choose(section, ann.quote, CONTACT, "update_details",
@@ -307,7 +308,12 @@ def test_the_customer_page_shows_the_programs_and_goes_on_to_edit_contact_info(
         dialog.form.editPhonesButton.click()
         assert "Save or cancel what you typed here first" in said[0]
         assert dialog.isVisible() and dialog.form.cityEdit.text() == "Springfieldville"
+        asked = next_message_box(QMessageBox.StandardButton.Cancel)
         dialog.reject()
+        assert "not saved" in asked[0] and dialog.isVisible(), "Cancel keeps what was typed"
+        asked = next_message_box(QMessageBox.StandardButton.Discard)
+        dialog.reject()
+        assert asked and not dialog.isVisible()
 
     choose(section, ann.quote, CUSTOMER, "update_details", (UpdateCustomerDialog, typed_first))
 

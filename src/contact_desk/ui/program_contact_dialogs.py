@@ -54,6 +54,9 @@ class UpdateContactDialog(ProgramDialog):
                 "email": form.emailEdit.text().strip() or None,
                 "phone": form.phoneEdit.text().strip() or None}
 
+    def typed_state(self) -> object:
+        return self.fields()
+
     def save(self) -> None:
         self.save_with(lambda: self.desk.update_program_contact_details(
             self.program.id, self.fields(), self.contact.version))
@@ -133,6 +136,9 @@ class ReplaceContactDialog(ProgramDialog):
                 "role_description": form.roleDescriptionEdit.text(),
                 "email": form.emailEdit.text().strip() or None,
                 "phone": form.phoneEdit.text().strip() or None}
+
+    def typed_state(self) -> object:
+        return self.new_person()
 
     def save(self) -> None:
         if self.form.existingRadio.isChecked():

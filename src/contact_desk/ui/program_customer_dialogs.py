@@ -67,6 +67,9 @@ class UpdateCustomerDialog(ProgramDialog):
     def typed(self) -> dict[str, str]:
         return {name: edit.text() for name, edit in self.edits.items()}
 
+    def typed_state(self) -> object:
+        return self.typed(), self.document
+
     def changed(self, names: tuple[str, ...] | None = None) -> bool:
         """Whether what is typed in ``names`` (every field by default) differs from the stored."""
         typed = self.typed()
@@ -172,6 +175,9 @@ class ReplaceCustomerDialog(ProgramDialog):
         form = self.form
         return {"first_name": form.firstNameEdit.text(), "last_name": form.lastNameEdit.text(),
                 "company": form.companyEdit.text()}
+
+    def typed_state(self) -> object:
+        return self.new_names()
 
     def save(self) -> None:
         if self.form.existingRadio.isChecked():

@@ -11,7 +11,7 @@ from contact_desk.domain.errors import ConflictError
 from contact_desk.domain.program import ProgramRole, RoleActionKind
 from contact_desk.services.program_views import ProgramView
 from contact_desk.services.programs import Replacement
-from contact_desk.ui.messages import explain
+from contact_desk.ui.messages import confirm_discard, explain
 
 PROBLEM_STYLE = "color: #b3261e;"
 NOTE_STYLE = "color: #5f6368;"
@@ -30,11 +30,13 @@ class ProgramDialog(QDialog):
         self.outcome: object = None
         self.save_error: QLabel | None = None
         self.buttons: QDialogButtonBox | None = None
+        self._as_opened: object = None
 
     def prepare(self, save_error: QLabel, buttons: QDialogButtonBox, notes: tuple[QLabel, ...],
                 save_text: str | None = None) -> None:
-        """Wire the form's error label and buttons; call once after ``setupUi``."""
+        """Wire the form's error label and buttons; call once the form shows what is stored."""
         self.save_error, self.buttons = save_error, buttons
+        self._as_opened = self.typed_state()
         save_error.setStyleSheet(PROBLEM_STYLE)
         save_error.hide()
         for note in notes:
@@ -60,6 +62,16 @@ class ProgramDialog(QDialog):
 
     def save(self) -> None:
         raise NotImplementedError
+
+    def typed_state(self) -> object:
+        """What the clerk has typed or attached, to compare with the dialog as it opened."""
+        return None
+
+    def reject(self) -> None:
+        """Closing with something typed asks first: nothing the clerk typed is lost by accident."""
+        if self.typed_state() != self._as_opened and not confirm_discard(self):
+            return
+        super().reject()
 
     def save_with(self, call: Callable[[], object]) -> bool:
         """Run the desk call and close; on a refusal say why and keep the dialog as it is."""
