@@ -4,16 +4,18 @@
     .venv/bin/python -m benchmarks.run --customers 1000000  # the full size
 
 The export and the databases are kept in --work (default benchmarks/.work/), so a second run
-of the same size reuses the export; --skip-gui leaves out the figures needing a window.
+of the same size reuses the export; --skip-gui leaves out the figures needing a window, and
+--resume measures only the figures a stopped run of the same size left out.
 """
 
 from __future__ import annotations
 
 import argparse
+import json
 import sys
 import time
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 from pathlib import Path
 
 from benchmarks.app_figures import gui_figures, memory_figure, startup_figure
@@ -21,7 +23,10 @@ from benchmarks.figures import Figure
 from benchmarks.report import write_results
 from benchmarks.search_queries import draw_queries
 from benchmarks.store_figures import (
+    DESK_FILE,
+    OPEN_FIGURE,
     add_heavy_customer,
+    heavy_customer_id,
     open_customer_figure,
     search_figures,
     sync_figures,
@@ -41,40 +46,62 @@ class Run:
     gui: bool = True
     rounds: int = 40  # keystrokes typed in the window; fewer for a smoke run
     startup_runs: int = 5
+    resume: bool = False
 
 
 def run(settings: Run, say=print) -> list[Figure]:  # noqa: ANN001
-    """Every figure for ``settings.customers`` customers; RESULTS.md gets its section."""
+    """Every figure for ``settings.customers`` customers; RESULTS.md gets its section.
+
+    Figures are saved after each stage (and RESULTS.md written), so a long run that is
+    stopped keeps what it measured; ``settings.resume`` measures only what is missing.
+    """
     settings.work.mkdir(parents=True, exist_ok=True)
     export = settings.work / f"dms-export-{settings.customers}.csv"
     if not export.exists():
         say(f"writing {export.name}")
         write_export(export, settings.customers)
-    say("syncing the export and loading the floors")
-    figures, database = sync_figures(export, settings.work)
-    # Written after each stage, so a long run that is stopped still leaves what it measured.
-    write_results(settings.results, settings.customers, figures, [UNFINISHED])
-    try:
-        say("searching")
-        queries = draw_queries(export)
-        figures += search_figures(database, queries)
-        say("opening a heavy customer")
-        heavy = add_heavy_customer(database)
-        figures.append(open_customer_figure(database, heavy))
-    finally:
-        database.dispose()
-    path = Path(database.engine.url.database)
-    if settings.gui:
+    saved = settings.work / f"figures-{settings.customers}.json"
+    figures = _load(saved) if settings.resume and saved.exists() else []
+    if not _has(figures, OPEN_FIGURE):
+        figures = []  # the store's figures come from one database: all of them again
+
+    def keep(new: list[Figure]) -> None:
+        figures.extend(new)
+        saved.write_text(json.dumps([asdict(figure) for figure in figures], indent=1))
         write_results(settings.results, settings.customers, figures, [UNFINISHED])
+
+    queries = draw_queries(export)
+    if not figures:
+        say("syncing the export and loading the floors")
+        synced, database = sync_figures(export, settings.work)
+        try:
+            keep(synced)
+            say("searching")
+            keep(search_figures(database, queries))
+            say("opening a heavy customer")
+            keep([open_customer_figure(database, add_heavy_customer(database))])
+        finally:
+            database.dispose()
+    path = settings.work / DESK_FILE
+    if settings.gui and not _has(figures, "Start-up"):
         say("the window: keystrokes and Primary clicks, start-up")
         typed = [query.text for query in queries if len(query.text) > 1][:settings.rounds]
-        figures += gui_figures(path, heavy, typed, clicks=min(20, settings.rounds))
-        figures.append(startup_figure(path, settings.startup_runs))
-        write_results(settings.results, settings.customers, figures, [UNFINISHED])
+        keep(gui_figures(path, heavy_customer_id(path), typed,
+                         clicks=min(20, settings.rounds)))
+        keep([startup_figure(path, settings.startup_runs)])
+    if settings.gui and not _has(figures, "peak memory"):
         say("memory with the list scrolled to the end")
-        figures.append(memory_figure(path))
+        keep([memory_figure(path)])
     write_results(settings.results, settings.customers, figures, _remarks(figures))
     return figures
+
+
+def _has(figures: list[Figure], name: str) -> bool:
+    return any(name in figure.name for figure in figures)
+
+
+def _load(saved: Path) -> list[Figure]:
+    return [Figure(**fields) for fields in json.loads(saved.read_text())]
 
 
 def _remarks(figures: list[Figure]) -> list[str]:
@@ -91,13 +118,16 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--work", type=Path, default=HERE / ".work")
     parser.add_argument("--results", type=Path, default=HERE / "RESULTS.md")
     parser.add_argument("--skip-gui", action="store_true")
+    parser.add_argument("--resume", action="store_true",
+                        help="keep the figures a stopped run of this size saved; measure the rest")
     args = parser.parse_args(argv)
     started = time.perf_counter()
 
     def say(text: str) -> None:
         print(f"[{time.perf_counter() - started:7.1f} s] {text}", file=sys.stderr, flush=True)
 
-    figures = run(Run(args.customers, args.work, args.results, not args.skip_gui), say)
+    figures = run(Run(args.customers, args.work, args.results, not args.skip_gui,
+                      resume=args.resume), say)
     for figure in figures:
         ratio = f"  ratio {figure.ratio:.2f}" if figure.ratio is not None else ""
         print(f"{figure.name}: {figure.value:,.2f} {figure.unit}{ratio}")
