@@ -110,10 +110,13 @@ def main(argv: list[str]) -> int:
         rows = scroll_to_end(app, window)
         peak_kib = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
         result = {"rows": rows, "peak_mib": peak_kib / 1024}
-    print(json.dumps(result))
+    print(json.dumps(result), flush=True)
     window.close()
     return 0
 
 
 if __name__ == "__main__":
-    sys.exit(main(sys.argv[1:]))
+    code = main(sys.argv[1:])
+    # Not through the interpreter's teardown: it frees the guard above, and PySide6's
+    # missing references to None would abort it (see _GUARD).
+    os._exit(code)

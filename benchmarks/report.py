@@ -62,6 +62,19 @@ NOTES = """## Why some targets are not met
   A database already at the newest migration now opens without importing Alembic, and
   Faker loads only when demo data is made; what remains is mostly imports that the
   window needs.
+
+## Found on the way: the window can abort after a few hundred customers
+
+PySide6-Essentials 6.12.0 on Python 3.11 drops a reference to `None` (and to `True` or
+`False`) on each call into Qt that returns one of them (`processEvents()`, and calls the
+window makes when it fills a page). Counted with `sys.getrefcount(None)`: opening the
+heavy customer in the window drops about 250 to 300, a search about 400, and a fresh
+desk process starts with about 45,000, so after a few hundred customers or searches
+`None` is freed and the desk aborts with "Fatal Python error: none_dealloc". The same
+check on PySide6-Essentials 6.11.0 drops nothing. The full-size GUI probe hit this; it now
+holds references to keep itself alive. The desk needs `PySide6-Essentials<6.12` (or
+Python 3.12 or newer, where `None` is immortal): a dependency change for whoever owns
+the packaging.
 """
 
 
