@@ -26,21 +26,14 @@ from contact_desk.store.database import Database
 from contact_desk.store.unit_of_work import translate_database_errors
 from contact_desk.store.users import Setting
 from contact_desk.sync.dms_csv import DmsExport, DmsLayout, DmsRow, delimiter_of, read_mapping
-from contact_desk.sync.new_customers import NameRefused, create_customers
-from contact_desk.sync.reconcile import reconcile
+from contact_desk.sync.new_customers import create_customers
+from contact_desk.sync.reconcile import RowRefused, reconcile
 from contact_desk.sync.report import BadRow, SyncReport
 
 BATCH = 250
 Progress = Callable[[int, int], None]
 # What makes one row fail while the others of its batch are fine.
 _ROW_ERRORS = (InvalidValue, NotAllowed, ConflictError)
-
-
-class _RowFailed(Exception):
-    def __init__(self, row: DmsRow, reason: str) -> None:
-        super().__init__(reason)
-        self.row = row
-        self.reason = reason
 
 
 def sync_dms(
@@ -77,7 +70,7 @@ def sync_dms(
                 totals += _apply(database, actor, rows, today, dry_run,
                                  lambda: progress(done, export.total) if progress else None)
                 break
-            except _RowFailed as failed:  # the batch rolled back: again, without that row
+            except RowRefused as failed:  # the batch rolled back: again, without that row
                 rows.remove(failed.row)
                 skipped.append(BadRow(failed.row.line, failed.row.customer_number,
                                       failed.reason))
@@ -117,13 +110,9 @@ def _apply(
                 .options(selectinload(Customer.contact_points))
             )
         } if numbers else {}
-        try:
-            with translate_database_errors(session):
-                outcomes = create_customers(
-                    session, actor, [row for row in rows if row.customer_number not in known],
-                    today)
-        except NameRefused as refused:
-            raise _RowFailed(refused.row, refused.reason) from refused
+        with translate_database_errors(session):
+            outcomes = create_customers(
+                session, actor, [row for row in rows if row.customer_number not in known], today)
         for row in rows:
             if row.customer_number not in known:
                 continue
@@ -131,7 +120,7 @@ def _apply(
                 outcome = reconcile(session, actor, known[row.customer_number], row, today)
                 uow.flush()
             except _ROW_ERRORS as error:
-                raise _RowFailed(row, error.message) from error
+                raise RowRefused(row, error.message) from error
             outcomes.append(outcome)
         for outcome in outcomes:
             if outcome.created:

@@ -27,16 +27,7 @@ from contact_desk.store.activity import AuditEvent
 from contact_desk.store.customer import ContactPoint, Customer, search_keys, shown_name
 from contact_desk.store.sales import Vehicle
 from contact_desk.sync.dms_csv import DmsRow, DmsValue
-from contact_desk.sync.reconcile import CONSENT, RowOutcome
-
-
-class NameRefused(Exception):
-    """A row whose names the customer rules refuse; nothing of the batch is written yet."""
-
-    def __init__(self, row: DmsRow, reason: str) -> None:
-        super().__init__(reason)
-        self.row = row
-        self.reason = reason
+from contact_desk.sync.reconcile import CONSENT, RowOutcome, RowRefused
 
 
 def create_customers(
@@ -79,7 +70,7 @@ def _customer(row: DmsRow) -> dict[str, Any]:
                                                  str(details.get("last_name", "")),
                                                  str(details.get("company", "")))
     except InvalidValue as error:
-        raise NameRefused(row, error.message) from None
+        raise RowRefused(row, error.message) from None
     return {
         "customer_number": row.customer_number, "first_name": first, "last_name": last,
         "company": firm, "birth_date": details.get("birth_date"),

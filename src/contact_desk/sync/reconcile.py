@@ -44,6 +44,15 @@ CONSENT = {
 _NAMES = ("first_name", "last_name", "company")
 
 
+class RowRefused(Exception):
+    """One row of a batch cannot be used; the batch is rolled back and run without it."""
+
+    def __init__(self, row: DmsRow, reason: str) -> None:
+        super().__init__(reason)
+        self.row = row
+        self.reason = reason
+
+
 @dataclass
 class RowOutcome:
     created: bool = False
