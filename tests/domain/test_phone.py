@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import pytest
-from phonenumbers import PhoneNumberType
+import phonenumbers
+from phonenumbers import PhoneNumberFormat, PhoneNumberType
 
 from contact_desk.domain.errors import InvalidValue
 from contact_desk.domain.phone import DEFAULT_REGION, PhoneNumber, format_as_you_type, search_digits
@@ -305,3 +306,52 @@ def test_a_number_that_cannot_be_read_says_why(typed: str, reason: str) -> None:
     with pytest.raises(InvalidValue, match=reason) as raised:
         PhoneNumber.parse(typed)
     assert raised.value.field == "phone"
+
+
+def _example_numbers():
+    """Each region's example number of each line type, and its invalid example."""
+    for region in sorted(phonenumbers.SUPPORTED_REGIONS):
+        for line_type in _EXAMPLE_TYPES:
+            number = phonenumbers.example_number_for_type(region, line_type)
+            if number is not None:
+                yield region, number
+        invalid = phonenumbers.invalid_example_number(region)
+        if invalid is not None:
+            yield region, invalid
+    for calling_code in sorted(phonenumbers.COUNTRY_CODES_FOR_NON_GEO_REGIONS):
+        yield "001", phonenumbers.example_number_for_non_geo_entity(calling_code)
+
+
+_EXAMPLE_TYPES = (PhoneNumberType.FIXED_LINE, PhoneNumberType.MOBILE, PhoneNumberType.TOLL_FREE,
+                  PhoneNumberType.VOIP, PhoneNumberType.PAGER, PhoneNumberType.UAN)
+
+
+def test_the_region_line_type_and_area_code_are_what_phonenumbers_says_for_every_region():
+    # The desk works these out once per number with phonenumbers' private helpers; the
+    # public functions must agree, or a phonenumbers upgrade changed what they mean.
+    checked = 0
+    for region, number in _example_numbers():
+        typed = phonenumbers.format_number(number, PhoneNumberFormat.E164)
+        if not phonenumbers.is_valid_number(number):
+            with pytest.raises(InvalidValue):
+                PhoneNumber.parse(typed, region)
+            continue
+        phone = PhoneNumber.parse(typed, region)
+        national = phonenumbers.national_significant_number(number)
+        area = phonenumbers.length_of_geographical_area_code(number)
+        assert (phone.region, phone.line_type) == (
+            phonenumbers.region_code_for_number(number), phonenumbers.number_type(number)), typed
+        assert phone.local_digits == (national[area:] if 0 < area < len(national) else ""), typed
+        assert phone.display("ZZ") == phonenumbers.format_number(
+            number, PhoneNumberFormat.INTERNATIONAL), typed
+        assert PhoneNumber.from_stored(phone.e164) == phone
+        checked += 1
+    assert checked > 800  # about 860 numbers in phonenumbers 9.0
+
+
+def test_an_extension_is_kept_apart_from_the_number_it_is_shown_with():
+    phone = PhoneNumber.parse("+44 20 7946 0958 ext. 12", "US")
+
+    assert (phone.e164, phone.extension) == ("+442079460958", "12")
+    assert phone.display("GB") == "020 7946 0958 ext. 12"
+    assert phone.local_digits == "79460958"

@@ -7,7 +7,16 @@ from dataclasses import dataclass
 from functools import cached_property
 
 import phonenumbers
-from phonenumbers import NumberParseException, PhoneNumberFormat, PhoneNumberType
+from phonenumbers import NumberParseException, PhoneMetadata, PhoneNumberFormat, PhoneNumberType
+# Private to phonenumbers, used so a number's region and line type are worked out once (its
+# public functions each work them out again, and a sync reads millions of numbers);
+# tests/domain/test_phone.py checks that what is found here is what the public functions
+# say, for every region's example numbers.
+from phonenumbers.phonenumberutil import (
+    _COUNTRIES_WITHOUT_NATIONAL_PREFIX_WITH_AREA_CODES,
+    _GEO_MOBILE_COUNTRIES_WITHOUT_MOBILE_AREA_CODES,
+    _number_type_helper,
+)
 
 from contact_desk.domain.errors import InvalidValue
 
@@ -78,31 +87,34 @@ class PhoneNumber:
                 f"{shown!r} is not a valid phone number: {_POSSIBLE_REASONS[reason]}.",
                 field="phone",
             )
-        found = phonenumbers.region_code_for_number(parsed)  # the slow part: asked once
-        if found is None or not phonenumbers.is_valid_number_for_region(parsed, found):
+        found, line_type = _region_and_line_type(parsed)
+        if line_type == PhoneNumberType.UNKNOWN:
             where = found or region
             raise InvalidValue(
                 f"{shown!r} is not a valid phone number for {where}: "
                 "check the area code and the number.",
                 field="phone",
             )
-        return cls(
+        extension = parsed.extension or ""
+        parsed.extension = None  # what is stored and shown is the number; the extension apart
+        phone = cls(
             e164=phonenumbers.format_number(parsed, PhoneNumberFormat.E164),
-            extension=parsed.extension or "",
+            extension=extension,
             region=found,
-            line_type=phonenumbers.number_type(parsed),
+            line_type=line_type,
         )
+        phone.__dict__["_stored"] = parsed  # the cached property, filled: no second parse
+        return phone
 
     @classmethod
     def from_stored(cls, e164: str, extension: str = "") -> PhoneNumber:
         """Rebuild a value read back from the store (it was valid when stored)."""
         parsed = phonenumbers.parse(e164, None)
-        return cls(
-            e164=e164,
-            extension=extension,
-            region=phonenumbers.region_code_for_number(parsed) or DEFAULT_REGION,
-            line_type=phonenumbers.number_type(parsed),
-        )
+        found, line_type = _region_and_line_type(parsed)
+        phone = cls(e164=e164, extension=extension, region=found or DEFAULT_REGION,
+                    line_type=line_type)
+        phone.__dict__["_stored"] = parsed
+        return phone
 
     @property
     def can_receive_texts(self) -> bool:
@@ -114,8 +126,11 @@ class PhoneNumber:
 
     @cached_property
     def _stored(self) -> phonenumbers.PhoneNumber:
-        # Parsed once per value: a sync reads millions, and each format asks for it.
         return phonenumbers.parse(self.e164, None)
+
+    @cached_property
+    def _international(self) -> str:
+        return phonenumbers.format_number(self._stored, PhoneNumberFormat.INTERNATIONAL)
 
     @property
     def national_digits(self) -> str:
@@ -126,16 +141,67 @@ class PhoneNumber:
     def local_digits(self) -> str:
         """The number without its area code, e.g. 5550142: a clerk often types only that."""
         national = phonenumbers.national_significant_number(self._stored)
-        area = phonenumbers.length_of_geographical_area_code(self._stored)
+        area = self._area_code_length()
         return national[area:] if 0 < area < len(national) else ""
 
     def display(self, home_region: str = DEFAULT_REGION) -> str:
         """National format for numbers of the home region, international otherwise."""
-        home = self.region == home_region.upper()  # a valid number's own region
-        shown = phonenumbers.format_number(
-            self._stored, PhoneNumberFormat.NATIONAL if home else PhoneNumberFormat.INTERNATIONAL
-        )
+        if self.region == home_region.upper():  # a valid number's own region
+            shown = phonenumbers.format_number(self._stored, PhoneNumberFormat.NATIONAL)
+        else:
+            shown = self._international
         return f"{shown} ext. {self.extension}" if self.extension else shown
+
+    def _area_code_length(self) -> int:
+        """phonenumbers.length_of_geographical_area_code, from the region and line type
+        already known: the public function works out both again, twice over."""
+        number, line_type = self._stored, self.line_type
+        country = number.country_code
+        metadata = PhoneMetadata.metadata_for_region(self.region, None)
+        if metadata is None:
+            return 0
+        if (metadata.national_prefix is None and not number.italian_leading_zero
+                and country not in _COUNTRIES_WITHOUT_NATIONAL_PREFIX_WITH_AREA_CODES):
+            return 0  # a closed dialling plan: no area codes
+        if line_type == PhoneNumberType.MOBILE and \
+                country in _GEO_MOBILE_COUNTRIES_WITHOUT_MOBILE_AREA_CODES:
+            return 0
+        if not phonenumbers.is_number_type_geographical(line_type, country):
+            return 0
+        groups = re.split(r"\D+", self._international)  # "+44 20 7946 0958": '', 44, 20, ...
+        if len(groups) <= 3:
+            return 0
+        if line_type == PhoneNumberType.MOBILE and phonenumbers.country_mobile_token(country):
+            return len(groups[2]) + len(groups[3])  # e.g. Argentina's +54 9 NDC ...
+        return len(groups[2])
+
+
+def _region_and_line_type(number: phonenumbers.PhoneNumber) -> tuple[str | None, PhoneNumberType]:
+    """The region a number belongs to and its line type, UNKNOWN when it is not valid.
+
+    What region_code_for_number, is_valid_number_for_region and number_type say together, in
+    one pass: a +1 number is tried against each NANP region by its line type, and the type
+    that places it is the one kept.
+    """
+    regions = phonenumbers.COUNTRY_CODE_TO_REGION_CODE.get(number.country_code, ())
+    national = phonenumbers.national_significant_number(number)
+    if len(regions) == 1:
+        metadata = PhoneMetadata.metadata_for_region_or_calling_code(number.country_code,
+                                                                     regions[0])
+        return regions[0], (_number_type_helper(national, metadata) if metadata
+                            else PhoneNumberType.UNKNOWN)
+    for region in regions:
+        metadata = PhoneMetadata.metadata_for_region(region, None)
+        if metadata is None:
+            continue
+        if metadata.leading_digits is not None:
+            if re.match(metadata.leading_digits, national):
+                return region, _number_type_helper(national, metadata)
+            continue
+        line_type = _number_type_helper(national, metadata)
+        if line_type != PhoneNumberType.UNKNOWN:
+            return region, line_type
+    return None, PhoneNumberType.UNKNOWN
 
 
 def format_as_you_type(text: str, region: str = DEFAULT_REGION) -> str:
