@@ -37,9 +37,8 @@ def create_customers(
     if not rows:
         return []
     customers = [_customer(row) for row in rows]
-    ids = session.scalars(
-        insert(Customer).returning(Customer.id, sort_by_parameter_order=True), customers
-    ).all()
+    by_number = _insert(session, Customer, customers, "customer_number")
+    ids = [by_number[(customer["customer_number"],)] for customer in customers]
     events: list[dict[str, Any]] = []
     points: list[tuple[int, DmsValue, bool, dict[str, bool]]] = []
     outcomes = []
@@ -52,15 +51,31 @@ def create_customers(
         outcomes.append(RowOutcome(created=True, changed=True,
                                    values_added=len(row.values),
                                    vehicles_added=int(row.vehicle is not None)))
-    point_ids = session.scalars(
-        insert(ContactPoint).returning(ContactPoint.id, sort_by_parameter_order=True),
-        [_point_columns(customer_id, value, primary, flags, today)
-         for customer_id, value, primary, flags in points],
-    ).all() if points else []
+    point_ids = []
+    if points:
+        by_value = _insert(session, ContactPoint, [
+            _point_columns(customer_id, value, primary, flags, today)
+            for customer_id, value, primary, flags in points
+        ], "customer_id", "kind", "value", "extension")
+        point_ids = [by_value[(customer_id, value.kind, *value.key)]
+                     for customer_id, value, _, _ in points]
     events += _point_events(actor, points, point_ids)
     events += _vehicles(session, actor, rows, ids)
-    session.execute(insert(AuditEvent), events)
+    session.execute(insert(AuditEvent.__table__), events)
     return outcomes
+
+
+def _insert(session: Session, entity: type, rows: list[dict[str, Any]],
+            *key: str) -> dict[tuple, int]:
+    """Insert ``rows`` into ``entity``'s table; each new id by the ``key`` columns' values.
+
+    Asking for the ids in the order given would make SQLite insert a row at a time, so they
+    come back in any order with a key that is unique among the rows.
+    """
+    table = entity.__table__
+    returned = session.execute(
+        insert(table).returning(table.c.id, *(table.c[name] for name in key)), rows)
+    return {tuple(found[1:]): found[0] for found in returned}
 
 
 def _customer(row: DmsRow) -> dict[str, Any]:
@@ -132,12 +147,12 @@ def _vehicles(session: Session, actor: Actor, rows: Sequence[DmsRow],
               if row.vehicle is not None]
     if not owners:
         return []
-    vehicle_ids = session.scalars(
-        insert(Vehicle).returning(Vehicle.id, sort_by_parameter_order=True),
-        [{"customer_id": customer_id, "vin": wanted.vin, "vin_reversed": wanted.vin[::-1],
-          "year": wanted.year, "make": wanted.make, "model": wanted.model,
-          "source": VehicleSource.DMS, "owned": True} for customer_id, wanted in owners],
-    ).all()
+    by_owner = _insert(session, Vehicle, [
+        {"customer_id": customer_id, "vin": wanted.vin, "vin_reversed": wanted.vin[::-1],
+         "year": wanted.year, "make": wanted.make, "model": wanted.model,
+         "source": VehicleSource.DMS, "owned": True} for customer_id, wanted in owners
+    ], "customer_id")  # a new customer has the one vehicle of the row
+    vehicle_ids = [by_owner[(customer_id,)] for customer_id, _ in owners]
     return [audit.event(actor, customer_id, "vehicle", vehicle_id, "added", None,
                         described(wanted), reason=VehicleSource.DMS.label)
             for (customer_id, wanted), vehicle_id in zip(owners, vehicle_ids)]
