@@ -1,7 +1,10 @@
-"""``python -m contact_desk`` is the ``contact-desk`` command."""
+"""``python -m contact_desk`` is the ``contact-desk`` command, and the packaged app's start."""
 
+import multiprocessing
 import sys
 
-from contact_desk.cli import main
+if __name__ == "__main__":  # not in a sync's worker process, which imports this module too
+    multiprocessing.freeze_support()  # a packaged app's workers start through this file
+    from contact_desk.cli import main
 
-sys.exit(main())
+    sys.exit(main())

@@ -72,6 +72,7 @@ def _steps(folder: Path) -> list[tuple[str, Callable[[], str]]]:
     return [
         ("database", smoke.open_database),
         ("demo data", smoke.fill_demo_data),
+        ("sync workers", smoke.check_rows_in_a_worker),
         ("window", smoke.show_window),
         ("search", smoke.search),
         ("customer", smoke.open_customer),
@@ -102,6 +103,22 @@ class _Smoke:
             raise SmokeFailed("the demo data named no customer to look for")
         self.customer_number = summary.example_numbers[0]
         return f"{summary.customers} customers, {summary.contact_points} contact points"
+
+    def check_rows_in_a_worker(self) -> str:
+        """A big DMS file's rows are checked in worker processes, which a packaged app
+        starts through its own executable: they must check as this process does."""
+        from contact_desk.sync.dms_csv import DmsExport, DmsLayout
+        from contact_desk.sync.parallel_rows import rows_checked_by_workers
+
+        path = self.folder / "dms-export.csv"
+        path.write_text("customer_number,first_name,last_name,cell_phone,email\n" + "".join(
+            f"S{n:03d},Ann,Smoke,(212) 555-01{n:02d},ann{n}@example.com\n" for n in range(40)),
+            encoding="utf-8")
+        export = DmsExport.open(path, DmsLayout(), "US")
+        checked = list(rows_checked_by_workers(export, workers=1))
+        if checked != list(export.rows()):
+            raise SmokeFailed("a worker process checked the DMS rows differently from the app")
+        return f"{len(checked)} rows checked by a worker process"
 
     def show_window(self) -> str:
         from PySide6.QtCore import QCoreApplication, QSettings, qInstallMessageHandler

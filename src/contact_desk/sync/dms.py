@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
+from contextlib import closing
 from dataclasses import replace
 from datetime import date
 from itertools import islice
@@ -27,6 +28,7 @@ from contact_desk.store.unit_of_work import translate_database_errors
 from contact_desk.store.users import Setting
 from contact_desk.sync.dms_csv import DmsExport, DmsLayout, DmsRow, delimiter_of, read_mapping
 from contact_desk.sync.new_customers import create_customers
+from contact_desk.sync.parallel_rows import checked_rows
 from contact_desk.sync.reconcile import RowRefused, reconcile
 from contact_desk.sync.report import BadRow, SyncReport
 
@@ -45,11 +47,13 @@ def sync_dms(
     progress: Progress | None = None,
     delimiter: str | None = None,
     batch_size: int = BATCH,
+    workers: int | None = None,
 ) -> SyncReport:
     """Bring the desk up to date with a DMS export; ``dry_run`` counts without keeping.
 
     Raises InvalidValue when the file (or the mapping) cannot be read or has no usable
-    header; a row that cannot be used is skipped and reported in ``bad_rows``.
+    header; a row that cannot be used is skipped and reported in ``bad_rows``. A big file's
+    rows are checked by ``workers`` other processes (default: one per core; 0: none).
     """
     actor.require(Permission.RUN_SYNC)
     layout = read_mapping(mapping) if mapping else DmsLayout()
@@ -61,20 +65,21 @@ def sync_dms(
     totals: Counter[str] = Counter()
     bad_rows: list[BadRow] = []
     done = 0
-    for batch in _batches(export.rows(), batch_size):
-        rows = [item for item in batch if isinstance(item, DmsRow)]
-        skipped = [item for item in batch if isinstance(item, BadRow)]
-        done += len(batch)
-        while True:
-            try:
-                totals += _apply(database, actor, rows, today, dry_run,
-                                 lambda: progress(done, export.total) if progress else None)
-                break
-            except RowRefused as failed:  # the batch rolled back: again, without that row
-                rows.remove(failed.row)
-                skipped.append(BadRow(failed.row.line, failed.row.customer_number,
-                                      failed.reason))
-        bad_rows += sorted(skipped, key=lambda bad: bad.line)
+    with closing(checked_rows(export, workers)) as checked:
+        for batch in _batches(checked, batch_size):
+            rows = [item for item in batch if isinstance(item, DmsRow)]
+            skipped = [item for item in batch if isinstance(item, BadRow)]
+            done += len(batch)
+            while True:
+                try:
+                    totals += _apply(database, actor, rows, today, dry_run,
+                                     lambda: progress(done, export.total) if progress else None)
+                    break
+                except RowRefused as failed:  # the batch rolled back: again, without that row
+                    rows.remove(failed.row)
+                    skipped.append(BadRow(failed.row.line, failed.row.customer_number,
+                                          failed.reason))
+            bad_rows += sorted(skipped, key=lambda bad: bad.line)
     return SyncReport(
         rows_read=export.total,
         customers_created=totals["created"],

@@ -39,6 +39,7 @@ MAX_LENGTH = {
 _YES = {"y", "yes", "true", "1", "x"}
 _NO = {"n", "no", "false", "0", ""}
 _DATE_FORMATS = ("%Y-%m-%d", "%m/%d/%Y", "%Y%m%d")
+Record = tuple[int, list[str] | None, str]  # first line, cells (None: unreadable), why not
 
 
 @dataclass(frozen=True)
@@ -158,15 +159,21 @@ class DmsExport:
 
     def rows(self) -> Iterator[DmsRow | BadRow]:
         """Every data row in file order, checked."""
-        columns = frozenset(self.positions)
+        return map(self.check, self.records())
+
+    def records(self) -> Iterator[Record]:
+        """Every data row in file order as read, not yet checked."""
         with open_text(self.path, self.encoding) as file:
             records = _records(file, self.layout.delimiter)
             next((cells for _, cells, _ in records if cells is not None), None)  # the header
-            for line, cells, problem in records:
-                if cells is None:
-                    yield BadRow(line, "", problem)
-                    continue
-                yield self._check(line, cells, columns)
+            yield from records
+
+    def check(self, record: Record) -> DmsRow | BadRow:
+        """A record of ``records()`` checked: the row to apply, or why it is bad."""
+        line, cells, problem = record
+        if cells is None:
+            return BadRow(line, "", problem)
+        return self._check(line, cells, frozenset(self.positions))
 
     def _check(self, line: int, cells: list[str], columns: frozenset[str]) -> DmsRow | BadRow:
         raw = {name: cells[at] if at < len(cells) else "" for name, at in self.positions.items()}
@@ -262,7 +269,7 @@ def _vehicle(tidy: dict[str, str]) -> VehicleDetails | None:
         raise InvalidValue(error.message, field=column) from None
 
 
-def _records(file, delimiter: str) -> Iterator[tuple[int, list[str] | None, str]]:
+def _records(file, delimiter: str) -> Iterator[Record]:
     """(first line, cells, "") per record, or (line, None, reason) for one csv cannot read."""
     reader = csv.reader(file, delimiter=delimiter)
     last_line = 0

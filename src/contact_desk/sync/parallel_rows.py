@@ -1,0 +1,67 @@
+"""Checking a big export's rows in other processes while this one writes them to the store.
+
+Reading each phone (its region, its line type, the forms it is shown and searched in) is
+most of a sync's work; worker processes check the rows ahead, in file order, while the
+batches before them are written here. A small file is checked here: starting a process
+costs more than it saves.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+from collections import deque
+from collections.abc import Iterator
+from itertools import islice
+from multiprocessing.pool import AsyncResult
+
+from contact_desk.sync.dms_csv import DmsExport, DmsRow, Record
+from contact_desk.sync.report import BadRow
+
+CHUNK = 250  # rows a worker checks at a time
+AHEAD = 8  # chunks asked for before the first is used: the workers never wait, memory stays flat
+SMALL_FILE = 3_000  # rows; under this the file is checked in this process
+
+_export: DmsExport | None = None  # the worker's own copy, sent once when it starts
+
+
+def default_workers() -> int:
+    """A worker per core: this process mostly waits on the store while they check."""
+    return os.cpu_count() or 1
+
+
+def checked_rows(export: DmsExport, workers: int | None = None) -> Iterator[DmsRow | BadRow]:
+    """``export.rows()``, checked by ``workers`` processes when the file is big enough.
+
+    Close the iterator (or let it go) to stop: the workers are ended with it.
+    """
+    workers = default_workers() if workers is None else workers
+    if workers < 1 or export.total < SMALL_FILE:
+        yield from export.rows()
+    else:
+        yield from rows_checked_by_workers(export, workers)
+
+
+def rows_checked_by_workers(export: DmsExport, workers: int) -> Iterator[DmsRow | BadRow]:
+    """``export.rows()``, each checked in one of ``workers`` other processes."""
+    # spawn, not fork: the desk's window has threads, and a forked copy of them can hang.
+    context = multiprocessing.get_context("spawn")
+    with context.Pool(workers, initializer=_start, initargs=(export,)) as pool:
+        records = export.records()
+        pending: deque[AsyncResult[list[DmsRow | BadRow]]] = deque()
+        while chunk := list(islice(records, CHUNK)):
+            pending.append(pool.apply_async(_check, (chunk,)))
+            if len(pending) >= AHEAD:
+                yield from pending.popleft().get()
+        while pending:
+            yield from pending.popleft().get()
+
+
+def _start(export: DmsExport) -> None:
+    global _export
+    _export = export
+
+
+def _check(chunk: list[Record]) -> list[DmsRow | BadRow]:
+    assert _export is not None, "the worker was started without its export"
+    return [_export.check(record) for record in chunk]
