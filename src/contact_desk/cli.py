@@ -11,7 +11,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
-from contact_desk import __version__
+import contact_desk
 from contact_desk.domain.actor import Actor
 from contact_desk.domain.errors import DomainError
 from contact_desk.domain.recipients import MessageType
@@ -30,12 +30,22 @@ PROGRESS_WIDTH = 30
 SKIPPED_SHOWN = 10
 
 
+class _ShowVersion(argparse.Action):
+    """argparse's own version action needs the version when the parser is built; reading it
+    costs start-up time, so it is read only when asked for."""
+
+    def __call__(self, parser: argparse.ArgumentParser, *_: object) -> None:
+        print(f"contact-desk {contact_desk.__version__}")
+        parser.exit()
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="contact-desk",
         description="Every way to reach a customer, where each came from, and which one we use.",
     )
-    parser.add_argument("--version", action="version", version=f"contact-desk {__version__}")
+    parser.add_argument("--version", action=_ShowVersion, nargs=0,
+                        help="show the version and exit")
     parser.add_argument(
         "--database",
         metavar="URL",
@@ -179,9 +189,9 @@ def _actor(database: Database, args: argparse.Namespace) -> Actor:
 
 
 def _demo(database: Database, args: argparse.Namespace) -> int:
-    from contact_desk.services.demo import customer_count, fill_demo_data
+    from contact_desk.services.demo import fill_demo_data
 
-    if args.if_empty and (existing := customer_count(database)):
+    if args.if_empty and (existing := customers.customer_count(database)):
         print(f"{database.url} already has {existing:,} customers; left as it is.")
         return 0
     summary = fill_demo_data(database, customers=args.customers, progress=_progress_printer())

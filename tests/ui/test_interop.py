@@ -7,7 +7,7 @@ from PySide6.QtCore import QSettings, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox, QProgressDialog, QPushButton
 
 from contact_desk.services.customers import search_customers
-from contact_desk.services.demo import customer_count
+from contact_desk.services.customers import customer_count
 from contact_desk.sync.dms import BATCH
 from contact_desk.ui.interop import ResultDialog
 from contact_desk.ui.watched_folder import WatchedFolder

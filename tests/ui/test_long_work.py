@@ -8,7 +8,8 @@ import pytest
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox, QProgressDialog, QPushButton
 
-from contact_desk.services.demo import customer_count, fill_demo_data
+from contact_desk.services.customers import customer_count
+from contact_desk.services.demo import fill_demo_data
 from contact_desk.ui.demo_offer import DEMO_CUSTOMERS, offer_demo_data
 from contact_desk.ui.long_work import run_with_progress
 

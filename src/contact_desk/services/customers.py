@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any
 
-from sqlalchemy import ColumnElement, select
+from sqlalchemy import ColumnElement, func, select
 from sqlalchemy.orm import Session
 
 from contact_desk.domain.actor import Actor
@@ -43,6 +43,7 @@ from contact_desk.store.people import AccountContact
 from contact_desk.store.program import Invoice, Program, VerificationDocument
 from contact_desk.store.sales import Vehicle
 from contact_desk.store.search import search_customer_ids
+from contact_desk.store.database import Database
 from contact_desk.store.unit_of_work import UnitOfWork, translate_database_errors
 
 # A primary that moved by itself is pointed out on the card for this long.
@@ -386,3 +387,13 @@ def home_region_of(uow: UnitOfWork) -> str:
     """The region phone numbers are read in when typed without a country code."""
     with uow:
         return home_region(uow.session)
+
+
+def customer_count(database: Database) -> int:
+    """How many customers the database holds (the demo fills only an empty one)."""
+    with database.unit_of_work() as uow:
+        return count_customers(uow.session)
+
+
+def count_customers(session: Session) -> int:
+    return session.scalar(select(func.count()).select_from(Customer)) or 0

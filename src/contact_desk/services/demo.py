@@ -64,7 +64,7 @@ from contact_desk.store.users import Assignment, Setting, User, UserPermission
 # The demo calls the services' own helpers so it follows their rules instead of copying them.
 from contact_desk.services.additional_contacts import link_person, person_fields
 from contact_desk.services.contact_points import make_primary
-from contact_desk.services.customers import address_of
+from contact_desk.services.customers import address_of, count_customers
 
 BATCH = 250
 FIRST_CUSTOMER_NUMBER = 100001
@@ -213,16 +213,6 @@ class DemoSummary:
         return tuple(dict.fromkeys(number for _, number in self.examples))
 
 
-def customer_count(database: Database) -> int:
-    """How many customers the database holds (the demo fills only an empty one)."""
-    with database.unit_of_work() as uow:
-        return _count_customers(uow.session)
-
-
-def _count_customers(session: Session) -> int:
-    return session.scalar(select(func.count()).select_from(Customer)) or 0
-
-
 def fill_demo_data(
     database: Database,
     customers: int = 200,
@@ -238,7 +228,7 @@ def fill_demo_data(
         raise InvalidValue("Ask for at least one demo customer.")
     uow = database.unit_of_work()
     with uow:
-        existing = _count_customers(uow.session)
+        existing = count_customers(uow.session)
         if existing:
             noun = "customer" if existing == 1 else "customers"
             raise NotAllowed(

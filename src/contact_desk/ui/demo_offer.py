@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QMessageBox, QWidget
 
-from contact_desk.services.demo import customer_count, fill_demo_data
+from contact_desk.services.customers import customer_count
 from contact_desk.store.database import Database
 from contact_desk.ui.long_work import run_with_progress
 
@@ -25,6 +25,8 @@ def offer_demo_data(database: Database, parent: QWidget | None = None) -> bool:
     )
     if answer != QMessageBox.StandardButton.Yes:
         return False
+    from contact_desk.services.demo import fill_demo_data  # Faker and the demo's lists: rarely
+
     summary = run_with_progress(
         parent, "Demo data", f"Adding {DEMO_CUSTOMERS} demo customers…",
         lambda progress: fill_demo_data(database, DEMO_CUSTOMERS, progress=progress),

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from contact_desk.domain.actor import Actor
 from contact_desk.domain.enums import AssignmentRole, AttemptOutcome, Channel, DealVehicleKind
@@ -16,11 +16,9 @@ from contact_desk.services import (
     customers,
     deals,
     garage,
-    mail,
     summary,
     users,
 )
-from contact_desk.services.mail import InviteSent, MailSettings
 from contact_desk.services.contact_info import ContactInfoChanges, SavedContactInfo, save_contact_info
 from contact_desk.services.views import (
     AdditionalContactView,
@@ -30,13 +28,15 @@ from contact_desk.services.views import (
     SummaryView,
 )
 from contact_desk.store.database import Database
-from contact_desk.sync import adf, dms, vcard
-from contact_desk.sync.report import AdfReport, SyncReport, VcardImportReport
 from contact_desk.store.unit_of_work import UnitOfWork
 from contact_desk.services import program_views, programs
 from contact_desk.services.customers import VerificationUpload
 from contact_desk.services.program_views import ProgramView
 from contact_desk.services.programs import Replacement
+
+if TYPE_CHECKING:  # mail and the file formats load when first used: the window starts sooner
+    from contact_desk.services.mail import InviteSent, MailSettings
+    from contact_desk.sync.report import AdfReport, SyncReport, VcardImportReport
 
 
 Progress = Callable[[int, int], None]
@@ -84,13 +84,19 @@ class Desk:
 
     def send_invite(self, contact_id: int) -> InviteSent:
         """Sends mail: call it off the GUI thread."""
+        from contact_desk.services import mail
+
         return mail.send_portal_invite(self._uow, self.actor, contact_id,
                                        mail.mail_settings(self._uow()))
 
     def mail_settings(self) -> MailSettings:
+        from contact_desk.services import mail
+
         return mail.mail_settings(self._uow())
 
     def save_mail_settings(self, settings: MailSettings, password: str | None) -> None:
+        from contact_desk.services import mail
+
         mail.save_mail_settings(self._uow(), self.actor, settings, password)
 
     # the contact card
@@ -134,15 +140,23 @@ class Desk:
     # sync and interop (slow: call them off the GUI thread)
 
     def sync_dms(self, path: Path, progress: Progress | None = None) -> SyncReport:
+        from contact_desk.sync import dms
+
         return dms.sync_dms(self.database, self.actor, path, progress=progress)
 
     def import_adf(self, path: Path) -> AdfReport:
+        from contact_desk.sync import adf
+
         return adf.import_adf(self.database, self.actor, path)
 
     def import_vcards(self, path: Path, progress: Progress | None = None) -> VcardImportReport:
+        from contact_desk.sync import vcard
+
         return vcard.import_vcards(self.database, self.actor, path, progress)
 
     def export_vcards(self, path: Path, progress: Progress | None = None) -> int:
+        from contact_desk.sync import vcard
+
         return vcard.export_vcards(self.database, path, progress=progress)
 
     def _uow(self) -> UnitOfWork:
