@@ -59,8 +59,7 @@ def gui_figures(database: Path, customer_id: int, typed: list[str], clicks: int)
 def memory_figure(database: Path) -> Figure:
     found = _probe(database, "memory")
     return Figure("GUI peak memory, list scrolled to the end", found["peak_mib"], "MiB",
-                  note=f"{found['rows']:,} rows loaded (maxrss, of which 24 MB is the probe's "
-                       "guard against a PySide6 refcount bug)")
+                  note=f"{found['rows']:,} rows loaded (maxrss)")
 
 
 def startup_figure(database: Path, runs: int) -> Figure:

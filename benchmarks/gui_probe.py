@@ -25,11 +25,6 @@ from PySide6.QtWidgets import QApplication  # noqa: E402
 from contact_desk.app import create_main_window  # noqa: E402
 
 WAIT_S = 60
-# PySide6 6.12 on Python 3.11 drops a reference to None (and to True or False) on calls
-# that return them, such as processEvents(); a probe that makes a million such calls would
-# free None and abort. Holding this many references keeps the measurement alive; the list
-# is 24 MB of the memory figure. (The desk itself is exposed too: see benchmarks/RESULTS.md.)
-_GUARD = [None, True, False] * 1_000_000
 
 
 def wait_until(app: QApplication, done: Callable[[], bool], limit: float = WAIT_S) -> None:
@@ -116,7 +111,4 @@ def main(argv: list[str]) -> int:
 
 
 if __name__ == "__main__":
-    code = main(sys.argv[1:])
-    # Not through the interpreter's teardown: it frees the guard above, and PySide6's
-    # missing references to None would abort it (see _GUARD).
-    os._exit(code)
+    sys.exit(main(sys.argv[1:]))
