@@ -59,7 +59,7 @@ def gui_figures(database: Path, customer_id: int, typed: list[str], clicks: int)
 def memory_figure(database: Path) -> Figure:
     found = _probe(database, "memory")
     return Figure("GUI peak memory, list scrolled to the end", found["peak_mib"], "MiB",
-                  note=f"{found['rows']:,} rows loaded (maxrss)")
+                  note=f"{found['rows']:,} rows loaded (the window process's peak resident memory)")
 
 
 def startup_figure(database: Path, runs: int) -> Figure:
