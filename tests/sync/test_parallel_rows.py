@@ -4,6 +4,12 @@ workers gone when the sync ends or is cancelled."""
 from __future__ import annotations
 
 import multiprocessing
+import os
+import signal
+import subprocess
+import sys
+import time
+from concurrent.futures.process import BrokenProcessPool
 
 import pytest
 from sqlalchemy import select
@@ -11,11 +17,11 @@ from sqlalchemy import select
 from contact_desk.store.activity import AuditEvent
 from contact_desk.store.customer import ContactPoint, Customer
 from contact_desk.sync import parallel_rows
-from contact_desk.sync.dms import sync_dms
+from contact_desk.sync.dms import BATCH, sync_dms
 from contact_desk.sync.dms_csv import DmsExport, DmsLayout
 from contact_desk.sync.parallel_rows import rows_checked_by_workers
-from tests.sync.conftest import open_copy_of
-from tests.sync.test_dms import Stop, count, people
+from tests.sync.conftest import open_copy_of, write_export
+from tests.sync.test_dms import ROWS, Stop, _check_whole_customers, _customers, count, people
 
 
 def mixed_rows() -> list[dict[str, str]]:
@@ -81,3 +87,65 @@ def test_cancel_ends_the_workers_and_keeps_the_batches_written(desk, desk_user, 
 
     assert multiprocessing.active_children() == []
     assert count(desk, Customer) == 10
+
+
+def test_a_worker_that_dies_stops_the_sync_with_an_error_instead_of_a_hang(
+    desk, desk_user, export, monkeypatch
+):
+    monkeypatch.setattr(parallel_rows, "SMALL_FILE", 0)
+    monkeypatch.setattr(parallel_rows, "CHUNK", 5)
+
+    def kill_a_worker(done: int, total: int) -> None:
+        if done == 10:
+            os.kill(multiprocessing.active_children()[0].pid, signal.SIGKILL)
+
+    with pytest.raises(BrokenProcessPool):
+        sync_dms(desk, desk_user, export(people(200)), progress=kill_a_worker, batch_size=10,
+                 workers=2)
+
+    assert multiprocessing.active_children() == []
+    assert count(desk, Customer) % 10 == 0
+
+
+def test_ctrl_c_in_a_terminal_stops_the_sync_and_its_workers_quietly(desk, tmp_path):
+    path = write_export(tmp_path / "big.csv", people(ROWS))
+    file = desk.engine.url.database
+    desk.dispose()
+    command = [sys.executable, "-m", "contact_desk", "--database", file, "sync", "dms", str(path)]
+    env = dict(os.environ, CONTACT_DESK_LOG_DIR=str(tmp_path / "logs"))
+    # A terminal's Ctrl-C goes to the whole process group: the sync and its workers.
+    process = subprocess.Popen(command, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                               text=True, start_new_session=True,
+                               preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
+    try:
+        deadline = time.monotonic() + 60
+        while _customers(file) < BATCH:
+            assert process.poll() is None, process.stderr.read()
+            assert time.monotonic() < deadline, "the first batch never arrived"
+            time.sleep(0.02)
+        os.killpg(process.pid, signal.SIGINT)
+        _, said = process.communicate(timeout=30)
+    finally:
+        if process.poll() is None:
+            process.kill()
+            process.wait()
+
+    assert process.returncode == 130
+    assert said == "contact-desk: stopped; nothing half-written was kept.\n"
+    assert _group_ends(process.pid), "a worker outlived the sync"
+    kept = _customers(file)
+    assert kept % BATCH == 0 and 0 < kept < ROWS
+    _check_whole_customers(file, kept)
+
+
+def _group_ends(group: int, within: float = 10) -> bool:
+    """Whether every process of ``group`` is gone within ``within`` seconds (multiprocessing's
+    resource tracker leaves a moment after the sync, when it sees the sync has gone)."""
+    deadline = time.monotonic() + within
+    while time.monotonic() < deadline:
+        try:
+            os.killpg(group, 0)
+        except ProcessLookupError:
+            return True
+        time.sleep(0.05)
+    return False

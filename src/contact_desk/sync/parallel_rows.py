@@ -10,10 +10,11 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import signal
 from collections import deque
 from collections.abc import Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
 from itertools import islice
-from multiprocessing.pool import AsyncResult
 
 from contact_desk.sync.dms_csv import DmsExport, DmsRow, Record
 from contact_desk.sync.report import BadRow
@@ -43,23 +44,33 @@ def checked_rows(export: DmsExport, workers: int | None = None) -> Iterator[DmsR
 
 
 def rows_checked_by_workers(export: DmsExport, workers: int) -> Iterator[DmsRow | BadRow]:
-    """``export.rows()``, each checked in one of ``workers`` other processes."""
+    """``export.rows()``, each checked in one of ``workers`` other processes.
+
+    A worker that dies (killed, out of memory) raises BrokenProcessPool here rather than
+    leaving the sync waiting for rows that will never come.
+    """
     # spawn, not fork: the desk's window has threads, and a forked copy of them can hang.
-    context = multiprocessing.get_context("spawn")
-    with context.Pool(workers, initializer=_start, initargs=(export,)) as pool:
+    pool = ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn"),
+                               initializer=_start, initargs=(export,))
+    try:
         records = export.records()
-        pending: deque[AsyncResult[list[DmsRow | BadRow]]] = deque()
+        pending: deque[Future[list[DmsRow | BadRow]]] = deque()
         while chunk := list(islice(records, CHUNK)):
-            pending.append(pool.apply_async(_check, (chunk,)))
+            pending.append(pool.submit(_check, chunk))
             if len(pending) >= AHEAD:
-                yield from pending.popleft().get()
+                yield from pending.popleft().result()
         while pending:
-            yield from pending.popleft().get()
+            yield from pending.popleft().result()
+    finally:  # done, cancelled or failed: no worker outlives the sync
+        pool.shutdown(wait=True, cancel_futures=True)
 
 
 def _start(export: DmsExport) -> None:
     global _export
     _export = export
+    # Ctrl-C in a terminal reaches the whole process group; the sync sees it and ends the
+    # workers itself, in order, so they leave it to the sync.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
 def _check(chunk: list[Record]) -> list[DmsRow | BadRow]:
