@@ -22,13 +22,15 @@ from contact_desk.sync.report import BadRow
 CHUNK = 250  # rows a worker checks at a time
 AHEAD = 8  # chunks asked for before the first is used: the workers never wait, memory stays flat
 SMALL_FILE = 3_000  # rows; under this the file is checked in this process
+MOST_WORKERS = 4
 
 _export: DmsExport | None = None  # the worker's own copy, sent once when it starts
 
 
 def default_workers() -> int:
-    """A worker per core: this process mostly waits on the store while they check."""
-    return os.cpu_count() or 1
+    """A worker per core, up to MOST_WORKERS: past that this process, writing the rows, is
+    what the sync waits for."""
+    return min(os.cpu_count() or 1, MOST_WORKERS)
 
 
 def checked_rows(export: DmsExport, workers: int | None = None) -> Iterator[DmsRow | BadRow]:
