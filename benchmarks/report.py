@@ -27,7 +27,8 @@ limit exists it is measured in the same run, and the ratio is the desk's figure 
   syntax only) and inserts customers, phones and emails and vehicles into flat tables with
   the desk's search indexes, with sqlite3 executemany in one transaction.
   **Storage floor**: the same without parsing and validation. The desk's sync checks the
-  rows of a big file in worker processes, one per core, as the issue allows for parsing.
+  rows of a big file in worker processes (one per core, up to four), as the issue allows
+  for parsing.
 - **Search limit**: each query as hand-written SQL for its kind (a person who knows it is
   a phone, a name...) on the index of that kind, first page of 100 with the primary phone
   and email, through sqlite3. The service does not know the kind, so it asks every way of
