@@ -25,6 +25,7 @@ from contact_desk.store.activity import WebActivity
 from contact_desk.store.sales import Deal
 from contact_desk.ui.card.dialogs import LogAttemptDialog, VehicleDialog
 from contact_desk.ui.edit_contact_info import EditContactInfoDialog
+from contact_desk.ui.models.contact_points import PRIMARY
 from tests.ui.modal import when_open
 
 VINS = ["1HGCM82633A004352", "5N1FNSHC1TU281580", "5FN59T5M7HP883362", "1FT8JR7J0FW918546"]
@@ -227,3 +228,27 @@ def test_regenerate_writes_the_summary_with_its_time(qtbot, ann_open):
                      Qt.MouseButton.LeftButton)
     assert "No summary yet" not in text.text() and text.text()
     assert child(ann_open, QLabel, "summaryGeneratedAt").text().startswith("Generated ")
+
+
+def test_a_primary_click_redraws_what_changed_and_leaves_the_notes_as_they_are(qtbot, ann_open):
+    def notes() -> list[QLabel]:
+        return [label for label in ann_open.contact_card.findChildren(QLabel)
+                if label.objectName().startswith("note_")]
+
+    box = child(ann_open, type(ann_open.contact_card.bodies[5].box), "noteBox")
+    box.setPlainText("First call went well.")
+    qtbot.mouseClick(child(ann_open, QPushButton, "saveNoteButton"), Qt.MouseButton.LeftButton)
+    note = notes()[0]
+    box.setPlainText("Half a thought")  # typed, not saved
+    phones = ann_open.customer_page.phones
+
+    assert phones.setData(phones.index(1, PRIMARY), Qt.CheckState.Checked.value,
+                          Qt.ItemDataRole.CheckStateRole)
+
+    shown = [label.text() for label in ann_open.contact_card.findChildren(QLabel)]
+    assert f"{phones.point(1).display} · primary" in shown  # Contact Information redrawn
+    assert notes() == [note]  # the same label: the notes were not laid out again
+    assert box.toPlainText() == "Half a thought"
+    box.setPlainText("Second call")
+    qtbot.mouseClick(child(ann_open, QPushButton, "saveNoteButton"), Qt.MouseButton.LeftButton)
+    assert [label.text() for label in notes()] == ["Second call", "First call went well."]

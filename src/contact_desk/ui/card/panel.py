@@ -108,7 +108,7 @@ class ContactCard(QFrame):
             show_error(self, "Contact Card", error)
             return
         for body in self.bodies:
-            body.show_card(customer, card)
+            body.refresh(customer, card)
 
     @property
     def collapsed(self) -> bool:

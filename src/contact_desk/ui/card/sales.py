@@ -30,6 +30,9 @@ NOBODY = "Nobody"
 class OpenDealBody(SectionBody):
     """Stage, vehicles, source and date; the source is locked for leads and by permission."""
 
+    def drawn_from(self, customer: CustomerView, card: CardView) -> object:
+        return customer.id, card.open_deal
+
     def show_card(self, customer: CustomerView, card: CardView) -> None:
         clear(self.rows)
         deal = card.open_deal
@@ -84,6 +87,9 @@ class OpenDealBody(SectionBody):
 
 class GarageBody(SectionBody):
     """Owned vehicles: three shown, View all for the rest; click a VIN to copy it."""
+
+    def drawn_from(self, customer: CustomerView, card: CardView) -> object:
+        return customer.id, card.garage
 
     def show_card(self, customer: CustomerView, card: CardView) -> None:
         clear(self.rows)

@@ -36,6 +36,20 @@ class SectionBody(QWidget):
         self.rows = QVBoxLayout(self)
         self.rows.setContentsMargins(0, 0, 0, 0)
         self.rows.setSpacing(4)
+        self._shown: object = None
+
+    def refresh(self, customer: CustomerView, card: CardView) -> None:
+        """Fill the section, unless what it is drawn from is what it shows already: a
+        Primary click reloads the card, and fifty notes need not be laid out again."""
+        drawn_from = self.drawn_from(customer, card)
+        if drawn_from is not None and drawn_from == self._shown:
+            return
+        self._shown = drawn_from
+        self.show_card(customer, card)
+
+    def drawn_from(self, customer: CustomerView, card: CardView) -> object:
+        """The part of the customer and card this section shows; None: fill it every time."""
+        return None
 
     def show_card(self, customer: CustomerView, card: CardView) -> None:
         raise NotImplementedError
@@ -76,6 +90,9 @@ class ContactInfoBody(SectionBody):
 
 class BestContactBody(SectionBody):
     """Success rate per channel as bars, the reason for the pick, and Log attempt."""
+
+    def drawn_from(self, customer: CustomerView, card: CardView) -> object:
+        return customer.id, card.best
 
     def show_card(self, customer: CustomerView, card: CardView) -> None:
         clear(self.rows)
@@ -123,6 +140,9 @@ class NotesBody(SectionBody):
         self.customer_id: int | None = None
         self.save.clicked.connect(self._save)
 
+    def drawn_from(self, customer: CustomerView, card: CardView) -> object:
+        return customer.id, card.note_count, card.notes
+
     def show_card(self, customer: CustomerView, card: CardView) -> None:
         if customer.id != self.customer_id:
             self.box.clear()  # a half-typed note stays only while the same customer is open
@@ -151,6 +171,9 @@ class NotesBody(SectionBody):
 
 
 class InsightBody(SectionBody):
+    def drawn_from(self, customer: CustomerView, card: CardView) -> object:
+        return customer.id, card.insight
+
     def show_card(self, customer: CustomerView, card: CardView) -> None:
         clear(self.rows)
         insight = card.insight
@@ -179,6 +202,9 @@ class SummaryBody(SectionBody):
             self.rows.addWidget(widget)
         self.customer_id: int | None = None
         self.regenerate.clicked.connect(self._regenerate)
+
+    def drawn_from(self, customer: CustomerView, card: CardView) -> object:
+        return customer.id, card.summary
 
     def show_card(self, customer: CustomerView, card: CardView) -> None:
         self.customer_id = customer.id
