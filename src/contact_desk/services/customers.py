@@ -39,11 +39,11 @@ from contact_desk.services.views import (
 from contact_desk.store.activity import AuditEvent
 from contact_desk.store.base import utc_now
 from contact_desk.store.customer import ContactPoint, Customer, shown_name
+from contact_desk.store.database import Database
 from contact_desk.store.people import AccountContact
 from contact_desk.store.program import Invoice, Program, VerificationDocument
 from contact_desk.store.sales import Vehicle
 from contact_desk.store.search import search_customer_ids
-from contact_desk.store.database import Database
 from contact_desk.store.unit_of_work import UnitOfWork, translate_database_errors
 
 # A primary that moved by itself is pointed out on the card for this long.
@@ -396,4 +396,5 @@ def customer_count(database: Database) -> int:
 
 
 def count_customers(session: Session) -> int:
+    """``customer_count`` inside a transaction already open."""
     return session.scalar(select(func.count()).select_from(Customer)) or 0

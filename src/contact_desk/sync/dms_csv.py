@@ -11,6 +11,7 @@ import re
 import tomllib
 from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
+from functools import cached_property
 from datetime import date, datetime
 from pathlib import Path
 
@@ -173,7 +174,12 @@ class DmsExport:
         line, cells, problem = record
         if cells is None:
             return BadRow(line, "", problem)
-        return self._check(line, cells, frozenset(self.positions))
+        return self._check(line, cells, self.columns)
+
+    @cached_property
+    def columns(self) -> frozenset[str]:
+        """The fields the file has a column for."""
+        return frozenset(self.positions)
 
     def _check(self, line: int, cells: list[str], columns: frozenset[str]) -> DmsRow | BadRow:
         raw = {name: cells[at] if at < len(cells) else "" for name, at in self.positions.items()}

@@ -141,7 +141,7 @@ class NotesBody(SectionBody):
         self.save.clicked.connect(self._save)
 
     def drawn_from(self, customer: CustomerView, card: CardView) -> object:
-        return customer.id, card.note_count, card.notes
+        return customer.id, card.notes  # the count in the title is theirs
 
     def show_card(self, customer: CustomerView, card: CardView) -> None:
         if customer.id != self.customer_id:
