@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from datetime import date
 from typing import Any
 
-from sqlalchemy import insert
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from contact_desk.domain.actor import Actor
@@ -24,6 +24,7 @@ from contact_desk.services.contact_points import MOVED, PRIMARY_FIELD
 from contact_desk.services.customers import ADDRESS_FIELDS
 from contact_desk.services.garage import described
 from contact_desk.store.activity import AuditEvent
+from contact_desk.store.bulk import insert_rows
 from contact_desk.store.customer import ContactPoint, Customer, search_keys, shown_name
 from contact_desk.store.sales import Vehicle
 from contact_desk.sync.dms_csv import DmsRow, DmsValue
@@ -61,7 +62,7 @@ def create_customers(
                      for customer_id, value, _, _ in points]
     events += _point_events(actor, points, point_ids)
     events += _vehicles(session, actor, rows, ids)
-    session.execute(insert(AuditEvent.__table__), events)
+    insert_rows(session, AuditEvent.__table__, events)
     return outcomes
 
 
@@ -69,13 +70,16 @@ def _insert(session: Session, entity: type, rows: list[dict[str, Any]],
             *key: str) -> dict[tuple, int]:
     """Insert ``rows`` into ``entity``'s table; each new id by the ``key`` columns' values.
 
-    Asking for the ids in the order given would make SQLite insert a row at a time, so they
-    come back in any order with a key that is unique among the rows.
+    The ids are read back afterwards (asking for them with the INSERT would send the rows
+    through SQLAlchemy one at a time): the first key column's values are new to the table,
+    so the rows having them are the rows just written.
     """
     table = entity.__table__
-    returned = session.execute(
-        insert(table).returning(table.c.id, *(table.c[name] for name in key)), rows)
-    return {tuple(found[1:]): found[0] for found in returned}
+    insert_rows(session, table, rows)
+    first = table.c[key[0]]
+    found = session.execute(select(table.c.id, *(table.c[name] for name in key))
+                            .where(first.in_({row[key[0]] for row in rows})))
+    return {tuple(row[1:]): row[0] for row in found}
 
 
 def _customer(row: DmsRow) -> dict[str, Any]:
