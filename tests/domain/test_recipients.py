@@ -263,3 +263,39 @@ def test_a_customer_with_nothing_active_and_no_contacts_gets_nothing_and_is_told
         (EMAIL, False, "no active email address"),
         (TEXT, False, "no active phone number"),
     ]
+
+
+@pytest.mark.parametrize("message", FOR_CONTACTS, ids=ids(FOR_CONTACTS))
+def test_an_address_gets_the_message_once_whoever_else_has_it(message: MessageType) -> None:
+    """A spouse on the household email, and two contacts on one office address: the
+    address gets one message, and the clerk sees whose it was."""
+    spouse = contact("Cy Lee", email="Ann@Example.com", role="Spouse")
+    office = contact("Bo Diaz", email="office@example.com")
+    partner = contact("Di Fox", email="office@example.com", role="Other")
+
+    found = who_receives(message, "Ann Lee", PHONE, MAIL, [spouse, office, partner])
+
+    by_email = [(r.who, r.included, r.reason) for r in found if r.channel is EMAIL]
+    label = message.preference.label
+    customer = [(who, included) for who, included, _ in by_email if who == "Ann Lee"]
+    assert customer == [("Ann Lee", True)]
+    assert by_email[-3:] == [
+        ("Cy Lee", False, "same address as Ann Lee, who gets it already"),
+        ("Bo Diaz", True, f"subscribed to {label}"),
+        ("Di Fox", False, "same address as Bo Diaz, who gets it already"),
+    ]
+
+
+def test_someone_left_out_for_another_reason_keeps_that_reason() -> None:
+    """Sharing an address matters only to someone who would have got the message."""
+    not_subscribed = contact("Cy Lee", email="ann@example.com", preferences=frozenset())
+    blocked = replace(MAIL, status=ContactStatus.INACTIVE)
+
+    found = who_receives(MessageType.SCHEDULING, "Ann Lee", PHONE, blocked,
+                         [not_subscribed, contact("Bo Diaz", email="ann@example.com")])
+
+    assert [(r.who, r.included, r.reason) for r in found if r.channel is EMAIL] == [
+        ("Ann Lee", False, "the primary email ann@example.com is inactive"),
+        ("Cy Lee", False, "not subscribed to Scheduling"),
+        ("Bo Diaz", True, "subscribed to Scheduling"),
+    ]

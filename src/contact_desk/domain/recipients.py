@@ -4,7 +4,7 @@ on the account by email for what they subscribed to."""
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import NamedTuple
 
 from contact_desk.domain.enums import (
@@ -129,9 +129,27 @@ def who_receives(
     email: EmailFacts | None,
     contacts: Sequence[ContactFacts] = (),
 ) -> list[Recipient]:
-    """Everyone considered for ``message``: the customer once per channel, then each contact."""
+    """Everyone considered for ``message``: the customer once per channel, then each contact.
+
+    An address gets the message once: a contact who shares an address with someone before
+    them (a household email) is left out, saying whose.
+    """
     found = [_customer(message, customer_name, ch, phone, email) for ch in message.channels]
     found.extend(_contact(message, contact) for contact in contacts)
+    return _once_per_address(found)
+
+
+def _once_per_address(found: list[Recipient]) -> list[Recipient]:
+    first: dict[tuple[Channel, str], Recipient] = {}
+    for at, recipient in enumerate(found):
+        if not recipient.included or recipient.address is None:
+            continue
+        key = (recipient.channel, recipient.address.casefold())
+        if key in first:
+            found[at] = replace(recipient, included=False,
+                                reason=f"same address as {first[key].who}, who gets it already")
+        else:
+            first[key] = recipient
     return found
 
 
