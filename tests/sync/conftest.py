@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import csv
+import os
 import shutil
+import time
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -89,3 +91,16 @@ def points(view: CustomerView) -> list[tuple[str, str, str, bool]]:
         (point.type.name, point.value, point.status.name, point.is_primary)
         for point in (*view.phones, *view.emails)
     ]
+
+
+def group_ends(group: int, within: float = 10) -> bool:
+    """Whether every process of ``group`` is gone within ``within`` seconds (multiprocessing's
+    resource tracker leaves a moment after the sync, when it sees the sync has gone)."""
+    deadline = time.monotonic() + within
+    while time.monotonic() < deadline:
+        try:
+            os.killpg(group, 0)
+        except ProcessLookupError:
+            return True
+        time.sleep(0.05)
+    return False

@@ -20,7 +20,7 @@ from contact_desk.store.customer import ContactPoint, Customer
 from contact_desk.store.program import Program
 from contact_desk.store.sales import Vehicle
 from contact_desk.sync.dms import BATCH, sync_dms
-from tests.sync.conftest import customer, write_export
+from tests.sync.conftest import customer, group_ends, write_export
 
 VIN = "1HGCM82633A004352"
 
@@ -154,7 +154,7 @@ def test_a_sync_killed_mid_batch_leaves_whole_batches_and_a_rerun_completes(
     command = [sys.executable, "-m", "contact_desk", "--database", file, "sync", "dms", str(path)]
     env = dict(os.environ, CONTACT_DESK_LOG_DIR=str(tmp_path / "logs"))
     process = subprocess.Popen(command, env=env, stdout=subprocess.PIPE,
-                               stderr=subprocess.PIPE)
+                               stderr=subprocess.PIPE, start_new_session=True)
     try:
         deadline = time.monotonic() + 60
         while _customers(file) < BATCH:  # the first batch is in
@@ -169,6 +169,7 @@ def test_a_sync_killed_mid_batch_leaves_whole_batches_and_a_rerun_completes(
             process.kill()
             process.wait()
     assert process.returncode == -signal.SIGKILL
+    assert group_ends(process.pid), "the killed sync's workers were left running"
 
     kept = _customers(file)
     assert kept % BATCH == 0 and 0 < kept < ROWS, f"{kept} customers: half a batch was kept"

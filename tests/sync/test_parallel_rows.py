@@ -20,7 +20,7 @@ from contact_desk.sync import parallel_rows
 from contact_desk.sync.dms import BATCH, sync_dms
 from contact_desk.sync.dms_csv import DmsExport, DmsLayout
 from contact_desk.sync.parallel_rows import rows_checked_by_workers
-from tests.sync.conftest import open_copy_of, write_export
+from tests.sync.conftest import group_ends, open_copy_of, write_export
 from tests.sync.test_dms import ROWS, Stop, _check_whole_customers, _customers, count, people
 
 
@@ -132,20 +132,8 @@ def test_ctrl_c_in_a_terminal_stops_the_sync_and_its_workers_quietly(desk, tmp_p
 
     assert process.returncode == 130
     assert said == "contact-desk: stopped; nothing half-written was kept.\n"
-    assert _group_ends(process.pid), "a worker outlived the sync"
+    assert group_ends(process.pid), "a worker outlived the sync"
     kept = _customers(file)
     assert kept % BATCH == 0 and 0 < kept < ROWS
     _check_whole_customers(file, kept)
 
-
-def _group_ends(group: int, within: float = 10) -> bool:
-    """Whether every process of ``group`` is gone within ``within`` seconds (multiprocessing's
-    resource tracker leaves a moment after the sync, when it sees the sync has gone)."""
-    deadline = time.monotonic() + within
-    while time.monotonic() < deadline:
-        try:
-            os.killpg(group, 0)
-        except ProcessLookupError:
-            return True
-        time.sleep(0.05)
-    return False

@@ -11,6 +11,7 @@ from __future__ import annotations
 import multiprocessing
 import os
 import signal
+import threading
 from collections import deque
 from collections.abc import Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -73,6 +74,16 @@ def _start(export: DmsExport) -> None:
     # Ctrl-C in a terminal reaches the whole process group; the sync sees it and ends the
     # workers itself, in order, so they leave it to the sync.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    # A sync killed outright (a crash, End task) cannot end them: each holds its end of the
+    # work queue open, so it would wait for work for ever. They watch for that themselves.
+    parent = multiprocessing.parent_process()
+    if parent is not None:
+        threading.Thread(target=_end_with, args=(parent,), daemon=True).start()
+
+
+def _end_with(parent: multiprocessing.process.BaseProcess) -> None:
+    parent.join()
+    os._exit(1)
 
 
 def _check(chunk: list[Record]) -> list[DmsRow | BadRow]:
