@@ -6,7 +6,13 @@ import pytest
 from sqlalchemy import select
 
 from contact_desk.domain.enums import DealStage, VehicleSource
-from contact_desk.domain.errors import InvalidValue, NotAllowed, NotFound, PermissionDenied
+from contact_desk.domain.errors import (
+    ConflictError,
+    InvalidValue,
+    NotAllowed,
+    NotFound,
+    PermissionDenied,
+)
 from contact_desk.services.garage import add_vehicle, edit_vehicle, garage, remove_vehicle
 from contact_desk.store.sales import Deal, Vehicle
 
@@ -131,6 +137,35 @@ def test_a_vehicle_that_came_without_a_vin_may_be_corrected_before_the_vin_is_kn
     edit_vehicle(database.unit_of_work(), clerk, vehicle_id, vin(1), 2015, "Ford", "F-150")
     with refused(InvalidValue, "Type the VIN"):
         edit_vehicle(database.unit_of_work(), clerk, vehicle_id, "", 2015, "Ford", "F-150")
+
+
+def test_an_edit_or_removal_on_a_stale_copy_is_refused_and_nothing_is_written(
+    database, clerk, customer_id, vin, audit_trail
+):
+    """Two desks open the same customer; the first to save wins, the second is told so."""
+    vehicle_id = add_vehicle(database.unit_of_work(), clerk, customer_id, vin(1), 2019,
+                             "Honda", "Civic")
+    [here] = _garage(database, customer_id)
+    [there] = _garage(database, customer_id)
+    edit_vehicle(database.unit_of_work(), clerk, vehicle_id, vin(1), 2020, "Honda", "Civic",
+                 expected_version=there.version)
+
+    with pytest.raises(ConflictError, match="Another desk changed the 2020 Honda Civic"):
+        edit_vehicle(database.unit_of_work(), clerk, vehicle_id, vin(1), 2019, "Honda",
+                     "Civic Si", expected_version=here.version)
+    with pytest.raises(ConflictError, match="Nothing was saved"):
+        remove_vehicle(database.unit_of_work(), clerk, vehicle_id, expected_version=here.version)
+
+    stored = _vehicle(database, vehicle_id)
+    assert (stored.year, stored.model, stored.owned) == (2020, "Civic", True)
+    assert [e.field for e in audit_trail(entity="vehicle")] == ["added", "year"]
+    [now] = _garage(database, customer_id)
+    assert now.version == here.version + 1
+    edit_vehicle(database.unit_of_work(), clerk, vehicle_id, vin(1), 2020, "Honda", "Civic Si",
+                 expected_version=now.version)
+    remove_vehicle(database.unit_of_work(), clerk, vehicle_id,
+                   expected_version=now.version + 1)
+    assert _vehicle(database, vehicle_id) is None
 
 
 def test_a_vehicle_no_deal_names_is_removed_for_good(

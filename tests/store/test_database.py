@@ -94,22 +94,27 @@ def _insert_ann(connection: Connection) -> None:
     ))
 
 
-def test_migrating_fills_the_local_digits_of_phones_already_stored(tmp_path):
-    path = tmp_path / "before-0003.sqlite3"
+def _migrated(tmp_path: Path, stored_at: str, rows: str, params: list | None = None):
+    """A database Ann and ``rows`` were stored in at migration ``stored_at``, opened (and so
+    migrated to the newest schema) by the desk."""
+    path = tmp_path / f"at-{stored_at}.sqlite3"
     engine = create_db_engine(f"sqlite:///{path}")
-    migrate(engine, to="0002")
+    migrate(engine, to=stored_at)
     with engine.begin() as connection:
         _insert_ann(connection)
-        connection.execute(text(
-            "INSERT INTO contact_point (customer_id, kind, type, value, extension, display, "
-            "digits, status, status_date, is_primary, can_receive_texts, do_not_call, "
-            "do_not_text, text_consent, marketing_opt_out, created_at, version) VALUES "
-            "(1, 'PHONE', 'DMS_CELL', '+12125550142', '', '(212) 555-0142', '2125550142', "
-            "'ACTIVE', '2026-01-01', 1, 1, 0, 0, 'NOT_ASKED', 0, '2026-01-01', 1)"
-        ))
+        for values in params or [{}]:
+            connection.execute(text(rows), values)
     engine.dispose()
+    return open_database(str(path))
 
-    db = open_database(str(path))
+
+def test_migrating_fills_the_local_digits_of_phones_already_stored(tmp_path):
+    db = _migrated(tmp_path, "0002", (
+        "INSERT INTO contact_point (customer_id, kind, type, value, extension, display, "
+        "digits, status, status_date, is_primary, can_receive_texts, do_not_call, "
+        "do_not_text, text_consent, marketing_opt_out, created_at, version) VALUES "
+        "(1, 'PHONE', 'DMS_CELL', '+12125550142', '', '(212) 555-0142', '2125550142', "
+        "'ACTIVE', '2026-01-01', 1, 1, 0, 0, 'NOT_ASKED', 0, '2026-01-01', 1)"))
 
     with db.engine.connect() as connection:
         assert connection.execute(text("SELECT local_digits FROM contact_point")).scalar() \
@@ -118,25 +123,29 @@ def test_migrating_fills_the_local_digits_of_phones_already_stored(tmp_path):
 
 
 def test_migrating_gives_documents_already_stored_their_content_type(tmp_path):
-    path = tmp_path / "before-0004.sqlite3"
-    engine = create_db_engine(f"sqlite:///{path}")
-    migrate(engine, to="0003")
-    with engine.begin() as connection:
-        _insert_ann(connection)
-        for name, content in (("bill.pdf", b"%PDF-1.7"), ("scan.png", b"\x89PNG\r\n\x1a\n"),
-                              ("notes.txt", b"Ann Lee")):
-            connection.execute(text(
-                "INSERT INTO verification_document (customer_id, file_name, size, sha256, "
-                "content, verified_address, uploaded_at) VALUES "
-                "(1, :name, 8, 'x', :content, '40 Pine Rd', '2026-01-01')"
-            ), {"name": name, "content": content})
-    engine.dispose()
-
-    db = open_database(str(path))
+    db = _migrated(tmp_path, "0003", (
+        "INSERT INTO verification_document (customer_id, file_name, size, sha256, "
+        "content, verified_address, uploaded_at) VALUES "
+        "(1, :name, 8, 'x', :content, '40 Pine Rd', '2026-01-01')"),
+        [{"name": name, "content": content}
+         for name, content in (("bill.pdf", b"%PDF-1.7"), ("scan.png", b"\x89PNG\r\n\x1a\n"),
+                               ("notes.txt", b"Ann Lee"))])
 
     with db.engine.connect() as connection:
         assert connection.execute(text(
             "SELECT file_name, content_type FROM verification_document ORDER BY id")).all() == [
             ("bill.pdf", "application/pdf"), ("scan.png", "image/png"),
             ("notes.txt", "application/octet-stream")]
+    db.dispose()
+
+
+def test_migrating_gives_vehicles_already_stored_a_first_version(tmp_path):
+    db = _migrated(tmp_path, "0005", (
+        "INSERT INTO vehicle (customer_id, vin, vin_reversed, year, make, model, source, "
+        "owned, created_at) VALUES (1, '', '', 2019, 'Honda', 'Civic', 'DMS', 1, "
+        "'2026-01-01')"))
+
+    with db.engine.connect() as connection:
+        assert connection.execute(text("SELECT model, version FROM vehicle")).all() == [
+            ("Civic", 1)]
     db.dispose()

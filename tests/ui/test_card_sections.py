@@ -5,13 +5,15 @@ from __future__ import annotations
 from datetime import UTC, datetime
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
+    QApplication,
     QComboBox,
     QDialog,
     QInputDialog,
     QLabel,
+    QMenu,
     QProgressBar,
     QPushButton,
     QToolButton,
@@ -153,6 +155,45 @@ def test_the_garage_shows_three_then_view_all_and_copies_a_vin(qtbot, database, 
     when_open(QDialog, count)
     qtbot.mouseClick(child(window, QPushButton, "garageViewAll"), Qt.MouseButton.LeftButton)
     assert listed == [4]
+
+
+def _choose_from_menu(text: str, tries: int = 250) -> None:
+    """Trigger ``text`` in the pop-up menu once it is open (its exec() waits meanwhile)."""
+    menu = QApplication.activePopupWidget()
+    if isinstance(menu, QMenu):
+        [action] = [a for a in menu.actions() if a.text() == text]
+        menu.close()
+        action.trigger()
+    elif tries:
+        QTimer.singleShot(20, lambda: _choose_from_menu(text, tries - 1))
+
+
+def test_a_vehicle_changed_at_another_desk_is_not_written_over(qtbot, database, manager,
+                                                               window, customers):
+    vehicle_id = garage.add_vehicle(database.unit_of_work(), manager, customers.ann, VINS[0],
+                                    2019, "Honda", "Civic")
+    window.open_customer(customers.ann)
+    garage.edit_vehicle(database.unit_of_work(), manager, vehicle_id, VINS[0], 2020, "Honda",
+                        "Civic")  # another desk, meanwhile
+    seen = {}
+
+    def retype(dialog):
+        dialog.form.modelEdit.setText("Civic Si")
+        qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+        seen["problem"] = dialog.form.problemLabel.text()
+        seen["typed"] = dialog.form.modelEdit.text()
+        dialog.reject()
+
+    when_open(VehicleDialog, retype)
+    _choose_from_menu("Edit…")
+    qtbot.mouseClick(child(window, QToolButton, f"vehicle_{vehicle_id}"),
+                     Qt.MouseButton.LeftButton)
+
+    assert seen["problem"].startswith("Another desk changed the 2020 Honda Civic")
+    assert seen["typed"] == "Civic Si"  # what the clerk typed stays until they close
+    with database.sessions() as session:
+        assert [view.model for view in garage.garage(session, customers.ann)] == ["Civic"]
+    assert child(window, QToolButton, f"vehicle_{vehicle_id}").text() == "2020 Honda Civic"
 
 
 def test_a_vin_with_a_wrong_check_digit_keeps_save_disabled(qtbot, ann_open):

@@ -10,7 +10,7 @@ from contact_desk.domain.enums import Permission, VehicleSource
 from contact_desk.domain.errors import NotAllowed
 from contact_desk.domain.vehicle import VehicleDetails, check_vehicle
 from contact_desk.services import audit
-from contact_desk.services.lookup import get
+from contact_desk.services.lookup import check_version, get
 from contact_desk.services.views import VehicleView
 from contact_desk.store.customer import Customer
 from contact_desk.store.sales import Deal, Vehicle
@@ -29,7 +29,8 @@ def garage(session: Session, customer_id: int) -> tuple[VehicleView, ...]:
 
 def vehicle_view(vehicle: Vehicle) -> VehicleView:
     return VehicleView(id=vehicle.id, year=vehicle.year, make=vehicle.make, model=vehicle.model,
-                       vin=vehicle.vin, title=vehicle.title, source=vehicle.source)
+                       vin=vehicle.vin, title=vehicle.title, source=vehicle.source,
+                       version=vehicle.version)
 
 
 def add_vehicle(
@@ -63,12 +64,18 @@ def edit_vehicle(
     year: int | None,
     make: str,
     model: str,
+    expected_version: int | None = None,
 ) -> None:
-    """Correct a vehicle's VIN, year, make or model; each changed field is audited."""
+    """Correct a vehicle's VIN, year, make or model; each changed field is audited.
+
+    ``expected_version`` is the version the clerk saw: if another desk has changed the
+    vehicle since, ConflictError, and nothing is written.
+    """
     actor.require(Permission.EDIT_CUSTOMERS)
     with uow:
         session = uow.session
         vehicle = get(session, Vehicle, vehicle_id, "vehicle")
+        check_version(vehicle, expected_version, _changed_elsewhere(vehicle))
         # A VIN once known stays; one that came without (a lead's trade-in) may wait.
         details = check_vehicle(vin, year, make, model,
                                 vin_required=vehicle.owned and bool(vehicle.vin))
@@ -84,12 +91,17 @@ def edit_vehicle(
             uow.commit()
 
 
-def remove_vehicle(uow: UnitOfWork, actor: Actor, vehicle_id: int) -> None:
-    """Take a vehicle out of the garage. One a deal names stays on the deal, no longer owned."""
+def remove_vehicle(uow: UnitOfWork, actor: Actor, vehicle_id: int,
+                   expected_version: int | None = None) -> None:
+    """Take a vehicle out of the garage. One a deal names stays on the deal, no longer owned.
+
+    Refused with ConflictError when another desk changed it after ``expected_version``.
+    """
     actor.require(Permission.EDIT_CUSTOMERS)
     with uow:
         session = uow.session
         vehicle = get(session, Vehicle, vehicle_id, "vehicle")
+        check_version(vehicle, expected_version, _changed_elsewhere(vehicle))
         if not vehicle.owned:
             raise NotAllowed(f"The {vehicle.title} is not in the garage, so it cannot be removed.")
         deal_id = deal_naming(session, vehicle.id)
@@ -102,6 +114,12 @@ def remove_vehicle(uow: UnitOfWork, actor: Actor, vehicle_id: int) -> None:
                          True, False, reason=f"removed from the garage; kept on deal {deal_id}")
             vehicle.owned = False
         uow.commit()
+
+
+def _changed_elsewhere(vehicle: Vehicle) -> str:
+    return (f"Another desk changed the {vehicle.title or 'vehicle'} while you were looking at "
+            "it. Nothing was saved: look at the vehicle as it is now, then make your change "
+            "again.")
 
 
 def new_vehicle(

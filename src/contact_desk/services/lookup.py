@@ -11,6 +11,7 @@ from contact_desk.domain.errors import ConflictError, NotFound
 from contact_desk.domain.phone import DEFAULT_REGION
 from contact_desk.store.base import Base, utc_now
 from contact_desk.store.customer import Customer
+from contact_desk.store.sales import Vehicle
 from contact_desk.store.users import Setting
 
 Row = TypeVar("Row", bound=Base)
@@ -40,10 +41,12 @@ def get(session: Session, model: type[Row], row_id: int, what: str) -> Row:
     return row
 
 
-def check_version(customer: Customer, expected_version: int | None) -> None:
-    """Refuse a change made on a copy of the customer older than the one stored."""
-    if expected_version is not None and customer.version != expected_version:
-        raise ConflictError()
+def check_version(row: Customer | Vehicle, expected_version: int | None,
+                  conflict: str | None = None) -> None:
+    """Refuse a change made on a copy of the row older than the one stored; ``conflict``
+    says so in the row's words (the default speaks of the customer)."""
+    if expected_version is not None and row.version != expected_version:
+        raise ConflictError(conflict)
 
 
 def touch(customer: Customer) -> None:

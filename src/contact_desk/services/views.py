@@ -212,6 +212,7 @@ class VehicleView:
     vin: str
     title: str
     source: VehicleSource
+    version: int
 
     @property
     def source_label(self) -> str:

@@ -27,6 +27,10 @@ class Vehicle(Base):
     source: Mapped[VehicleSource] = mapped_column(enum_column(VehicleSource), nullable=False)
     owned: Mapped[bool] = mapped_column(Boolean, nullable=False, default=True)
     created_at: Mapped[datetime] = mapped_column(UtcDateTime, default=utc_now)
+    # Vehicles stored before migration 0006 start at 1.
+    version: Mapped[int] = mapped_column(Integer, nullable=False, server_default="1")
+
+    __mapper_args__ = {"version_id_col": version}
 
     @property
     def title(self) -> str:

@@ -154,7 +154,8 @@ def _vehicles(session: Session, actor: Actor, rows: Sequence[DmsRow],
     by_owner = _insert(session, Vehicle, [
         {"customer_id": customer_id, "vin": wanted.vin, "vin_reversed": wanted.vin[::-1],
          "year": wanted.year, "make": wanted.make, "model": wanted.model,
-         "source": VehicleSource.DMS, "owned": True} for customer_id, wanted in owners
+         "source": VehicleSource.DMS, "owned": True, "version": 1}
+        for customer_id, wanted in owners
     ], "customer_id")  # a new customer has the one vehicle of the row
     vehicle_ids = [by_owner[(customer_id,)] for customer_id, _ in owners]
     return [audit.event(actor, customer_id, "vehicle", vehicle_id, "added", None,

@@ -114,12 +114,13 @@ class Desk:
                     model: str) -> None:
         garage.add_vehicle(self._uow(), self.actor, customer_id, vin, year, make, model)
 
-    def edit_vehicle(self, vehicle_id: int, vin: str, year: int | None, make: str,
-                     model: str) -> None:
-        garage.edit_vehicle(self._uow(), self.actor, vehicle_id, vin, year, make, model)
+    def edit_vehicle(self, vehicle_id: int, version: int, vin: str, year: int | None,
+                     make: str, model: str) -> None:
+        garage.edit_vehicle(self._uow(), self.actor, vehicle_id, vin, year, make, model,
+                            expected_version=version)
 
-    def remove_vehicle(self, vehicle_id: int) -> None:
-        garage.remove_vehicle(self._uow(), self.actor, vehicle_id)
+    def remove_vehicle(self, vehicle_id: int, version: int) -> None:
+        garage.remove_vehicle(self._uow(), self.actor, vehicle_id, expected_version=version)
 
     def add_deal_vehicle(self, deal_id: int, kind: DealVehicleKind, vin: str,
                          year: int | None, make: str, model: str) -> None:

@@ -7,7 +7,7 @@ from collections.abc import Callable
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QWidget
 
 from contact_desk.domain.enums import AttemptOutcome, Channel
-from contact_desk.domain.errors import DomainError
+from contact_desk.domain.errors import ConflictError, DomainError
 from contact_desk.domain.vehicle import check_vehicle
 from contact_desk.services.views import VehicleView
 from contact_desk.ui.forms.ui_log_attempt_dialog import Ui_LogAttemptDialog
@@ -19,7 +19,12 @@ SaveVehicle = Callable[[str, int | None, str, str], None]
 
 
 class _SavingDialog(QDialog):
-    """Save calls the service; a refusal is shown in the dialog and what was typed stays."""
+    """Save calls the service; a refusal is shown in the dialog and what was typed stays.
+
+    ``stale`` says another desk saved first, so the card should show what is stored now.
+    """
+
+    stale = False
 
     def _setup(self) -> None:
         self.form.problemLabel.setStyleSheet(PROBLEM_STYLE)
@@ -39,6 +44,7 @@ class _SavingDialog(QDialog):
         try:
             save()
         except Exception as error:
+            self.stale = self.stale or isinstance(error, ConflictError)
             self._show_problem(explain(error))
             return
         self.accept()

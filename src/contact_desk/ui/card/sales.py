@@ -138,8 +138,9 @@ class GarageBody(SectionBody):
 
     def _edit(self, vehicle: VehicleView) -> None:
         dialog = VehicleDialog("Edit vehicle", lambda *typed: self.desk.edit_vehicle(
-            vehicle.id, *typed), vehicle, vin_required=bool(vehicle.vin), parent=self)
-        if dialog.exec():
+            vehicle.id, vehicle.version, *typed), vehicle, vin_required=bool(vehicle.vin),
+            parent=self)
+        if dialog.exec() or dialog.stale:  # stale: show the vehicle as another desk left it
             self.changed.emit()
 
     def _remove(self, vehicle: VehicleView) -> None:
@@ -151,7 +152,7 @@ class GarageBody(SectionBody):
         if answer != QMessageBox.StandardButton.Yes:
             return
         try:
-            self.desk.remove_vehicle(vehicle.id)
+            self.desk.remove_vehicle(vehicle.id, vehicle.version)
         except Exception as error:
             self._fail("Remove vehicle", error)
         self.changed.emit()
