@@ -30,8 +30,10 @@ def people(database, manager, new_customer) -> dict[str, int]:
     return {"ann": ann, "bob": bob, "cy": cy}
 
 
-def found(database, query: str, limit: int = 50, offset: int = 0) -> list[int]:
-    return [hit.id for hit in search_customers(database.unit_of_work(), query, limit, offset)]
+def found(database, query: str, limit: int = 50, offset: int = 0,
+          after: int | None = None) -> list[int]:
+    return [hit.id for hit in search_customers(database.unit_of_work(), query, limit, offset,
+                                               after)]
 
 
 @pytest.mark.parametrize(
@@ -77,7 +79,34 @@ def test_nothing_matches_a_stranger(database, people):
 def test_results_are_in_name_order_and_come_a_page_at_a_time(database, people):
     everyone = found(database, "")
     assert everyone == [people["ann"], people["bob"], people["cy"]]  # Lee, Leeds, Young
-    assert found(database, "", limit=2) + found(database, "", limit=2, offset=2) == everyone
+    first = found(database, "", limit=2)
+    assert first + found(database, "", limit=2, offset=2) == everyone
+    assert first + found(database, "", limit=2, offset=2, after=first[-1]) == everyone
+    assert found(database, "", limit=2, offset=3, after=everyone[-1]) == []
+
+
+@pytest.mark.parametrize("query", ["", "ma", "mar", "555"])
+def test_page_after_page_gives_every_match_once_in_list_order(database, manager, new_customer,
+                                                              query):
+    """Namesakes (equal keys, so ordered by id) straddle the pages; matches come by last
+    name, first name and email, and by phone, from several ways at once."""
+    made = [new_customer(first, last) for first, last in (
+        ("Ann", "Marsh"), ("Mark", "Lee"), ("Ann", "Marsh"), ("Bo", "Young"), ("Ann", "Marsh"),
+        ("Mary", "Marsh"), ("Cy", "Mars"), ("Di", "Fox"), ("Ann", "Marsh"))]
+    for at, customer_id in enumerate(made):
+        cp.add_contact_point(database.unit_of_work(), manager, customer_id, ContactKind.PHONE,
+                             f"(212) 555-01{at:02d}")
+    cp.add_contact_point(database.unit_of_work(), manager, made[3], ContactKind.EMAIL,
+                         "mar@example.com")
+    whole = found(database, query)
+    assert len(whole) >= 4
+
+    paged, after = [], None
+    while page := found(database, query, limit=2, offset=len(paged), after=after):
+        assert len(page) <= 2
+        paged += page
+        after = page[-1]
+    assert paged == whole
 
 
 def test_a_renamed_customer_is_found_by_the_new_name(database, people):

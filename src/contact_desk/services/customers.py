@@ -345,11 +345,14 @@ def _keep_document(
                  None, f"{file_name} ({document.sha256[:12]})", reason="address change")
 
 
-def search_customers(uow: UnitOfWork, query: str, limit: int = 50, offset: int = 0) -> list[CustomerHit]:
-    """The customers matching what was typed, with their primary phone and email."""
+def search_customers(uow: UnitOfWork, query: str, limit: int = 50, offset: int = 0,
+                     after: int | None = None) -> list[CustomerHit]:
+    """The customers matching what was typed, with their primary phone and email, from the
+    ``offset``-th on; ``after``, the customer shown just before that, makes a page deep in
+    the list of everyone as quick as the first."""
     with uow:
         session = uow.session
-        ids = search_customer_ids(session, query, limit, offset)
+        ids = search_customer_ids(session, query, limit, offset, after)
         if not ids:
             return []
         rows = {row.id: row for row in session.execute(

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from sqlalchemy import ColumnElement, Select, and_, bindparam, or_, select
+from sqlalchemy import ColumnElement, Select, and_, bindparam, or_, select, tuple_
 from sqlalchemy.orm import Session
 
 from contact_desk.domain.enums import ContactKind
@@ -123,12 +123,20 @@ def _in_list_order(condition: ColumnElement[bool], joined: type | None,
     return select(first.c.id, first.c.last_name_key, first.c.name_key)
 
 
-def search_customer_ids(session: Session, query: str, limit: int, offset: int = 0) -> list[int]:
+def search_customer_ids(session: Session, query: str, limit: int, offset: int = 0,
+                        after: int | None = None) -> list[int]:
     """Ids of customers matching ``query``, ordered by name, one page at a time.
 
-    Nothing typed lists every customer, so the list is never an empty page on start.
+    Nothing typed lists every customer, so the list is never an empty page on start. That
+    list is a million customers long: given ``after``, the customer its last page ended
+    with, the next page starts where the index has it instead of counting ``offset`` rows
+    from the top. A search finds few enough that counting costs nothing.
     """
     found = prefixes(query)
+    last_shown = None if found or after is None else session.execute(
+        select(*LIST_ORDER).where(Customer.id == after)).first()
+    if last_shown is not None:
+        return list(session.scalars(_EVERYONE_AFTER, {**last_shown._asdict(), "limit": limit}))
     if not found:
         return list(session.scalars(_EVERYONE, {"limit": limit, "offset": offset}))
     dialect = session.get_bind().dialect.name
@@ -143,3 +151,6 @@ def _page(ids: Select[tuple[int]]) -> Select[tuple[int]]:
 
 
 _EVERYONE = _page(select(Customer.id).order_by(*LIST_ORDER))
+_EVERYONE_AFTER = (select(Customer.id)
+                   .where(tuple_(*LIST_ORDER) > tuple_(*(bindparam(key.key) for key in LIST_ORDER)))
+                   .order_by(*LIST_ORDER).limit(bindparam("limit")))

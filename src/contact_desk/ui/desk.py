@@ -49,8 +49,9 @@ class Desk:
     database: Database
     actor: Actor
 
-    def search(self, query: str, limit: int, offset: int) -> list[CustomerHit]:
-        return customers.search_customers(self.database.unit_of_work(), query, limit, offset)
+    def search(self, query: str, limit: int, offset: int, after: int | None) -> list[CustomerHit]:
+        return customers.search_customers(self.database.unit_of_work(), query, limit, offset,
+                                          after)
 
     def customer(self, customer_id: int) -> CustomerView:
         return customers.get_customer(self.database.unit_of_work(), customer_id)

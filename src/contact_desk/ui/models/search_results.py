@@ -12,7 +12,7 @@ from contact_desk.ui.background import run_in_background
 from contact_desk.ui.models.columns import Column, Index, RowsModel
 
 PAGE = 100
-Search = Callable[[str, int, int], list[CustomerHit]]
+Search = Callable[[str, int, int, int | None], list[CustomerHit]]  # query, limit, offset, after
 
 COLUMNS: tuple[Column[CustomerHit], ...] = (
     Column("Customer #", lambda hit: hit.customer_number or f"#{hit.id}"),
@@ -70,8 +70,9 @@ class SearchResultsModel(RowsModel[CustomerHit]):
     def _load_page(self) -> None:
         self._loading = True
         generation, query, offset = self._generation, self._query, len(self.rows)
+        after = self.rows[-1].id if self.rows else None  # the customer the page follows
         run_in_background(
-            lambda: self._search(query, PAGE, offset),
+            lambda: self._search(query, PAGE, offset, after),
             lambda hits: self._page_arrived(generation, hits),
             lambda error: self._page_failed(generation, error),
             owner=self,
