@@ -91,7 +91,11 @@ def test_best_method_defaults_to_text_then_follows_logged_attempts(qtbot, ann_op
 
     when_open(LogAttemptDialog, log)
     qtbot.mouseClick(child(ann_open, QPushButton, "logAttemptButton"), Qt.MouseButton.LeftButton)
-    assert child(ann_open, QProgressBar, "rateCall").format() == "Best: Call: 1 of 1 (100%)"
+    bar = child(ann_open, QProgressBar, "rateCall")
+    assert child(ann_open, QLabel, "rateLabelCall").text() == "Best: Call: 1 of 1 (100%)"
+    assert bar.value() == 100 and bar.accessibleName() == "Best: Call: 1 of 1 (100%)"
+    assert not bar.isTextVisible()  # the words are the label's, not painted on the bar
+    assert child(ann_open, QLabel, "rateLabelText").text() == "Text: 0 of 0 (0%)"
     assert "Call" in child(ann_open, QLabel, "bestContactReason").text()
 
 

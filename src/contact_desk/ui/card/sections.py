@@ -17,6 +17,8 @@ from contact_desk.ui.desk import Desk
 from contact_desk.ui.messages import explain, show_error
 
 NOTE_STYLE = "QPlainTextEdit { background: #fff8c5; border: 1px solid #e6d56a; }"
+BEST_STYLE = "font-weight: bold;"
+BAR_HEIGHT = 8
 EditContact = Callable[[ContactKind | None, int | None], None]
 
 
@@ -98,12 +100,20 @@ class BestContactBody(SectionBody):
         clear(self.rows)
         best = card.best
         for rate in best.rates:
-            bar = QProgressBar(objectName=f"rate{rate.channel.label}", maximum=100,
-                               value=round(rate.rate * 100))
+            # The words above a thin bar: written on the bar, Fusion paints the part over
+            # the filled chunk in another colour, so a word changed colour half way.
             mark = "Best: " if rate.channel is best.best else ""
-            bar.setFormat(f"{mark}{rate.channel.label}: {rate.successes} of {rate.attempts} "
-                          f"({round(rate.rate * 100)}%)")
-            bar.setAccessibleName(bar.format())
+            said = (f"{mark}{rate.channel.label}: {rate.successes} of {rate.attempts} "
+                    f"({round(rate.rate * 100)}%)")
+            label = text_label(said, name=f"rateLabel{rate.channel.label}", wrap=False)
+            if mark:
+                label.setStyleSheet(BEST_STYLE)
+            bar = QProgressBar(objectName=f"rate{rate.channel.label}", maximum=100,
+                               value=round(rate.rate * 100), textVisible=False,
+                               maximumHeight=BAR_HEIGHT)
+            bar.setFormat(said)
+            bar.setAccessibleName(said)
+            self.rows.addWidget(label)
             self.rows.addWidget(bar)
         self.rows.addWidget(text_label(best.reason,
                                        name="bestContactReason"))
