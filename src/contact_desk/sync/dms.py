@@ -26,6 +26,7 @@ from contact_desk.store.customer import Customer
 from contact_desk.store.database import Database
 from contact_desk.store.unit_of_work import translate_database_errors
 from contact_desk.store.users import Setting
+from contact_desk.sync.collector import fewer_collections
 from contact_desk.sync.dms_csv import DmsExport, DmsLayout, DmsRow, delimiter_of, read_mapping
 from contact_desk.sync.new_customers import create_customers
 from contact_desk.sync.parallel_rows import checked_rows
@@ -65,7 +66,7 @@ def sync_dms(
     totals: Counter[str] = Counter()
     bad_rows: list[BadRow] = []
     done = 0
-    with closing(checked_rows(export, workers)) as checked:
+    with fewer_collections(), closing(checked_rows(export, workers)) as checked:
         for batch in _batches(checked, batch_size):
             rows = [item for item in batch if isinstance(item, DmsRow)]
             skipped = [item for item in batch if isinstance(item, BadRow)]
