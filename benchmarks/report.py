@@ -48,7 +48,7 @@ steal time, so a figure can move by half between runs; ratios are taken within o
 NOTES = """## Why some targets are not met
 
 - **DMS sync against the same-work floor (target 1.5)**: not met: 2.7 at a million and
-  2.4 at 100,000 (3.2 and 3.8 before this round; 6.4 at a million the round before).
+  1.8 at 100,000 (3.2 and 3.8 before this round; 6.4 at a million the round before).
   The desk does more work than the floor, and both cores are already busy with it:
   - per customer it writes about 13 rows where the floor writes 5.5: eight of them are
     audit events (created, each value added, both primaries, consent flags, the
@@ -58,24 +58,30 @@ NOTES = """## Why some targets are not met
   - for each phone it also works out whether it can take texts (the line type), the
     number without its area code and the form it is shown in: two more formattings than
     the floor's.
-  At 100,000 customers the desk spends about 80 s of processor time: about 42 s in the
-  workers checking rows (the floor's checking is about 17 s) and about 38 s writing (the
+  At 100,000 customers the desk spends about 83 s of processor time: about 46 s in the
+  workers checking rows (the floor's checking is about 17 s) and about 37 s writing (the
   desk's rows written by plain sqlite3 executemany in one transaction take 13 s). On two
-  cores that is 40 s at best, 1.8 times the floor, before any overhead; 1.5 would mean
-  storing less than the product asks for.
+  cores that is over 40 s, about 1.7 times the floor, before any overhead; 1.5 would mean
+  storing less than the product asks for. The ratio is higher at a million; likely (not
+  measured at that size) because each of the desk's batches is a transaction of its own,
+  so that a crash or Cancel keeps whole batches, and each commit writes again the index
+  pages it touched, pages that grow further apart as the indexes grow, where the floor
+  commits once.
   Done this round: new customers' rows skip SQLAlchemy's per-parameter handling
   (store/bulk.py: the INSERT compiled once, the columns' own conversions, the driver's
-  executemany; the ids read back by the batch's keys) and a transaction holds 1,000 rows,
+  executemany; the ids read back by the batch's keys); a transaction holds 1,000 rows,
   not 250 (each commit writes again every index page its batch touched: at 100,000, raw
-  SQLite took 28 s in batches of 250, 17 s in batches of 1,000, 13 s in one). Before
-  that, a phone's region and line type came to be found in one pass, and the rows are
-  checked in worker processes while this one writes.
+  SQLite took 28 s in batches of 250, 17 s in batches of 1,000, 13 s in one); and Python's
+  cycle collector runs every 100,000 new objects instead of 700 while a sync runs (the
+  writer's processor time 43-46 s -> 36-37 s at 100,000). Before that, a phone's region
+  and line type came to be found in one pass, and the rows are checked in worker
+  processes while this one writes.
 - **Start-up against a bare QMainWindow (target 1.5)**: not met, and not reachable as
   defined. The bare script imports PySide6 and shows a window (0.14 to 0.19 s); the desk
   must also import SQLAlchemy (about 0.16 s alone), phonenumbers, email-validator and its
   models, open and check the database and ask for the first page of customers before the
   window it shows has anything in it, which is what the clerk waits for. 1.5 times the
-  bare window is about 0.25 s; the desk takes 1.1 to 1.2 s. Mail, the file formats, the
+  bare window is about 0.25 s; the desk takes 1.05 to 1.2 s. Mail, the file formats, the
   demo data and the package version load when first used, and a database at the newest
   migration opens without Alembic. The figure is now taken with the desk's modules
   byte-compiled, as installed: this machine sets PYTHONDONTWRITEBYTECODE, so each timed
@@ -86,7 +92,7 @@ NOTES = """## Why some targets are not met
 - The slowest searches are three-letter prefixes that begin tens of thousands of first
   names or emails: the name and email ways must sort all they find by the list's order
   to give the first page. The p95 stays under 30 ms.
-- A Primary click takes 60 to 75 ms: the contact card redraws only the sections whose
+- A Primary click takes 60 to 90 ms: the contact card redraws only the sections whose
   data changed, but the window still reloads the customer and the card from the store
   (15 to 20 ms) and refits the page's tables.
 - The list of everyone now pages from the last customer shown (an index range, as quick
