@@ -111,7 +111,6 @@ class BestContactBody(SectionBody):
             bar = QProgressBar(objectName=f"rate{rate.channel.label}", maximum=100,
                                value=round(rate.rate * 100), textVisible=False,
                                maximumHeight=BAR_HEIGHT)
-            bar.setFormat(said)
             bar.setAccessibleName(said)
             self.rows.addWidget(label)
             self.rows.addWidget(bar)
