@@ -299,3 +299,38 @@ def test_someone_left_out_for_another_reason_keeps_that_reason() -> None:
         ("Cy Lee", False, "not subscribed to Scheduling"),
         ("Bo Diaz", True, "subscribed to Scheduling"),
     ]
+
+
+def test_a_marketing_opt_out_covers_its_address_whoever_it_is_sent_for() -> None:
+    """The customer opted the household email out of marketing: the spouse subscribed to
+    marketing on that same address gets none either; another address still does."""
+    spouse = contact("Cy Lee", email="Ann@Example.com", role="Spouse")
+    office = contact("Bo Diaz", email="office@example.com")
+    opted_out = replace(MAIL, marketing_opt_out=True)
+
+    marketing = who_receives(MessageType.MARKETING, "Ann Lee", PHONE, opted_out,
+                             [spouse, office])
+    scheduling = who_receives(MessageType.SCHEDULING, "Ann Lee", PHONE, opted_out, [office])
+
+    assert [(r.who, r.included, r.reason) for r in marketing if r.channel is EMAIL] == [
+        ("Ann Lee", False, "ann@example.com opted out of marketing email"),
+        ("Cy Lee", False, "Ann@Example.com opted out of marketing email"),
+        ("Bo Diaz", True, "subscribed to Marketing"),
+    ]
+    assert [r.who for r in scheduling if r.channel is EMAIL and r.included] == [
+        "Ann Lee", "Bo Diaz"]
+
+
+def test_an_opt_out_on_another_of_the_customers_addresses_covers_it_too() -> None:
+    office = contact("Bo Diaz", email="Office@Example.com")
+
+    found = who_receives(MessageType.MARKETING, "Ann Lee", PHONE, MAIL, [office],
+                         opted_out=["office@example.com"])
+    invoices = who_receives(MessageType.INVOICES, "Ann Lee", PHONE, MAIL, [office],
+                            opted_out=["office@example.com"])
+
+    assert [(r.who, r.included, r.reason) for r in found if r.channel is EMAIL] == [
+        ("Ann Lee", True, "primary email"),
+        ("Bo Diaz", False, "Office@Example.com opted out of marketing email"),
+    ]
+    assert [r.included for r in invoices if r.who == "Bo Diaz"] == [True]

@@ -113,6 +113,28 @@ def test_a_marketing_opt_out_stops_marketing_email_and_nothing_else(database, ma
     assert invoices.included
 
 
+def test_a_contact_on_an_opted_out_address_gets_no_marketing(database, manager, ann):
+    """The opt-out is the address's: a spouse subscribed to marketing on the customer's
+    opted-out second email is left out; the customer's primary still gets it."""
+    second = cp.add_contact_point(database.unit_of_work(), manager, ann["customer"],
+                                  ContactKind.EMAIL, "home@example.com")
+    cp.set_consent(database.unit_of_work(), manager, second, marketing_opt_out=True)
+    add_contact(database.unit_of_work(), manager, ann["customer"], first_name="Di",
+                last_name="Lee", role=ContactRole.SPOUSE, email="Home@Example.com",
+                preferences=[Pref.MARKETING, Pref.SCHEDULING])
+
+    def spouse(message: MessageType) -> tuple[bool, str]:
+        found = recipients_for(database.unit_of_work(), "C1", message)
+        (recipient,) = [r for r in found.recipients if r.who == "Di Lee"]
+        return recipient.included, recipient.reason
+
+    assert spouse(MessageType.MARKETING) == (
+        False, "home@example.com opted out of marketing email")
+    assert spouse(MessageType.SCHEDULING) == (True, "subscribed to Scheduling")
+    assert summary(database, MessageType.MARKETING)[0] == (
+        "Ann Lee", EMAIL, "ann.lee@example.com", True)
+
+
 def test_a_landline_primary_gets_no_texts(database, manager, new_customer):
     customer_id = new_customer(customer_number="C2")
     cp.add_contact_point(database.unit_of_work(), manager, customer_id, ContactKind.PHONE,

@@ -3,7 +3,7 @@ on the account by email for what they subscribed to."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass, replace
 from typing import NamedTuple
 
@@ -128,14 +128,20 @@ def who_receives(
     phone: PhoneFacts | None,
     email: EmailFacts | None,
     contacts: Sequence[ContactFacts] = (),
+    opted_out: Collection[str] = (),
 ) -> list[Recipient]:
     """Everyone considered for ``message``: the customer once per channel, then each contact.
 
     An address gets the message once: a contact who shares an address with someone before
-    them (a household email) is left out, saying whose.
+    them (a household email) is left out, saying whose. ``opted_out`` are the customer's
+    email addresses that opted out of marketing: the opt-out is the address's, so marketing
+    reaches no one there, whoever it would be sent for.
     """
+    blocked = {address.casefold() for address in opted_out}
+    if email is not None and email.marketing_opt_out:
+        blocked.add(email.value.casefold())
     found = [_customer(message, customer_name, ch, phone, email) for ch in message.channels]
-    found.extend(_contact(message, contact) for contact in contacts)
+    found.extend(_contact(message, contact, blocked) for contact in contacts)
     return _once_per_address(found)
 
 
@@ -196,14 +202,16 @@ def _why_no_email(message: MessageType, email: EmailFacts | None) -> str | None:
     return None
 
 
-def _contact(message: MessageType, contact: ContactFacts) -> Recipient:
-    included, reason = _contact_verdict(message, contact)
+def _contact(message: MessageType, contact: ContactFacts, opted_out: set[str]) -> Recipient:
+    included, reason = _contact_verdict(message, contact, opted_out)
     return Recipient(contact.name, contact.role, EMAIL, contact.email, contact.email, included,
                      reason)
 
 
-def _contact_verdict(message: MessageType, contact: ContactFacts) -> tuple[bool, str]:
-    """Contacts are reached by email only, and only for what they subscribed to."""
+def _contact_verdict(message: MessageType, contact: ContactFacts,
+                     opted_out: set[str]) -> tuple[bool, str]:
+    """Contacts are reached by email only, only for what they subscribed to, and never for
+    marketing on an address that opted out of it."""
     preference = message.preference
     if preference is None:
         return False, f"{message.label.lower()} messages go to the customer only"
@@ -213,4 +221,6 @@ def _contact_verdict(message: MessageType, contact: ContactFacts) -> tuple[bool,
         # A phone on the card would make the clerk wonder why it is not used.
         texts = ", and contacts are not texted" if contact.phone else ""
         return False, f"subscribed to {preference.label} but has no email address{texts}"
+    if message is MessageType.MARKETING and contact.email.casefold() in opted_out:
+        return False, f"{contact.email} opted out of marketing email"
     return True, f"subscribed to {preference.label}"

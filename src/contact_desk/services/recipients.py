@@ -61,7 +61,9 @@ def recipients_for(
         customer_number=view.customer_number,
         customer_name=view.full_name,
         message_type=message_type,
-        recipients=tuple(who_receives(message_type, view.full_name, phone, email, _contacts(view))),
+        recipients=tuple(who_receives(
+            message_type, view.full_name, phone, email, _contacts(view),
+            opted_out=[point.value for point in view.emails if point.marketing_opt_out])),
     )
 
 
