@@ -19,7 +19,9 @@ from contact_desk.domain.errors import PermissionDenied
 from contact_desk.store.customer import ContactPoint, Customer
 from contact_desk.store.program import Program
 from contact_desk.store.sales import Vehicle
-from contact_desk.sync.dms import BATCH, sync_dms
+from contact_desk.services.customers import search_customers
+from contact_desk.store.loading import SEARCH_ONLY
+from contact_desk.sync.dms import BATCH, FIRST_LOAD, sync_dms
 from tests.sync.conftest import customer, group_ends, write_export
 
 VIN = "1HGCM82633A004352"
@@ -140,6 +142,23 @@ def test_someone_without_the_sync_permission_is_refused(database, clerk, export,
         sync_dms(database, clerk, export(people(1)))
 
 
+def test_a_first_load_builds_the_search_indexes_after_its_last_batch(desk, desk_user, export):
+    """Into an empty desk, a big file's rows go in without the search indexes, which are
+    built once at the end; a later sync, into a desk in use, keeps them throughout."""
+    file, path = desk.engine.url.database, export(people(FIRST_LOAD))
+    first, later = [], []
+
+    sync_dms(desk, desk_user, path, progress=lambda *_: first.append(_search_indexes(file)))
+    after = _search_indexes(file)
+    sync_dms(desk, desk_user, path, progress=lambda *_: later.append(_search_indexes(file)))
+
+    assert len(first) == FIRST_LOAD // BATCH and all(found == set() for found in first)
+    assert after == SEARCH_ONLY
+    assert all(found == SEARCH_ONLY for found in later)
+    hits = search_customers(desk.unit_of_work(), "518 555 2999", 10)
+    assert [hit.customer_number for hit in hits] == ["D02999"]
+
+
 # ---------------------------------------------------------------- a kill -9 half-way
 
 ROWS = 6000  # long enough that the kill lands while batches are still being written
@@ -174,12 +193,20 @@ def test_a_sync_killed_mid_batch_leaves_whole_batches_and_a_rerun_completes(
     kept = _customers(file)
     assert kept % BATCH == 0 and 0 < kept < ROWS, f"{kept} customers: half a batch was kept"
     _check_whole_customers(file, kept)
+    assert _search_indexes(file) == set(), "a first load builds them after its last batch"
 
     rerun = subprocess.run(command, env=env, capture_output=True, text=True, timeout=120)
     assert rerun.returncode == 0, rerun.stderr
     assert f"{ROWS - kept:,} customers created" in rerun.stdout
     assert f"{kept:,} unchanged" in rerun.stdout
     _check_whole_customers(file, ROWS)
+    assert _search_indexes(file) == SEARCH_ONLY  # built again when the rerun opened the desk
+
+
+def _search_indexes(file: str) -> set[str]:
+    with sqlite3.connect(file, timeout=15) as connection:
+        names = connection.execute("SELECT name FROM sqlite_master WHERE type = 'index'")
+        return {name for (name,) in names} & SEARCH_ONLY
 
 
 def _customers(file: str) -> int:

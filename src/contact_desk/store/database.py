@@ -17,6 +17,7 @@ from sqlalchemy.exc import ArgumentError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
 from contact_desk.domain.errors import DomainError
+from contact_desk.store.loading import build_missing_indexes
 from contact_desk.store.unit_of_work import UnitOfWork
 
 if TYPE_CHECKING:
@@ -96,6 +97,7 @@ def open_database(url: str | None = None) -> Database:
     engine = create_db_engine(url)
     try:
         backup = migrate(engine)
+        build_missing_indexes(engine)
     except OperationalError as error:
         engine.dispose()
         raise DomainError(f"Cannot open the database {_safe(url)}: {error.orig}") from None

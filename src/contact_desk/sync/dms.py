@@ -24,6 +24,7 @@ from contact_desk.domain.errors import ConflictError, InvalidValue, NotAllowed
 from contact_desk.services.customers import home_region_of
 from contact_desk.store.customer import Customer
 from contact_desk.store.database import Database
+from contact_desk.store.loading import loading
 from contact_desk.store.unit_of_work import translate_database_errors
 from contact_desk.store.users import Setting
 from contact_desk.sync.collector import fewer_collections
@@ -34,6 +35,9 @@ from contact_desk.sync.reconcile import RowRefused, reconcile
 from contact_desk.sync.report import BadRow, SyncReport
 
 BATCH = 1000  # rows per transaction: each commit rewrites the index pages it touched
+# A file this long into a desk with no customers is a first load: the search indexes are
+# built once at its end (store/loading.py). Under it, building them costs more than it saves.
+FIRST_LOAD = 3_000
 Progress = Callable[[int, int], None]
 # What makes one row fail while the others of its batch are fine.
 _ROW_ERRORS = (InvalidValue, NotAllowed, ConflictError)
@@ -55,6 +59,7 @@ def sync_dms(
     Raises InvalidValue when the file (or the mapping) cannot be read or has no usable
     header; a row that cannot be used is skipped and reported in ``bad_rows``. A big file's
     rows are checked by ``workers`` other processes (default: one per core; 0: none).
+    A big first load builds the search indexes once, after its last batch.
     """
     actor.require(Permission.RUN_SYNC)
     layout = read_mapping(mapping) if mapping else DmsLayout()
@@ -66,14 +71,16 @@ def sync_dms(
     totals: Counter[str] = Counter()
     bad_rows: list[BadRow] = []
     done = 0
-    with fewer_collections(), closing(checked_rows(export, workers)) as checked:
+    first_load = not dry_run and export.total >= FIRST_LOAD and _no_customers(database)
+    with fewer_collections(), loading(database, first_load) as store, \
+            closing(checked_rows(export, workers)) as checked:
         for batch in _batches(checked, batch_size):
             rows = [item for item in batch if isinstance(item, DmsRow)]
             skipped = [item for item in batch if isinstance(item, BadRow)]
             done += len(batch)
             while True:
                 try:
-                    totals += _apply(database, actor, rows, today, dry_run,
+                    totals += _apply(store, actor, rows, today, dry_run,
                                      lambda: progress(done, export.total) if progress else None)
                     break
                 except RowRefused as failed:  # the batch rolled back: again, without that row
@@ -140,6 +147,11 @@ def _apply(
         if not dry_run:
             uow.commit()
     return counts
+
+
+def _no_customers(database: Database) -> bool:
+    with database.unit_of_work() as uow:
+        return uow.session.scalar(select(Customer.id).limit(1)) is None
 
 
 def _batches(items: Iterable[DmsRow | BadRow], size: int) -> Iterator[list[DmsRow | BadRow]]:
