@@ -10,11 +10,12 @@ written are the ones ``session.execute(insert(table), rows)`` would write.
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
-from functools import lru_cache
+from functools import cache, lru_cache
 from typing import Any
 
-from sqlalchemy import Table, insert
+from sqlalchemy import Boolean, Enum, Table, insert
 from sqlalchemy.engine import Dialect
+from sqlalchemy.types import TypeEngine
 from sqlalchemy.orm import Session
 
 Convert = Callable[[Any], Any] | None
@@ -57,6 +58,15 @@ def _compiled(table: Table, names: tuple[str, ...], dialect: Dialect
     stores the type), and whether the driver takes parameters by position."""
     compiled = insert(table).compile(dialect=dialect, column_keys=list(names))
     order = compiled.positiontup
-    binds = tuple((name, compiled.binds[name].type.dialect_impl(dialect).bind_processor(dialect))
+    binds = tuple((name, _conversion(compiled.binds[name].type, dialect))
                   for name in (order if order is not None else compiled.binds))
     return compiled.string, binds, order is not None
+
+
+def _conversion(type_: TypeEngine, dialect: Dialect) -> Convert:
+    """How the column's type stores a value here; remembered per value for a type that has
+    only a few (an enum's members, True and False), the columns most rows repeat."""
+    convert = type_.dialect_impl(dialect).bind_processor(dialect)
+    if convert is not None and isinstance(type_, (Enum, Boolean)):
+        return cache(convert)
+    return convert
