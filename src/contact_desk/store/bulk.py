@@ -15,8 +15,8 @@ from typing import Any
 
 from sqlalchemy import Boolean, Enum, Table, insert
 from sqlalchemy.engine import Dialect
-from sqlalchemy.types import TypeEngine
 from sqlalchemy.orm import Session
+from sqlalchemy.types import TypeEngine
 
 Convert = Callable[[Any], Any] | None
 
