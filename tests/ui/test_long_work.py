@@ -38,6 +38,33 @@ def test_the_work_runs_on_another_thread_and_its_answer_comes_back(qtbot):
     assert all(thread != gui for _, thread in seen)
 
 
+def test_once_all_is_done_but_saving_it_says_finishing_and_offers_no_cancel(qtbot):
+    """After the last step the work may still save (a first sync builds its search
+    indexes then): Cancel could no longer stop anything, so it goes."""
+    seen: dict[str, object] = {}
+    looked = threading.Event()
+
+    def look(dialog: QProgressDialog) -> None:
+        if dialog.labelText() != "Finishing…":
+            seen.setdefault("before", [b.text() for b in dialog.findChildren(QPushButton)
+                                       if b.isVisible()])
+            QTimer.singleShot(10, lambda: look(dialog))
+            return
+        seen["after"] = [b.text() for b in dialog.findChildren(QPushButton) if b.isVisible()]
+        looked.set()
+
+    def work(progress):
+        progress(1, 2)
+        looked.wait(0.3)  # the dialog is seen mid-way first
+        progress(2, 2)
+        assert looked.wait(10), "the dialog never said it was finishing"
+        return "done"
+
+    when_open(QProgressDialog, look)
+    assert run_with_progress(None, "Work", "Working…", work) == "done"
+    assert seen == {"before": ["Cancel"], "after": []}
+
+
 def test_an_error_in_the_work_reaches_the_caller(qtbot):
     def work(progress):
         raise ValueError("the file is not a DMS export")

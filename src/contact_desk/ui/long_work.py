@@ -39,8 +39,18 @@ def run_with_progress(parent: QWidget | None, title: str, label: str,
     if not cancellable:  # e.g. one SMTP exchange: it cannot be taken back half-way
         dialog.setCancelButton(None)
     relay = _ProgressRelay()
-    relay.moved.connect(lambda done, total: (dialog.setMaximum(total), dialog.setValue(done)))
     cancelled = False
+
+    def moved(done: int, total: int) -> None:
+        dialog.setMaximum(total)
+        dialog.setValue(done)
+        if total and done >= total and not cancelled:
+            # The work asks no more: what is left (the last save, or the search indexes a
+            # first sync builds) cannot be cancelled, so Cancel would promise what it cannot.
+            dialog.setLabelText("Finishing…")
+            dialog.setCancelButton(None)
+
+    relay.moved.connect(moved)
     outcome: dict[str, Any] = {}
     loop = QEventLoop()
 
