@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QProgressDialog, QPushB
 from contact_desk.services.customers import search_customers
 from contact_desk.services.customers import customer_count
 from contact_desk.sync.dms import BATCH
+from contact_desk.sync.vcard import BATCH as VCARD_BATCH
 from contact_desk.ui.interop import ResultDialog
 from contact_desk.ui.watched_folder import WatchedFolder
 from tests.sync.conftest import write_export
@@ -48,14 +49,21 @@ def test_a_sync_reports_its_counts_and_every_skipped_row(qtbot, window, database
     assert window.results.query == window.search_box.text()  # the list was searched again
 
 
+def cancel(dialog: QProgressDialog, said: list[str]) -> None:
+    """Press Cancel, and note what the progress dialog says then."""
+    dialog.findChild(QPushButton).click()
+    said.append(dialog.labelText())
+
+
 def test_cancel_keeps_whole_batches_only(qtbot, window, database, tmp_path):
     before = customer_count(database)
     path = write_export(tmp_path / "big.csv", [dms_row(n) for n in range(1, 3 * BATCH + 1)])
     said = []
-    when_open(QProgressDialog, lambda dialog: dialog.findChild(QPushButton).click())
+    when_open(QProgressDialog, lambda dialog: cancel(dialog, said))
     when_open(QMessageBox, lambda box: (said.append(box.text()), box.accept()))
     assert window.interop.sync_dms(str(path)) is None
-    assert said and "rolled back" in said[0]
+    assert said[0] == "Cancelling… the batches already saved stay."
+    assert "rolled back" in said[1]
     added = customer_count(database) - before
     assert added % BATCH == 0 and added < 3 * BATCH
 
@@ -77,6 +85,20 @@ def test_vcards_export_then_import_through_the_menu(qtbot, window, tmp_path):
     when_open(ResultDialog, lambda dialog: dialog.accept())
     report = window.interop.import_vcards(str(path))
     assert (report.cards_read, report.customers_matched, report.customers_created) == (3, 3, 0)
+
+
+def test_a_cancelled_export_says_nothing_was_written_and_leaves_no_file(
+    qtbot, window, database, tmp_path
+):
+    rows = [dms_row(n) for n in range(1, 10 * VCARD_BATCH + 1)]
+    window.interop.desk.sync_dms(write_export(tmp_path / "dms.csv", rows))
+    path = tmp_path / "all.vcf"
+    said = []
+    when_open(QProgressDialog, lambda dialog: cancel(dialog, said))
+    when_open(QMessageBox, lambda box: (said.append(box.text()), box.accept()))
+    assert window.interop.export_vcards(str(path)) is None
+    assert said == ["Cancelling… nothing is kept.", "Cancelled. Nothing was written."]
+    assert list(tmp_path.glob("all.vcf*")) == []
 
 
 def test_a_new_export_in_the_watched_folder_is_synced_once(qtbot, tmp_path):

@@ -19,12 +19,15 @@ from PySide6.QtWidgets import (
 )
 
 from contact_desk.ui.desk import Desk
-from contact_desk.ui.long_work import Progress, run_with_progress
+from contact_desk.ui.long_work import NOTHING_KEPT, Progress, run_with_progress
 from contact_desk.ui.messages import show_error
 
 CSV_FILES = "DMS exports (*.csv *.txt);;All files (*)"
 ADF_FILES = "ADF leads (*.xml *.adf);;All files (*)"
 VCARD_FILES = "vCards (*.vcf *.vcard);;All files (*)"
+BATCHES_KEPT = "Cancelling… the batches already saved stay."
+CANCELLED_IN_BATCHES = ("Cancelled. The batch that was running was rolled back; batches "
+                        "finished before it are kept, and running it again completes the job.")
 
 
 def bad_rows_of(report: Any) -> tuple[Any, ...]:
@@ -71,7 +74,8 @@ class Interop:
         path = path or self._open_file("Sync from DMS", CSV_FILES)
         if path:
             return self._run("Sync from DMS", f"Syncing {Path(path).name}…",
-                             lambda progress: self.desk.sync_dms(Path(path), progress))
+                             lambda progress: self.desk.sync_dms(Path(path), progress),
+                             in_batches=True)
         return None
 
     def import_adf(self, path: str | None = None) -> Any:
@@ -85,7 +89,8 @@ class Interop:
         path = path or self._open_file("Import vCard", VCARD_FILES)
         if path:
             return self._run("Import vCard", f"Importing {Path(path).name}…",
-                             lambda progress: self.desk.import_vcards(Path(path), progress))
+                             lambda progress: self.desk.import_vcards(Path(path), progress),
+                             in_batches=True)
         return None
 
     def export_vcards(self, path: str | None = None) -> Any:
@@ -101,16 +106,18 @@ class Interop:
         path, _ = QFileDialog.getOpenFileName(self.parent, title, "", filters)
         return path
 
-    def _run(self, title: str, label: str, work: Callable[[Progress], Any]) -> Any:
+    def _run(self, title: str, label: str, work: Callable[[Progress], Any],
+             in_batches: bool = False) -> Any:
+        """``in_batches``: the work saves a batch at a time, so Cancel keeps those done."""
+        cancelling = BATCHES_KEPT if in_batches else NOTHING_KEPT
         try:
-            report = run_with_progress(self.parent, title, label, work)
+            report = run_with_progress(self.parent, title, label, work, cancelling=cancelling)
         except Exception as error:
             show_error(self.parent, title, error)
             return None
         if report is None:
-            show_error(self.parent, title, "Cancelled. The batch that was running was rolled "
-                       "back; batches finished before it are kept, and running it again "
-                       "completes the job.")
+            show_error(self.parent, title, CANCELLED_IN_BATCHES if in_batches
+                       else "Cancelled. Nothing was written.")
             return None
         self._after()
         if isinstance(report, int):

@@ -22,12 +22,18 @@ class _ProgressRelay(QObject):
     moved = Signal(int, int)
 
 
+NOTHING_KEPT = "Cancelling… nothing is kept."
+
+
 def run_with_progress(parent: QWidget | None, title: str, label: str,
-                      work: Callable[[Progress], T], cancellable: bool = True) -> T | None:
+                      work: Callable[[Progress], T], cancellable: bool = True,
+                      cancelling: str = NOTHING_KEPT) -> T | None:
     """Run ``work(progress)`` on a pool thread while a progress dialog keeps the window alive.
 
-    Returns the work's result, or None when cancelled (``cancellable=False`` shows no Cancel). An error the work raised is re-raised
-    here, in the GUI thread, for the caller to show.
+    Returns the work's result, or None when cancelled (``cancellable=False`` shows no
+    Cancel; ``cancelling`` is what the dialog says once Cancel is pressed, as what a
+    cancelled work keeps differs). An error the work raised is re-raised here, in the GUI
+    thread, for the caller to show.
     """
     dialog = QProgressDialog(label, "Cancel", 0, 0, parent)
     dialog.setObjectName("progressDialog")
@@ -57,7 +63,7 @@ def run_with_progress(parent: QWidget | None, title: str, label: str,
     def cancel() -> None:
         nonlocal cancelled
         cancelled = True
-        dialog.setLabelText("Cancelling… nothing is kept.")
+        dialog.setLabelText(cancelling)
 
     def progress(done: int, total: int) -> None:  # runs on the worker thread
         if cancelled:
