@@ -105,4 +105,3 @@ def _run_ddl(database: Database, statements: list[DropIndex | CreateIndex]) -> N
             for statement in statements:
                 uow.session.execute(statement)
         uow.commit()
-
