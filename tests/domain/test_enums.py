@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pickle
+
 import pytest
 
 from contact_desk.domain.enums import (
@@ -197,3 +199,20 @@ def test_every_permission_label_reads_as_an_action() -> None:
     for permission in Permission:
         assert permission.label[0].isupper()
         assert not permission.label.endswith(".")
+
+
+@pytest.mark.parametrize("protocol", range(2, pickle.HIGHEST_PROTOCOL + 1))
+def test_a_member_sent_to_another_process_comes_back_as_itself(protocol: int) -> None:
+    members = [member for enum in ALL_ENUMS for member in enum]
+
+    assert pickle.loads(pickle.dumps(members, protocol)) == members
+    assert all(back is member for back, member
+               in zip(pickle.loads(pickle.dumps(members, protocol)), members))
+
+
+def test_members_are_told_apart_as_keys() -> None:
+    members = [member for enum in ALL_ENUMS for member in enum]
+    keyed = {member: member.name for member in members}
+
+    assert len(keyed) == len(members)
+    assert all(keyed[member] == member.name for member in members)
