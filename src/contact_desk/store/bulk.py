@@ -11,6 +11,8 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
 from functools import cache, lru_cache
+from itertools import repeat
+from operator import itemgetter
 from typing import Any
 
 from sqlalchemy import Boolean, Enum, Table, insert
@@ -39,16 +41,21 @@ def insert_rows(session: Session, table: Table, rows: Sequence[Mapping[str, Any]
     sql, binds, positional = _compiled(table, names + tuple(defaults), connection.dialect)
     fixed = {name: convert(defaults[name]) if convert else defaults[name]
              for name, convert in binds if name in defaults}
-
-    def values(row: Mapping[str, Any]) -> list[Any]:
-        return [fixed[name] if name in fixed else convert(row[name]) if convert else row[name]
-                for name, convert in binds]
-
+    # Column by column: each column's values are taken and converted in one pass, and zip
+    # puts the rows back together, so Python does not step through each value itself.
+    columns = []
+    for name, convert in binds:
+        if name in fixed:
+            columns.append(repeat(fixed[name], len(rows)))
+        else:
+            taken = map(itemgetter(name), rows)
+            columns.append(map(convert, taken) if convert else taken)
     if positional:
-        connection.exec_driver_sql(sql, [tuple(values(row)) for row in rows])
+        connection.exec_driver_sql(sql, list(zip(*columns)))
     else:
-        connection.exec_driver_sql(sql, [dict(zip((name for name, _ in binds), values(row)))
-                                         for row in rows])
+        names_in_order = [name for name, _ in binds]
+        connection.exec_driver_sql(sql, [dict(zip(names_in_order, values))
+                                         for values in zip(*columns)])
 
 
 @lru_cache(maxsize=64)
