@@ -8,6 +8,7 @@ costs more than it saves.
 
 from __future__ import annotations
 
+import gc
 import multiprocessing
 import os
 import signal
@@ -17,6 +18,7 @@ from collections.abc import Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from itertools import islice
 
+from contact_desk.sync.collector import WHILE_SYNCING
 from contact_desk.sync.dms_csv import DmsExport, DmsRow, Record
 from contact_desk.sync.report import BadRow
 
@@ -71,6 +73,8 @@ def rows_checked_by_workers(export: DmsExport, workers: int) -> Iterator[DmsRow 
 def _start(export: DmsExport) -> None:
     global _export
     _export = export
+    # A worker makes and drops objects as the sync does, for as long as it lives.
+    gc.set_threshold(WHILE_SYNCING, *gc.get_threshold()[1:])
     # Ctrl-C in a terminal reaches the whole process group; the sync sees it and ends the
     # workers itself, in order, so they leave it to the sync.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
