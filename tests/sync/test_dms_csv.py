@@ -139,6 +139,18 @@ def test_a_10_mb_value_skips_its_row_only(desk, desk_user, tmp_path):
 
 
 @pytest.mark.parametrize(
+    "written", ["1980-05-17", "05/17/1980", "19800517", "1980-05-17T00:00:00", "1980-05-17 08:30"])
+def test_a_birth_date_is_read_in_each_way_a_dms_writes_it(desk, desk_user, export, written):
+    row = {"customer_number": "B1", "first_name": "Ann", "last_name": "Lee",
+           "birth_date": written}
+
+    report = sync_dms(desk, desk_user, export([row]))
+
+    assert not report.bad_rows, report.bad_rows
+    assert str(customer(desk, "B1").birth_date) == "1980-05-17"
+
+
+@pytest.mark.parametrize(
     ("values", "reason"),
     [
         ({"customer_number": ""}, "no customer number"),
@@ -147,6 +159,7 @@ def test_a_10_mb_value_skips_its_row_only(desk, desk_user, tmp_path):
         ({"email": "ann@"}, "email:"),
         ({"birth_date": "17.05.1980"}, "birth_date:"),
         ({"birth_date": "2999-01-01"}, "birth_date:"),
+        ({"birth_date": "1980-02-30"}, "birth_date:"),
         ({"vin": "1HGCM82633A00435"}, "vin:"),
         ({"vin": "IHGCM82633A004352"}, "vin:"),
         ({"vin": "1HGCM82643A004352"}, "vin: 1HGCM82643A004352 is not a valid VIN: its check"),

@@ -40,6 +40,7 @@ MAX_LENGTH = {
 _YES = {"y", "yes", "true", "1", "x"}
 _NO = {"n", "no", "false", "0", ""}
 _DATE_FORMATS = ("%Y-%m-%d", "%m/%d/%Y", "%Y%m%d")
+_ISO_DAY = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 Record = tuple[int, list[str] | None, str]  # first line, cells (None: unreadable), why not
 
 
@@ -230,15 +231,23 @@ class DmsExport:
         if not text:
             return None
         formats = (self.layout.date_format,) if self.layout.date_format else _DATE_FORMATS
+        day = text.split(" ")[0].split("T")[0]
         for pattern in formats:
             try:
-                found = datetime.strptime(text.split(" ")[0].split("T")[0], pattern).date()
+                found = _read_day(day, pattern)
             except ValueError:
                 continue
             if date(1900, 1, 1) <= found <= date.today():
                 return found
         shown = " or ".join(formats).replace("%Y", "YYYY").replace("%m", "MM").replace("%d", "DD")
         raise InvalidValue(f"{text!r} is not a birth date written {shown}", field="birth_date")
+
+
+def _read_day(day: str, pattern: str) -> date:
+    """What strptime reads; a plain ISO day the quicker way, as most exports write one a row."""
+    if pattern == "%Y-%m-%d" and _ISO_DAY.fullmatch(day):
+        return date.fromisoformat(day)
+    return datetime.strptime(day, pattern).date()
 
 
 def _value(name: str, text: str, region: str, home: str) -> DmsValue:
