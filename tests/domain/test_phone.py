@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import random
+
 import pytest
 import phonenumbers
 from phonenumbers import PhoneNumberFormat, PhoneNumberType
@@ -342,11 +344,34 @@ def test_the_region_line_type_and_area_code_are_what_phonenumbers_says_for_every
         assert (phone.region, phone.line_type) == (
             phonenumbers.region_code_for_number(number), phonenumbers.number_type(number)), typed
         assert phone.local_digits == (national[area:] if 0 < area < len(national) else ""), typed
-        assert phone.display("ZZ") == phonenumbers.format_number(
-            number, PhoneNumberFormat.INTERNATIONAL), typed
+        _assert_shown_as_phonenumbers_shows(phone, number)
         assert PhoneNumber.from_stored(phone.e164) == phone
         checked += 1
     assert checked > 800  # about 860 numbers in phonenumbers 9.0
+
+
+def test_north_american_numbers_are_shown_and_split_as_phonenumbers_does():
+    # The desk formats +1 numbers itself (the most common by far); any valid one must read
+    # as phonenumbers shows it: area codes, exchanges and lines of every kind, US and not.
+    draw = random.Random(1)
+    checked = 0
+    while checked < 3_000:
+        number = phonenumbers.parse(f"+1{draw.randrange(2_000_000_000, 10_000_000_000)}")
+        if not phonenumbers.is_valid_number(number):
+            continue
+        phone = PhoneNumber.parse(phonenumbers.format_number(number, PhoneNumberFormat.E164))
+        national = phonenumbers.national_significant_number(number)
+        area = phonenumbers.length_of_geographical_area_code(number)
+        assert phone.local_digits == (national[area:] if 0 < area < len(national) else "")
+        _assert_shown_as_phonenumbers_shows(phone, number)
+        checked += 1
+
+
+def _assert_shown_as_phonenumbers_shows(phone: PhoneNumber, number) -> None:
+    shown = phonenumbers.format_number(number, PhoneNumberFormat.INTERNATIONAL)
+    assert phone.display("ZZ") == shown, phone.e164
+    shown = phonenumbers.format_number(number, PhoneNumberFormat.NATIONAL)
+    assert phone.display(phone.region) == shown, phone.e164
 
 
 def test_an_extension_is_kept_apart_from_the_number_it_is_shown_with():

@@ -130,7 +130,18 @@ class PhoneNumber:
 
     @cached_property
     def _international(self) -> str:
+        if nanp := self._nanp_groups():
+            return "+1 {}-{}-{}".format(*nanp)
         return phonenumbers.format_number(self._stored, PhoneNumberFormat.INTERNATIONAL)
+
+    def _nanp_groups(self) -> tuple[str, str, str] | None:
+        """Area code, exchange and line of a number of the North American plan (+1), which
+        phonenumbers shows as (NPA) NXX-XXXX or +1 NPA-NXX-XXXX: the numbers a dealership
+        reads most, shown without stepping through phonenumbers' list of formats."""
+        national = str(self._stored.national_number)
+        if self._stored.country_code != 1 or len(national) != 10 or national[0] in "01":
+            return None
+        return national[:3], national[3:6], national[6:]
 
     @property
     def national_digits(self) -> str:
@@ -147,7 +158,9 @@ class PhoneNumber:
     def display(self, home_region: str = DEFAULT_REGION) -> str:
         """National format for numbers of the home region, international otherwise."""
         if self.region == home_region.upper():  # a valid number's own region
-            shown = phonenumbers.format_number(self._stored, PhoneNumberFormat.NATIONAL)
+            nanp = self._nanp_groups()
+            shown = ("({}) {}-{}".format(*nanp) if nanp
+                     else phonenumbers.format_number(self._stored, PhoneNumberFormat.NATIONAL))
         else:
             shown = self._international
         return f"{shown} ext. {self.extension}" if self.extension else shown
