@@ -3,6 +3,8 @@ audit trail, value for value, as the desk leaves when it adds one thing at a tim
 
 from __future__ import annotations
 
+import pytest
+
 from contact_desk.sync.dms import sync_dms
 from tests.sync.conftest import FIELDS, customer
 
@@ -50,3 +52,23 @@ def test_a_batch_of_new_customers_takes_each_its_own_values(database, manager, e
         stored = customer(database, f"D{n:05}")
         assert [p.value for p in stored.phones] == [f"+1212555{n:04}"]
         assert [e.value for e in stored.emails] == [f"ann{n}@example.com"]
+
+
+@pytest.mark.parametrize("batch_size", [1, 10])
+def test_each_layout_of_values_gets_the_default_rules_primary(database, manager, export,
+                                                               batch_size):
+    layouts = {  # the row's phones: the one the default rule makes primary
+        "C1": ({"cell_phone": "2125550101", "home_phone": "2125550102"}, "(212) 555-0101"),
+        "C2": ({"home_phone": "2125550103", "work_phone": "2125550104"}, "(212) 555-0103"),
+        "C3": ({"work_phone": "2125550105"}, "(212) 555-0105"),
+        "C4": ({}, None),
+    }
+    rows = [{**ROW, "customer_number": number, "cell_phone": "", "home_phone": "",
+             "work_phone": "", "email": "", "vin": "", **phones}
+            for number, (phones, _) in layouts.items()]
+
+    sync_dms(database, manager, export(rows, header=FIELDS), batch_size=batch_size)
+
+    for number, (_, primary) in layouts.items():
+        phones = customer(database, number).phones
+        assert [p.display for p in phones if p.is_primary] == ([primary] if primary else [])

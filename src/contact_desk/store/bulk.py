@@ -15,7 +15,7 @@ from itertools import repeat
 from operator import itemgetter
 from typing import Any
 
-from sqlalchemy import Boolean, Enum, Table, insert
+from sqlalchemy import Boolean, Date, Enum, Table, insert
 from sqlalchemy.engine import Dialect
 from sqlalchemy.orm import Session
 from sqlalchemy.types import TypeEngine
@@ -72,8 +72,9 @@ def _compiled(table: Table, names: tuple[str, ...], dialect: Dialect
 
 def _conversion(type_: TypeEngine, dialect: Dialect) -> Convert:
     """How the column's type stores a value here; remembered per value for a type that has
-    only a few (an enum's members, True and False), the columns most rows repeat."""
+    few (an enum's members, True and False, the days of a century), the columns most rows
+    repeat."""
     convert = type_.dialect_impl(dialect).bind_processor(dialect)
-    if convert is not None and isinstance(type_, (Enum, Boolean)):
+    if convert is not None and isinstance(type_, (Enum, Boolean, Date)):
         return cache(convert)
     return convert

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import date
+from functools import cache
 from typing import Any
 
 from sqlalchemy import select
@@ -16,7 +17,13 @@ from sqlalchemy.orm import Session
 
 from contact_desk.domain.actor import Actor
 from contact_desk.domain.customer import check_customer_names
-from contact_desk.domain.enums import ContactKind, ContactStatus, TextConsent, VehicleSource
+from contact_desk.domain.enums import (
+    ContactKind,
+    ContactPointType,
+    ContactStatus,
+    TextConsent,
+    VehicleSource,
+)
 from contact_desk.domain.errors import InvalidValue
 from contact_desk.domain.primary import PrimaryCandidate, default_primary
 from contact_desk.services import audit
@@ -103,13 +110,20 @@ def _points(row: DmsRow, customer_id: int) -> list[tuple[int, DmsValue, bool, di
     found = []
     for kind in ContactKind:
         values = [value for value in row.values if value.kind is kind]
-        chosen = default_primary(
-            PrimaryCandidate(at, value.type, ContactStatus.ACTIVE, False, at)
-            for at, value in enumerate(values))
+        chosen = _primary_at(tuple(value.type for value in values))
         flags = {attribute: True for column, attribute in CONSENT[kind] if column in row.consent}
-        found += [(customer_id, value, chosen is not None and at == chosen.id, flags)
-                  for at, value in enumerate(values)]
+        found += [(customer_id, value, at == chosen, flags) for at, value in enumerate(values)]
     return found
+
+
+@cache
+def _primary_at(types: tuple[ContactPointType, ...]) -> int | None:
+    """Where the default rule puts the primary among a new customer's values of one kind,
+    all active, of ``types`` in file order. Rows repeat a handful of layouts, so each
+    layout is asked once."""
+    chosen = default_primary(PrimaryCandidate(at, type_, ContactStatus.ACTIVE, False, at)
+                             for at, type_ in enumerate(types))
+    return None if chosen is None else chosen.id
 
 
 def _point_columns(customer_id: int, value: DmsValue, primary: bool, flags: dict[str, bool],
