@@ -76,7 +76,13 @@ def run_gui(database_url: str | None = None, user: str | None = None,
         from PySide6.QtCore import QTimer
 
         QTimer.singleShot(0, app.quit)
-    return app.exec()
+    code = app.exec()
+    # Work still running on the pool (a search, a page of the list) answers to objects of the
+    # window: it ends before the window goes, or its answer lands on a deleted object.
+    from PySide6.QtCore import QThreadPool
+
+    QThreadPool.globalInstance().waitForDone()
+    return code
 
 
 def window_icon() -> QIcon:

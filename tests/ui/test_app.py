@@ -34,6 +34,35 @@ def test_the_window_opens_and_quits_cleanly(tmp_path, sqlite_template):
     assert "Traceback" not in result.stderr
 
 
+def test_work_still_running_ends_before_the_window_goes(tmp_path, sqlite_template):
+    # A search still running when the desk quits used to answer to a deleted window: a crash
+    # on the way out, now and then, on a busy machine. Its own process: run_gui quits the app.
+    import shutil
+
+    database = tmp_path / "desk.sqlite3"
+    shutil.copyfile(sqlite_template, database)
+    script = """if True:
+        import sys, time
+        from PySide6.QtCore import QThreadPool
+        from contact_desk import app
+        from contact_desk.ui.background import run_in_background
+        opened = app.create_main_window
+        def window_with_slow_work(*args):
+            window = opened(*args)
+            run_in_background(lambda: time.sleep(0.5), print, print, owner=window)
+            return window
+        app.create_main_window = window_with_slow_work
+        code = app.run_gui(sys.argv[1], quit_after_show=True)
+        print("work running:", QThreadPool.globalInstance().activeThreadCount(), "exit:", code)
+    """
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", CONTACT_DESK_LOG_DIR=str(tmp_path))
+    result = subprocess.run([sys.executable, "-c", script, str(database)],
+                            capture_output=True, text=True, env=env, timeout=120)
+
+    assert result.returncode == 0, result.stderr
+    assert "work running: 0 exit: 0" in result.stdout
+
+
 @pytest.mark.skipif(not sys.platform.startswith("linux"), reason="the XDG folders are Linux's")
 def test_the_first_start_makes_its_database_and_log_in_the_users_folders(tmp_path):
     env = {key: value for key, value in os.environ.items()
