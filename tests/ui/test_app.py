@@ -102,3 +102,24 @@ def test_an_unexpected_error_shows_the_log_path_and_keeps_what_was_saved(
     finally:
         reopened.dispose()
     assert [phone.is_primary for phone in stored.phones] == [False, True, False]
+
+
+def test_an_answer_for_an_owner_deleted_meanwhile_is_dropped(qtbot):
+    import threading
+
+    import shiboken6
+    from PySide6.QtCore import QObject, QThreadPool
+
+    from contact_desk.ui.background import run_in_background
+
+    owner, release, answered = QObject(), threading.Event(), []
+    run_in_background(lambda: release.wait(5) and "late", answered.append, answered.append,
+                      owner=owner)
+    shiboken6.delete(owner)  # the window closed while the search ran
+    release.set()
+    QThreadPool.globalInstance().waitForDone()
+    kept = []
+    run_in_background(lambda: "kept", kept.append, kept.append)
+    qtbot.waitUntil(lambda: kept == ["kept"])
+
+    assert answered == []

@@ -6,6 +6,7 @@ import logging
 from collections.abc import Callable
 from typing import Any
 
+import shiboken6
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
 log = logging.getLogger(__name__)
@@ -24,22 +25,16 @@ class _Task(QRunnable):
         self._work, self._relay = work, relay
 
     def run(self) -> None:
+        # The relay is alive: run_in_background holds it until its answer has arrived.
         try:
             result = self._work()
         except Exception as error:  # handed to the GUI thread, which decides what to show
-            self._deliver(self._relay.failed, error)
+            self._relay.failed.emit(error)
         else:
-            self._deliver(self._relay.succeeded, result)
-
-    @staticmethod
-    def _deliver(signal: Any, value: Any) -> None:
-        try:
-            signal.emit(value)
-        except RuntimeError:
-            pass  # the owner (e.g. a closed window) is gone: nobody waits for the answer
+            self._relay.succeeded.emit(result)
 
 
-_running: set[_Relay] = set()
+_running: set[_Relay] = set()  # each relay lives here until its answer has arrived
 
 
 def run_in_background(
@@ -50,15 +45,17 @@ def run_in_background(
 ) -> None:
     """Call ``work()`` on a pool thread; ``on_result`` or ``on_error`` runs in the GUI thread.
 
-    With an ``owner``, the answer is dropped if the owner was deleted meanwhile.
+    With an ``owner``, the answer is dropped if the owner was deleted meanwhile. The relay
+    the answer travels by is never the owner's child: deleting the owner in the GUI thread
+    while the pool thread emits would pull the object out from under the emit.
     """
-    relay = _Relay(owner)
+    relay = _Relay()
     _running.add(relay)
-    relay.destroyed.connect(lambda *_: _running.discard(relay))
 
     def finish(handler: Callable[[Any], None], value: Any) -> None:
         _running.discard(relay)
-        handler(value)
+        if owner is None or shiboken6.isValid(owner):
+            handler(value)
 
     relay.succeeded.connect(lambda result: finish(on_result, result))
     relay.failed.connect(lambda error: finish(on_error, error))
