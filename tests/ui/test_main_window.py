@@ -7,8 +7,9 @@ from PySide6.QtCore import QModelIndex, QPoint, Qt
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QApplication, QLineEdit, QStyle, QTableView
 
+from contact_desk.app import create_main_window
 from contact_desk.domain.enums import ContactKind
-from contact_desk.services.customers import get_customer
+from contact_desk.services.customers import create_customer, get_customer
 from contact_desk.services.demo import fill_demo_data
 from contact_desk.ui.models.contact_points import BADGES_ROLE, CONTACT, PRIMARY
 from contact_desk.ui.models.search_results import PAGE
@@ -83,6 +84,20 @@ def test_clicking_a_row_opens_that_customer(qtbot, window):
     qtbot.mouseClick(window.customer_list.viewport(), Qt.MouseButton.LeftButton,
                      pos=rect.center())
     assert window.customer_page.view.customer_number == "C2"
+
+
+def test_a_row_opens_by_its_id_even_where_a_dms_number_is_the_same_digits(
+        qtbot, database, database_url, customers, manager):
+    create_customer(database.unit_of_work(), manager, first_name="Dee", last_name="Digits",
+                    customer_number=str(customers.bob))
+    main = create_main_window(database_url)
+    qtbot.addWidget(main)
+    main.show()
+    qtbot.waitUntil(lambda: main.results.rowCount() == 4)
+    bob_row = numbers_listed(main).index("C2")
+    main.customer_list.activated.emit(main.results.index(bob_row, 1))
+    qtbot.waitUntil(lambda: main.customer_page.view is not None)
+    assert main.customer_page.view.full_name == "Bob Stone"
 
 
 def test_the_tables_use_the_dms_words_and_show_status(qtbot, window):

@@ -104,9 +104,17 @@ def new_customer(
 
 
 def get_customer(uow: UnitOfWork, key: str | int) -> CustomerView:
-    """Everything the customer page shows, by DMS customer number or internal id."""
+    """Everything the customer page shows, by DMS customer number or internal id
+    (what a clerk types on the command line)."""
     with uow:
         return customer_view(uow.session, find_customer(uow.session, key))
+
+
+def open_customer(uow: UnitOfWork, customer_id: int) -> CustomerView:
+    """Everything the customer page shows, by internal id only: the desk opens the row
+    picked, even where another customer's DMS number is the same digits."""
+    with uow:
+        return customer_view(uow.session, get(uow.session, Customer, customer_id, "customer"))
 
 
 def customer_view(session: Session, customer: Customer) -> CustomerView:

@@ -54,7 +54,7 @@ class Desk:
                                           after)
 
     def customer(self, customer_id: int) -> CustomerView:
-        return customers.get_customer(self.database.unit_of_work(), customer_id)
+        return customers.open_customer(self.database.unit_of_work(), customer_id)
 
     def save_contact_info(
         self, customer_id: int, changes: ContactInfoChanges, expected_version: int
