@@ -20,7 +20,7 @@ from contact_desk.services.views import AssignmentView, CardView, InsightView, N
 from contact_desk.store.activity import Note, WebActivity
 from contact_desk.store.customer import Customer
 from contact_desk.store.unit_of_work import UnitOfWork
-from contact_desk.store.users import Assignment
+from contact_desk.store.users import Assignment, User
 
 
 def contact_card(uow: UnitOfWork, customer_id: int) -> CardView:
@@ -53,15 +53,14 @@ def _assignments(session: Session, customer_id: int) -> tuple[AssignmentView, ..
 
 
 def _notes(session: Session, customer_id: int) -> tuple[NoteView, ...]:
-    notes = session.scalars(
-        select(Note).where(Note.customer_id == customer_id)
+    notes = session.execute(
+        select(Note.id, Note.body, User.name, Note.created_at)
+        .outerjoin(User, Note.author_id == User.id)
+        .where(Note.customer_id == customer_id)
         .order_by(Note.created_at.desc(), Note.id.desc())
     )
-    return tuple(
-        NoteView(id=note.id, text=note.body, author=note.author.name if note.author else None,
-                 at=note.created_at)
-        for note in notes
-    )
+    return tuple(NoteView(id=id_, text=body, author=author, at=at)
+                 for id_, body, author, at in notes)
 
 
 def _insight(session: Session, customer_id: int) -> InsightView | None:

@@ -211,8 +211,8 @@ def _reach(session: Session, customer: Customer, kind: ContactKind) -> ReachFact
     else:
         blocked = bool(primary and primary.marketing_opt_out)
     moved_from = moved_on = None
-    last = session.scalars(
-        select(AuditEvent)
+    last = session.execute(
+        select(AuditEvent.reason, AuditEvent.old, AuditEvent.at)
         .where(AuditEvent.customer_id == customer.id, AuditEvent.field == PRIMARY_FIELD[kind])
         .order_by(AuditEvent.id.desc())
         .limit(1)

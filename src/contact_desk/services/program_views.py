@@ -95,6 +95,8 @@ def program_views(
             .options(selectinload(Program.invoices))
             .order_by(Program.id)
         ).all()
+        if not programs:
+            return ()
         person_ids = {p.contact_person_id for p in programs if p.contact_person_id}
         people = {
             person.id: person

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from sqlalchemy import select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, selectinload
 
 from contact_desk.domain.actor import Actor
 from contact_desk.domain.enums import AssignmentRole, Permission
@@ -57,7 +57,8 @@ def create_user(
 
 def list_users(uow: UnitOfWork) -> list[Actor]:
     with uow:
-        users = uow.session.scalars(select(User).where(User.active).order_by(User.name))
+        users = uow.session.scalars(select(User).where(User.active).order_by(User.name)
+                                    .options(selectinload(User.permission_rows)))
         return [actor_of(user) for user in users]
 
 

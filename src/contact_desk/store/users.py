@@ -17,9 +17,8 @@ class User(Base):
     name: Mapped[str] = mapped_column(String(80), nullable=False)
     active: Mapped[bool] = mapped_column(Boolean, nullable=False, default=True)
 
-    permission_rows: Mapped[list[UserPermission]] = relationship(
-        cascade="all, delete-orphan", lazy="selectin"
-    )
+    # Read when asked (who is acting), not with every note author or assigned user shown.
+    permission_rows: Mapped[list[UserPermission]] = relationship(cascade="all, delete-orphan")
 
     @property
     def permissions(self) -> frozenset[Permission]:
