@@ -21,7 +21,7 @@ from contact_desk.sync.dms import BATCH, sync_dms
 from contact_desk.sync.dms_csv import DmsExport, DmsLayout
 from contact_desk.sync.parallel_rows import rows_checked_by_workers
 from tests.sync.conftest import group_ends, open_copy_of, write_export
-from tests.sync.test_dms import ROWS, Stop, _check_whole_customers, _customers, count, people
+from tests.sync.test_dms import Stop, _check_whole_customers, _customers, count, people
 
 
 def mixed_rows() -> list[dict[str, str]]:
@@ -107,33 +107,83 @@ def test_a_worker_that_dies_stops_the_sync_with_an_error_instead_of_a_hang(
     assert count(desk, Customer) % 10 == 0
 
 
-def test_ctrl_c_in_a_terminal_stops_the_sync_and_its_workers_quietly(desk, tmp_path):
-    path = write_export(tmp_path / "big.csv", people(ROWS))
+# As many as people() numbers; ten batches, so a loaded machine cannot finish before Ctrl-C.
+TERMINAL_ROWS = 10_000
+
+
+def start_sync_in_a_terminal(desk, tmp_path) -> tuple[subprocess.Popen, str]:
+    """``contact-desk sync dms`` of a big export as its own process group, as a terminal runs
+    it, with Ctrl-C left to end it; returns the process and the database file."""
+    path = write_export(tmp_path / "big.csv", people(TERMINAL_ROWS))
     file = desk.engine.url.database
     desk.dispose()
     command = [sys.executable, "-m", "contact_desk", "--database", file, "sync", "dms", str(path)]
     env = dict(os.environ, CONTACT_DESK_LOG_DIR=str(tmp_path / "logs"))
-    # A terminal's Ctrl-C goes to the whole process group: the sync and its workers.
     process = subprocess.Popen(command, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
                                text=True, start_new_session=True,
                                preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
+    return process, file
+
+
+def ctrl_c(process: subprocess.Popen) -> str:
+    """A terminal's Ctrl-C, which goes to the whole process group: the sync and its workers.
+    Returns what the sync said on stderr as it ended."""
     try:
-        deadline = time.monotonic() + 60
-        while _customers(file) < BATCH:
-            assert process.poll() is None, process.stderr.read()
-            assert time.monotonic() < deadline, "the first batch never arrived"
-            time.sleep(0.02)
         os.killpg(process.pid, signal.SIGINT)
-        _, said = process.communicate(timeout=30)
+        return process.communicate(timeout=30)[1]
     finally:
         if process.poll() is None:
             process.kill()
             process.wait()
 
+
+def test_ctrl_c_in_a_terminal_stops_the_sync_and_its_workers_quietly(desk, tmp_path):
+    process, file = start_sync_in_a_terminal(desk, tmp_path)
+    deadline = time.monotonic() + 60
+    while _customers(file) < BATCH:
+        assert process.poll() is None, process.stderr.read()
+        assert time.monotonic() < deadline, "the first batch never arrived"
+        time.sleep(0.02)
+    said = ctrl_c(process)
+
     assert process.returncode == 130
     assert said == "contact-desk: stopped; nothing half-written was kept.\n"
     assert group_ends(process.pid), "a worker outlived the sync"
     kept = _customers(file)
-    assert kept % BATCH == 0 and 0 < kept < ROWS
+    assert kept % BATCH == 0 and 0 < kept < TERMINAL_ROWS
     _check_whole_customers(file, kept)
 
+
+
+def _workers_of(group: int) -> list[int]:
+    """The sync's worker processes that have been started, from /proc."""
+    found = []
+    for entry in os.scandir("/proc"):
+        if not entry.name.isdigit():
+            continue
+        try:
+            with open(f"/proc/{entry.name}/stat") as stat:
+                pgrp = int(stat.read().rsplit(")", 1)[1].split()[2])
+            with open(f"/proc/{entry.name}/cmdline", "rb") as cmdline:
+                started_by_spawn = b"spawn_main" in cmdline.read()
+        except (OSError, IndexError, ValueError):
+            continue  # gone meanwhile
+        if pgrp == group and started_by_spawn:
+            found.append(int(entry.name))
+    return found
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="finds the workers in /proc")
+def test_ctrl_c_while_the_workers_are_still_starting_is_as_quiet(desk, tmp_path):
+    """A worker just started is still importing, before it could ignore Ctrl-C itself."""
+    process, _ = start_sync_in_a_terminal(desk, tmp_path)
+    deadline = time.monotonic() + 60
+    while not _workers_of(process.pid):
+        assert process.poll() is None, process.stderr.read()
+        assert time.monotonic() < deadline, "no worker was started"
+        time.sleep(0.001)
+    said = ctrl_c(process)
+
+    assert (process.returncode, said) == (130, "contact-desk: stopped; nothing half-written "
+                                                "was kept.\n")
+    assert group_ends(process.pid), "a worker outlived the sync"

@@ -15,6 +15,7 @@ import signal
 import threading
 from collections import deque
 from collections.abc import Iterator
+from contextlib import contextmanager
 from concurrent.futures import Future, ProcessPoolExecutor
 from itertools import islice
 
@@ -61,13 +62,31 @@ def rows_checked_by_workers(export: DmsExport, workers: int) -> Iterator[DmsRow 
         records = export.records()
         pending: deque[Future[list[DmsRow | BadRow]]] = deque()
         while chunk := list(islice(records, CHUNK)):
-            pending.append(pool.submit(_check, chunk))
+            with _ctrl_c_held_from_new_workers():
+                pending.append(pool.submit(_check, chunk))
             if len(pending) >= AHEAD:
                 yield from pending.popleft().result()
         while pending:
             yield from pending.popleft().result()
     finally:  # done, cancelled or failed: no worker outlives the sync
         pool.shutdown(wait=True, cancel_futures=True)
+
+
+@contextmanager
+def _ctrl_c_held_from_new_workers() -> Iterator[None]:
+    """A worker the pool starts here (it starts them as work is submitted) is born with
+    Ctrl-C blocked, which it keeps through exec. Until ``_start`` ignores it, a worker is
+    still importing, and a Ctrl-C then would kill it with a fatal error on the terminal.
+    This thread only; the sync itself still gets Ctrl-C through its other threads.
+    (POSIX only: Windows has no signal masks and sends console Ctrl-C another way.)"""
+    if not hasattr(signal, "pthread_sigmask"):
+        yield
+        return
+    before = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
+    try:
+        yield
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, before)
 
 
 def _start(export: DmsExport) -> None:
