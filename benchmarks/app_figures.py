@@ -27,6 +27,36 @@ QTimer.singleShot(0, app.quit)
 app.exec()
 """
 
+# The same window, plus what any desk on the stack it must use pays before its list shows:
+# importing SQLAlchemy (the ORM), phonenumbers and email-validator, opening the database
+# and reading the list's first page (in its order, with the primaries) into a table.
+STACK_WINDOW = """
+import sys
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication, QMainWindow, QTableWidget, QTableWidgetItem
+import email_validator, phonenumbers, sqlalchemy.orm
+from sqlalchemy import create_engine, text
+engine = create_engine("sqlite:///" + sys.argv[1])
+primary = ("(SELECT display FROM contact_point p WHERE p.customer_id = c.id"
+           " AND p.kind = '{}' AND p.is_primary)")
+with engine.connect() as connection:
+    rows = connection.execute(text(
+        "SELECT c.customer_number, c.first_name, c.last_name, c.company, "
+        + primary.format("PHONE") + ", " + primary.format("EMAIL")
+        + " FROM customer c ORDER BY c.last_name_key, c.name_key, c.id LIMIT 100")).all()
+app = QApplication([])
+window = QMainWindow()
+table = QTableWidget(len(rows), 6)
+for r, row in enumerate(rows):
+    for c, value in enumerate(row):
+        table.setItem(r, c, QTableWidgetItem(value or ""))
+window.setCentralWidget(table)
+window.resize(1440, 860)
+window.show()
+QTimer.singleShot(0, app.quit)
+app.exec()
+"""
+
 
 def _environment(config: Path) -> dict[str, str]:
     """Offscreen, with Qt settings in a folder of the run's own (the clerk's stay as they are)."""
@@ -64,25 +94,34 @@ def memory_figure(database: Path) -> Figure:
                   note=f"{found['rows']:,} rows loaded (the window process's peak resident memory)")
 
 
-def startup_figure(database: Path, runs: int) -> Figure:
-    """Median wall time of ``contact-desk --quit-after-show`` against a bare QMainWindow.
+def startup_figures(database: Path, runs: int) -> list[Figure]:
+    """Median wall time of ``contact-desk --quit-after-show`` against a bare QMainWindow
+    (the issue's limit) and against the same window on the desk's stack (STACK_WINDOW).
 
     The desk's modules are byte-compiled first, as pip and the packaged app have them (with
     PYTHONDONTWRITEBYTECODE set, as on some machines, every start would compile them again;
-    the libraries both scripts import were compiled when they were installed).
+    the libraries the scripts import were compiled when they were installed).
     """
     compileall.compile_dir(Path(contact_desk.__file__).parent, quiet=2)
     script = Path(sys.executable).with_name("contact-desk")
     command = [str(script)] if script.exists() else [sys.executable, "-m", "contact_desk.cli"]
     desk = [*command, "--database", str(database), "--quit-after-show"]
     bare = [sys.executable, "-c", BARE_WINDOW]
+    stack = [sys.executable, "-c", STACK_WINDOW, str(database)]
     with tempfile.TemporaryDirectory() as config:
         env = _environment(Path(config))
-        desk_s = statistics.median(_wall(desk, env) for _ in range(runs))
-        bare_s = statistics.median(_wall(bare, env) for _ in range(runs))
-    return Figure("Start-up: contact-desk --quit-after-show vs bare QMainWindow", desk_s, "s",
-                  bare_s, f"ratio <= {STARTUP_TARGET}", desk_s / bare_s <= STARTUP_TARGET,
-                  f"median of {runs}")
+        desk_s, bare_s, stack_s = (
+            statistics.median(times) for times in zip(*(
+                (_wall(desk, env), _wall(bare, env), _wall(stack, env)) for _ in range(runs))))
+    target = f"ratio <= {STARTUP_TARGET}"
+    return [
+        Figure("Start-up: contact-desk --quit-after-show vs bare QMainWindow", desk_s, "s",
+               bare_s, target, desk_s / bare_s <= STARTUP_TARGET, f"median of {runs}"),
+        Figure("Start-up vs the same window on the desk's stack (SQLAlchemy, phonenumbers, "
+               "email-validator, first page)", desk_s, "s", stack_s, target,
+               desk_s / stack_s <= STARTUP_TARGET,
+               f"median of {runs}, taken in turn with the desk's"),
+    ]
 
 
 def _wall(command: list[str], env: dict[str, str]) -> float:

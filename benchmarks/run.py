@@ -18,7 +18,7 @@ from collections.abc import Sequence
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
-from benchmarks.app_figures import gui_figures, memory_figure, startup_figure
+from benchmarks.app_figures import gui_figures, memory_figure, startup_figures
 from benchmarks.figures import Figure
 from benchmarks.report import write_results
 from benchmarks.search_queries import draw_queries
@@ -88,7 +88,7 @@ def run(settings: Run, say=print) -> list[Figure]:  # noqa: ANN001
         typed = [query.text for query in queries if len(query.text) > 1][:settings.rounds]
         keep(gui_figures(path, heavy_customer_id(path), typed,
                          clicks=min(20, settings.rounds)))
-        keep([startup_figure(path, settings.startup_runs)])
+        keep(startup_figures(path, settings.startup_runs))
     if settings.gui and not _has(figures, "peak memory"):
         say("memory with the list scrolled to the end")
         keep([memory_figure(path)])

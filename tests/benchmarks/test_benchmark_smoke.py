@@ -30,6 +30,7 @@ def test_a_small_run_measures_every_figure_and_writes_the_report(tmp_path):
     names = " / ".join(figure.name for figure in figures)
     for expected in ("same-work floor", "storage floor", "Search as you type p95",
                      "Open a heavy customer", "keystroke", "Primary checkbox", "Start-up",
+                     "desk's stack",
                      "peak memory"):
         assert expected in names
     assert all(math.isfinite(figure.value) and figure.value > 0 for figure in figures)
