@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QMessageBox, QWidget
 
-from contact_desk.services.customers import customer_count
+from contact_desk.services.customers import has_customers
 from contact_desk.store.database import Database
 from contact_desk.ui.long_work import run_with_progress
 
@@ -13,7 +13,7 @@ DEMO_CUSTOMERS = 200
 
 def offer_demo_data(database: Database, parent: QWidget | None = None) -> bool:
     """Ask, and fill the demo data when the clerk says yes; True when it was filled."""
-    if customer_count(database):
+    if has_customers(database):
         return False
     answer = QMessageBox.question(
         parent, "No customers yet",
