@@ -15,8 +15,8 @@ import signal
 import threading
 from collections import deque
 from collections.abc import Iterator
-from contextlib import contextmanager
 from concurrent.futures import Future, ProcessPoolExecutor
+from contextlib import contextmanager
 from itertools import islice
 
 from contact_desk.sync.collector import WHILE_SYNCING
@@ -77,7 +77,8 @@ def _ctrl_c_held_from_new_workers() -> Iterator[None]:
     """A worker the pool starts here (it starts them as work is submitted) is born with
     Ctrl-C blocked, which it keeps through exec. Until ``_start`` ignores it, a worker is
     still importing, and a Ctrl-C then would kill it with a fatal error on the terminal.
-    This thread only; the sync itself still gets Ctrl-C through its other threads.
+    Blocked in this thread only, for the moment of the submit: a Ctrl-C that comes then
+    stops the sync as soon as the submit returns.
     (POSIX only: Windows has no signal masks and sends console Ctrl-C another way.)"""
     if not hasattr(signal, "pthread_sigmask"):
         yield
