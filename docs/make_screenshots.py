@@ -77,6 +77,8 @@ def main() -> int:
     replace = ReplaceCustomerDialog(window.desk, programs.programs[0], programs.programs, window)
     replace.show()
     settle()
+    while replace.results.loading or not replace.results.rowCount():  # the list of everyone
+        settle(50)
     replace.grab().save(str(DOCS / "replace-customer.png"))
     replace.done(0)
     open_number(window, "C100003")
