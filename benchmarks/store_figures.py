@@ -43,7 +43,7 @@ def sync_figures(export: Path, folder: Path) -> tuple[list[Figure], Database]:
     for name in (DESK_FILE, "same-work.sqlite3", "storage.sqlite3"):
         for path in folder.glob(f"{name}*"):
             path.unlink()
-    database = open_database(str(folder / DESK_FILE))
+    database = open_database(str(folder / DESK_FILE), create=True)
     actor = users.actor_for(database.unit_of_work(), users.COMMAND_LINE_LOGIN)
     report = None
 

@@ -5,7 +5,8 @@ from __future__ import annotations
 import itertools
 import os
 import shutil
-from collections.abc import Iterator
+import subprocess
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -46,7 +47,7 @@ def postgres_admin_url() -> Iterator[str]:
             )
         url = server.url()
     _create_database(url, TEMPLATE)
-    template = open_database(_with_database(url, TEMPLATE))
+    template = open_database(_with_database(url, TEMPLATE), create=True)
     template.dispose()
     try:
         yield url
@@ -58,7 +59,7 @@ def postgres_admin_url() -> Iterator[str]:
 @pytest.fixture(scope="session")
 def sqlite_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
     path = tmp_path_factory.mktemp("template") / "template.sqlite3"
-    open_database(str(path)).dispose()
+    open_database(str(path), create=True).dispose()
     return path
 
 
@@ -121,3 +122,22 @@ def clerk(database: Database) -> Actor:
     uow = database.unit_of_work()
     users.create_user(uow, "clerk", "Casey Clerk", [Permission.EDIT_CUSTOMERS])
     return users.actor_for(uow, "clerk")
+
+
+@pytest.fixture
+def read_only() -> Iterator[Callable[[Path], None]]:
+    """``read_only(path)``: a file nobody may write, root included (chattr +i, as a plain
+    chmod does not stop root); undone afterwards so tmp_path can be cleaned."""
+    made: list[Path] = []
+
+    def make(path: Path) -> None:
+        path.chmod(0o444)
+        if os.geteuid() == 0:
+            subprocess.run(["chattr", "+i", str(path)], check=True)
+        made.append(path)
+
+    yield make
+    for path in made:
+        if os.geteuid() == 0:
+            subprocess.run(["chattr", "-i", str(path)], check=False)
+        path.chmod(0o644)

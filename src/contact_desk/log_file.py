@@ -9,7 +9,7 @@ from pathlib import Path
 
 import platformdirs
 
-from contact_desk.store.database import APP_NAME
+from contact_desk.store.location import APP_NAME
 
 ENV_LOG_DIR = "CONTACT_DESK_LOG_DIR"
 

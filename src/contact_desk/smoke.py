@@ -91,7 +91,7 @@ class _Smoke:
     def open_database(self) -> str:
         from contact_desk.store.database import open_database
 
-        self.database = open_database(self.url)  # runs every migration, as a first start does
+        self.database = open_database(self.url, create=True)  # every migration, as a first start
         return self.url
 
     def fill_demo_data(self) -> str:

@@ -59,7 +59,7 @@ CUSTOMERS = 60
 
 @pytest.fixture(scope="module")
 def filled(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Database, DemoSummary]]:
-    db = open_database(str(tmp_path_factory.mktemp("demo") / "demo.sqlite3"))
+    db = open_database(str(tmp_path_factory.mktemp("demo") / "demo.sqlite3"), create=True)
     try:
         yield db, fill_demo_data(db, customers=CUSTOMERS)
     finally:
@@ -330,8 +330,8 @@ def _fingerprint(db: Database) -> list[tuple]:
 
 
 def test_the_same_seed_gives_the_same_data_and_another_seed_does_not(db, tmp_path: Path):
-    again = open_database(str(tmp_path / "again.sqlite3"))
-    other = open_database(str(tmp_path / "other.sqlite3"))
+    again = open_database(str(tmp_path / "again.sqlite3"), create=True)
+    other = open_database(str(tmp_path / "other.sqlite3"), create=True)
     try:
         fill_demo_data(again, customers=CUSTOMERS)
         fill_demo_data(other, customers=CUSTOMERS, seed=7)
@@ -353,7 +353,7 @@ def test_a_database_with_customers_is_refused_and_left_as_it_was(db):
 def test_progress_is_reported_after_each_batch_up_to_the_total(tmp_path: Path, monkeypatch):
     monkeypatch.setattr("contact_desk.services.demo.BATCH", 4)
     seen: list[tuple[int, int]] = []
-    db = open_database(str(tmp_path / "progress.sqlite3"))
+    db = open_database(str(tmp_path / "progress.sqlite3"), create=True)
     try:
         summary = fill_demo_data(db, customers=10, progress=lambda *report: seen.append(report))
     finally:

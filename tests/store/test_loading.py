@@ -94,7 +94,7 @@ def test_each_unit_of_work_of_a_load_commits_or_rolls_back_on_its_own(database):
 
 
 def test_sqlite_gets_a_big_page_cache_while_loading_and_gives_it_back(tmp_path):
-    database = open_database(str(tmp_path / "desk.sqlite3"))
+    database = open_database(str(tmp_path / "desk.sqlite3"), create=True)
     try:
         with loading(database, first_load=False) as held, held.unit_of_work() as uow:
             during = uow.session.execute(text("PRAGMA cache_size")).scalar()

@@ -199,7 +199,7 @@ def test_the_list_loads_a_page_at_a_time(qtbot, tmp_path):
     from contact_desk.store.database import open_database
 
     path = tmp_path / "many.sqlite3"
-    database = open_database(str(path))
+    database = open_database(str(path), create=True)
     fill_demo_data(database, customers=PAGE + 30)
     database.dispose()
     main = create_main_window(str(path))

@@ -31,7 +31,7 @@ from contact_desk.services import audit
 from contact_desk.services.additional_contacts import record_invite_sent
 from contact_desk.services.lookup import get
 from contact_desk.store.customer import Customer
-from contact_desk.store.database import APP_NAME
+from contact_desk.store.location import APP_NAME
 from contact_desk.store.people import AccountContact
 from contact_desk.store.unit_of_work import UnitOfWork
 from contact_desk.store.users import Setting

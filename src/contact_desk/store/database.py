@@ -1,170 +1,164 @@
-"""Opening a database: the URL, the engine settings, and migrating an older file safely."""
+"""Opening a database: only one that is the desk's own, created only where asked, upgraded
+whole or not at all.
+
+A new database is made only at the default location (the desk's first start), or where a
+person asks for one (``init``, ``demo``, the window's New Database…): ``create=True``. Any
+other path that holds no database is refused, and so is, by name, a file that is not the
+desk's (another application's SQLite file, a text file, a picture), a damaged one, a
+read-only one, a folder, or a database in memory. Nothing is written to a refused file.
+"""
 
 from __future__ import annotations
 
 import logging
-import os
 import sqlite3
-from dataclasses import dataclass
-from datetime import datetime
+from contextlib import closing
+from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING
 
-import platformdirs
-from sqlalchemy import Engine, create_engine, event, inspect, text
-from sqlalchemy.engine import make_url
-from sqlalchemy.exc import ArgumentError, OperationalError
+from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.engine import URL
+from sqlalchemy.exc import DBAPIError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
 from contact_desk.domain.errors import DomainError
+from contact_desk.store import migrating, sqlite_file
 from contact_desk.store.loading import build_missing_indexes
+from contact_desk.store.location import (
+    ENV_DATABASE,
+    DatabaseLocation,
+    NoDatabase,
+    default_location,
+    locate_database,
+)
 from contact_desk.store.unit_of_work import UnitOfWork
 
-if TYPE_CHECKING:
-    from alembic.config import Config
+__all__ = ["ENV_DATABASE", "Database", "DatabaseLocation", "create_database",
+           "NoDatabase", "default_location", "locate_database", "open_database"]
 
 log = logging.getLogger(__name__)
-
-APP_NAME = "ContactDesk"
-ENV_DATABASE = "CONTACT_DESK_DATABASE"
-_MIGRATIONS = Path(__file__).with_name("migrations")
-# The newest migration. A database already there opens without loading Alembic at all,
-# which is a third of the desk's start-up; a test checks this against the migrations.
-HEAD = "0006"
-
-
-def default_database_url() -> str:
-    folder = Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
-    return f"sqlite:///{folder / 'contact-desk.sqlite3'}"
-
-
-def resolve_database_url(given: str | None = None) -> str:
-    """The URL given, else $CONTACT_DESK_DATABASE, else the embedded file; a bare path means SQLite."""
-    url = given or os.environ.get(ENV_DATABASE) or default_database_url()
-    if "://" not in url:
-        url = f"sqlite:///{Path(url).expanduser().resolve()}"
-    return url
-
-
-def create_db_engine(url: str) -> Engine:
-    try:
-        parsed = make_url(url)
-    except ArgumentError:
-        raise DomainError(f"{url!r} is not a database URL (e.g. sqlite:///desk.sqlite3).") from None
-    if parsed.get_backend_name() == "sqlite":
-        if parsed.database and parsed.database != ":memory:":
-            Path(parsed.database).parent.mkdir(parents=True, exist_ok=True)
-        engine = create_engine(url, connect_args={"timeout": 15})
-        event.listen(engine, "connect", _tune_sqlite)
-        return engine
-    if parsed.get_backend_name() == "postgresql" and parsed.drivername == "postgresql":
-        url = parsed.set(drivername="postgresql+psycopg").render_as_string(hide_password=False)
-    return create_engine(url, pool_pre_ping=True)
-
-
-def _tune_sqlite(dbapi_connection: sqlite3.Connection, _record: object) -> None:
-    cursor = dbapi_connection.cursor()
-    cursor.execute("PRAGMA journal_mode=WAL")
-    cursor.execute("PRAGMA foreign_keys=ON")
-    cursor.execute("PRAGMA busy_timeout=15000")
-    cursor.execute("PRAGMA synchronous=NORMAL")
-    cursor.close()
+HEAD = migrating.HEAD
+BUSY_TIMEOUT_MS = 15000
 
 
 @dataclass
 class Database:
-    """An open, migrated database: the engine and the sessions made from it."""
+    """An open, up-to-date database: where it is, the engine and the sessions made from it."""
 
-    url: str
+    location: DatabaseLocation
     engine: Engine
     sessions: sessionmaker[Session]
     backup_path: Path | None = None
+    created: bool = False
+    # Set when a check found the file damaged: every later commit is refused with it.
+    damage: str | None = field(default=None, repr=False)
 
     @property
     def is_sqlite(self) -> bool:
-        return self.engine.dialect.name == "sqlite"
+        return self.location.is_sqlite
+
+    @property
+    def path(self) -> Path | None:
+        """The SQLite file; None on a server."""
+        return self.location.path
+
+    @property
+    def shown(self) -> str:
+        return self.location.shown
 
     def unit_of_work(self) -> UnitOfWork:
-        return UnitOfWork(self.sessions)
+        return UnitOfWork(self.sessions, refuse_commit=self.damage)
+
+    def check_integrity(self) -> None:
+        """SQLite's quick check of the whole file (seconds at a million customers: it reads
+        every page); DomainError naming the damage, after which no change is saved."""
+        if self.path is None:
+            return
+        raw = self.engine.raw_connection()
+        try:
+            sqlite_file.quick_check(raw.driver_connection, self.path)
+        except DomainError as error:
+            self.damage = error.message
+            raise
+        finally:
+            raw.close()
 
     def dispose(self) -> None:
         self.engine.dispose()
 
 
-def open_database(url: str | None = None) -> Database:
-    """Open (creating or migrating as needed) the database at ``url``."""
-    url = resolve_database_url(url)
-    engine = create_db_engine(url)
+def open_database(given: str | DatabaseLocation | None = None, *, create: bool = False,
+                  check: bool = False) -> Database:
+    """The database ``given`` names (see locate_database), upgraded to this desk's schema.
+
+    ``create``: make a new database there when it holds none (the default location always
+    may). ``check``: run SQLite's quick check of the whole file first, as commands that
+    write a lot do before they start.
+    """
+    location = given if isinstance(given, DatabaseLocation) else locate_database(given)
+    if location.path is not None:
+        database = _open_sqlite(location, create or location.is_default)
+    else:
+        database = _open_server(location, create)
     try:
-        backup = migrate(engine)
-        build_missing_indexes(engine)
+        if check and not database.created and database.backup_path is None:
+            database.check_integrity()
+        build_missing_indexes(database.engine)
     except OperationalError as error:
-        engine.dispose()
-        raise DomainError(f"Cannot open the database {_safe(url)}: {error.orig}") from None
-    sessions = sessionmaker(engine, expire_on_commit=False)
-    return Database(url=url, engine=engine, sessions=sessions, backup_path=backup)
+        database.dispose()
+        raise DomainError(f"Cannot open the database {location.shown}: {error.orig}") from None
+    except BaseException:
+        database.dispose()
+        raise
+    return database
 
 
-def alembic_config(engine: Engine) -> Config:
-    from alembic.config import Config
-
-    config = Config()
-    config.set_main_option("script_location", str(_MIGRATIONS))
-    config.attributes["engine"] = engine
-    return config
+def create_database(given: str | DatabaseLocation) -> Database:
+    """``init``: a new, empty desk database where asked (the folder must exist), or the one
+    already there, upgraded."""
+    return open_database(given, create=True)
 
 
-def head_revision() -> str:
-    from alembic.script import ScriptDirectory
-
-    return ScriptDirectory(str(_MIGRATIONS)).get_current_head()
-
-
-def current_revision(engine: Engine) -> str | None:
-    with engine.connect() as connection:
-        if not inspect(connection).has_table("alembic_version"):
-            return None
-        return connection.execute(text("SELECT version_num FROM alembic_version")).scalar()
-
-
-def migrate(engine: Engine, to: str = "head") -> Path | None:
-    """Bring the schema up to ``to``; an existing SQLite file is copied aside first."""
-    current = current_revision(engine)
-    if current == (HEAD if to == "head" else to):
-        return None
-    from alembic import command
-    from alembic.script import ScriptDirectory
-
-    script = ScriptDirectory(str(_MIGRATIONS))
-    target = script.get_current_head() if to == "head" else to
-    if current == target:
-        return None
-    if current is not None and current not in {rev.revision for rev in script.walk_revisions()}:
-        raise DomainError(
-            "This database was written by a newer Contact Desk. Update the app to open it."
-        )
-    backup = _backup_sqlite(engine, current) if current is not None else None
-    command.upgrade(alembic_config(engine), to)
-    return backup
+def _open_sqlite(location: DatabaseLocation, create: bool) -> Database:
+    path = location.path
+    assert path is not None
+    found = sqlite_file.examine(path)
+    if not found.exists:
+        if not create:
+            raise NoDatabase(location)
+        sqlite_file.check_folder_for_new_file(path, may_create_folder=location.is_default)
+        log.info("Creating a new Contact Desk database at %s", path)
+    backup = migrating.upgrade_sqlite(found)
+    engine = create_engine(
+        URL.create("sqlite", database=str(path)),
+        creator=lambda: sqlite_file.connect(path, "rw", timeout=BUSY_TIMEOUT_MS / 1000),
+    )
+    event.listen(engine, "connect", _tune_sqlite)
+    return Database(location, engine, sessionmaker(engine, expire_on_commit=False),
+                    backup_path=backup, created=not found.exists)
 
 
-def _backup_sqlite(engine: Engine, revision: str) -> Path | None:
-    if engine.dialect.name != "sqlite" or not engine.url.database or engine.url.database == ":memory:":
-        if engine.dialect.name != "sqlite":
-            log.warning("Migrating %s without a copy: back it up with its own tools.", engine.url)
-        return None
-    source = Path(engine.url.database)
-    stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
-    target = source.with_name(f"{source.stem}.before-{revision}-{stamp}{source.suffix}")
-    raw = engine.raw_connection()
+def _tune_sqlite(dbapi_connection: sqlite3.Connection, _record: object) -> None:
+    with closing(dbapi_connection.cursor()) as cursor:
+        cursor.execute("PRAGMA journal_mode=WAL")
+        cursor.execute("PRAGMA foreign_keys=ON")
+        cursor.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
+        cursor.execute("PRAGMA synchronous=NORMAL")
+
+
+def _open_server(location: DatabaseLocation, create: bool) -> Database:
+    assert location.server_url is not None
+    engine = create_engine(location.server_url, pool_pre_ping=True)
     try:
-        with sqlite3.connect(target) as copy:
-            raw.driver_connection.backup(copy)
-    finally:
-        raw.close()
-    log.info("Copied %s to %s before migrating it", source, target)
-    return target
-
-
-def _safe(url: str) -> str:
-    return make_url(url).render_as_string(hide_password=True)
+        revision = migrating.server_revision(engine)
+        if revision != HEAD:
+            migrating.upgrade_server(engine, location, create)
+    except DBAPIError as error:
+        engine.dispose()
+        said = str(error.orig).strip().splitlines()[0] if error.orig else str(error)
+        raise DomainError(f"Cannot open the database {location.shown}: {said}") from None
+    except BaseException:
+        engine.dispose()
+        raise
+    return Database(location, engine, sessionmaker(engine, expire_on_commit=False),
+                    created=revision is None)

@@ -16,8 +16,9 @@ class UnitOfWork:
 
     session: Session
 
-    def __init__(self, sessions: sessionmaker[Session]) -> None:
+    def __init__(self, sessions: sessionmaker[Session], refuse_commit: str | None = None) -> None:
         self._sessions = sessions
+        self._refusal = refuse_commit  # why nothing may be saved (a damaged file), if so
 
     def __enter__(self) -> UnitOfWork:
         self.session = self._sessions()
@@ -38,6 +39,8 @@ class UnitOfWork:
             self.session.flush()
 
     def commit(self) -> None:
+        if self._refusal is not None:
+            raise DomainError(self._refusal)
         with translate_database_errors(self.session):
             self.session.commit()
 
