@@ -33,6 +33,12 @@ def demo_url(tmp_path_factory: pytest.TempPathFactory) -> str:
     return str(path)
 
 
+def new_desk(path: Path) -> str:
+    """An empty desk database at ``path``, as ``init`` makes one."""
+    open_database(str(path), create=True).dispose()
+    return str(path)
+
+
 def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
     code = main(list(argv))
     out, err = capsys.readouterr()
@@ -173,7 +179,7 @@ def ann_url(tmp_path_factory: pytest.TempPathFactory) -> str:
     """Ann Lee (C1): a mobile whose text consent was never asked, an email, a bookkeeper
     for the paperwork and a spouse without an email."""
     path = tmp_path_factory.mktemp("recipients") / "desk.sqlite3"
-    database = open_database(str(path))
+    database = open_database(str(path), create=True)
     manager = users.actor_for(database.unit_of_work(), users.COMMAND_LINE_LOGIN)
     ann = create_customer(database.unit_of_work(), manager, first_name="Ann", last_name="Lee",
                           customer_number="C1")
@@ -264,7 +270,7 @@ def sync_files(tmp_path: Path) -> tuple[str, Path]:
         + ",No,Number,,,,,,,,,,,,,,\n",
         encoding="utf-8",
     )
-    return str(tmp_path / "desk.sqlite3"), export
+    return new_desk(tmp_path / "desk.sqlite3"), export
 
 
 def test_sync_dms_reports_counts_and_skipped_rows_and_exits_0(sync_files, tmp_path, capsys):
@@ -295,6 +301,7 @@ def test_sync_dms_dry_run_keeps_nothing(sync_files, capsys):
 def test_sync_dms_exits_2_when_the_file_cannot_be_read(tmp_path, capsys):
     broken = tmp_path / "export.csv"
     broken.write_bytes("customer_number\nC1\n".encode("utf-16"))
+    new_desk(tmp_path / "d.sqlite3")
     code, _, err = run(capsys, "--database", str(tmp_path / "d.sqlite3"), "sync", "dms",
                        str(broken))
     assert code == 2 and "UTF-16" in err and err.count("\n") == 1
@@ -306,7 +313,7 @@ def test_sync_dms_exits_2_when_the_file_cannot_be_read(tmp_path, capsys):
 def test_sync_dms_takes_a_delimiter(tmp_path, capsys):
     export = tmp_path / "export.csv"
     export.write_text("customer_number;first_name;last_name\nC1;Ann;Lee\n", encoding="utf-8")
-    code, out, _ = run(capsys, "--database", str(tmp_path / "d.sqlite3"), "sync", "dms",
+    code, out, _ = run(capsys, "--database", new_desk(tmp_path / "d.sqlite3"), "sync", "dms",
                        str(export), "--delimiter", ";")
     assert code == 0 and "1 customers created" in out
 
@@ -333,7 +340,7 @@ def test_a_progress_bar_is_drawn_on_a_terminal_only(sync_files):
 
 
 def test_import_adf_opens_a_deal_and_refuses_entities(tmp_path, capsys):
-    url = str(tmp_path / "d.sqlite3")
+    url = new_desk(tmp_path / "d.sqlite3")
     lead = tmp_path / "lead.xml"
     lead.write_text("<adf><prospect><customer><contact><name part='full'>Ann Lee</name>"
                     "<phone type='cellphone'>212 555 0142</phone></contact></customer>"
@@ -355,7 +362,7 @@ def test_export_and_import_vcard(demo_url, tmp_path, capsys):
     assert code == 0 and out == f"Wrote 2 cards to {cards}.\n"
     assert cards.read_text(encoding="utf-8").count("VERSION:4.0") == 2
 
-    fresh = str(tmp_path / "fresh.sqlite3")
+    fresh = new_desk(tmp_path / "fresh.sqlite3")
     code, out, err = run(capsys, "--database", fresh, "import", "vcard", str(cards))
     assert code == 0, err
     assert out.startswith("2 cards read: 2 customers created, 0 matched")

@@ -17,6 +17,7 @@ from contact_desk.domain.errors import DomainError
 from contact_desk.domain.recipients import MessageType
 from contact_desk.log_file import start_logging
 from contact_desk.services import contact_points, customers, users
+from contact_desk.services.files import check_output
 from contact_desk.services.recipients import RecipientList, recipients_for
 from contact_desk.services.views import CustomerView
 from contact_desk.store.database import ENV_DATABASE, Database, open_database
@@ -48,8 +49,10 @@ def build_parser() -> argparse.ArgumentParser:
                         help="show the version and exit")
     parser.add_argument(
         "--database",
-        metavar="URL",
-        help=f"database URL or SQLite file (default: ${ENV_DATABASE}, else the embedded file)",
+        metavar="PATH|URL",
+        help=f"the SQLite file (a path, or sqlite:///PATH) or a postgresql:// server URL "
+             f"(default: ${ENV_DATABASE}, else the desk's own file); only init and demo "
+             "create a new one",
     )
     parser.add_argument(
         "--user",
@@ -67,13 +70,18 @@ def build_parser() -> argparse.ArgumentParser:
     )
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
 
-    demo = commands.add_parser("demo", help="fill an empty database with demo customers")
+    init = commands.add_parser(
+        "init", help="create a new, empty database at --database (its folder must exist)")
+    init.set_defaults(run=_init, create=True)
+
+    demo = commands.add_parser(
+        "demo", help="fill an empty database with demo customers (created if need be)")
     demo.add_argument("--customers", type=_positive, default=200, metavar="N")
     demo.add_argument(
         "--if-empty", action="store_true",
         help="leave a database that has customers as it is instead of refusing",
     )
-    demo.set_defaults(run=_demo)
+    demo.set_defaults(run=_demo, create=True, check=True)
 
     show = commands.add_parser("show", help="print one customer")
     show.add_argument("customer", metavar="CUSTOMER", help="DMS customer number or internal id")
@@ -116,16 +124,16 @@ def _add_file_commands(commands: argparse._SubParsersAction) -> None:
     dms.add_argument("--report", metavar="BAD_ROWS.csv", type=Path,
                      help="write every skipped row (line, customer number, reason) to this CSV")
     dms.add_argument("--delimiter", metavar="CHAR", help="the column separator (default ,); 'tab' for tabs")
-    dms.set_defaults(run=_sync_dms)
+    dms.set_defaults(run=_sync_dms, check=True)
 
     imports = commands.add_parser("import", help="import a lead or an address book")
     kinds = imports.add_subparsers(dest="what", metavar="KIND", required=True)
     adf = kinds.add_parser("adf", help="an ADF XML lead: a customer and an open deal")
     adf.add_argument("file", metavar="FILE.xml", type=Path)
-    adf.set_defaults(run=_import_adf)
+    adf.set_defaults(run=_import_adf, check=True)
     vcard = kinds.add_parser("vcard", help="vCards (2.1, 3.0, 4.0) from an address book")
     vcard.add_argument("file", metavar="FILE.vcf", type=Path)
-    vcard.set_defaults(run=_import_vcard)
+    vcard.set_defaults(run=_import_vcard, check=True)
 
     exports = commands.add_parser("export", help="export customers for an address book")
     export_vcard = exports.add_subparsers(dest="what", metavar="KIND", required=True).add_parser(
@@ -159,7 +167,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return run_gui(args.database, args.user, quit_after_show=args.quit_after_show)
     database: Database | None = None
     try:
-        database = open_database(args.database)
+        database = open_database(args.database, create=getattr(args, "create", False),
+                                 check=getattr(args, "check", False))
         return args.run(database, args)
     except DomainError as error:
         print(f"contact-desk: {error}", file=sys.stderr)
@@ -188,14 +197,24 @@ def _actor(database: Database, args: argparse.Namespace) -> Actor:
     return users.actor_for(database.unit_of_work(), login)
 
 
+def _init(database: Database, args: argparse.Namespace) -> int:
+    if database.created:
+        print(f"Created a new Contact Desk database at {database.shown}.")
+    else:
+        print(f"{database.shown} is already a Contact Desk database; it was left as it is.")
+    return 0
+
+
 def _demo(database: Database, args: argparse.Namespace) -> int:
     from contact_desk.services.demo import fill_demo_data
 
+    if database.created:
+        print(f"Created a new Contact Desk database at {database.shown}.")
     if args.if_empty and (existing := customers.customer_count(database)):
-        print(f"{database.url} already has {existing:,} customers; left as it is.")
+        print(f"{database.shown} already has {existing:,} customers; left as it is.")
         return 0
     summary = fill_demo_data(database, customers=args.customers, progress=_progress_printer())
-    print(f"Filled {database.url} with {summary.customers} demo customers.")
+    print(f"Filled {database.shown} with {summary.customers} demo customers.")
     print("Try: contact-desk show " + " / ".join(summary.example_numbers[:3]))
     return 0
 
@@ -217,12 +236,16 @@ def _progress_printer(unit: str = "customers") -> Callable[[int, int], None] | N
 def _sync_dms(database: Database, args: argparse.Namespace) -> int:
     from contact_desk.sync.dms import sync_dms
 
+    # Checked before the sync starts: a report that cannot be written changes nothing.
+    bad_rows_file = None
+    if args.report is not None:
+        bad_rows_file = check_output(database, args.report, [args.file, args.mapping])
     report = sync_dms(database, _actor(database, args), args.file, mapping=args.mapping,
                       dry_run=args.dry_run, progress=_progress_printer("rows"),
                       delimiter=args.delimiter)
     print(report.summary())
-    if args.report is not None:
-        write_bad_rows(args.report, report.bad_rows)
+    if bad_rows_file is not None:
+        write_bad_rows(bad_rows_file, report.bad_rows)
     _warn_skipped(report.bad_rows, "rows", args.report)
     return 0
 

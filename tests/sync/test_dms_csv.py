@@ -208,12 +208,3 @@ def test_optional_columns_may_be_missing_and_unknown_ones_are_ignored(desk, desk
                     encoding="utf-8")
     report = sync_dms(desk, desk_user, path)
     assert report.bad_rows[0].reason.endswith("a first and last name, or a company.")
-
-
-def test_the_report_path_is_checked_before_reading(tmp_path: Path):
-    """write_bad_rows refuses an unwritable path with a sentence, leaving nothing behind."""
-    from contact_desk.sync.report import BadRow, write_bad_rows
-
-    with pytest.raises(InvalidValue, match="cannot be written"):
-        write_bad_rows(tmp_path / "missing" / "bad.csv", [BadRow(2, "C1", "why")])
-    assert list(tmp_path.iterdir()) == []

@@ -6,6 +6,7 @@ import csv
 
 import pytest
 
+from contact_desk.services.files import OutputFile
 from contact_desk.sync.report import BadRow, spreadsheet_safe, write_bad_rows
 
 
@@ -28,7 +29,7 @@ def test_a_cell_that_would_run_as_a_formula_is_escaped(text, shown):
 
 def test_the_bad_rows_file_lists_every_row_escaped(tmp_path):
     path = tmp_path / "bad.csv"
-    write_bad_rows(path, [BadRow(2, "=HYPERLINK(\"http://x\")", "no phone"),
+    write_bad_rows(OutputFile(path), [BadRow(2, "=HYPERLINK(\"http://x\")", "no phone"),
                           BadRow(9, "C9", "email: '@x' is not an email")])
 
     with path.open(encoding="utf-8-sig", newline="") as file:

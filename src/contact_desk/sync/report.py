@@ -8,12 +8,10 @@ keeps the values exactly as they came.
 from __future__ import annotations
 
 import csv
-import os
 from collections.abc import Iterable
 from dataclasses import dataclass
-from pathlib import Path
 
-from contact_desk.domain.errors import InvalidValue
+from contact_desk.services.files import OutputFile
 
 _FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
@@ -88,21 +86,15 @@ def spreadsheet_safe(text: str) -> str:
     return "'" + text if text.startswith(_FORMULA_STARTS) else text
 
 
-def write_bad_rows(path: Path, bad_rows: Iterable[BadRow]) -> None:
+def write_bad_rows(output: OutputFile, bad_rows: Iterable[BadRow]) -> None:
     """Every skipped row as CSV (line, customer number, reason), safe to open in a spreadsheet."""
     rows = [("line", "customer_number", "reason")]
     rows += [(str(bad.line), bad.customer_number, bad.reason) for bad in bad_rows]
-    write_csv(path, rows)
+    write_csv(output, rows)
 
 
-def write_csv(path: Path, rows: Iterable[Iterable[str]]) -> None:
-    """Write rows to ``path`` in UTF-8 with a BOM (so Excel reads the accents), all at once."""
-    partial = path.with_name(path.name + ".partial")
-    try:
-        with partial.open("w", encoding="utf-8-sig", newline="") as file:
-            writer = csv.writer(file)
-            writer.writerows([spreadsheet_safe(cell) for cell in row] for row in rows)
-        os.replace(partial, path)
-    except OSError as error:
-        partial.unlink(missing_ok=True)
-        raise InvalidValue(f"{path} cannot be written: {error.strerror or error}.") from None
+def write_csv(output: OutputFile, rows: Iterable[Iterable[str]]) -> None:
+    """Write rows in UTF-8 with a BOM (so Excel reads the accents), whole or not at all."""
+    with output.open(encoding="utf-8-sig") as file:
+        writer = csv.writer(file)
+        writer.writerows([spreadsheet_safe(cell) for cell in row] for row in rows)
