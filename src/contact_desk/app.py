@@ -11,7 +11,13 @@ from typing import TYPE_CHECKING
 from contact_desk.domain.actor import Actor
 from contact_desk.domain.errors import DomainError
 from contact_desk.services import users
-from contact_desk.store.database import Database, open_database
+from contact_desk.store.database import (
+    ENV_DATABASE,
+    Database,
+    NoDatabase,
+    create_database,
+    open_database,
+)
 
 if TYPE_CHECKING:
     from PySide6.QtGui import QIcon
@@ -47,23 +53,30 @@ def run_gui(database_url: str | None = None, user: str | None = None,
     ``quit_after_show`` quits once the window is on screen (no questions asked): the
     start-up benchmark times exactly that.
     """
+    from PySide6.QtCore import QSettings
     from PySide6.QtWidgets import QApplication
 
+    from contact_desk.ui.database_menu import remembered_database
     from contact_desk.ui.demo_offer import offer_demo_data
     from contact_desk.ui.messages import show_error
+    from contact_desk.ui.user_picker import pick_user
 
     app = QApplication.instance() or QApplication(sys.argv)
     app.setApplicationName("Contact Desk")
     app.setOrganizationName("Contact Desk")
     app.setWindowIcon(window_icon())
     sys.excepthook = _show_unexpected
+    if database_url is None and ENV_DATABASE not in os.environ:
+        database_url = remembered_database(QSettings())
     try:
-        database = open_database(database_url)
+        database = open_or_offer_to_create(database_url)
+        if database is None:
+            return 2
         if not quit_after_show:
             offer_demo_data(database)
         actor = None
         if not (user or os.environ.get(ENV_USER) or quit_after_show):
-            actor = pick_user(database)
+            actor = pick_user(database, QSettings())
             if actor is False:
                 return 0  # the clerk closed the picker: nothing to do
         database.dispose()
@@ -85,6 +98,29 @@ def run_gui(database_url: str | None = None, user: str | None = None,
     return code
 
 
+def open_or_offer_to_create(database_url: str | None) -> Database | None:
+    """The database; where there is none yet, the clerk is asked before one is created
+    there. None when they say no."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QMessageBox
+
+    try:
+        return open_database(database_url)
+    except NoDatabase as missing:
+        box = QMessageBox(QMessageBox.Icon.Question, "No database there", "", parent=None)
+        box.setObjectName("createDatabaseQuestion")
+        box.setTextFormat(Qt.TextFormat.PlainText)
+        box.setText(f"There is no Contact Desk database at {missing.location.shown}.\n\n"
+                    "Create a new, empty one there?")
+        create = box.addButton("Create Database", QMessageBox.ButtonRole.AcceptRole)
+        box.addButton(QMessageBox.StandardButton.Cancel)
+        box.setDefaultButton(create)
+        box.exec()
+        if box.clickedButton() is not create:
+            return None
+        return create_database(missing.location)
+
+
 def window_icon() -> QIcon:
     """The app icon of resources/app.svg, for every window and the taskbar."""
     from PySide6.QtGui import QIcon
@@ -92,23 +128,6 @@ def window_icon() -> QIcon:
     from contact_desk.ui.forms import resources_rc  # noqa: F401 - registers the icons
 
     return QIcon(APP_ICON)
-
-
-def pick_user(database: Database) -> Actor | None | bool:
-    """Ask who is at the desk when there is a choice; False when the clerk cancels."""
-    from PySide6.QtCore import QSettings
-
-    from contact_desk.ui.user_picker import UserPickerDialog
-
-    people = users.desk_users(database.unit_of_work())
-    if not people:
-        return None
-    if len(people) == 1:
-        return people[0]
-    picker = UserPickerDialog(people, QSettings())
-    if not picker.exec():
-        return False
-    return picker.chosen()
 
 
 def _show_unexpected(kind: type[BaseException], error: BaseException,

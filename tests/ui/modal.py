@@ -21,3 +21,19 @@ def when_open(kind: type, act: Callable, tries: int = 250) -> None:
             raise
     elif tries:
         QTimer.singleShot(20, lambda: when_open(kind, act, tries - 1))
+
+
+def answer_file_dialog(path: object, tries: int = 250) -> None:
+    """Once the desk's file dialog is up, type ``path`` into its file name box and press
+    Open (or Save), as a clerk would."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtTest import QTest
+    from PySide6.QtWidgets import QFileDialog, QLineEdit
+
+    def choose(dialog: QFileDialog) -> None:
+        name_box = dialog.findChild(QLineEdit, "fileNameEdit")
+        name_box.setText(str(path))
+        QTest.keyClick(name_box, Qt.Key.Key_Return)
+        assert not dialog.isVisible(), f"the file dialog did not take {path}"
+
+    when_open(QFileDialog, choose, tries)

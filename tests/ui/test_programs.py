@@ -16,7 +16,6 @@ from contact_desk.domain.program import ProgramRole, why_parties_locked
 from contact_desk.services.customers import update_customer_details
 from contact_desk.services.programs import update_program_contact_details
 from contact_desk.store.program import Invoice, Program, VerificationDocument
-from contact_desk.ui import program_customer_dialogs
 from contact_desk.ui.desk import Desk
 from contact_desk.ui.edit_contact_info import EditContactInfoDialog
 from contact_desk.ui.program_contact_dialogs import ReplaceContactDialog, UpdateContactDialog
@@ -30,7 +29,7 @@ from contact_desk.ui.programs_section import NO_PROGRAMS, ProgramsSection
 # write them (and put people on accounts) the same way here.
 from tests.services.conftest import audit_trail  # noqa: F401 - a fixture
 from tests.services.test_programs import ANN_ADDRESS, person, program  # noqa: F401 - fixtures
-from tests.ui.modal import when_open
+from tests.ui.modal import answer_file_dialog, when_open
 
 CUSTOMER, CONTACT = ProgramRole.CUSTOMER, ProgramRole.CONTACT
 
@@ -170,17 +169,9 @@ def test_replacing_the_customer_of_a_quote_moves_it_and_its_invoices(
 
 
 def test_a_new_address_needs_a_pdf_or_image_before_save(
-    qtbot, shown, ann, database, tmp_path, monkeypatch, audit_trail  # noqa: F811
+    qtbot, shown, ann, database, tmp_path, audit_trail  # noqa: F811
 ):
     section = shown()
-    picked: list[Path] = []
-
-    class FilePicker:
-        @staticmethod
-        def getOpenFileName(*_: object) -> tuple[str, str]:
-            return str(picked[-1]), ""
-
-    monkeypatch.setattr(program_customer_dialogs, "QFileDialog", FilePicker)
     (tmp_path / "notes.txt").write_text("I moved to 40 Pine Rd")
     (tmp_path / "bill.pdf").write_bytes(b"%PDF-1.7 electricity bill, Ann Lee, 40 Pine Rd")
 
@@ -191,11 +182,11 @@ def test_a_new_address_needs_a_pdf_or_image_before_save(
         qtbot.keyClicks(form.addressLine1Edit, "40 Pine Rd")
         assert not dialog.save_button.isEnabled()
         assert dialog.save_button.toolTip() == form.saveReason.text() == ATTACH_TO_SAVE
-        picked.append(tmp_path / "notes.txt")
+        answer_file_dialog(tmp_path / "notes.txt")
         form.chooseDocumentButton.click()
         assert "notes.txt is not a PDF or an image" in form.documentProblem.text()
         assert not dialog.save_button.isEnabled() and form.documentName.text() == ""
-        picked.append(tmp_path / "bill.pdf")
+        answer_file_dialog(tmp_path / "bill.pdf")
         form.chooseDocumentButton.click()
         assert form.documentName.text() == "bill.pdf" and not form.documentProblem.isVisible()
         assert dialog.save_button.isEnabled()

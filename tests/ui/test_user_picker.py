@@ -5,7 +5,8 @@ from __future__ import annotations
 from PySide6.QtCore import QSettings, Qt, QTimer
 from PySide6.QtWidgets import QApplication
 
-from contact_desk.app import create_main_window, pick_user
+from contact_desk.app import create_main_window
+from contact_desk.ui.user_picker import pick_user
 from contact_desk.domain.enums import Permission
 from contact_desk.services import users
 from contact_desk.ui.user_picker import UserPickerDialog
@@ -38,7 +39,7 @@ def test_the_chosen_user_is_remembered_and_acts_in_the_window(qtbot, database, d
         picker.accept()
 
     QTimer.singleShot(0, lambda: choose("Morgan"))
-    actor = pick_user(database)
+    actor = pick_user(database, QSettings())
     assert actor.name == "Morgan Avery"
     window = create_main_window(database_url, actor=actor)
     qtbot.addWidget(window)

@@ -15,6 +15,7 @@ from contact_desk.services import (
     card,
     customers,
     deals,
+    files,
     garage,
     summary,
     users,
@@ -48,6 +49,10 @@ class Desk:
 
     database: Database
     actor: Actor
+
+    def read_chosen_file(self, path: Path, limit: int) -> bytes:
+        """A file the clerk chose (a document to attach): never the database's own files."""
+        return files.read_input(self.database, path, limit)
 
     def search(self, query: str, limit: int, offset: int, after: int | None) -> list[CustomerHit]:
         return customers.search_customers(self.database.unit_of_work(), query, limit, offset,

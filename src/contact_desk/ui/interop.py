@@ -9,7 +9,6 @@ from typing import Any
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QHeaderView,
     QLabel,
     QTableWidget,
@@ -19,6 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from contact_desk.ui.desk import Desk
+from contact_desk.ui.file_dialogs import Choose, chosen_path
 from contact_desk.ui.long_work import NOTHING_KEPT, Progress, run_with_progress
 from contact_desk.ui.messages import show_error
 
@@ -95,16 +95,15 @@ class Interop:
 
     def export_vcards(self, path: str | None = None) -> Any:
         if not path:
-            path, _ = QFileDialog.getSaveFileName(self.parent, "Export vCard",
-                                                  "customers.vcf", VCARD_FILES)
+            path = chosen_path(self.parent, "Export vCard", Choose.FILE_TO_SAVE,
+                               filters=VCARD_FILES, suggested="customers.vcf")
         if path:
             return self._run("Export vCard", f"Writing {Path(path).name}…",
                              lambda progress: self.desk.export_vcards(Path(path), progress))
         return None
 
     def _open_file(self, title: str, filters: str) -> str:
-        path, _ = QFileDialog.getOpenFileName(self.parent, title, "", filters)
-        return path
+        return chosen_path(self.parent, title, Choose.FILE_TO_OPEN, filters=filters)
 
     def _run(self, title: str, label: str, work: Callable[[Progress], Any],
              in_batches: bool = False) -> Any:

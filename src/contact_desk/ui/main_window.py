@@ -6,7 +6,6 @@ from PySide6.QtCore import QEvent, QModelIndex, QObject, QSettings, Qt, QTimer
 from PySide6.QtGui import QAction, QIcon, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QFileDialog,
     QFrame,
     QHeaderView,
     QLabel,
@@ -23,10 +22,13 @@ from PySide6.QtWidgets import (
 from contact_desk.ui.card.panel import ContactCard
 from contact_desk.ui.customer_page import CustomerPage
 from contact_desk.ui.forms import resources_rc  # noqa: F401 - registers the icons
+from contact_desk.ui.background import run_in_background
+from contact_desk.ui.database_menu import new_database, open_other_database
 from contact_desk.ui.desk import Desk
+from contact_desk.ui.file_dialogs import Choose, chosen_path
 from contact_desk.ui.interop import Interop
 from contact_desk.ui.watched_folder import WatchedFolder
-from contact_desk.ui.messages import explain
+from contact_desk.ui.messages import explain, show_error
 from contact_desk.ui.models.search_results import SearchResultsModel
 
 DEBOUNCE_MS = 150
@@ -54,9 +56,10 @@ class MainWindow(QMainWindow):
         self.results.searchFailed.connect(
             lambda error: self.search_status.setText(explain(error))
         )
-        self.statusBar().showMessage(f"{desk.actor.name} at the desk · {desk.database.url}")
+        self.statusBar().showMessage(f"{desk.actor.name} at the desk · {desk.database.shown}")
         self.results.set_query("")
         self.resize(1440, 860)
+        QTimer.singleShot(0, self._check_database)
 
     # building
 
@@ -133,6 +136,14 @@ class MainWindow(QMainWindow):
 
     def _build_menus(self) -> None:
         file_menu = self.menuBar().addMenu("&File")
+        for name, text, run in (
+            ("newDatabaseAction", "&New Database…", new_database),
+            ("openDatabaseAction", "&Open Database…", open_other_database),
+        ):
+            action = QAction(text, self, objectName=name)
+            action.triggered.connect(lambda _=False, run=run: run(self, self.settings))
+            file_menu.addAction(action)
+        file_menu.addSeparator()
         self.interop = Interop(self.desk, self, self._after_import)
         self.watched_folder = WatchedFolder(self.settings, self.interop.sync_dms, self)
         for name, text, run in (
@@ -189,10 +200,16 @@ class MainWindow(QMainWindow):
 
     # behaviour
 
+    def _check_database(self) -> None:
+        """SQLite's check of the whole file, off the GUI thread (it reads every page); a
+        damaged file is said at once, and from then on nothing more is saved to it."""
+        run_in_background(self.desk.database.check_integrity, lambda _: None,
+                          lambda error: show_error(self, "The database is damaged", error),
+                          owner=self)
+
     def choose_watched_folder(self) -> None:
-        folder = QFileDialog.getExistingDirectory(
-            self, "Folder the DMS exports to (Cancel to stop watching)",
-            self.watched_folder.folder)
+        folder = chosen_path(self, "Folder the DMS exports to (Cancel to stop watching)",
+                             Choose.FOLDER, self.watched_folder.folder)
         self.watched_folder.set_folder(folder)
         shown = f"Watching {folder} for DMS exports" if folder else "No folder is watched"
         self.statusBar().showMessage(shown, 8000)

@@ -30,6 +30,7 @@ def show_error(parent: QWidget | None, title: str, error: BaseException | str) -
     text = error if isinstance(error, str) else explain(error)
     box = QMessageBox(QMessageBox.Icon.Warning, title, text, QMessageBox.StandardButton.Ok, parent)
     box.setObjectName("errorMessage")
+    box.setTextFormat(Qt.TextFormat.PlainText)  # a path or a name from a file is not markup
     box.exec()
 
 

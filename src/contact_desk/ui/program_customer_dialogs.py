@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QFileDialog, QHeaderView, QWidget
+from PySide6.QtWidgets import QHeaderView, QWidget
 
 from contact_desk.domain.customer import check_customer_names
 from contact_desk.domain.errors import InvalidValue
@@ -15,6 +15,7 @@ from contact_desk.services.customers import ADDRESS_FIELDS, VerificationUpload
 from contact_desk.services.program_views import ProgramView
 from contact_desk.services.views import CustomerHit, CustomerView
 from contact_desk.ui.desk import Desk
+from contact_desk.ui.file_dialogs import Choose, chosen_path
 from contact_desk.ui.forms.ui_program_customer_details import Ui_CustomerDetailsDialog
 from contact_desk.ui.forms.ui_program_replace_customer import Ui_ReplaceCustomerDialog
 from contact_desk.ui.messages import explain, show_info
@@ -80,22 +81,19 @@ class UpdateCustomerDialog(ProgramDialog):
         return self.changed(ADDRESS_FIELDS)
 
     def choose_document(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, "Choose the verification document", "",
-                                              DOCUMENT_FILTER)
+        path = chosen_path(self, "Choose the verification document", Choose.FILE_TO_OPEN,
+                           filters=DOCUMENT_FILTER)
         if path:
             self.attach_document(Path(path))
 
     def attach_document(self, path: Path) -> None:
         """Read the file and keep it if it can be proof; otherwise say why and keep the last."""
         try:
-            with path.open("rb") as file:
-                content = file.read(MAX_DOCUMENT_BYTES + 1)  # anything longer is refused anyway
+            # One byte past the limit: check_verification_document says how big is too big.
+            content = self.desk.read_chosen_file(path, MAX_DOCUMENT_BYTES + 1)
             check_verification_document(path.name, content)
         except InvalidValue as refusal:
             self._show_document(refusal.message)
-            return
-        except OSError as error:
-            self._show_document(f"{path.name} could not be read ({error.strerror or error}).")
             return
         self.document = VerificationUpload(path.name, content)
         self._show_document(None)

@@ -15,6 +15,8 @@ from PySide6.QtWidgets import (
 
 from contact_desk.domain.actor import Actor
 from contact_desk.domain.enums import Permission
+from contact_desk.services import users
+from contact_desk.store.database import Database
 
 LAST_USER_KEY = "desk/lastUserId"
 
@@ -67,3 +69,17 @@ class UserPickerDialog(QDialog):
         if actor is not None:
             self.settings.setValue(LAST_USER_KEY, actor.user_id)
         super().accept()
+
+
+def pick_user(database: Database, settings: QSettings) -> Actor | None | bool:
+    """Ask who is at the desk when there is a choice; None when the database has no desk
+    user (the command-line user acts), False when the clerk cancels."""
+    people = users.desk_users(database.unit_of_work())
+    if not people:
+        return None
+    if len(people) == 1:
+        return people[0]
+    picker = UserPickerDialog(people, settings)
+    if not picker.exec():
+        return False
+    return picker.chosen()

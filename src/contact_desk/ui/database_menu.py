@@ -1,0 +1,70 @@
+"""File > New Database… and Open Database…: a desk file chosen by the clerk, and the window
+reopened on it. The one the window last opened this way is where it starts next time."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QSettings, Qt
+from PySide6.QtWidgets import QMainWindow, QWidget
+
+from contact_desk.domain.actor import Actor
+from contact_desk.services import users
+from contact_desk.store.database import Database, create_database, open_database
+from contact_desk.ui.file_dialogs import Choose, chosen_path
+from contact_desk.ui.messages import show_error
+from contact_desk.ui.user_picker import pick_user
+
+DATABASE_KEY = "database/lastOpened"
+DATABASE_FILES = "Contact Desk databases (*.sqlite3 *.db);;All files (*)"
+
+
+def remembered_database(settings: QSettings) -> str | None:
+    """The file the window was last switched to, if any (used when none is given)."""
+    return str(settings.value(DATABASE_KEY, "") or "") or None
+
+
+def new_database(window: QMainWindow, settings: QSettings) -> QMainWindow | None:
+    path = chosen_path(window, "New Database", Choose.FILE_TO_SAVE, filters=DATABASE_FILES,
+                       suggested="contact-desk.sqlite3")
+    return _switch(window, settings, path, create=True) if path else None
+
+
+def open_other_database(window: QMainWindow, settings: QSettings) -> QMainWindow | None:
+    path = chosen_path(window, "Open Database", Choose.FILE_TO_OPEN, filters=DATABASE_FILES)
+    return _switch(window, settings, path, create=False) if path else None
+
+
+def _switch(window: QMainWindow, settings: QSettings, path: str,
+            create: bool) -> QMainWindow | None:
+    """The desk window on ``path`` in place of ``window``; None (and a message) when the file
+    cannot be a desk database."""
+    try:
+        database = create_database(path) if create else open_database(path)
+    except Exception as error:
+        show_error(window, "New Database" if create else "Open Database", error)
+        return None
+    try:
+        actor = pick_user(database, settings)
+        if actor is False:
+            database.dispose()
+            return None
+        actor = actor or users.actor_for(database.unit_of_work(), users.COMMAND_LINE_LOGIN)
+        replacement = _window_on(database, actor, settings)
+    except Exception as error:
+        database.dispose()
+        show_error(window, "Open Database", error)
+        return None
+    settings.setValue(DATABASE_KEY, str(database.path))
+    replacement.setGeometry(window.geometry())
+    replacement.show()
+    window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
+    window.close()
+    return replacement
+
+
+def _window_on(database: Database, actor: Actor, settings: QSettings) -> QWidget:
+    from contact_desk.ui.desk import Desk
+    from contact_desk.ui.main_window import MainWindow
+
+    window = MainWindow(Desk(database, actor), settings)
+    window.destroyed.connect(lambda *_: database.dispose())
+    return window
