@@ -13,6 +13,7 @@ from contact_desk.store.base import Base
 from contact_desk.store.customer import ContactPoint, Customer
 from contact_desk.store.people import AccountContact, ContactPerson, ContactPreference
 from contact_desk.store.program import Invoice, Program, VerificationDocument
+from contact_desk.store.runs import IncomingRun
 from contact_desk.store.sales import Deal, Vehicle
 from contact_desk.store.users import Assignment, Setting, User, UserPermission
 
@@ -28,6 +29,7 @@ __all__ = [
     "Customer",
     "Deal",
     "InteractionSummary",
+    "IncomingRun",
     "Invoice",
     "Note",
     "Program",

@@ -1,0 +1,19 @@
+"""Runs that bring data into the desk in bulk (a DMS sync, a lead or vCard import, demo data):
+one at a time per database."""
+
+from __future__ import annotations
+
+from enum import Enum
+
+
+class IncomingKind(Enum):
+    """What a run brings in; the label is how a clerk names it."""
+
+    DMS_SYNC = "DMS sync"
+    ADF_IMPORT = "ADF lead import"
+    VCARD_IMPORT = "vCard import"
+    DEMO_DATA = "demo data fill"
+
+    @property
+    def label(self) -> str:
+        return self.value

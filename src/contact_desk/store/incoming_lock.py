@@ -1,0 +1,135 @@
+"""One run bringing data in (a DMS sync, an import, demo data) per database at a time.
+
+Two syncs of the same file at once would each create the same customers, and the first
+load's dropped indexes would be built under the other. So a run holds a lock for as long as
+it works, and a second one is refused at once, told who is running since when. The lock is
+the operating system's, so a run that is killed lets go of it: on SQLite an exclusive
+transaction on a small SQLite file beside the database (``NAME.incoming-lock``), on
+PostgreSQL a session advisory lock. Who holds it is read from ``incoming_run``, which the
+holder writes as soon as it has the lock.
+"""
+
+from __future__ import annotations
+
+import os
+import socket
+import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import datetime
+from pathlib import Path
+
+from sqlalchemy import select, text, update
+
+from contact_desk.domain.actor import Actor
+from contact_desk.domain.errors import DomainError
+from contact_desk.domain.incoming import IncomingKind
+from contact_desk.store import sqlite_file
+from contact_desk.store.base import utc_now
+from contact_desk.store.database import Database
+from contact_desk.store.runs import IncomingRun
+
+LOCK_SUFFIX = ".incoming-lock"
+_PG_INCOMING_LOCK = 0x43446E63  # "CDnc"
+
+
+class IncomingRunning(DomainError):
+    """Another sync or import of the same database is running."""
+
+
+@contextmanager
+def one_at_a_time(database: Database, actor: Actor, kind: IncomingKind,
+                  file_name: str = "") -> Iterator[None]:
+    """Hold the database's incoming lock while the block runs; IncomingRunning, before
+    anything is written, when another run holds it."""
+    if database.path is not None:
+        held = _sqlite_lock(database.path)
+    else:
+        held = _server_lock(database)
+    with held as got:
+        if not got:
+            raise IncomingRunning(_who_is_running(database, kind))
+        run_id = _record_start(database, actor, kind, file_name)
+        try:
+            yield
+        finally:
+            _record_end(database, run_id)
+
+
+def lock_path(database_path: Path) -> Path:
+    return database_path.with_name(database_path.name + LOCK_SUFFIX)
+
+
+@contextmanager
+def _sqlite_lock(path: Path) -> Iterator[bool]:
+    connection = sqlite_file.connect(lock_path(path), "rwc", timeout=0)
+    connection.isolation_level = None
+    try:
+        try:
+            connection.execute("BEGIN EXCLUSIVE")
+            got = True
+        except sqlite3.OperationalError as error:
+            if "locked" not in str(error):
+                raise
+            got = False
+        try:
+            yield got
+        finally:
+            if got:
+                connection.execute("ROLLBACK")
+    finally:
+        connection.close()
+
+
+@contextmanager
+def _server_lock(database: Database) -> Iterator[bool]:
+    with database.engine.connect() as connection:
+        got = connection.execute(text("SELECT pg_try_advisory_lock(:key)"),
+                                 {"key": _PG_INCOMING_LOCK}).scalar()
+        connection.commit()
+        try:
+            yield bool(got)
+        finally:
+            if got:
+                connection.execute(text("SELECT pg_advisory_unlock(:key)"),
+                                   {"key": _PG_INCOMING_LOCK})
+                connection.commit()
+
+
+def _record_start(database: Database, actor: Actor, kind: IncomingKind, file_name: str) -> int:
+    with database.unit_of_work() as uow:
+        run = IncomingRun(kind=kind, file_name=file_name[:255], user_id=actor.user_id,
+                          user_name=actor.name[:80], host=socket.gethostname()[:255],
+                          pid=os.getpid())
+        uow.session.add(run)
+        uow.commit()
+        return run.id
+
+
+def _record_end(database: Database, run_id: int) -> None:
+    with database.unit_of_work() as uow:
+        uow.session.execute(update(IncomingRun).where(IncomingRun.id == run_id)
+                            .values(finished_at=utc_now()))
+        uow.commit()
+
+
+def _who_is_running(database: Database, wanted: IncomingKind) -> str:
+    with database.unit_of_work() as uow:
+        run = uow.session.scalars(
+            select(IncomingRun).where(IncomingRun.finished_at.is_(None))
+            .order_by(IncomingRun.started_at.desc(), IncomingRun.id.desc()).limit(1)).first()
+        return _running_sentence(run, wanted)
+
+
+def _running_sentence(run: IncomingRun | None, wanted: IncomingKind) -> str:
+    wait = f"Wait for it to finish, then start the {wanted.label} again; nothing was changed."
+    if run is None:
+        return f"Another sync or import of this database is starting right now. {wait}"
+    started = run.started_at.astimezone()
+    when = started.strftime("%H:%M") if started.date() == datetime.now().astimezone().date() \
+        else started.strftime("%Y-%m-%d %H:%M")
+    what = f"{run.kind.label} of {run.file_name}" if run.file_name else run.kind.label
+    by = f" by {run.user_name}" if run.user_name else ""
+    where = f" on {run.host}" if run.host else ""
+    return f"A {what} is already running on this database, since {when}{by}{where}. {wait}"
+
