@@ -56,6 +56,11 @@ def find_customer_by_values(session: Session, values: Sequence[CheckedValue]) ->
     return None
 
 
+def stored_keys(values: Iterable[CheckedValue]) -> tuple[tuple[ContactKind, str], ...]:
+    """(kind, value as stored) of each value: what services.matching compares."""
+    return tuple((value.kind, value.key[0]) for value in values)
+
+
 def add_missing_values(
     session: Session,
     actor: Actor,
