@@ -1,15 +1,21 @@
 """ADF leads: a customer found or created, an open deal with the provider as locked source,
-leads that stray from the spec, and hostile XML refused with nothing created."""
+leads that stray from the spec, and hostile XML refused with nothing created. A lead goes
+to a customer on file only when the name agrees, and the same lead is taken only once."""
 
 from __future__ import annotations
 
 import pytest
 from sqlalchemy import select
 
+from contact_desk.domain.duplicates import DuplicateReason, DuplicateSource, DuplicateStatus
 from contact_desk.domain.enums import ContactKind, DealStage
-from contact_desk.domain.errors import InvalidValue, PermissionDenied
+from contact_desk.domain.errors import DomainError, InvalidValue, PermissionDenied
 from contact_desk.services import contact_points as cp
+from contact_desk.services.customers import create_customer
+from contact_desk.services.duplicates import possible_duplicates
+from contact_desk.store.imports import AdfLead
 from contact_desk.store.sales import Deal, Vehicle
+from contact_desk.store.unit_of_work import translate_database_errors
 from contact_desk.sync.adf import import_adf
 from tests.sync.conftest import customer, points
 
@@ -214,7 +220,127 @@ def test_a_vin_that_fails_its_check_digit_is_left_out_and_the_car_kept(desk, des
 
 def test_a_trade_in_already_in_the_garage_is_used_as_it_is(database, manager, tmp_path):
     first = import_adf(database, manager, lead_file(tmp_path))
-    second = import_adf(database, manager, lead_file(tmp_path))
+    second = import_adf(database, manager, lead_file(tmp_path, LEAD.replace(
+        "2026-11-20T10:15:00", "2026-12-02T09:00:00"), name="next.xml"))
 
     assert not second.customer_created and second.deal_id != first.deal_id
     assert deal_of(database, first.deal_id)[2].id == deal_of(database, second.deal_id)[2].id
+
+
+# ---------------------------------------------------------------- whose lead it is, and once
+
+QUENTIN = LEAD.replace(">Ann<", ">Quentin<").replace(">Lee<", ">Lead<").replace(
+    "ann@example.com", "quentin@example.com").replace("(212) 555-0142", "(773) 555-0123")
+
+
+def deborah(database, manager) -> int:
+    """Deborah Mcintyre, C100051, whose family phone is (773) 555-0123."""
+    customer_id = create_customer(database.unit_of_work(), manager, first_name="Deborah",
+                                  last_name="Mcintyre", customer_number="C100051")
+    cp.add_contact_point(database.unit_of_work(), manager, customer_id, ContactKind.PHONE,
+                         "(773) 555-0123")
+    cp.add_contact_point(database.unit_of_work(), manager, customer_id, ContactKind.EMAIL,
+                         "deborah@example.com")
+    return customer_id
+
+
+def deals_of(database, customer_id: int) -> list[int]:
+    with database.sessions() as session:
+        return list(session.scalars(select(Deal.id).where(Deal.customer_id == customer_id)))
+
+
+def test_a_lead_sharing_a_phone_with_someone_else_is_a_new_customer_and_a_possible_duplicate(
+    database, manager, tmp_path
+):
+    deborah_id = deborah(database, manager)
+    hers = points(customer(database, "C100051"))
+
+    report = import_adf(database, manager, lead_file(tmp_path, QUENTIN))
+
+    assert points(customer(database, "C100051")) == hers and deals_of(database, deborah_id) == []
+    assert report.customer_created and report.customer_id != deborah_id
+    quentin = customer(database, report.customer_id)
+    assert (quentin.first_name, quentin.last_name) == ("Quentin", "Lead")
+    assert {p.value for p in (*quentin.phones, *quentin.emails)} >= {
+        "+17735550123", "quentin@example.com"}
+    assert deals_of(database, report.customer_id) == [report.deal_id]
+    [pair] = possible_duplicates(database.unit_of_work())
+    assert (pair.customer.customer_number, pair.other.name) == ("C100051", "Quentin Lead")
+    assert pair.reasons == ((DuplicateReason.SAME_PHONE, "+17735550123"),)
+    assert (pair.source, pair.source_file, pair.status) == (
+        DuplicateSource.ADF, "lead.xml", DuplicateStatus.OPEN)
+    assert report.summary() == (
+        "Lead from Cars.com: deal #1 opened for a new customer, Quentin Lead (no customer "
+        "number). The lead shares a phone or email with a customer whose name does not "
+        "agree, so it was kept apart and recorded as a possible duplicate of: C100051 "
+        "(Deborah Mcintyre).")
+    assert report.details() == [
+        "Quentin Lead (no customer number) may be C100051 (Deborah Mcintyre): same phone "
+        "+17735550123"]
+
+
+def test_a_lead_whose_name_agrees_goes_to_the_customer_it_shares_a_phone_with(
+    database, manager, tmp_path
+):
+    deborah_id = deborah(database, manager)
+    lead = QUENTIN.replace(">Quentin<", ">D.<").replace(">Lead<", ">McIntyre<")
+
+    report = import_adf(database, manager, lead_file(tmp_path, lead))
+
+    assert (report.customer_id, report.customer_created) == (deborah_id, False)
+    assert report.summary() == "Lead from Cars.com: deal #1 opened for C100051 (Deborah Mcintyre)."
+    assert possible_duplicates(database.unit_of_work()) == []
+
+
+def test_the_same_lead_imported_twice_changes_nothing_the_second_time(
+    database, manager, tmp_path, stored
+):
+    first = import_adf(database, manager, lead_file(tmp_path))
+    before = stored()
+
+    again = import_adf(database, manager, lead_file(tmp_path, name="lead-copy.xml"))
+
+    assert stored() == before
+    assert (again.deal_id, again.customer_id) == (first.deal_id, first.customer_id)
+    assert again.already_imported is not None
+    day = again.already_imported.imported_at.astimezone()
+    assert again.summary() == (
+        f"This lead from Cars.com was already imported on {day:%Y-%m-%d} as deal #1 for "
+        "Ann Lee (no customer number); nothing was changed.")
+
+
+def test_a_lead_sent_again_with_its_provider_id_is_recognised_whatever_its_date(
+    database, manager, tmp_path, stored
+):
+    with_id = LEAD.replace("<requestdate>", '<id sequence="1" source="Cars.com">L-1001</id>'
+                                            "<requestdate>")
+    import_adf(database, manager, lead_file(tmp_path, with_id))
+    before = stored()
+
+    again = import_adf(database, manager, lead_file(tmp_path, with_id.replace(
+        "2026-11-20T10:15:00", "2026-11-21T08:00:00"), name="resent.xml"))
+
+    assert again.already_imported is not None and stored() == before
+
+
+def test_a_new_lead_of_the_same_person_opens_a_second_deal_on_the_same_customer(
+    database, manager, tmp_path
+):
+    first = import_adf(database, manager, lead_file(tmp_path))
+    later = import_adf(database, manager, lead_file(tmp_path, LEAD.replace(
+        "2026-11-20T10:15:00", "2026-12-02T09:00:00"), name="next.xml"))
+
+    assert later.already_imported is None and not later.customer_created
+    assert deals_of(database, first.customer_id) == [first.deal_id, later.deal_id]
+
+
+def test_the_database_itself_refuses_a_lead_recorded_twice(database, manager, tmp_path):
+    first = import_adf(database, manager, lead_file(tmp_path))
+    second = import_adf(database, manager, lead_file(tmp_path, LEAD.replace(
+        "2026-11-20T10:15:00", "2026-12-02T09:00:00"), name="next.xml"))
+    with database.sessions() as session:
+        recorded = session.scalars(select(AdfLead).where(AdfLead.deal_id == first.deal_id)).one()
+        session.add(AdfLead(deal_id=second.deal_id, provider=recorded.provider,
+                            requested=recorded.requested, prospect_key=recorded.prospect_key))
+        with pytest.raises(DomainError, match="clashes"), translate_database_errors(session):
+            session.flush()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import uuid
 from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any
@@ -40,6 +41,7 @@ from contact_desk.store.activity import AuditEvent
 from contact_desk.store.base import utc_now
 from contact_desk.store.customer import ContactPoint, Customer, shown_name
 from contact_desk.store.database import Database
+from contact_desk.store.imports import CardUid
 from contact_desk.store.people import AccountContact
 from contact_desk.store.program import Invoice, Program, VerificationDocument
 from contact_desk.store.sales import Vehicle
@@ -80,11 +82,14 @@ def new_customer(
     company: str = "",
     customer_number: str | None = None,
     birth_date: date | None = None,
+    card_uid: str | None = None,
     **details: str,
 ) -> Customer:
     """Add a customer inside the caller's transaction (the sync's batch); audited.
 
-    ``details`` are address fields (address_line1, city, state, postal_code).
+    ``details`` are address fields (address_line1, city, state, postal_code). A customer
+    without a DMS number is known to vCards by a UID: ``card_uid`` (the card it was made
+    from) or a new one, so the desk's own export finds it again.
     """
     first, last, firm = check_customer_names(first_name, last_name, company)
     customer = Customer(
@@ -98,6 +103,8 @@ def new_customer(
     session.add(customer)
     with translate_database_errors(session):
         session.flush()
+    if card_uid or customer.customer_number is None:
+        session.add(CardUid(uid=card_uid or f"urn:uuid:{uuid.uuid4()}", customer_id=customer.id))
     audit.record(session, actor, customer.id, "customer", customer.id, "created",
                  None, customer.full_name)
     return customer

@@ -134,6 +134,10 @@ class ContactPoint(Base):
         enum_column(TextConsent), nullable=False, default=TextConsent.NOT_ASKED
     )
     marketing_opt_out: Mapped[bool] = mapped_column(Boolean, nullable=False, default=False)
+    # The vCard TYPE words it came with ("home", "work,cell"), written back when exported
+    # (migration 0007); empty for a value typed at the desk, synced or taken from a lead.
+    card_types: Mapped[str] = mapped_column(String(40), nullable=False, default="",
+                                            server_default="")
     created_at: Mapped[datetime] = mapped_column(UtcDateTime, default=utc_now)
     version: Mapped[int] = mapped_column(Integer, nullable=False)
 

@@ -11,6 +11,8 @@ from contact_desk.store.activity import (
 )
 from contact_desk.store.base import Base
 from contact_desk.store.customer import ContactPoint, Customer
+from contact_desk.store.duplicates import PossibleDuplicate, PossibleDuplicateReason
+from contact_desk.store.imports import AdfLead, CardUid
 from contact_desk.store.people import AccountContact, ContactPerson, ContactPreference
 from contact_desk.store.program import Invoice, Program, VerificationDocument
 from contact_desk.store.runs import IncomingRun
@@ -19,9 +21,11 @@ from contact_desk.store.users import Assignment, Setting, User, UserPermission
 
 __all__ = [
     "AccountContact",
+    "AdfLead",
     "Assignment",
     "AuditEvent",
     "Base",
+    "CardUid",
     "ContactAttempt",
     "ContactPerson",
     "ContactPoint",
@@ -32,6 +36,8 @@ __all__ = [
     "IncomingRun",
     "Invoice",
     "Note",
+    "PossibleDuplicate",
+    "PossibleDuplicateReason",
     "Program",
     "Setting",
     "User",

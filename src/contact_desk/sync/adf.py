@@ -1,6 +1,11 @@
 """ADF (Auto-lead Data Format) XML leads: a customer, found or new, and an open deal whose
 source is the lead's provider, locked.
 
+The customer is found by services.matching: a phone or email shared with someone whose name
+does not agree makes a new customer and a possible duplicate, never a deal on a stranger.
+A lead already imported (the same provider and lead id, or provider, request date and
+prospect) is said to be so, and changes nothing.
+
 Real lead files stray from ADF 1.0: the XML declaration missing, misplaced or odd, tags in
 capitals, a full name instead of name parts, phones without a type. What a person would
 read as a valid lead is accepted. The XML is parsed with defusedxml: a file declaring
@@ -20,6 +25,7 @@ from sqlalchemy.orm import Session
 
 from contact_desk.domain.actor import Actor
 from contact_desk.domain.customer import split_full_name
+from contact_desk.domain.duplicates import DuplicateSource, Names
 from contact_desk.domain.enums import (
     ContactKind,
     ContactPointType,
@@ -32,15 +38,18 @@ from contact_desk.domain.vehicle import VehicleDetails, check_vehicle
 from contact_desk.services import audit
 from contact_desk.services.contact_points import settle_primary
 from contact_desk.services.customers import new_customer
+from contact_desk.services.duplicates import record_possible_duplicates
 from contact_desk.services.garage import described, new_vehicle, owned_vehicle_with_vin
+from contact_desk.services.leads import LeadIdentity, earlier_lead, remember_lead
 from contact_desk.services.lookup import home_region, touch
+from contact_desk.services.matching import Arrival, CustomerRef, find_customer_for
 from contact_desk.store.customer import Customer
 from contact_desk.store.database import Database
 from contact_desk.store.sales import Deal
 from contact_desk.sync.contact_values import (
     add_missing_values,
     checked_values,
-    find_customer_by_values,
+    stored_keys,
 )
 from contact_desk.sync.encodings import read_text
 from contact_desk.sync.report import AdfReport
@@ -63,18 +72,30 @@ class Lead:
     trade_in: VehicleDetails | None
     provider: str
     left_out: tuple[str, ...]  # what the lead said that could not be kept, and why
+    lead_id: str = ""  # the provider's id of the lead (<prospect><id>), if it gives one
+    requested: str = ""  # <requestdate> as written
 
 
 def import_adf(database: Database, actor: Actor, path: Path) -> AdfReport:
-    """Create or find the lead's customer and open a deal with the provider as locked source."""
+    """Find the lead's customer by the matching rule, or create one, and open a deal with the
+    provider as locked source; a lead imported before changes nothing."""
     actor.require(Permission.RUN_SYNC)
     path = Path(path)
     lead = read_lead(path)
     with database.unit_of_work() as uow:
         session = uow.session
         values, skipped = checked_values(lead.contacts, home_region(session))
-        customer = find_customer_by_values(session, values)
-        created = customer is None
+        names = Names(lead.first_name, lead.last_name, lead.company)
+        identity = LeadIdentity.of(lead.provider, lead.lead_id, lead.requested, names,
+                                   (value.key[0] for value in values))
+        earlier = earlier_lead(session, identity)
+        if earlier is not None:
+            return AdfReport(customer_id=earlier.customer_id,
+                             customer_created=False, deal_id=earlier.deal_id,
+                             source=lead.provider, customer=earlier.customer,
+                             already_imported=earlier)
+        found = find_customer_for(session, Arrival(names, stored_keys(values)))
+        customer = found.customer
         if customer is None:
             try:
                 customer = new_customer(session, actor, first_name=lead.first_name,
@@ -87,10 +108,16 @@ def import_adf(database: Database, actor: Actor, path: Path) -> AdfReport:
         for kind in ContactKind:
             settle_primary(session, actor, customer, kind)
         deal = _open_deal(session, actor, customer, lead)
+        remember_lead(session, identity, deal, path.name)
+        duplicates = record_possible_duplicates(session, customer, found.near,
+                                                DuplicateSource.ADF, path.name)
         touch(customer)
         uow.commit()
-        return AdfReport(customer_id=customer.id, customer_created=created, deal_id=deal.id,
-                         source=deal.source, skipped_values=(*skipped, *lead.left_out))
+        return AdfReport(customer_id=customer.id, customer_created=found.customer is None,
+                         deal_id=deal.id, source=deal.source,
+                         skipped_values=(*skipped, *lead.left_out),
+                         customer=CustomerRef.of(customer, created=found.customer is None),
+                         possible_duplicates=duplicates)
 
 
 def read_lead(path: Path) -> Lead:
@@ -153,7 +180,17 @@ def _lead(path: Path, prospect: Element) -> Lead:
         source = next((_text(n) for n in provider.findall("name") if _text(n)), "")
         source = source or _text(provider.find("service"))
     return Lead(first, last, company, tuple(contacts), vehicles["buy"], vehicles["trade-in"],
-                source[:120] or NO_PROVIDER, tuple(left_out))
+                source[:120] or NO_PROVIDER, tuple(left_out), _lead_id(prospect),
+                _text(prospect.find("requestdate")))
+
+
+def _lead_id(prospect: Element) -> str:
+    """The first <id> of the prospect itself (not of its vehicle or vendor), with its source."""
+    for element in prospect.findall("id"):
+        if text := _text(element):
+            source = _attribute(element, "source")
+            return f"{source}:{text}" if source else text
+    return ""
 
 
 def _names(contact: Element) -> tuple[str, str, str]:

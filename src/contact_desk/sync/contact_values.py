@@ -1,13 +1,12 @@
-"""Phones and emails arriving in a file (a DMS row, a lead, a card): checked once, matched to
-the customer they belong to, and added where the customer does not have them yet."""
+"""Phones and emails arriving in a file (a DMS row, a lead, a card): checked once, and added
+where the customer does not have them yet (services.matching decides whose they are)."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 
-from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from contact_desk.domain.actor import Actor
@@ -39,21 +38,9 @@ def check_value(kind: ContactKind, text: str, region: str,
     return CheckedValue(kind, (parsed.value, parsed.extension), canonical, parsed)
 
 
-def find_customer_by_values(session: Session, values: Sequence[CheckedValue]) -> Customer | None:
-    """The customer who has one of the emails, else one of the phones (the oldest if several)."""
-    for kind in (ContactKind.EMAIL, ContactKind.PHONE):
-        wanted = {value.key[0] for value in values if value.kind is kind}
-        if not wanted:
-            continue
-        customer_id = session.scalars(
-            select(ContactPoint.customer_id)
-            .where(ContactPoint.kind == kind, ContactPoint.value.in_(wanted))
-            .order_by(ContactPoint.customer_id)
-            .limit(1)
-        ).first()
-        if customer_id is not None:
-            return session.get(Customer, customer_id)
-    return None
+def stored_keys(values: Iterable[CheckedValue]) -> tuple[tuple[ContactKind, str], ...]:
+    """(kind, value as stored) of each value: what services.matching compares."""
+    return tuple((value.kind, value.key[0]) for value in values)
 
 
 def add_missing_values(
@@ -63,15 +50,17 @@ def add_missing_values(
     types: dict[ContactKind, ContactPointType],
     values: Iterable[CheckedValue],
     today: date | None = None,
-) -> int:
-    """Add each value the customer lacks, as ``types[kind]``; the count added. In the order
-    given, so the first active one is what the default rule makes primary on a new customer."""
-    added = 0
+) -> list[tuple[CheckedValue, ContactPoint]]:
+    """Add each value the customer lacks, as ``types[kind]``; those added, with their new
+    contact point. In the order given, so the first active one is what the default rule
+    makes primary on a new customer."""
+    added = []
     for value in values:
         have = {(p.value, p.extension) for p in customer.points(value.kind)}
         if value.key not in have:
-            new_contact_point(session, actor, customer, types[value.kind], value.text, today)
-            added += 1
+            point = new_contact_point(session, actor, customer, types[value.kind], value.text,
+                                      today)
+            added.append((value, point))
     return added
 
 

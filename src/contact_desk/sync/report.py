@@ -11,7 +11,11 @@ import csv
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from contact_desk.domain.duplicates import MatchBasis
+from contact_desk.services.duplicates import PossibleDuplicateView
 from contact_desk.services.files import OutputFile
+from contact_desk.services.leads import EarlierLead
+from contact_desk.services.matching import CustomerRef
 
 _FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
@@ -54,31 +58,91 @@ class SyncReport:
 
 @dataclass(frozen=True)
 class AdfReport:
+    """What a lead did. ``customer_id`` is the desk's own id, for opening the customer; the
+    words name the customer by DMS number. ``already_imported`` is set when the lead had
+    been taken before, and then nothing was changed."""
+
     customer_id: int
     customer_created: bool
     deal_id: int
     source: str
     skipped_values: tuple[str, ...] = ()
+    customer: CustomerRef | None = None
+    possible_duplicates: tuple[PossibleDuplicateView, ...] = ()
+    already_imported: EarlierLead | None = None
 
     def summary(self) -> str:
-        who = "a new customer" if self.customer_created else f"customer #{self.customer_id}"
-        return f"Lead from {self.source}: deal #{self.deal_id} opened for {who}."
+        earlier = self.already_imported
+        if earlier is not None:
+            return (f"This lead from {self.source} was already imported on "
+                    f"{earlier.imported_at.astimezone():%Y-%m-%d} as deal #{earlier.deal_id} for "
+                    f"{earlier.customer.shown()}; nothing was changed.")
+        who = self.customer.shown() if self.customer is not None else "the customer"
+        if self.customer_created:
+            who = f"a new customer, {self.customer.name}" if self.customer else "a new customer"
+            if self.customer is not None and not self.customer.customer_number:
+                who += " (no customer number)"
+        text = f"Lead from {self.source}: deal #{self.deal_id} opened for {who}."
+        if self.possible_duplicates:
+            others = "; ".join(pair.customer.shown() for pair in self.possible_duplicates)
+            text += (" The lead shares a phone or email with a customer whose name does not "
+                     f"agree, so it was kept apart and recorded as a possible duplicate of: "
+                     f"{others}.")
+        return text
+
+    def details(self) -> list[str]:
+        """One line per possible duplicate: who, and what the two share."""
+        return [pair.shown() for pair in self.possible_duplicates]
+
+
+@dataclass(frozen=True)
+class CardOutcome:
+    """Where one card went: its first line, the customer, and whether it was made or found."""
+
+    line: int
+    customer: CustomerRef
+    matched_by: MatchBasis | None  # None: the card made the customer
+    values_added: int
+
+    def shown(self) -> str:
+        how = f"matched by {self.matched_by.label}" if self.matched_by else "created"
+        return (f"line {self.line}: {self.customer.shown()}, {how}; {self.values_added:,} "
+                "phones and emails added")
 
 
 @dataclass(frozen=True)
 class VcardImportReport:
+    """What a vCard import did: the counts, each card's customer (``cards``), the cards
+    skipped (``bad_cards``), the possible duplicates it recorded, and the parts of cards
+    left out (``left_out``: photos and such past the size the import reads)."""
+
     cards_read: int
     customers_created: int
     customers_matched: int
     values_added: int
     bad_cards: tuple[BadRow, ...]
+    cards: tuple[CardOutcome, ...] = ()
+    possible_duplicates: tuple[PossibleDuplicateView, ...] = ()
+    left_out: tuple[BadRow, ...] = ()
 
     def summary(self) -> str:
-        return (
+        text = (
             f"{self.cards_read:,} cards read: {self.customers_created:,} customers created, "
             f"{self.customers_matched:,} matched to existing customers; {self.values_added:,} "
             f"phones and emails added; {len(self.bad_cards):,} cards skipped."
         )
+        if self.possible_duplicates:
+            text += (f" {len(self.possible_duplicates):,} possible duplicates recorded for a "
+                     "person to decide.")
+        if self.left_out:
+            text += f" {len(self.left_out):,} photos or other large parts of cards left out."
+        return text
+
+    def details(self) -> list[str]:
+        """Each card's customer, each possible duplicate, and each part left out, as lines."""
+        return ([card.shown() for card in self.cards]
+                + [f"possible duplicate: {pair.shown()}" for pair in self.possible_duplicates]
+                + [note.shown() for note in self.left_out])
 
 
 def spreadsheet_safe(text: str) -> str:

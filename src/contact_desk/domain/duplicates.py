@@ -1,0 +1,95 @@
+"""When an import is about a customer already on file, and the words of a possible duplicate.
+
+Families, offices and fleets share phones and emails, so a shared value alone never says
+"same person": the name has to agree too. Where it does not, the import makes a new
+customer and leaves the pair for a person to decide.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+from contact_desk.domain.enums import LabelledEnum
+
+_WORDS = re.compile(r"[^\W_]+")
+
+
+@dataclass(frozen=True)
+class Names:
+    """Who an import or a customer names: a person's first and last name, or a company."""
+
+    first_name: str = ""
+    last_name: str = ""
+    company: str = ""
+
+
+def folded(text: str) -> str:
+    """``text`` as names are compared: case and accents folded, spaces and punctuation gone
+    ("Zoë O'Brien-Smith" -> "zoeobriensmith")."""
+    return "".join(_words(text))
+
+
+def names_agree(incoming: Names, on_file: Names) -> bool:
+    """Whether ``incoming`` (a lead, a card) names the customer ``on_file``.
+
+    A person agrees when the folded last names are the same and the first names are the
+    same or one is the other's initial ("J." and "Jonathan"); a last name alone, or a first
+    name alone, could be anyone in the family and agrees with nobody. A company standing
+    alone agrees with a company standing alone of the same folded name, never with a person.
+    """
+    if incoming.first_name.strip() or incoming.last_name.strip():
+        return (bool(folded(incoming.last_name))
+                and folded(incoming.last_name) == folded(on_file.last_name)
+                and _first_names_agree(incoming.first_name, on_file.first_name))
+    if folded(on_file.first_name) or folded(on_file.last_name):
+        return False
+    return bool(folded(incoming.company)) and folded(incoming.company) == folded(on_file.company)
+
+
+def _first_names_agree(one: str, other: str) -> bool:
+    # The first given name decides: "Ann Marie" is Ann, "J. R." is J.
+    mine, theirs = next(iter(_words(one)), ""), next(iter(_words(other)), "")
+    if not (mine and theirs):
+        return False
+    if len(mine) == 1 or len(theirs) == 1:
+        return mine[0] == theirs[0]
+    return mine == theirs
+
+
+def _words(text: str) -> list[str]:
+    decomposed = unicodedata.normalize("NFKD", (text or "").casefold())
+    bare = "".join(char for char in decomposed if not unicodedata.combining(char))
+    return _WORDS.findall(bare)
+
+
+class MatchBasis(LabelledEnum):
+    """Why an import went to a customer already on file."""
+
+    CUSTOMER_NUMBER = "customer number"
+    CARD_UID = "card UID"
+    EMAIL_AND_NAME = "email and name"
+    PHONE_AND_NAME = "phone and name"
+
+
+class DuplicateReason(LabelledEnum):
+    """What two customers recorded as a possible duplicate have in common."""
+
+    SAME_PHONE = "same phone"
+    SAME_EMAIL = "same email"
+
+
+class DuplicateSource(LabelledEnum):
+    """Where a possible duplicate was found."""
+
+    ADF = "ADF lead"
+    VCARD = "vCard"
+
+
+class DuplicateStatus(LabelledEnum):
+    """A person's decision on a possible duplicate; OPEN until someone decides."""
+
+    OPEN = "Open"
+    NOT_DUPLICATE = "Not a duplicate"
+    MERGED = "Merged"
