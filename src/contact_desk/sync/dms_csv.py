@@ -1,7 +1,8 @@
 """Reading a DMS customer export (CSV): its columns, the mapping file, and each row's checks.
 
 A row either becomes a DmsRow whose every value is already checked (so applying it cannot
-fail half-way), or a BadRow saying which line and why.
+fail half-way), or a BadRow saying which line and why. A vehicle the garage cannot take
+leaves the row without it, and the rest of the row is used.
 """
 
 from __future__ import annotations
@@ -17,10 +18,10 @@ from pathlib import Path
 
 import phonenumbers
 
-from contact_desk.domain.customer import MAX_COMPANY, MAX_NAME
 from contact_desk.domain.enums import ContactPointType
 from contact_desk.domain.errors import InvalidValue
 from contact_desk.domain.vehicle import VehicleDetails, check_vehicle
+from contact_desk.store.customer import Customer
 from contact_desk.sync.contact_values import CheckedValue, check_value
 from contact_desk.sync.encodings import detect_encoding, open_text
 from contact_desk.sync.report import BadRow
@@ -33,10 +34,8 @@ VEHICLE_FIELDS = ("vin", "vehicle_year", "vehicle_make", "vehicle_model")
 CONSENT_FIELDS = ("do_not_call", "do_not_text", "do_not_email")
 FIELDS = (CUSTOMER_NUMBER, *DETAIL_FIELDS, *VALUE_FIELDS, *VEHICLE_FIELDS, *CONSENT_FIELDS)
 # The longest value each column of the store keeps; a longer one makes the row bad.
-MAX_LENGTH = {
-    CUSTOMER_NUMBER: 32, "first_name": MAX_NAME, "last_name": MAX_NAME, "company": MAX_COMPANY,
-    "address_line1": 120, "city": 80, "state": 40, "postal_code": 20,
-}
+MAX_LENGTH = {name: Customer.__table__.c[name].type.length
+              for name in (CUSTOMER_NUMBER, *DETAIL_FIELDS) if name != "birth_date"}
 _YES = {"y", "yes", "true", "1", "x"}
 _NO = {"n", "no", "false", "0", ""}
 _DATE_FORMATS = ("%Y-%m-%d", "%m/%d/%Y", "%Y%m%d")
@@ -72,6 +71,7 @@ class DmsRow:
     values: tuple[DmsValue, ...]
     vehicle: VehicleDetails | None
     consent: frozenset[str]
+    left_out: tuple[str, ...] = ()  # what of the row was not used, and why
 
 
 def read_mapping(path: Path) -> DmsLayout:
@@ -224,8 +224,12 @@ class DmsExport:
                 keys.add(value.key)
                 values.append(value)
         consent = frozenset(n for n in CONSENT_FIELDS if n in columns and _yes(n, tidy[n]))
-        return DmsRow(line, number, columns, details, tuple(values),
-                      _vehicle(tidy), consent)
+        try:
+            vehicle, left_out = _vehicle(tidy), ()
+        except InvalidValue as error:  # the customer's phones and emails are still wanted
+            vehicle, left_out = None, (_vehicle_left_out(tidy, error),)
+        return DmsRow(line, number, columns, details, tuple(values), vehicle, consent,
+                      left_out)
 
     def _date(self, text: str) -> date | None:
         if not text:
@@ -282,6 +286,17 @@ def _vehicle(tidy: dict[str, str]) -> VehicleDetails | None:
     except InvalidValue as error:
         column = error.field if error.field == "vin" else f"vehicle_{error.field}"
         raise InvalidValue(error.message, field=column) from None
+
+
+def _vehicle_left_out(tidy: dict[str, str], error: InvalidValue) -> str:
+    if error.field == "vin":
+        what, why = f"the VIN {tidy['vin']}", error.message
+    else:
+        title = " ".join(part for part in (tidy.get("vehicle_year", ""),
+                                           tidy.get("vehicle_make", ""),
+                                           tidy.get("vehicle_model", "")) if part)
+        what, why = f"the vehicle {title}".rstrip(), f"{error.field}: {error.message}"
+    return f"{what} was left out, the rest of the row was synced: {why}"
 
 
 def _records(file, delimiter: str) -> Iterator[Record]:

@@ -20,11 +20,13 @@ _FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 @dataclass(frozen=True)
 class BadRow:
-    """A row (or a card) that was skipped: where it is in the file, whose it is, and why."""
+    """A row (or a card) that was skipped, or used in part (``rest_synced``): where it is
+    in the file, whose it is, and why."""
 
     line: int
     customer_number: str
     reason: str
+    rest_synced: bool = False  # only what the reason names was left out
 
     def shown(self) -> str:
         who = f" ({self.customer_number})" if self.customer_number else ""
@@ -45,12 +47,14 @@ class SyncReport:
 
     def summary(self) -> str:
         saved = "Dry run, nothing was saved: " if self.dry_run else ""
+        in_part = sum(bad.rest_synced for bad in self.bad_rows)
+        left_out = f", {in_part:,} synced with a value left out" if in_part else ""
         return (
             f"{saved}{self.rows_read:,} rows read: {self.customers_created:,} customers created, "
             f"{self.customers_updated:,} updated, {self.unchanged:,} unchanged; "
             f"{self.values_added:,} phones and emails added, {self.values_deactivated:,} "
             f"made inactive; {self.vehicles_added:,} vehicles added; "
-            f"{len(self.bad_rows):,} rows skipped."
+            f"{len(self.bad_rows) - in_part:,} rows skipped{left_out}."
         )
 
 
