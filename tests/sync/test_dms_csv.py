@@ -74,10 +74,11 @@ def test_windows_1252_and_utf8_with_or_without_bom_are_read(desk, desk_user, exp
 @pytest.mark.parametrize(
     ("content", "message"),
     [
-        (codecs.BOM_UTF16_LE + "customer_number\nC1\n".encode("utf-16-le"), "UTF-16"),
+        (codecs.BOM_UTF32_LE + "customer_number\nC1\n".encode("utf-32-le"), "UTF-32"),
+        (codecs.BOM_UTF16_LE + "customer_number\n".encode("utf-16-le") + b"\x00\xdc",
+         "marked as UTF-16 but is not valid UTF-16"),
         ("customer_number\nC1\n".encode("utf-16-le"), "neither UTF-8 nor Windows-1252"),
         (b"customer_number,first_name\nC1,\x81\x8d\n", "neither UTF-8 nor Windows-1252"),
-        (codecs.BOM_UTF8 + b"customer_number\nC1,\xff\n", "not valid UTF-8"),
         (b"", "is empty"),
         (b"\n\n", "no rows at all"),
         (b"C100001,Ann,Lee,,(212) 555-0142\n", "no usable header"),

@@ -1,8 +1,10 @@
 """Reading a DMS customer export (CSV): its columns, the mapping file, and each row's checks.
 
 A row either becomes a DmsRow whose every value is already checked (so applying it cannot
-fail half-way), or a BadRow saying which line and why. A vehicle the garage cannot take
-leaves the row without it, and the rest of the row is used.
+fail half-way), or a BadRow saying which line and why. A row that is not text as the rest of
+the file is (bytes that are not UTF-8, control characters, or UTF-8 read as Windows-1252) is
+bad as a whole: no name ever turns into mojibake. A vehicle the garage cannot take leaves
+the row without it, and the rest of the row is used.
 """
 
 from __future__ import annotations
@@ -23,7 +25,7 @@ from contact_desk.domain.errors import InvalidValue
 from contact_desk.domain.vehicle import VehicleDetails, check_vehicle
 from contact_desk.store.customer import Customer
 from contact_desk.sync.contact_values import CheckedValue, check_value
-from contact_desk.sync.encodings import detect_encoding, open_text
+from contact_desk.sync.encodings import Decoding, detect_encoding, misread, open_text, row_problem
 from contact_desk.sync.report import BadRow
 
 CUSTOMER_NUMBER = "customer_number"
@@ -129,7 +131,8 @@ class DmsExport:
     layout: DmsLayout
     region: str
     home_region: str  # where the desk is: phones are shown as it shows them
-    encoding: str
+    decoding: Decoding
+    delimiter: str
     positions: dict[str, int]
     width: int
     total: int
@@ -139,9 +142,10 @@ class DmsExport:
     def open(cls, path: Path, layout: DmsLayout, region: str,
              home_region: str | None = None) -> DmsExport:
         path = Path(path)
-        encoding = detect_encoding(path)
-        with open_text(path, encoding) as file:
-            records = _records(file, layout.delimiter)
+        decoding = detect_encoding(path, rows=True)
+        delimiter = _delimiter(path, decoding, layout)
+        with open_text(path, decoding) as file:
+            records = _records(file, delimiter, decoding)
             header = next((cells for _, cells, _ in records if cells is not None), None)
             positions = _positions(path, header, layout)
             number_at = positions[CUSTOMER_NUMBER]
@@ -156,8 +160,8 @@ class DmsExport:
                     repeated.setdefault(number, [seen[number]]).append(line)
                 else:
                     seen[number] = line
-        return cls(path, layout, region, home_region or region, encoding, positions,
-                   len(header), total, repeated)
+        return cls(path, layout, region, home_region or region, decoding, delimiter,
+                   positions, len(header), total, repeated)
 
     def rows(self) -> Iterator[DmsRow | BadRow]:
         """Every data row in file order, checked."""
@@ -165,8 +169,8 @@ class DmsExport:
 
     def records(self) -> Iterator[Record]:
         """Every data row in file order as read, not yet checked."""
-        with open_text(self.path, self.encoding) as file:
-            records = _records(file, self.layout.delimiter)
+        with open_text(self.path, self.decoding) as file:
+            records = _records(file, self.delimiter, self.decoding)
             next((cells for _, cells, _ in records if cells is not None), None)  # the header
             yield from records
 
@@ -175,6 +179,10 @@ class DmsExport:
         line, cells, problem = record
         if cells is None:
             return BadRow(line, "", problem)
+        if problem:
+            at = self.positions[CUSTOMER_NUMBER]
+            return BadRow(line, " ".join(cells[at].split())[:40] if at < len(cells) else "",
+                          problem)
         return self._check(line, cells, self.columns)
 
     @cached_property
@@ -210,6 +218,12 @@ class DmsExport:
             if len(text) > limit:
                 raise InvalidValue(
                     f"the value is {len(text):,} characters long; the most kept is {limit}",
+                    field=name,
+                )
+            if not text.isascii() and (meant := misread(text)) is not None:
+                raise InvalidValue(
+                    f"{text!r} is {meant!r} garbled by a wrong encoding (UTF-8 read as "
+                    "Windows-1252); the row was left as it was",
                     field=name,
                 )
         details: dict[str, object] = {n: tidy[n] for n in DETAIL_FIELDS if n in columns}
@@ -299,11 +313,20 @@ def _vehicle_left_out(tidy: dict[str, str], error: InvalidValue) -> str:
     return f"{what} was left out, the rest of the row was synced: {why}"
 
 
-def _records(file, delimiter: str) -> Iterator[Record]:
-    """(first line, cells, "") per record, or (line, None, reason) for one csv cannot read."""
-    reader = csv.reader(file, delimiter=delimiter)
+def _records(file, delimiter: str, decoding: Decoding) -> Iterator[Record]:
+    """(first line, cells, "") per record; (first line, cells, reason) for one whose text
+    cannot be used as it is (``row_problem``); (line, None, reason) for one csv cannot read."""
+    lines: list[str] = []  # the lines of the record being read, as they are in the file
+
+    def kept(lines_read: Iterator[str]) -> Iterator[str]:
+        for line in lines_read:
+            lines.append(line)
+            yield line
+
+    reader = csv.reader(kept(file), delimiter=delimiter)
     last_line = 0
     while True:
+        lines.clear()
         try:
             cells = next(reader)
         except StopIteration:
@@ -314,13 +337,30 @@ def _records(file, delimiter: str) -> Iterator[Record]:
             continue
         start, last_line = last_line + 1, reader.line_num
         if any(cell.strip() for cell in cells):
-            yield start, cells, ""
+            text = lines[0] if len(lines) == 1 else "".join(lines)
+            yield start, cells, row_problem(text, decoding) or ""
 
 
 def _unreadable(error: csv.Error) -> str:
     if "field limit" in str(error):
         return f"a value is longer than {csv.field_size_limit():,} characters"
     return f"the line cannot be read as CSV ({error})"
+
+
+def _delimiter(path: Path, decoding: Decoding, layout: DmsLayout) -> str:
+    """The layout's delimiter; or a tab, when the header names the customer number only
+    split at tabs, as a spreadsheet's "Unicode Text" and "Text (Tab delimited)" write it."""
+    with open_text(path, decoding) as file:
+        first = next((line for line in file if line.strip()), "")
+    wanted = layout.columns[CUSTOMER_NUMBER].strip().casefold()
+
+    def names(delimiter: str) -> set[str]:
+        cells = next(csv.reader([first], delimiter=delimiter), [])
+        return {cell.strip().casefold() for cell in cells}
+
+    if wanted not in names(layout.delimiter) and "\t" in first and wanted in names("\t"):
+        return "\t"
+    return layout.delimiter
 
 
 def _positions(path: Path, header: list[str] | None, layout: DmsLayout) -> dict[str, int]:

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from contact_desk.domain.errors import InvalidValue
+from contact_desk.sync.encodings import escaped
 
 _FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
@@ -27,6 +28,12 @@ class BadRow:
     customer_number: str
     reason: str
     rest_synced: bool = False  # only what the reason names was left out
+
+    def __post_init__(self) -> None:
+        # Both may quote the file, and are printed on a terminal and shown in the window:
+        # a control character in them is written out (\x1b), never sent as it is.
+        object.__setattr__(self, "customer_number", escaped(self.customer_number))
+        object.__setattr__(self, "reason", escaped(self.reason))
 
     def shown(self) -> str:
         who = f" ({self.customer_number})" if self.customer_number else ""
