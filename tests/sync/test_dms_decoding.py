@@ -42,8 +42,9 @@ def names(database, number: str) -> tuple[str, str, str]:
     return view.first_name, view.last_name, view.company
 
 
+@pytest.mark.parametrize("bom", [b"", codecs.BOM_UTF8], ids=["no BOM", "BOM"])
 def test_a_utf8_export_with_one_stray_byte_is_read_as_utf8_and_that_row_left_alone(
-    database, manager, tmp_path
+    database, manager, tmp_path, bom
 ):
     """Day 1 brings the customers in; on day 2 Ann's row holds a Windows-1252 é (a person
     typed it into the DMS another way) and her phone changed, Zoë's phone changed too."""
@@ -52,7 +53,7 @@ def test_a_utf8_export_with_one_stray_byte_is_read_as_utf8_and_that_row_left_alo
                                           *(line.encode() for line in day1)))
     day2 = lines([ZOE | {"cell_phone": "+12125550111"}, CAFE,
                   ANN | {"last_name": "Leé", "cell_phone": "+12125550113"}])
-    path = export_of(tmp_path / "day2.csv", *(line.encode() for line in day2[:3]),
+    path = export_of(tmp_path / "day2.csv", bom, *(line.encode() for line in day2[:3]),
                      day2[3].encode("cp1252"))
 
     report = sync_dms(database, manager, path)
