@@ -300,11 +300,11 @@ def test_sync_dms_dry_run_keeps_nothing(sync_files, capsys):
 
 def test_sync_dms_exits_2_when_the_file_cannot_be_read(tmp_path, capsys):
     broken = tmp_path / "export.csv"
-    broken.write_bytes("customer_number\nC1\n".encode("utf-16"))
+    broken.write_bytes("customer_number\nC1\n".encode("utf-32"))
     new_desk(tmp_path / "d.sqlite3")
     code, _, err = run(capsys, "--database", str(tmp_path / "d.sqlite3"), "sync", "dms",
                        str(broken))
-    assert code == 2 and "UTF-16" in err and err.count("\n") == 1
+    assert code == 2 and "UTF-32" in err and err.count("\n") == 1
     code, _, err = run(capsys, "--database", str(tmp_path / "d.sqlite3"), "sync", "dms",
                        str(tmp_path / "missing.csv"))
     assert code == 2 and "cannot be read" in err

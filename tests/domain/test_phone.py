@@ -9,7 +9,13 @@ import phonenumbers
 from phonenumbers import PhoneNumberFormat, PhoneNumberType
 
 from contact_desk.domain.errors import InvalidValue
-from contact_desk.domain.phone import DEFAULT_REGION, PhoneNumber, format_as_you_type, search_digits
+from contact_desk.domain.phone import (
+    DEFAULT_REGION,
+    MAX_EXTENSION,
+    PhoneNumber,
+    format_as_you_type,
+    search_digits,
+)
 
 
 def test_the_default_region_is_the_united_states() -> None:
@@ -77,6 +83,18 @@ def test_the_extension_is_kept_apart_from_the_number(typed: str) -> None:
 
     assert phone.e164 == "+12125550142"
     assert phone.extension == "123"
+
+
+def test_an_extension_longer_than_the_store_keeps_is_refused_with_its_length() -> None:
+    """phonenumbers reads 20 digits after "ext."; the desk keeps 16 (MAX_EXTENSION)."""
+    assert PhoneNumber.parse("212-555-0142 ext. " + "9" * MAX_EXTENSION).extension == "9" * 16
+
+    with pytest.raises(InvalidValue) as raised:
+        PhoneNumber.parse("212-555-0142 ext. 12345678901234567")
+
+    assert raised.value.field == "phone"
+    assert str(raised.value) == ("'212-555-0142 ext. 12345678901234567' has an extension of 17 "
+                                 "digits; the most the desk keeps is 16.")
 
 
 def test_a_number_of_the_home_region_is_shown_in_national_format() -> None:

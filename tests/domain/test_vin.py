@@ -1,4 +1,5 @@
-"""A VIN is read as typed and checked: 17 characters, no I, O or Q, and a check digit that fits."""
+"""A VIN is read as typed and checked: 17 characters, no I, O or Q, and a check digit that fits
+where the VIN system of the maker's region has one (North America and China)."""
 
 from __future__ import annotations
 
@@ -11,6 +12,11 @@ from contact_desk.domain.vin import LETTERS, check_vin, vin_check_digit
 
 VALID = "1HGCM82633A004352"
 CHARACTERS = LETTERS + "0123456789"
+# First characters of VINs whose system makes the 9th character a check digit.
+CHECKED_REGIONS = "12345L"
+# European VINs as cars carry them: their 9th character is no check digit (Z is padding).
+EUROPEAN = ["WP0ZZZ99ZTS392124", "WVWZZZ1JZ3W386752", "VF1BB05CF26012345", "ZFA31200000123456",
+            "SAJAA01T5FCL12345", "YV1MS382262123456", "TMBJJ7NE5J0123456"]
 
 
 def test_the_check_digit_of_known_vins():
@@ -51,6 +57,35 @@ def _valid_vin(draft: str) -> str:
     return draft[:8] + vin_check_digit(draft) + draft[9:]
 
 
+@pytest.mark.parametrize("vin", EUROPEAN)
+def test_a_european_vin_needs_no_check_digit(vin):
+    assert vin[8] != vin_check_digit(vin)
+    assert check_vin(vin) == vin
+
+
+@pytest.mark.parametrize(("vin", "region"), [
+    ("1HGCM82643A004352", "United States"),
+    ("2HGCM82643A004352", "Canada"),
+    ("3HGCM82643A004352", "Mexico"),
+    ("5YJSA1E20HF000001", "United States"),
+    ("7SAYGDEE1NF000001", "United States"),
+    ("LSVAA4182E2123456", "China"),
+])
+def test_a_north_american_or_chinese_vin_must_have_its_check_digit(vin, region):
+    wrong = vin[:8] + ("1" if vin_check_digit(vin) != "1" else "2") + vin[9:]
+    with pytest.raises(InvalidValue, match="check digit"):
+        check_vin(wrong)
+    right = vin[:8] + vin_check_digit(vin) + vin[9:]
+    assert check_vin(right) == right
+
+
+def test_a_new_zealand_vin_needs_no_check_digit():
+    """7 starts both New Zealand's VINs (7A-7E) and, lately, American ones (7F-7Z)."""
+    assert check_vin("7A1ZZZ11ZAB123456") == "7A1ZZZ11ZAB123456"
+    with pytest.raises(InvalidValue, match="check digit"):
+        check_vin("7FAZZZ11ZAB123456")
+
+
 @given(st.text(CHARACTERS, min_size=17, max_size=17))
 def test_a_vin_given_its_check_digit_is_accepted(draft):
     vin = _valid_vin(draft)
@@ -64,12 +99,15 @@ WEIGHT_OF = {**{str(d): d for d in range(10)}, **dict(zip("ABCDEFGH", range(1, 9
 
 
 @given(
-    st.text(CHARACTERS, min_size=17, max_size=17),
-    st.integers(0, 16).filter(lambda n: n != 8),
+    st.sampled_from(CHECKED_REGIONS),
+    st.text(CHARACTERS, min_size=16, max_size=16),
+    st.integers(1, 16).filter(lambda n: n != 8),
     st.sampled_from(CHARACTERS),
 )
-def test_one_mistyped_character_is_caught_unless_it_counts_the_same(draft, position, typed):
-    vin = _valid_vin(draft)
+def test_one_mistyped_character_is_caught_unless_it_counts_the_same(
+    region, draft, position, typed
+):
+    vin = _valid_vin(region + draft)
     mistyped = vin[:position] + typed + vin[position + 1:]
     if WEIGHT_OF[typed] == WEIGHT_OF[vin[position]]:  # A for J, 2 for S...: no sum can tell
         assert check_vin(mistyped) == mistyped

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
-from sqlalchemy import create_engine, text
+from sqlalchemy import String, create_engine, text
 
 from contact_desk.store import migrating, sqlite_file
 from contact_desk.store.database import open_database
@@ -16,7 +16,18 @@ from contact_desk.store.models import Base
 def test_the_migrated_schema_is_the_models_schema(database):
     with database.engine.connect() as connection:
         context = MigrationContext.configure(connection, opts={"compare_type": True})
-        assert compare_metadata(context, Base.metadata) == []
+        differences = compare_metadata(context, Base.metadata)
+    if database.is_sqlite:
+        # SQLite keeps any length in any text column, so 0008 widened them on PostgreSQL
+        # only (rewriting SQLite's tables would copy every customer): lengths differ there.
+        differences = [d for d in differences if not _only_a_text_length(d)]
+    assert differences == []
+
+
+def _only_a_text_length(difference: object) -> bool:
+    changes = difference if isinstance(difference, list) else [difference]
+    return all(change[0] == "modify_type" and isinstance(change[5], String)
+               and isinstance(change[6], String) for change in changes)
 
 
 def test_migrating_gives_each_customer_without_a_dms_number_a_card_uid(tmp_path):

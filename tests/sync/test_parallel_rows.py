@@ -146,7 +146,7 @@ def test_ctrl_c_in_a_terminal_stops_the_sync_and_its_workers_quietly(desk, tmp_p
         time.sleep(0.02)
     said = ctrl_c(process)
 
-    assert process.returncode == 130
+    assert process.returncode == 130, said
     assert said == "contact-desk: stopped; nothing half-written was kept.\n"
     assert group_ends(process.pid), "a worker outlived the sync"
     kept = _customers(file)

@@ -42,6 +42,9 @@ _POSSIBLE_REASONS = {
     phonenumbers.ValidationResult.INVALID_LENGTH: "it has the wrong number of digits",
 }
 _MAX_INPUT = 64
+# phonenumbers reads up to 20 digits after "ext."; no switchboard has extensions that long,
+# and the store keeps 16 (contact_point.extension).
+MAX_EXTENSION = 16
 _NO_DIGITS = "it needs digits, e.g. (212) 555-0142 or +44 20 7946 0958."
 _PARSE_REASONS = {
     NumberParseException.INVALID_COUNTRY_CODE: "after + comes a country code that does not exist.",
@@ -96,6 +99,12 @@ class PhoneNumber:
                 field="phone",
             )
         extension = parsed.extension or ""
+        if len(extension) > MAX_EXTENSION:
+            raise InvalidValue(
+                f"{shown!r} has an extension of {len(extension)} digits; the most the desk "
+                f"keeps is {MAX_EXTENSION}.",
+                field="phone",
+            )
         parsed.extension = None  # what is stored and shown is the number; the extension apart
         phone = cls(
             e164=phonenumbers.format_number(parsed, PhoneNumberFormat.E164),

@@ -1,7 +1,14 @@
-"""Vehicle identification numbers: reading one as typed, and the North American check digit.
+"""Vehicle identification numbers: reading one as typed, and the check digit where it is one.
 
 Written here rather than taken from vininfo: its checksum answers only yes or no and says no
 for some makers whatever the digit, while the demo needs the digit itself to make VINs.
+
+The 9th character is a check digit only in the VIN systems that make it one: North America's
+(49 CFR 565, and Canada's and Mexico's rules after it) and China's (GB 16735). ISO 3779, which
+Europe and most of the world follow, leaves it to the maker, and European VINs often carry a
+letter there (WVWZZZ1JZ3W386752). The first character says whose system a VIN belongs to.
+A car built elsewhere for the American market has a check digit too, but nothing in its VIN
+says which market it was built for, so its digit cannot be asked for.
 """
 
 from __future__ import annotations
@@ -18,6 +25,14 @@ _VALUES = {str(d): d for d in range(10)} | dict(
 )
 _WEIGHTS = (8, 7, 6, 5, 4, 3, 2, 10, 0, 9, 8, 7, 6, 5, 4, 3, 2)
 _SEPARATORS = re.compile(r"[\s-]+")
+# 1-5: North America. 7F-7Z: the United States too, since SAE gave it part of 7 (7A-7E is
+# New Zealand's). L: China.
+_CHECKED = re.compile(r"[1-5L]|7[F-HJ-NPR-Z]")
+
+
+def has_check_digit(vin: str) -> bool:
+    """Whether the VIN system ``vin`` belongs to makes its 9th character a check digit."""
+    return _CHECKED.match(vin.upper()) is not None
 
 
 def vin_check_digit(vin: str) -> str:
@@ -49,7 +64,7 @@ def check_vin(text: str) -> str:
         raise InvalidValue(
             f"A VIN has {VIN_LENGTH} characters; this one has {len(vin)}.", field="vin"
         )
-    if vin[CHECK_POSITION] != vin_check_digit(vin):
+    if has_check_digit(vin) and vin[CHECK_POSITION] != vin_check_digit(vin):
         raise InvalidValue(
             f"{vin} is not a valid VIN: its check digit (the 9th character) does not match "
             "the others, so a character was probably mistyped.",

@@ -83,7 +83,8 @@ class AuditEvent(Base):
     field: Mapped[str] = mapped_column(String(60), nullable=False)
     old: Mapped[str | None] = mapped_column(Text)
     new: Mapped[str | None] = mapped_column(Text)
-    reason: Mapped[str] = mapped_column(String(300), nullable=False, default="")
+    # Text: a reason may name a value, and an email alone may be 254 characters (0008).
+    reason: Mapped[str] = mapped_column(Text, nullable=False, default="")
 
     user: Mapped[User | None] = relationship(lazy="joined")
 

@@ -19,6 +19,8 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
+from contact_desk.domain.customer import MAX_COMPANY, MAX_NAME
+from contact_desk.domain.email import MAX_EMAIL
 from contact_desk.domain.enums import (
     ContactKind,
     ContactPointType,
@@ -26,7 +28,12 @@ from contact_desk.domain.enums import (
     PaymentFrequency,
     TextConsent,
 )
+from contact_desk.domain.phone import MAX_EXTENSION
 from contact_desk.store.base import Base, UtcDateTime, enum_column, utc_now
+
+# Casefolding makes up to three characters of one (ß is ss, ﬃ is ffi): a search key is kept
+# whole however a name folds (migration 0008).
+KEY_GROWTH = 3
 
 
 class Customer(Base):
@@ -34,9 +41,9 @@ class Customer(Base):
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     customer_number: Mapped[str | None] = mapped_column(String(32), unique=True)
-    first_name: Mapped[str] = mapped_column(String(80), default="")
-    last_name: Mapped[str] = mapped_column(String(80), default="")
-    company: Mapped[str] = mapped_column(String(120), default="")
+    first_name: Mapped[str] = mapped_column(String(MAX_NAME), default="")
+    last_name: Mapped[str] = mapped_column(String(MAX_NAME), default="")
+    company: Mapped[str] = mapped_column(String(MAX_COMPANY), default="")
     birth_date: Mapped[date | None] = mapped_column(Date)
     address_line1: Mapped[str] = mapped_column(String(120), default="")
     city: Mapped[str] = mapped_column(String(80), default="")
@@ -50,9 +57,10 @@ class Customer(Base):
     )
     current_amount_due: Mapped[Decimal | None] = mapped_column(Numeric(12, 2))
     # Lower-case copies that search compares by prefix on a plain index.
-    name_key: Mapped[str] = mapped_column(String(170), default="")
-    last_name_key: Mapped[str] = mapped_column(String(80), default="")
-    company_key: Mapped[str] = mapped_column(String(120), default="", index=True)
+    name_key: Mapped[str] = mapped_column(String((MAX_NAME * 2 + 1) * KEY_GROWTH), default="")
+    last_name_key: Mapped[str] = mapped_column(String(MAX_NAME * KEY_GROWTH), default="")
+    company_key: Mapped[str] = mapped_column(String(MAX_COMPANY * KEY_GROWTH), default="",
+                                             index=True)
     created_at: Mapped[datetime] = mapped_column(UtcDateTime, default=utc_now)
     updated_at: Mapped[datetime] = mapped_column(UtcDateTime, default=utc_now)
     version: Mapped[int] = mapped_column(Integer, nullable=False)
@@ -114,8 +122,8 @@ class ContactPoint(Base):
     )
     kind: Mapped[ContactKind] = mapped_column(enum_column(ContactKind), nullable=False)
     type: Mapped[ContactPointType] = mapped_column(enum_column(ContactPointType), nullable=False)
-    value: Mapped[str] = mapped_column(String(254), nullable=False, index=True)
-    extension: Mapped[str] = mapped_column(String(16), nullable=False, default="")
+    value: Mapped[str] = mapped_column(String(MAX_EMAIL), nullable=False, index=True)
+    extension: Mapped[str] = mapped_column(String(MAX_EXTENSION), nullable=False, default="")
     display: Mapped[str] = mapped_column(String(300), nullable=False)
     # National digits of a phone ("2125550142"), searched by prefix; empty for emails.
     digits: Mapped[str] = mapped_column(String(20), nullable=False, default="", index=True)

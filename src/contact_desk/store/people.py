@@ -7,7 +7,9 @@ from datetime import datetime
 from sqlalchemy import Boolean, ForeignKey, Index, Integer, String, UniqueConstraint, text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
+from contact_desk.domain.email import MAX_EMAIL
 from contact_desk.domain.enums import CommunicationPreference, ContactRole
+from contact_desk.domain.phone import MAX_EXTENSION
 from contact_desk.store.base import Base, UtcDateTime, enum_column, utc_now
 from contact_desk.store.users import User
 
@@ -20,10 +22,12 @@ class ContactPerson(Base):
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     first_name: Mapped[str] = mapped_column(String(80), nullable=False)
     last_name: Mapped[str] = mapped_column(String(80), nullable=False)
-    email: Mapped[str | None] = mapped_column(String(254), unique=True)
+    email: Mapped[str | None] = mapped_column(String(MAX_EMAIL), unique=True)
     phone: Mapped[str | None] = mapped_column(String(20))
-    phone_extension: Mapped[str] = mapped_column(String(16), nullable=False, default="")
-    phone_display: Mapped[str] = mapped_column(String(40), nullable=False, default="")
+    phone_extension: Mapped[str] = mapped_column(String(MAX_EXTENSION), nullable=False,
+                                                 default="")
+    # The longest number shown (about 22) with a 16-digit extension (0008).
+    phone_display: Mapped[str] = mapped_column(String(64), nullable=False, default="")
     portal_access: Mapped[bool] = mapped_column(Boolean, nullable=False, default=False)
     invite_sent_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
     invite_sent_by_id: Mapped[int | None] = mapped_column(ForeignKey("app_user.id"))

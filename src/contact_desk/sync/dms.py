@@ -3,10 +3,15 @@
 Each batch is one transaction. A crash, a kill or a Cancel (``progress`` raising) leaves
 the database as it was before that batch; earlier batches stay, and running the same file
 again completes the job, since rows already applied change nothing.
+
+No row can fail its batch. A row a rule refuses is left out and the batch run again without
+it; a row the database itself refuses (a constraint or a width the checks did not foresee)
+is found by trying each row of the batch alone, and is reported the same way.
 """
 
 from __future__ import annotations
 
+import logging
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import closing
@@ -16,7 +21,9 @@ from itertools import islice
 from pathlib import Path
 
 from sqlalchemy import select
-from sqlalchemy.orm import selectinload
+from sqlalchemy.exc import DataError, IntegrityError
+from sqlalchemy.orm import Session, selectinload
+from sqlalchemy.orm.exc import StaleDataError
 
 from contact_desk.domain.actor import Actor
 from contact_desk.domain.enums import Permission
@@ -25,14 +32,15 @@ from contact_desk.services.customers import home_region_of
 from contact_desk.store.customer import Customer
 from contact_desk.store.database import Database
 from contact_desk.store.loading import loading
-from contact_desk.store.unit_of_work import translate_database_errors
 from contact_desk.store.users import Setting
 from contact_desk.sync.collector import fewer_collections
 from contact_desk.sync.dms_csv import DmsExport, DmsLayout, DmsRow, delimiter_of, read_mapping
 from contact_desk.sync.new_customers import create_customers
 from contact_desk.sync.parallel_rows import checked_rows
-from contact_desk.sync.reconcile import RowRefused, reconcile
+from contact_desk.sync.reconcile import RowOutcome, RowRefused, reconcile
 from contact_desk.sync.report import BadRow, SyncReport
+
+log = logging.getLogger(__name__)
 
 BATCH = 1000  # rows per transaction: each commit rewrites the index pages it touched
 # A file this long into a desk with no customers is a first load: the search indexes are
@@ -41,6 +49,11 @@ FIRST_LOAD = 3_000
 Progress = Callable[[int, int], None]
 # What makes one row fail while the others of its batch are fine.
 _ROW_ERRORS = (InvalidValue, NotAllowed, ConflictError)
+# What the database says when it refuses a row: a constraint, or a value it cannot keep.
+# Not a lost connection or a full disk: those stop the sync.
+_REFUSED_BY_DATABASE = (IntegrityError, DataError)
+_CHANGED_MEANWHILE = ("another desk changed this customer at the same moment; the row was "
+                      "left as it was: run the sync again")
 
 
 def sync_dms(
@@ -75,19 +88,12 @@ def sync_dms(
     with fewer_collections(), loading(database, first_load) as store, \
             closing(checked_rows(export, workers)) as checked:
         for batch in _batches(checked, batch_size):
-            rows = [item for item in batch if isinstance(item, DmsRow)]
-            skipped = [item for item in batch if isinstance(item, BadRow)]
             done += len(batch)
-            while True:
-                try:
-                    totals += _apply(store, actor, rows, today, dry_run,
-                                     lambda: progress(done, export.total) if progress else None)
-                    break
-                except RowRefused as failed:  # the batch rolled back: again, without that row
-                    rows.remove(failed.row)
-                    skipped.append(BadRow(failed.row.line, failed.row.customer_number,
-                                          failed.reason))
-            bad_rows += sorted(skipped, key=lambda bad: bad.line)
+            counts, skipped = _apply_batch(
+                store, actor, batch, today, dry_run,
+                lambda: progress(done, export.total) if progress else None)
+            totals += counts
+            bad_rows += skipped
     return SyncReport(
         rows_read=export.total,
         customers_created=totals["created"],
@@ -99,6 +105,39 @@ def sync_dms(
         bad_rows=tuple(bad_rows),
         dry_run=dry_run,
     )
+
+
+def _apply_batch(
+    database: Database,
+    actor: Actor,
+    batch: list[DmsRow | BadRow],
+    today: date,
+    dry_run: bool,
+    batch_done: Callable[[], None],
+) -> tuple[Counter[str], list[BadRow]]:
+    """One batch applied whatever its rows: a row a rule or the database refuses is left out
+    and reported, and the others are kept. The bad rows come back in file order."""
+    rows = [item for item in batch if isinstance(item, DmsRow)]
+    skipped = [item for item in batch if isinstance(item, BadRow)]
+    tried_alone = False
+    while True:
+        try:
+            counts = _apply(database, actor, rows, today, dry_run, batch_done)
+            break
+        except RowRefused as failed:  # the batch rolled back: again, without that row
+            rows.remove(failed.row)
+            skipped.append(BadRow(failed.row.line, failed.row.customer_number, failed.reason))
+        except _REFUSED_BY_DATABASE:
+            if tried_alone:  # no row is refused alone: the batch's fault, not a row's
+                raise
+            log.warning("The database refused a batch; trying its rows alone", exc_info=True)
+            refused = _refused_alone(database, actor, rows, today)
+            rows = [row for row in rows if row.line not in refused]
+            skipped += refused.values()
+            tried_alone = True
+    skipped += [BadRow(row.line, row.customer_number, reason, rest_synced=True)
+                for row in rows for reason in row.left_out]
+    return counts, sorted(skipped, key=lambda bad: bad.line)
 
 
 def _apply(
@@ -123,18 +162,12 @@ def _apply(
                 .options(selectinload(Customer.contact_points))
             )
         } if numbers else {}
-        with translate_database_errors(session):
-            outcomes = create_customers(
-                session, actor, [row for row in rows if row.customer_number not in known], today)
+        outcomes = create_customers(
+            session, actor, [row for row in rows if row.customer_number not in known], today)
         for row in rows:
-            if row.customer_number not in known:
-                continue
-            try:
-                outcome = reconcile(session, actor, known[row.customer_number], row, today)
-                uow.flush()
-            except _ROW_ERRORS as error:
-                raise RowRefused(row, error.message) from error
-            outcomes.append(outcome)
+            if row.customer_number in known:
+                outcomes.append(_reconciled(session, actor, known[row.customer_number], row,
+                                            today))
         for outcome in outcomes:
             if outcome.created:
                 counts["created"] += 1
@@ -147,6 +180,49 @@ def _apply(
         if not dry_run:
             uow.commit()
     return counts
+
+
+def _reconciled(session: Session, actor: Actor, customer: Customer, row: DmsRow,
+                today: date) -> RowOutcome:
+    try:
+        outcome = reconcile(session, actor, customer, row, today)
+        session.flush()  # so that a refusal is this row's, not a later one's
+    except _ROW_ERRORS as error:
+        raise RowRefused(row, error.message) from error
+    except StaleDataError as error:
+        raise RowRefused(row, _CHANGED_MEANWHILE) from error
+    return outcome
+
+
+def _refused_alone(database: Database, actor: Actor, rows: list[DmsRow],
+                   today: date) -> dict[int, BadRow]:
+    """The rows of a batch the database refused, each tried alone and rolled back, by line.
+
+    The rare way, taken only after a refusal: a query or two and a transaction a row.
+    """
+    refused = {}
+    for row in rows:
+        with database.unit_of_work() as uow:
+            session = uow.session
+            customer = session.scalar(select(Customer).where(
+                Customer.customer_number == row.customer_number))
+            try:
+                if customer is None:
+                    create_customers(session, actor, [row], today)
+                    session.flush()
+                else:
+                    _reconciled(session, actor, customer, row, today)
+            except RowRefused:
+                continue  # the rules' refusals are found on the batch's own way
+            except _REFUSED_BY_DATABASE as error:
+                refused[row.line] = BadRow(row.line, row.customer_number, _refusal(error))
+    return refused
+
+
+def _refusal(error: IntegrityError | DataError) -> str:
+    """The database's own first line (its error names the constraint or the width)."""
+    said = str(error.orig).strip().splitlines() or ["it gave no reason"]
+    return f"the database refused the row ({said[0]}); the row was left as it was"
 
 
 def _no_customers(database: Database) -> bool:

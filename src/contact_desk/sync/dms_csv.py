@@ -1,7 +1,10 @@
 """Reading a DMS customer export (CSV): its columns, the mapping file, and each row's checks.
 
 A row either becomes a DmsRow whose every value is already checked (so applying it cannot
-fail half-way), or a BadRow saying which line and why.
+fail half-way), or a BadRow saying which line and why. A row that is not text as the rest of
+the file is (bytes that are not UTF-8, control characters, or UTF-8 read as Windows-1252) is
+bad as a whole: no name ever turns into mojibake. A vehicle the garage cannot take leaves
+the row without it, and the rest of the row is used.
 """
 
 from __future__ import annotations
@@ -17,12 +20,12 @@ from pathlib import Path
 
 import phonenumbers
 
-from contact_desk.domain.customer import MAX_COMPANY, MAX_NAME
 from contact_desk.domain.enums import ContactPointType
 from contact_desk.domain.errors import InvalidValue
 from contact_desk.domain.vehicle import VehicleDetails, check_vehicle
+from contact_desk.store.customer import Customer
 from contact_desk.sync.contact_values import CheckedValue, check_value
-from contact_desk.sync.encodings import detect_encoding, open_text
+from contact_desk.sync.encodings import Decoding, detect_encoding, misread, open_text, row_problem
 from contact_desk.sync.report import BadRow
 
 CUSTOMER_NUMBER = "customer_number"
@@ -33,10 +36,8 @@ VEHICLE_FIELDS = ("vin", "vehicle_year", "vehicle_make", "vehicle_model")
 CONSENT_FIELDS = ("do_not_call", "do_not_text", "do_not_email")
 FIELDS = (CUSTOMER_NUMBER, *DETAIL_FIELDS, *VALUE_FIELDS, *VEHICLE_FIELDS, *CONSENT_FIELDS)
 # The longest value each column of the store keeps; a longer one makes the row bad.
-MAX_LENGTH = {
-    CUSTOMER_NUMBER: 32, "first_name": MAX_NAME, "last_name": MAX_NAME, "company": MAX_COMPANY,
-    "address_line1": 120, "city": 80, "state": 40, "postal_code": 20,
-}
+MAX_LENGTH = {name: Customer.__table__.c[name].type.length
+              for name in (CUSTOMER_NUMBER, *DETAIL_FIELDS) if name != "birth_date"}
 _YES = {"y", "yes", "true", "1", "x"}
 _NO = {"n", "no", "false", "0", ""}
 _DATE_FORMATS = ("%Y-%m-%d", "%m/%d/%Y", "%Y%m%d")
@@ -72,6 +73,7 @@ class DmsRow:
     values: tuple[DmsValue, ...]
     vehicle: VehicleDetails | None
     consent: frozenset[str]
+    left_out: tuple[str, ...] = ()  # what of the row was not used, and why
 
 
 def read_mapping(path: Path) -> DmsLayout:
@@ -129,7 +131,8 @@ class DmsExport:
     layout: DmsLayout
     region: str
     home_region: str  # where the desk is: phones are shown as it shows them
-    encoding: str
+    decoding: Decoding
+    delimiter: str
     positions: dict[str, int]
     width: int
     total: int
@@ -139,9 +142,10 @@ class DmsExport:
     def open(cls, path: Path, layout: DmsLayout, region: str,
              home_region: str | None = None) -> DmsExport:
         path = Path(path)
-        encoding = detect_encoding(path)
-        with open_text(path, encoding) as file:
-            records = _records(file, layout.delimiter)
+        decoding = detect_encoding(path, rows=True)
+        delimiter = _delimiter(path, decoding, layout)
+        with open_text(path, decoding) as file:
+            records = _records(file, delimiter, decoding)
             header = next((cells for _, cells, _ in records if cells is not None), None)
             positions = _positions(path, header, layout)
             number_at = positions[CUSTOMER_NUMBER]
@@ -156,8 +160,8 @@ class DmsExport:
                     repeated.setdefault(number, [seen[number]]).append(line)
                 else:
                     seen[number] = line
-        return cls(path, layout, region, home_region or region, encoding, positions,
-                   len(header), total, repeated)
+        return cls(path, layout, region, home_region or region, decoding, delimiter,
+                   positions, len(header), total, repeated)
 
     def rows(self) -> Iterator[DmsRow | BadRow]:
         """Every data row in file order, checked."""
@@ -165,8 +169,8 @@ class DmsExport:
 
     def records(self) -> Iterator[Record]:
         """Every data row in file order as read, not yet checked."""
-        with open_text(self.path, self.encoding) as file:
-            records = _records(file, self.layout.delimiter)
+        with open_text(self.path, self.decoding) as file:
+            records = _records(file, self.delimiter, self.decoding)
             next((cells for _, cells, _ in records if cells is not None), None)  # the header
             yield from records
 
@@ -175,6 +179,10 @@ class DmsExport:
         line, cells, problem = record
         if cells is None:
             return BadRow(line, "", problem)
+        if problem:
+            at = self.positions[CUSTOMER_NUMBER]
+            return BadRow(line, " ".join(cells[at].split())[:40] if at < len(cells) else "",
+                          problem)
         return self._check(line, cells, self.columns)
 
     @cached_property
@@ -212,6 +220,12 @@ class DmsExport:
                     f"the value is {len(text):,} characters long; the most kept is {limit}",
                     field=name,
                 )
+            if not text.isascii() and (meant := misread(text)) is not None:
+                raise InvalidValue(
+                    f"{text!r} is {meant!r} garbled by a wrong encoding (UTF-8 read as "
+                    "Windows-1252); the row was left as it was",
+                    field=name,
+                )
         details: dict[str, object] = {n: tidy[n] for n in DETAIL_FIELDS if n in columns}
         if "birth_date" in columns:
             details["birth_date"] = self._date(tidy["birth_date"])
@@ -224,8 +238,12 @@ class DmsExport:
                 keys.add(value.key)
                 values.append(value)
         consent = frozenset(n for n in CONSENT_FIELDS if n in columns and _yes(n, tidy[n]))
-        return DmsRow(line, number, columns, details, tuple(values),
-                      _vehicle(tidy), consent)
+        try:
+            vehicle, left_out = _vehicle(tidy), ()
+        except InvalidValue as error:  # the customer's phones and emails are still wanted
+            vehicle, left_out = None, (_vehicle_left_out(tidy, error),)
+        return DmsRow(line, number, columns, details, tuple(values), vehicle, consent,
+                      left_out)
 
     def _date(self, text: str) -> date | None:
         if not text:
@@ -284,11 +302,31 @@ def _vehicle(tidy: dict[str, str]) -> VehicleDetails | None:
         raise InvalidValue(error.message, field=column) from None
 
 
-def _records(file, delimiter: str) -> Iterator[Record]:
-    """(first line, cells, "") per record, or (line, None, reason) for one csv cannot read."""
-    reader = csv.reader(file, delimiter=delimiter)
+def _vehicle_left_out(tidy: dict[str, str], error: InvalidValue) -> str:
+    if error.field == "vin":
+        what, why = f"the VIN {tidy['vin']}", error.message
+    else:
+        title = " ".join(part for part in (tidy.get("vehicle_year", ""),
+                                           tidy.get("vehicle_make", ""),
+                                           tidy.get("vehicle_model", "")) if part)
+        what, why = f"the vehicle {title}".rstrip(), f"{error.field}: {error.message}"
+    return f"{what} was left out, the rest of the row was synced: {why}"
+
+
+def _records(file, delimiter: str, decoding: Decoding) -> Iterator[Record]:
+    """(first line, cells, "") per record; (first line, cells, reason) for one whose text
+    cannot be used as it is (``row_problem``); (line, None, reason) for one csv cannot read."""
+    lines: list[str] = []  # the lines of the record being read, as they are in the file
+
+    def kept(lines_read: Iterator[str]) -> Iterator[str]:
+        for line in lines_read:
+            lines.append(line)
+            yield line
+
+    reader = csv.reader(kept(file), delimiter=delimiter)
     last_line = 0
     while True:
+        lines.clear()
         try:
             cells = next(reader)
         except StopIteration:
@@ -299,13 +337,30 @@ def _records(file, delimiter: str) -> Iterator[Record]:
             continue
         start, last_line = last_line + 1, reader.line_num
         if any(cell.strip() for cell in cells):
-            yield start, cells, ""
+            text = lines[0] if len(lines) == 1 else "".join(lines)
+            yield start, cells, row_problem(text, decoding) or ""
 
 
 def _unreadable(error: csv.Error) -> str:
     if "field limit" in str(error):
         return f"a value is longer than {csv.field_size_limit():,} characters"
     return f"the line cannot be read as CSV ({error})"
+
+
+def _delimiter(path: Path, decoding: Decoding, layout: DmsLayout) -> str:
+    """The layout's delimiter; or a tab, when the header names the customer number only
+    split at tabs, as a spreadsheet's "Unicode Text" and "Text (Tab delimited)" write it."""
+    with open_text(path, decoding) as file:
+        first = next((line for line in file if line.strip()), "")
+    wanted = layout.columns[CUSTOMER_NUMBER].strip().casefold()
+
+    def names(delimiter: str) -> set[str]:
+        cells = next(csv.reader([first], delimiter=delimiter), [])
+        return {cell.strip().casefold() for cell in cells}
+
+    if wanted not in names(layout.delimiter) and "\t" in first and wanted in names("\t"):
+        return "\t"
+    return layout.delimiter
 
 
 def _positions(path: Path, header: list[str] | None, layout: DmsLayout) -> dict[str, int]:

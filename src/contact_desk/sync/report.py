@@ -16,17 +16,26 @@ from contact_desk.services.duplicates import PossibleDuplicateView
 from contact_desk.services.files import OutputFile
 from contact_desk.services.leads import EarlierLead
 from contact_desk.services.matching import CustomerRef
+from contact_desk.sync.encodings import escaped
 
 _FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
 @dataclass(frozen=True)
 class BadRow:
-    """A row (or a card) that was skipped: where it is in the file, whose it is, and why."""
+    """A row (or a card) that was skipped, or used in part (``rest_synced``): where it is
+    in the file, whose it is, and why."""
 
     line: int
     customer_number: str
     reason: str
+    rest_synced: bool = False  # only what the reason names was left out
+
+    def __post_init__(self) -> None:
+        # Both may quote the file, and are printed on a terminal and shown in the window:
+        # a control character in them is written out (\x1b), never sent as it is.
+        object.__setattr__(self, "customer_number", escaped(self.customer_number))
+        object.__setattr__(self, "reason", escaped(self.reason))
 
     def shown(self) -> str:
         who = f" ({self.customer_number})" if self.customer_number else ""
@@ -47,12 +56,14 @@ class SyncReport:
 
     def summary(self) -> str:
         saved = "Dry run, nothing was saved: " if self.dry_run else ""
+        in_part = sum(bad.rest_synced for bad in self.bad_rows)
+        left_out = f", {in_part:,} synced with a value left out" if in_part else ""
         return (
             f"{saved}{self.rows_read:,} rows read: {self.customers_created:,} customers created, "
             f"{self.customers_updated:,} updated, {self.unchanged:,} unchanged; "
             f"{self.values_added:,} phones and emails added, {self.values_deactivated:,} "
             f"made inactive; {self.vehicles_added:,} vehicles added; "
-            f"{len(self.bad_rows):,} rows skipped."
+            f"{len(self.bad_rows) - in_part:,} rows skipped{left_out}."
         )
 
 
