@@ -4,7 +4,6 @@ that are hostile or broken. Each gives a clear sentence and nothing half-applied
 from __future__ import annotations
 
 import codecs
-from pathlib import Path
 
 import pytest
 

@@ -8,7 +8,7 @@ Each holds on every path: a small file, a first load, a resync, a big file check
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from contextlib import contextmanager
 
 import pytest
@@ -17,7 +17,6 @@ from sqlalchemy import select, text
 from contact_desk.services.customers import search_customers
 from contact_desk.store.activity import AuditEvent
 from contact_desk.store.database import Database
-from contact_desk.store.sales import Vehicle
 from contact_desk.sync.dms import FIRST_LOAD, sync_dms
 from tests.sync.conftest import customer, points
 from tests.sync.test_dms import people

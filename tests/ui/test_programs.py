@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from pathlib import Path
 
 import pytest
 from PySide6.QtWidgets import QMessageBox, QToolButton, QVBoxLayout, QWidget

@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 
-from contact_desk.domain.enums import ContactKind, ContactStatus
+from contact_desk.domain.enums import ContactKind
 
 
 @dataclass(frozen=True)

@@ -23,7 +23,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from contact_desk.domain.errors import DomainError
 from contact_desk.store import migrating, sqlite_file
-from contact_desk.store.loading import build_missing_indexes
+from contact_desk.store.loading import build_missing_indexes, missing_indexes
 from contact_desk.store.location import (
     ENV_DATABASE,
     DatabaseLocation,
@@ -103,7 +103,7 @@ def open_database(given: str | DatabaseLocation | None = None, *, create: bool =
     try:
         if check and not database.created and database.backup_path is None:
             database.check_integrity()
-        build_missing_indexes(database.engine)
+        _finish_a_killed_first_load(database)
     except OperationalError as error:
         database.dispose()
         raise DomainError(f"Cannot open the database {location.shown}: {error.orig}") from None
@@ -111,6 +111,18 @@ def open_database(given: str | DatabaseLocation | None = None, *, create: bool =
         database.dispose()
         raise
     return database
+
+
+def _finish_a_killed_first_load(database: Database) -> None:
+    """Build the search indexes a first load killed outright left dropped; not while a run
+    is loading, which dropped them on purpose and builds them as it ends."""
+    if not missing_indexes(database.engine):
+        return
+    from contact_desk.store.incoming_lock import held_if_free
+
+    with held_if_free(database) as free:
+        if free:
+            build_missing_indexes(database.engine)
 
 
 def create_database(given: str | DatabaseLocation) -> Database:

@@ -5,8 +5,8 @@ load's dropped indexes would be built under the other. So a run holds a lock for
 it works, and a second one is refused at once, told who is running since when. The lock is
 the operating system's, so a run that is killed lets go of it: on SQLite an exclusive
 transaction on a small SQLite file beside the database (``NAME.incoming-lock``), on
-PostgreSQL a session advisory lock. Who holds it is read from ``incoming_run``, which the
-holder writes as soon as it has the lock.
+PostgreSQL a session advisory lock. Who holds it is read from ``incoming_run``, where the
+holder's row lives while it runs.
 """
 
 from __future__ import annotations
@@ -18,16 +18,18 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from sqlalchemy import select, text, update
+from sqlalchemy import delete, select, text
 
 from contact_desk.domain.actor import Actor
 from contact_desk.domain.errors import DomainError
 from contact_desk.domain.incoming import IncomingKind
 from contact_desk.store import sqlite_file
-from contact_desk.store.base import utc_now
-from contact_desk.store.database import Database
 from contact_desk.store.runs import IncomingRun
+
+if TYPE_CHECKING:
+    from contact_desk.store.database import Database
 
 LOCK_SUFFIX = ".incoming-lock"
 _PG_INCOMING_LOCK = 0x43446E63  # "CDnc"
@@ -42,11 +44,7 @@ def one_at_a_time(database: Database, actor: Actor, kind: IncomingKind,
                   file_name: str = "") -> Iterator[None]:
     """Hold the database's incoming lock while the block runs; IncomingRunning, before
     anything is written, when another run holds it."""
-    if database.path is not None:
-        held = _sqlite_lock(database.path)
-    else:
-        held = _server_lock(database)
-    with held as got:
+    with held_if_free(database) as got:
         if not got:
             raise IncomingRunning(_who_is_running(database, kind))
         run_id = _record_start(database, actor, kind, file_name)
@@ -54,6 +52,14 @@ def one_at_a_time(database: Database, actor: Actor, kind: IncomingKind,
             yield
         finally:
             _record_end(database, run_id)
+
+
+@contextmanager
+def held_if_free(database: Database) -> Iterator[bool]:
+    """The incoming lock for the block if no run holds it (True), else nothing (False)."""
+    with (_sqlite_lock(database.path) if database.path is not None
+          else _server_lock(database)) as got:
+        yield got
 
 
 def lock_path(database_path: Path) -> Path:
@@ -98,6 +104,8 @@ def _server_lock(database: Database) -> Iterator[bool]:
 
 def _record_start(database: Database, actor: Actor, kind: IncomingKind, file_name: str) -> int:
     with database.unit_of_work() as uow:
+        # With the lock held no other run is going: rows left are those of killed runs.
+        uow.session.execute(delete(IncomingRun))
         run = IncomingRun(kind=kind, file_name=file_name[:255], user_id=actor.user_id,
                           user_name=actor.name[:80], host=socket.gethostname()[:255],
                           pid=os.getpid())
@@ -108,16 +116,14 @@ def _record_start(database: Database, actor: Actor, kind: IncomingKind, file_nam
 
 def _record_end(database: Database, run_id: int) -> None:
     with database.unit_of_work() as uow:
-        uow.session.execute(update(IncomingRun).where(IncomingRun.id == run_id)
-                            .values(finished_at=utc_now()))
+        uow.session.execute(delete(IncomingRun).where(IncomingRun.id == run_id))
         uow.commit()
 
 
 def _who_is_running(database: Database, wanted: IncomingKind) -> str:
     with database.unit_of_work() as uow:
         run = uow.session.scalars(
-            select(IncomingRun).where(IncomingRun.finished_at.is_(None))
-            .order_by(IncomingRun.started_at.desc(), IncomingRun.id.desc()).limit(1)).first()
+            select(IncomingRun).order_by(IncomingRun.started_at.desc(), IncomingRun.id.desc()).limit(1)).first()
         return _running_sentence(run, wanted)
 
 

@@ -82,11 +82,16 @@ def loading(database: Database, first_load: bool) -> Iterator[Database]:
                 connection.commit()
 
 
+def missing_indexes(engine: Engine) -> list[Index]:
+    """The search-only indexes that are not there (a first load is running, or was killed)."""
+    with engine.connect() as connection:
+        return _missing(connection)
+
+
 def build_missing_indexes(engine: Engine) -> None:
     """Build the search-only indexes a load killed outright left dropped (usually none)."""
     with engine.connect() as connection:
-        missing = _missing(connection)
-        for index in missing:
+        for index in _missing(connection):
             connection.execute(CreateIndex(index, if_not_exists=True))
         connection.commit()
 

@@ -1,5 +1,10 @@
-"""Each run that brought data in (a DMS sync, an import): who started it, where, and when it
-ended. The row of a run still going is how a second desk learns who it is waiting for."""
+"""The run bringing data in right now (a DMS sync, an import): who started it, where, when.
+
+It is how a second desk learns whom it is waiting for. The row lives as long as the run:
+written once the run has the incoming lock, deleted as it ends, so a refused or finished
+command leaves the database as it found it (a run that was killed leaves its row, which the
+next run to take the lock clears).
+"""
 
 from __future__ import annotations
 
@@ -19,7 +24,6 @@ class IncomingRun(Base):
     kind: Mapped[IncomingKind] = mapped_column(enum_column(IncomingKind), nullable=False)
     file_name: Mapped[str] = mapped_column(String(255), nullable=False, default="")
     started_at: Mapped[datetime] = mapped_column(UtcDateTime, default=utc_now, nullable=False)
-    finished_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
     user_id: Mapped[int | None] = mapped_column(ForeignKey("app_user.id"))
     user_name: Mapped[str] = mapped_column(String(80), nullable=False, default="")
     host: Mapped[str] = mapped_column(String(255), nullable=False, default="")

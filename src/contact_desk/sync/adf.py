@@ -34,6 +34,7 @@ from contact_desk.domain.enums import (
     VehicleSource,
 )
 from contact_desk.domain.errors import InvalidValue
+from contact_desk.domain.incoming import IncomingKind
 from contact_desk.domain.vehicle import VehicleDetails, check_vehicle
 from contact_desk.services import audit
 from contact_desk.services.contact_points import settle_primary
@@ -52,6 +53,7 @@ from contact_desk.sync.contact_values import (
     stored_keys,
 )
 from contact_desk.sync.encodings import read_text
+from contact_desk.sync.incoming import incoming_run
 from contact_desk.sync.report import AdfReport
 
 MAX_LEAD_BYTES = 2_000_000
@@ -81,7 +83,11 @@ def import_adf(database: Database, actor: Actor, path: Path) -> AdfReport:
     provider as locked source; a lead imported before changes nothing."""
     actor.require(Permission.RUN_SYNC)
     path = Path(path)
-    lead = read_lead(path)
+    with incoming_run(database, actor, IncomingKind.ADF_IMPORT, path):
+        return _import_lead(database, actor, path, read_lead(path))
+
+
+def _import_lead(database: Database, actor: Actor, path: Path, lead: Lead) -> AdfReport:
     with database.unit_of_work() as uow:
         session = uow.session
         values, skipped = checked_values(lead.contacts, home_region(session))

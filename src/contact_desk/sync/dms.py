@@ -28,13 +28,21 @@ from sqlalchemy.orm.exc import StaleDataError
 from contact_desk.domain.actor import Actor
 from contact_desk.domain.enums import Permission
 from contact_desk.domain.errors import ConflictError, InvalidValue, NotAllowed
+from contact_desk.domain.incoming import IncomingKind
 from contact_desk.services.customers import home_region_of
 from contact_desk.store.customer import Customer
 from contact_desk.store.database import Database
 from contact_desk.store.loading import loading
 from contact_desk.store.users import Setting
 from contact_desk.sync.collector import fewer_collections
-from contact_desk.sync.dms_csv import DmsExport, DmsLayout, DmsRow, delimiter_of, read_mapping
+from contact_desk.sync.dms_csv import (
+    DmsExport,
+    DmsLayout,
+    DmsRow,
+    delimiter_of,
+    read_mapping,
+)
+from contact_desk.sync.incoming import incoming_run
 from contact_desk.sync.new_customers import create_customers
 from contact_desk.sync.parallel_rows import checked_rows
 from contact_desk.sync.reconcile import RowOutcome, RowRefused, reconcile
@@ -75,15 +83,26 @@ def sync_dms(
     A big first load builds the search indexes once, after its last batch.
     """
     actor.require(Permission.RUN_SYNC)
+    with incoming_run(database, actor, IncomingKind.DMS_SYNC, Path(path), mapping,
+                      writes=not dry_run):
+        return _sync(database, actor, Path(path), mapping, dry_run, progress, delimiter,
+                     batch_size, workers)
+
+
+def _sync(database: Database, actor: Actor, path: Path, mapping: Path | None, dry_run: bool,
+          progress: Progress | None, delimiter: str | None, batch_size: int,
+          workers: int | None) -> SyncReport:
     layout = read_mapping(mapping) if mapping else DmsLayout()
     if delimiter:
         layout = replace(layout, delimiter=delimiter_of(delimiter))
     home = home_region_of(database.unit_of_work())
-    export = DmsExport.open(Path(path), layout, layout.region or home, home)
+    export = DmsExport.open(path, layout, layout.region or home, home)
     today = date.today()
     totals: Counter[str] = Counter()
     bad_rows: list[BadRow] = []
     done = 0
+    # Asked with the incoming lock held: two syncs racing into an empty desk cannot both
+    # take it for a first load.
     first_load = not dry_run and export.total >= FIRST_LOAD and _no_customers(database)
     with fewer_collections(), loading(database, first_load) as store, \
             closing(checked_rows(export, workers)) as checked:

@@ -10,7 +10,6 @@ phone or email, is skipped whole and reported; so is a part too big to read (vca
 
 from __future__ import annotations
 
-import os
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from itertools import islice
@@ -24,15 +23,26 @@ from contact_desk.domain.customer import check_customer_names
 from contact_desk.domain.duplicates import DuplicateSource
 from contact_desk.domain.enums import ContactKind, ContactPointType, Permission
 from contact_desk.domain.errors import DomainError, InvalidValue
+from contact_desk.domain.incoming import IncomingKind
 from contact_desk.services import audit
 from contact_desk.services.contact_points import settle_primary
 from contact_desk.services.customers import new_customer
-from contact_desk.services.duplicates import PossibleDuplicateView, record_possible_duplicates
+from contact_desk.services.duplicates import (
+    PossibleDuplicateView,
+    record_possible_duplicates,
+)
+from contact_desk.services.files import check_output
 from contact_desk.services.lookup import home_region
-from contact_desk.services.matching import Arrival, CustomerRef, exported_uids, find_customer_for
+from contact_desk.services.matching import (
+    Arrival,
+    CustomerRef,
+    exported_uids,
+    find_customer_for,
+)
 from contact_desk.store.customer import Customer
 from contact_desk.store.database import Database
 from contact_desk.sync.contact_values import add_missing_values, stored_keys
+from contact_desk.sync.incoming import incoming_run
 from contact_desk.sync.report import BadRow, CardOutcome, VcardImportReport
 from contact_desk.sync.vcard_card import Card, card_of, read_card
 from contact_desk.sync.vcard_file import MAX_CARD, CardFile, CardText
@@ -70,6 +80,12 @@ def import_vcards(
     """Import every card of a .vcf file, a batch of cards per transaction."""
     actor.require(Permission.RUN_SYNC)
     path = Path(path)
+    with incoming_run(database, actor, IncomingKind.VCARD_IMPORT, path):
+        return _import_file(database, actor, path, progress)
+
+
+def _import_file(database: Database, actor: Actor, path: Path,
+                 progress: Progress | None) -> VcardImportReport:
     cards = CardFile(path)
     total = cards.count()
     region = _region(database)
@@ -154,31 +170,24 @@ def export_vcards(
 ) -> int:
     """Write the customers (all of them when ``customer_ids`` is None) as vCard 4.0 (see
     vcard_card.card_of); the count. The file appears whole or not at all."""
-    path = Path(path)
-    partial = path.with_name(path.name + ".partial")
+    output = check_output(database, Path(path))
     written = 0
-    try:
-        with database.unit_of_work() as uow, partial.open("w", encoding="utf-8", newline="") as out:
-            session = uow.session
-            ids = list(customer_ids) if customer_ids is not None else list(
-                session.scalars(select(Customer.id).order_by(Customer.id)))
-            for start in range(0, len(ids), BATCH):
-                chunk = ids[start:start + BATCH]
-                customers = {c.id: c for c in session.scalars(
-                    select(Customer).where(Customer.id.in_(chunk))
-                    .options(selectinload(Customer.contact_points)))}
-                uids = exported_uids(session, chunk)
-                for customer_id in chunk:
-                    if customer_id not in customers:
-                        raise DomainError(f"There is no customer #{customer_id} to export.")
-                    out.write(card_of(customers[customer_id], uids.get(customer_id)).serialize())
-                    written += 1
-                session.expunge_all()
-                if progress is not None:
-                    progress(written, len(ids))
-        os.replace(partial, path)
-    except OSError as error:
-        raise InvalidValue(f"{path} cannot be written: {error.strerror or error}.") from None
-    finally:
-        partial.unlink(missing_ok=True)
+    with database.unit_of_work() as uow, output.open() as out:
+        session = uow.session
+        ids = list(customer_ids) if customer_ids is not None else list(
+            session.scalars(select(Customer.id).order_by(Customer.id)))
+        for start in range(0, len(ids), BATCH):
+            chunk = ids[start:start + BATCH]
+            customers = {c.id: c for c in session.scalars(
+                select(Customer).where(Customer.id.in_(chunk))
+                .options(selectinload(Customer.contact_points)))}
+            uids = exported_uids(session, chunk)
+            for customer_id in chunk:
+                if customer_id not in customers:
+                    raise DomainError(f"There is no customer #{customer_id} to export.")
+                out.write(card_of(customers[customer_id], uids.get(customer_id)).serialize())
+                written += 1
+            session.expunge_all()
+            if progress is not None:
+                progress(written, len(ids))
     return written

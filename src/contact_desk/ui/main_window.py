@@ -19,17 +19,17 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from contact_desk.ui.background import run_in_background
 from contact_desk.ui.card.panel import ContactCard
 from contact_desk.ui.customer_page import CustomerPage
-from contact_desk.ui.forms import resources_rc  # noqa: F401 - registers the icons
-from contact_desk.ui.background import run_in_background
 from contact_desk.ui.database_menu import new_database, open_other_database
 from contact_desk.ui.desk import Desk
 from contact_desk.ui.file_dialogs import Choose, chosen_path
+from contact_desk.ui.forms import resources_rc  # noqa: F401 - registers the icons
 from contact_desk.ui.interop import Interop
-from contact_desk.ui.watched_folder import WatchedFolder
 from contact_desk.ui.messages import explain, show_error
 from contact_desk.ui.models.search_results import SearchResultsModel
+from contact_desk.ui.watched_folder import WatchedFolder
 
 DEBOUNCE_MS = 150
 DRIVERS_LICENSE = ":/contact_desk/icons/drivers-license.svg"

@@ -1,4 +1,4 @@
-"""A row for each run that brings data in, so a second sync can say who is running one.
+"""The run bringing data in right now, so a second sync can say who is running one.
 
 Revision ID: 0009
 Revises: 0008
@@ -27,7 +27,6 @@ def upgrade() -> None:
                   nullable=False),
         sa.Column("file_name", sa.String(255), nullable=False, server_default=""),
         sa.Column("started_at", sa.DateTime, nullable=False),
-        sa.Column("finished_at", sa.DateTime),
         sa.Column("user_id", sa.Integer, sa.ForeignKey("app_user.id",
                                                        name="fk_incoming_run_user_id_app_user")),
         sa.Column("user_name", sa.String(80), nullable=False, server_default=""),
