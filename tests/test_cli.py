@@ -6,8 +6,11 @@ from __future__ import annotations
 import csv
 import json
 import os
+import re
+import sqlite3
 import subprocess
 import sys
+from contextlib import closing
 from pathlib import Path
 
 import pytest
@@ -370,3 +373,105 @@ def test_export_and_import_vcard(demo_url, tmp_path, capsys):
     imported = show_json(capsys, fresh, "1")
     primary = lambda data: {p["value"] for p in data["phones"] + data["emails"] if p["primary"]}  # noqa: E731
     assert primary(imported) == primary(original)
+
+
+# Outputs never replace the database or an input; --database mistakes are named
+
+def one_line_refusal(code: int, err: str) -> None:
+    assert code == 2 and err.startswith("contact-desk: ") and err.count("\n") == 1, err
+    assert "not your fault" not in err and "Traceback" not in err
+
+
+@pytest.mark.parametrize(("target", "says"), [
+    ("desk.sqlite3", "is the desk's database"),
+    ("desk.sqlite3-wal", "is the desk's database"),
+    ("export.csv", "also what this command reads"),
+    ("dms.toml", "also what this command reads"),
+    ("missing/bad.csv", "the folder .* does not exist"),
+])
+def test_a_report_that_would_replace_a_file_or_cannot_be_written_stops_the_sync_first(
+        sync_files, tmp_path, capsys, target, says):
+    url, export = sync_files
+    mapping = tmp_path / "dms.toml"
+    mapping.write_text('[columns]\ncustomer_number = "customer_number"\n', encoding="utf-8")
+    kept = export.read_bytes(), mapping.read_bytes()
+    code, out, err = run(capsys, "--database", url, "sync", "dms", str(export), "--mapping",
+                         str(mapping), "--report", str(tmp_path / target))
+    one_line_refusal(code, err)
+    assert re.search(says, err) and out == ""
+    assert (export.read_bytes(), mapping.read_bytes()) == kept
+    code, _, err = run(capsys, "--database", url, "show", "C1")
+    assert code == 2 and "No customer" in err, "the sync ran although its report was refused"
+
+
+def test_an_export_onto_the_database_is_refused_and_the_database_kept(demo_url, capsys):
+    code, _, err = run(capsys, "--database", demo_url, "export", "vcard", demo_url)
+    one_line_refusal(code, err)
+    assert "is the desk's database" in err
+    assert show_json(capsys, demo_url, "C100001")["customer_number"] == "C100001"
+
+
+def test_importing_the_database_itself_is_refused(demo_url, capsys):
+    for argv in (("sync", "dms", demo_url), ("import", "vcard", demo_url),
+                 ("import", "adf", demo_url + "-shm")):
+        code, _, err = run(capsys, "--database", demo_url, *argv)
+        one_line_refusal(code, err)
+        assert "is the desk's own database, not a file to import" in err
+
+
+def _mistakes(tmp_path: Path) -> dict[str, tuple[str, str]]:
+    other = tmp_path / "photos.db"
+    with closing(sqlite3.connect(other)) as connection:
+        connection.execute("CREATE TABLE album (title TEXT)")
+        connection.commit()
+    (tmp_path / "notes.txt").write_text("not a database\n", encoding="utf-8")
+    (tmp_path / "logo.png").write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(64))
+    return {
+        "a mistyped folder": (str(tmp_path / "typo" / "desk.sqlite3"), "No Contact Desk database"),
+        "no database yet": (str(tmp_path / "new.sqlite3"), "create one with contact-desk"),
+        "in memory": ("sqlite://", "in memory, which keeps nothing"),
+        "empty": ("", "--database is empty"),
+        "another application": (str(other), "another application .*album"),
+        "a text file": (str(tmp_path / "notes.txt"), "is not a database"),
+        "a picture": (str(tmp_path / "logo.png"), "is not a database"),
+        "a folder": (str(tmp_path), "is a folder, not a database file"),
+        "an unknown kind": ("mysql://desk@db/contacts", "not a database Contact Desk can use"),
+    }
+
+
+@pytest.mark.parametrize("mistake", [
+    "a mistyped folder", "no database yet", "in memory", "empty", "another application",
+    "a text file", "a picture", "a folder", "an unknown kind"])
+def test_each_database_mistake_gets_its_own_line_and_nothing_is_written(
+        tmp_path, capsys, mistake):
+    given, says = _mistakes(tmp_path)[mistake]
+    before = sorted(p.name for p in tmp_path.rglob("*"))
+    export = tmp_path.parent / f"{tmp_path.name}-export.csv"
+    export.write_text("customer_number,first_name,last_name\nC1,Ann,Lee\n", encoding="utf-8")
+    for argv in (("show", "C1"), ("sync", "dms", str(export))):
+        code, _, err = run(capsys, "--database", given, *argv)
+        one_line_refusal(code, err)
+        assert re.search(says, err), err
+    assert sorted(p.name for p in tmp_path.rglob("*")) == before
+
+
+def test_a_path_with_a_question_mark_or_percent_is_that_file(tmp_path, capsys):
+    path = tmp_path / "my?desk%41.sqlite3"
+    code, out, _ = run(capsys, "--database", str(path), "init")
+    assert code == 0 and f"Created a new Contact Desk database at {path}" in out
+    code, out, _ = run(capsys, "--database", str(path), "init")
+    assert code == 0 and "already a Contact Desk database" in out
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["my?desk%41.sqlite3"]
+
+
+def test_a_damaged_database_is_not_synced_into(tmp_path, capsys):
+    from tests.store.test_database import damaged_desk
+
+    path = damaged_desk(tmp_path)
+    export = tmp_path / "export.csv"
+    export.write_text("customer_number,first_name,last_name\nC9,Ann,Lee\n", encoding="utf-8")
+    before = path.read_bytes()
+    code, _, err = run(capsys, "--database", str(path), "sync", "dms", str(export))
+    one_line_refusal(code, err)
+    assert "is damaged (SQLite's check found" in err
+    assert path.read_bytes() == before

@@ -255,6 +255,8 @@ def _import_adf(database: Database, args: argparse.Namespace) -> int:
 
     report = import_adf(database, _actor(database, args), args.file)
     print(report.summary())
+    for line in report.details():
+        print(f"  {line}")
     for skipped in report.skipped_values:
         print(f"contact-desk: left out of the lead: {skipped}", file=sys.stderr)
     return 0
@@ -266,6 +268,8 @@ def _import_vcard(database: Database, args: argparse.Namespace) -> int:
     report = import_vcards(database, _actor(database, args), args.file,
                            progress=_progress_printer("cards"))
     print(report.summary())
+    for line in report.details():  # which customer each card went to
+        print(f"  {line}")
     _warn_skipped(report.bad_cards, "cards", None)
     return 0
 
@@ -285,7 +289,9 @@ def _warn_skipped(bad_rows: Sequence[BadRow], what: str, report: Path | None) ->
     """A summary of what was skipped on stderr: the first few, and where the rest are."""
     if not bad_rows:
         return
-    print(f"contact-desk: {len(bad_rows):,} {what} skipped:", file=sys.stderr)
+    in_part = sum(bad.rest_synced for bad in bad_rows)
+    how = f"skipped or used in part ({in_part:,})" if in_part else "skipped"
+    print(f"contact-desk: {len(bad_rows):,} {what} {how}:", file=sys.stderr)
     for bad in bad_rows[:SKIPPED_SHOWN]:
         print(f"  {bad.shown()}", file=sys.stderr)
     if len(bad_rows) > SKIPPED_SHOWN:

@@ -43,6 +43,7 @@ from contact_desk.domain.enums import (
     VehicleSource,
 )
 from contact_desk.domain.errors import InvalidValue, NotAllowed
+from contact_desk.domain.incoming import IncomingKind
 from contact_desk.domain.phone import PhoneNumber
 from contact_desk.domain.vin import LETTERS as VIN_LETTERS, vin_check_digit
 from contact_desk.services import audit
@@ -50,11 +51,12 @@ from contact_desk.services.additional_contacts import refuse_taken_email
 from contact_desk.services.contact_points import apply_status, new_contact_point, settle_primary
 from contact_desk.services.lookup import home_region
 from contact_desk.services.summary import write_summary
-from contact_desk.services.users import COMMAND_LINE_LOGIN, actor_of
+from contact_desk.services.users import COMMAND_LINE_LOGIN, actor_for, actor_of
 from contact_desk.store.activity import AuditEvent, ContactAttempt, Note, WebActivity
 from contact_desk.store.base import utc_now
 from contact_desk.store.customer import ContactPoint, Customer
 from contact_desk.store.database import Database
+from contact_desk.store.incoming_lock import one_at_a_time
 from contact_desk.store.people import ContactPerson
 from contact_desk.store.program import Invoice, Program
 from contact_desk.store.sales import Deal, Vehicle
@@ -226,6 +228,13 @@ def fill_demo_data(
     """
     if customers < 1:
         raise InvalidValue("Ask for at least one demo customer.")
+    filler = actor_for(database.unit_of_work(), COMMAND_LINE_LOGIN)
+    with one_at_a_time(database, filler, IncomingKind.DEMO_DATA):
+        return _fill(database, customers, seed, progress)
+
+
+def _fill(database: Database, customers: int, seed: int,
+          progress: Callable[[int, int], None] | None) -> DemoSummary:
     uow = database.unit_of_work()
     with uow:
         existing = count_customers(uow.session)

@@ -11,6 +11,7 @@ connections in a process, so closing one of them keeps the others' locks.
 
 from __future__ import annotations
 
+import logging
 import os
 import sqlite3
 from contextlib import closing
@@ -19,6 +20,8 @@ from pathlib import Path
 from urllib.request import pathname2url
 
 from contact_desk.domain.errors import DomainError
+
+log = logging.getLogger(__name__)
 
 # PRAGMA application_id of every file the desk writes ("CDsk"): how it knows its own files.
 APPLICATION_ID = 0x4344736B
@@ -133,7 +136,10 @@ def quick_check(connection: sqlite3.Connection, path: Path) -> None:
     except sqlite3.DatabaseError as error:
         raise _unreadable(path, error) from None
     if problems != ["ok"]:
-        raise damaged(path, problems[0])
+        log.error("SQLite's quick check of %s found:\n%s", path, "\n".join(problems))
+        lines = [line for text in problems for line in text.splitlines()
+                 if line.strip() and not line.startswith("***")]
+        raise damaged(path, lines[0] if lines else problems[0].strip())
 
 
 def damaged(path: Path, problem: str) -> DomainError:

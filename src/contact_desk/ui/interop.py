@@ -6,11 +6,13 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QHeaderView,
     QLabel,
+    QPlainTextEdit,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -31,7 +33,10 @@ CANCELLED_IN_BATCHES = ("Cancelled. The batch that was running was rolled back; 
 
 
 def bad_rows_of(report: Any) -> tuple[Any, ...]:
-    return tuple(getattr(report, "bad_rows", ()) or getattr(report, "bad_cards", ()))
+    """The rows (or cards) skipped, and the parts of cards left out, in file order."""
+    found = (*getattr(report, "bad_rows", ()), *getattr(report, "bad_cards", ()),
+             *getattr(report, "left_out", ()))
+    return tuple(sorted(found, key=lambda bad: bad.line))
 
 
 class ResultDialog(QDialog):
@@ -42,7 +47,9 @@ class ResultDialog(QDialog):
         self.setObjectName("resultDialog")
         self.setWindowTitle(title)
         layout = QVBoxLayout(self)
-        self.summary = QLabel(report.summary(), objectName="resultSummary", wordWrap=True)
+        # Names in it come from the file: plain text, never markup.
+        self.summary = QLabel(report.summary(), objectName="resultSummary", wordWrap=True,
+                              textFormat=Qt.TextFormat.PlainText)
         layout.addWidget(self.summary)
         bad = bad_rows_of(report)
         self.bad_rows = QTableWidget(len(bad), 3, objectName="badRows")
@@ -58,10 +65,19 @@ class ResultDialog(QDialog):
             layout.addWidget(self.bad_rows)
         else:
             self.bad_rows.hide()
+        lines = report.details() if hasattr(report, "details") else []
+        self.details = QPlainTextEdit("\n".join(lines), objectName="resultDetails",
+                                      readOnly=True)
+        self.details.setAccessibleName("Where each went")
+        if lines:
+            layout.addWidget(QLabel("Where each went:"))
+            layout.addWidget(self.details)
+        else:
+            self.details.hide()
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok)
         buttons.accepted.connect(self.accept)
         layout.addWidget(buttons)
-        self.resize(620, 420 if bad else 220)
+        self.resize(680, 460 if bad or lines else 220)
 
 
 class Interop:
