@@ -43,7 +43,7 @@ def main() -> int:
     app = QApplication.instance() or QApplication(sys.argv)
     folder = Path(tempfile.mkdtemp(prefix="contact-desk-shots-"))
     url = str(folder / "demo.sqlite3")
-    database = open_database(url)
+    database = open_database(url, create=True)
     examples = dict(fill_demo_data(database, customers=200).examples)
     database.dispose()
 
@@ -96,9 +96,33 @@ def main() -> int:
     settle()
     dialog.grab().save(str(DOCS / "edit-contact-info.png"))
     dialog.done(0)
+    import_result(window, folder)
     window.close()
     print(f"Saved the screenshots in {DOCS}")
     return 0
+
+
+def import_result(window, folder: Path) -> None:
+    """What a vCard import says: where each card went, a possible duplicate, a photo left out."""
+    from contact_desk.services.customers import get_customer
+    from contact_desk.ui.interop import ResultDialog
+
+    known = get_customer(window.desk.database.unit_of_work(), "C100002")
+    phone = known.phones[0].display
+    photo = "PHOTO;ENCODING=b;TYPE=JPEG:" + "A" * 1_400_000
+    cards = folder / "address-book.vcf"
+    cards.write_text(
+        f"BEGIN:VCARD\r\nVERSION:3.0\r\nN:{known.last_name};{known.first_name}\r\n"
+        f"FN:{known.full_name}\r\nTEL;TYPE=cell:{phone}\r\n"
+        "EMAIL:new.address@example.com\r\nEND:VCARD\r\n"
+        f"BEGIN:VCARD\r\nVERSION:3.0\r\nN:Card;Vera\r\nFN:Vera Card\r\n"
+        f"TEL;TYPE=cell:{phone}\r\n{photo}\r\nEND:VCARD\r\n", encoding="utf-8")
+    report = window.desk.import_vcards(cards)
+    result = ResultDialog("Import vCard", report, window)
+    result.show()
+    settle()
+    result.grab().save(str(DOCS / "import-result.png"))
+    result.done(0)
 
 
 if __name__ == "__main__":

@@ -123,14 +123,16 @@ def _record_end(database: Database, run_id: int) -> None:
 def _who_is_running(database: Database, wanted: IncomingKind) -> str:
     with database.unit_of_work() as uow:
         run = uow.session.scalars(
-            select(IncomingRun).order_by(IncomingRun.started_at.desc(), IncomingRun.id.desc()).limit(1)).first()
+            select(IncomingRun)
+            .order_by(IncomingRun.started_at.desc(), IncomingRun.id.desc()).limit(1)).first()
         return _running_sentence(run, wanted)
 
 
 def _running_sentence(run: IncomingRun | None, wanted: IncomingKind) -> str:
     wait = f"Wait for it to finish, then start the {wanted.label} again; nothing was changed."
     if run is None:
-        return f"Another sync or import of this database is starting right now. {wait}"
+        return ("Another sync or import is already running on this database: it has just "
+                f"started. {wait}")
     started = run.started_at.astimezone()
     when = started.strftime("%H:%M") if started.date() == datetime.now().astimezone().date() \
         else started.strftime("%Y-%m-%d %H:%M")

@@ -33,10 +33,8 @@ CANCELLED_IN_BATCHES = ("Cancelled. The batch that was running was rolled back; 
 
 
 def bad_rows_of(report: Any) -> tuple[Any, ...]:
-    """The rows (or cards) skipped, and the parts of cards left out, in file order."""
-    found = (*getattr(report, "bad_rows", ()), *getattr(report, "bad_cards", ()),
-             *getattr(report, "left_out", ()))
-    return tuple(sorted(found, key=lambda bad: bad.line))
+    """The rows (or cards) skipped or used in part; the report's details say the rest."""
+    return tuple(getattr(report, "bad_rows", ()) or getattr(report, "bad_cards", ()))
 
 
 class ResultDialog(QDialog):
@@ -53,7 +51,7 @@ class ResultDialog(QDialog):
         layout.addWidget(self.summary)
         bad = bad_rows_of(report)
         self.bad_rows = QTableWidget(len(bad), 3, objectName="badRows")
-        self.bad_rows.setHorizontalHeaderLabels(["Line", "Customer #", "Why it was skipped"])
+        self.bad_rows.setHorizontalHeaderLabels(["Line", "Customer #", "What was left out, and why"])
         self.bad_rows.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         self.bad_rows.verticalHeader().hide()
         for row, problem in enumerate(bad):
@@ -61,7 +59,9 @@ class ResultDialog(QDialog):
                                             problem.reason)):
                 self.bad_rows.setItem(row, column, QTableWidgetItem(str(value)))
         if bad:
-            layout.addWidget(QLabel(f"{len(bad):,} skipped, with the reason:"))
+            in_part = sum(getattr(problem, "rest_synced", False) for problem in bad)
+            how = f"skipped or used in part ({in_part:,})" if in_part else "skipped"
+            layout.addWidget(QLabel(f"{len(bad):,} {how}, with the reason:"))
             layout.addWidget(self.bad_rows)
         else:
             self.bad_rows.hide()
