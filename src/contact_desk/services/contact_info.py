@@ -54,7 +54,11 @@ class ContactInfoChanges:
 
 @dataclass(frozen=True)
 class SavedContactInfo:
+    """What a save made: the ids of the values it added, and the customer's version after
+    it, which the next change of the same step (its undo, say) must expect."""
+
     added_ids: tuple[int, ...] = field(default=())
+    version: int | None = None
 
 
 def save_contact_info(
@@ -93,7 +97,7 @@ def save_contact_info(
                 make_primary(session, actor, customer, point)
         touch(customer)
         uow.commit()
-        return SavedContactInfo(added_ids=added)
+        return SavedContactInfo(added_ids=added, version=customer.version)
 
 
 def undo_changes(before: CustomerView, changes: ContactInfoChanges,
