@@ -9,7 +9,7 @@ from sqlalchemy.orm import Session, selectinload
 
 from contact_desk.domain.actor import Actor
 from contact_desk.domain.enums import AssignmentRole, Permission
-from contact_desk.domain.errors import InvalidValue, NotAllowed, NotFound
+from contact_desk.domain.errors import ConflictError, InvalidValue, NotAllowed, NotFound
 from contact_desk.services import audit
 from contact_desk.services.lookup import get, touch
 from contact_desk.store.customer import Customer
@@ -17,6 +17,7 @@ from contact_desk.store.unit_of_work import UnitOfWork
 from contact_desk.store.users import Assignment, User, UserPermission
 
 COMMAND_LINE_LOGIN = "command-line"
+UNCHECKED = object()  # assign_user without an expected assignee: whoever it is now
 MAX_LOGIN = 40
 MAX_NAME = 80
 
@@ -68,13 +69,23 @@ def assign_user(
     customer_id: int,
     role: AssignmentRole,
     user_id: int | None,
+    expected_user_id: int | None | object = UNCHECKED,
 ) -> None:
-    """Assign (or with None, unassign) the Sales, BDC or Service BDC user of a customer."""
+    """Assign (or with None, unassign) the Sales, BDC or Service BDC user of a customer.
+
+    ``expected_user_id`` is who the clerk saw in the role (None: nobody); when another desk
+    changed it since, nothing is changed and ConflictError says so.
+    """
     actor.require(Permission.ASSIGN_USERS)
     with uow:
         session = uow.session
         customer = get(session, Customer, customer_id, "customer")
         current = session.get(Assignment, (customer_id, role))
+        if expected_user_id is not UNCHECKED and \
+                (current.user_id if current else None) != expected_user_id:
+            raise ConflictError(
+                f"Another desk changed who is {role.label} for this customer after you looked. "
+                "Nothing was changed: the card shows who it is now.")
         new_user = get(session, User, user_id, "user") if user_id is not None else None
         old_name = current.user.name if current else None
         if (current.user_id if current else None) == user_id:

@@ -135,8 +135,10 @@ class Desk:
     def change_deal_source(self, deal_id: int, source: str) -> None:
         deals.change_deal_source(self._uow(), self.actor, deal_id, source)
 
-    def assign(self, customer_id: int, role: AssignmentRole, user_id: int | None) -> None:
-        users.assign_user(self._uow(), self.actor, customer_id, role, user_id)
+    def assign(self, customer_id: int, role: AssignmentRole, user_id: int | None,
+               expected_user_id: int | None) -> None:
+        users.assign_user(self._uow(), self.actor, customer_id, role, user_id,
+                          expected_user_id)
 
     def desk_users(self) -> list[Actor]:
         return users.desk_users(self._uow())

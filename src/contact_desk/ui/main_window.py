@@ -30,6 +30,7 @@ from contact_desk.ui.interop import Interop
 from contact_desk.ui.messages import explain, show_error
 from contact_desk.ui.models.search_results import SearchResultsModel
 from contact_desk.ui.watched_folder import WatchedFolder
+from contact_desk.ui.wheel_guard import install_wheel_guard
 
 DEBOUNCE_MS = 150
 DRIVERS_LICENSE = ":/contact_desk/icons/drivers-license.svg"
@@ -42,6 +43,7 @@ class MainWindow(QMainWindow):
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("MainWindow")
+        install_wheel_guard()
         self.desk = desk
         self.settings = settings or QSettings()
         self.setWindowTitle("Contact Desk")
@@ -100,7 +102,7 @@ class MainWindow(QMainWindow):
         self.customer_page = CustomerPage(self.desk, self.undo_stack)
         self.customer_page.setObjectName("customerPage")
         self.contact_card = ContactCard(self.settings, self.desk,
-                                        self.customer_page.edit_contact_info)
+                                        self.customer_page.edit_contact_info, self.undo_stack)
         self.contact_card.changed.connect(self.customer_page.reload)
         self.customer_page.customerChanged.connect(
             lambda _: self.contact_card.show_customer(self.customer_page.view))

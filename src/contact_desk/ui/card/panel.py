@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QSettings, Qt, Signal
+from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QScrollArea, QToolButton, QVBoxLayout, QWidget
 
 from contact_desk.services.views import CustomerView
@@ -44,7 +45,7 @@ class ContactCard(QFrame):
     changed = Signal()  # something was saved from the card: the page shows it afresh
 
     def __init__(self, settings: QSettings, desk: Desk, edit_contact: EditContact,
-                 parent: QWidget | None = None) -> None:
+                 undo_stack: QUndoStack, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("contactCard")
         self.settings, self.desk = settings, desk
@@ -88,7 +89,7 @@ class ContactCard(QFrame):
             BestContactBody(sections["bestContactMethod"], desk),
             OpenDealBody(sections["openDeal"], desk),
             GarageBody(sections["garage"], desk),
-            DetailsBody(sections["details"], desk),
+            DetailsBody(sections["details"], desk, undo_stack),
             NotesBody(sections["notes"], desk),
             InsightBody(sections["insight"], desk),
             SummaryBody(sections["summary"], desk),

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtGui import QGuiApplication
+from PySide6.QtGui import QGuiApplication, QUndoStack
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -21,6 +21,7 @@ from contact_desk.ui.card.dialogs import VehicleDialog
 from contact_desk.ui.card.rows import clear, line, small_button, text_label
 from contact_desk.ui.card.section import CardSection
 from contact_desk.ui.card.sections import SectionBody
+from contact_desk.ui.assignment_command import AssignmentCommand
 from contact_desk.ui.desk import Desk
 
 SHOWN_VEHICLES = 3
@@ -174,8 +175,9 @@ class GarageBody(SectionBody):
 class DetailsBody(SectionBody):
     """Assigned users per role; only users with the permission may change them."""
 
-    def __init__(self, section: CardSection, desk: Desk) -> None:
+    def __init__(self, section: CardSection, desk: Desk, undo_stack: QUndoStack) -> None:
         super().__init__(section, desk)
+        self.undo_stack = undo_stack
         self.combos: dict[AssignmentRole, QComboBox] = {}
 
     def show_card(self, customer: CustomerView, card: CardView) -> None:
@@ -193,16 +195,31 @@ class DetailsBody(SectionBody):
             combo.setEnabled(why_not is None)
             combo.setToolTip(why_not or f"Who looks after this customer in {role.label}")
             combo.activated.connect(
-                lambda _, role=role, combo=combo: self._assign(customer.id, role, combo))
+                lambda _, role=role, combo=combo, shown=user_id:
+                self._assign(customer.id, role, combo, shown))
             self.combos[role] = combo
             self.rows.addWidget(line(text_label(f"{role.label}:", muted=True, wrap=False),
                                      combo))
         if why_not:
             self.rows.addWidget(text_label(why_not, name="assignReason", muted=True))
 
-    def _assign(self, customer_id: int, role: AssignmentRole, combo: QComboBox) -> None:
+    def _assign(self, customer_id: int, role: AssignmentRole, combo: QComboBox,
+                shown: int | None) -> None:
+        """Save the choice, expecting whom the card showed; then it can be undone."""
+        chosen = combo.currentData()
+        if chosen == shown:
+            return
         try:
-            self.desk.assign(customer_id, role, combo.currentData())
+            self.desk.assign(customer_id, role, chosen, shown)
         except Exception as error:
             self._fail("Assigned users", error)
+        else:
+            self.undo_stack.push(AssignmentCommand(
+                self.desk, customer_id, role, shown, chosen,
+                f"Assign {combo.currentText()} as {role.label}", self._after_undo))
+        self.changed.emit()
+
+    def _after_undo(self, error: Exception | None) -> None:
+        if error is not None:
+            self._fail("Undo", error)
         self.changed.emit()
