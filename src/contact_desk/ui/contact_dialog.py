@@ -13,6 +13,7 @@ from contact_desk.domain.errors import ConflictError, DuplicateEmail
 from contact_desk.services.views import AdditionalContactView
 from contact_desk.ui.forms.ui_contact_dialog import Ui_ContactDialog
 from contact_desk.ui.messages import confirm_discard, explain
+from contact_desk.ui.plain_text import no_mnemonic, tooltip_text
 
 PROBLEM_STYLE = "color: #b3261e;"
 REASON_STYLE = "color: #5f6368;"
@@ -133,7 +134,8 @@ class ContactDialog(QDialog):
         except DuplicateEmail as taken:
             self._existing_id = taken.existing_contact_id
             self._show_save_error(taken.message)
-            self.form.useExistingButton.setText(f"&Use the existing contact ({taken.existing_name})")
+            self.form.useExistingButton.setText(
+                f"&Use the existing contact ({no_mnemonic(taken.existing_name)})")
             self.form.useExistingButton.show()
             self.form.useExistingButton.setFocus()
             return
@@ -197,7 +199,7 @@ class ContactDialog(QDialog):
         reason = "" if email_ok else (why_no_portal_access(None) or "")
         form.portalAccessReason.setText(reason)
         form.portalAccessReason.setVisible(bool(reason))
-        form.portalAccessCheck.setToolTip(reason)
+        form.portalAccessCheck.setToolTip(tooltip_text(reason))
         self.save_button.setEnabled(not problems)
         form.saveError.hide()
 

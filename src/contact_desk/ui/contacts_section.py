@@ -23,8 +23,9 @@ from contact_desk.services.views import AdditionalContactView, CustomerView
 from contact_desk.ui.contact_dialog import ContactDialog, ContactForm
 from contact_desk.ui.desk import Desk
 from contact_desk.ui.long_work import run_with_progress
-from contact_desk.ui.messages import show_error, show_info
+from contact_desk.ui.messages import message_box, show_error, show_info
 from contact_desk.ui.models.additional_contacts import ACTIONS, AdditionalContactsModel
+from contact_desk.ui.plain_text import tooltip_text
 
 
 def why_no_invite(contact: AdditionalContactView) -> str | None:
@@ -111,11 +112,10 @@ class ContactsSection(QObject):
         loses = ", ".join(p.label for p in contact.preferences) or "no messages"
         access = " They will no longer be able to log in to the customer portal." \
             if contact.portal_access else ""
-        box = QMessageBox(QMessageBox.Icon.Question, "Remove contact",
+        box = message_box(self.parent_widget, QMessageBox.Icon.Question, "Remove contact",
                           f"Remove {contact.full_name} ({contact.role_label}) from this "
                           f"account?\n\nThey will stop receiving: {loses}.{access}",
-                          QMessageBox.StandardButton.Cancel, self.parent_widget)
-        box.setObjectName("confirmRemoveContact")
+                          QMessageBox.StandardButton.Cancel, name="confirmRemoveContact")
         remove = box.addButton("Remove", QMessageBox.ButtonRole.DestructiveRole)
         box.setDefaultButton(QMessageBox.StandardButton.Cancel)
         box.exec()
@@ -157,7 +157,7 @@ class ContactsSection(QObject):
             ("deleteContactButton", "Delete", f"Remove {contact.full_name} from this account",
              self.delete, True),
         ):
-            button = QToolButton(holder, objectName=name, text=text, toolTip=tip)
+            button = QToolButton(holder, objectName=name, text=text, toolTip=tooltip_text(tip))
             button.setAccessibleName(f"{text} {contact.full_name}")
             button.setEnabled(enabled)
             button.clicked.connect(lambda _=False, act=act: act(row))

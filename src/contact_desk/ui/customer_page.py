@@ -21,6 +21,7 @@ from contact_desk.ui.edit_contact_info import CONFLICT, EditContactInfoDialog
 from contact_desk.ui.forms.ui_customer_page import Ui_CustomerPage
 from contact_desk.ui.messages import show_error
 from contact_desk.ui.models.contact_points import CONTACT, PRIMARY, ContactPointsModel
+from contact_desk.ui.plain_text import no_mnemonic
 from contact_desk.ui.programs_section import ProgramsSection
 
 BANNER_STYLE = (
@@ -115,7 +116,9 @@ class CustomerPage(QWidget):
     def choose_primary(self, point: ContactPointView) -> bool:
         """The Primary checkbox: one transaction, the old primary unchecks with it."""
         changes = ContactInfoChanges(primaries=(point.id,))
-        return self._save(changes, f"Make {point.display} the primary {point.kind.label.lower()}")
+        # The Edit menu shows it as "Undo Make ...": an "&" in an email stays one.
+        return self._save(changes, f"Make {no_mnemonic(point.display)} the primary "
+                                   f"{point.kind.label.lower()}")
 
     def edit_contact_info(self, add: ContactKind | None = None, focus: int | None = None) -> None:
         """The edit dialog; from the card, with a new row of ``add`` or the row ``focus``."""

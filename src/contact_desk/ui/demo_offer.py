@@ -7,6 +7,7 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 from contact_desk.services.customers import has_customers
 from contact_desk.store.database import Database
 from contact_desk.ui.long_work import run_with_progress
+from contact_desk.ui.messages import ask
 
 DEMO_CUSTOMERS = 200
 
@@ -15,7 +16,7 @@ def offer_demo_data(database: Database, parent: QWidget | None = None) -> bool:
     """Ask, and fill the demo data when the clerk says yes; True when it was filled."""
     if has_customers(database):
         return False
-    answer = QMessageBox.question(
+    answer = ask(
         parent, "No customers yet",
         "This database has no customers yet.\n\n"
         f"Fill it with {DEMO_CUSTOMERS} demo customers to try Contact Desk? "

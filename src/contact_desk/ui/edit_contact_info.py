@@ -16,6 +16,7 @@ from contact_desk.services.views import ContactPointView, CustomerView
 from contact_desk.ui.forms.ui_contact_point_row import Ui_ContactPointRow
 from contact_desk.ui.forms.ui_edit_contact_info import Ui_EditContactInfoDialog
 from contact_desk.ui.messages import confirm_discard, explain
+from contact_desk.ui.plain_text import tooltip_text
 
 CONFLICT = 2  # exec() result: another desk saved first; the page reloads and reopens
 PROBLEM_STYLE = "color: #b3261e;"
@@ -135,7 +136,7 @@ class ContactPointRow(QFrame):
         form.problemLabel.setText(problem or "")
         form.problemLabel.setVisible(problem is not None)
         form.valueEdit.setStyleSheet(INVALID_EDIT_STYLE if problem else "")
-        form.valueEdit.setToolTip(problem or "")
+        form.valueEdit.setToolTip(tooltip_text(problem))  # it may quote what was typed
         form.dmsNote.setVisible(self.from_dms and self.value_changed())
         self._on_change()
 

@@ -6,7 +6,6 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -23,6 +22,7 @@ from contact_desk.ui.desk import Desk
 from contact_desk.ui.file_dialogs import Choose, chosen_path
 from contact_desk.ui.long_work import NOTHING_KEPT, Progress, run_with_progress
 from contact_desk.ui.messages import show_error
+from contact_desk.ui.plain_text import plain
 
 CSV_FILES = "DMS exports (*.csv *.txt);;All files (*)"
 ADF_FILES = "ADF leads (*.xml *.adf);;All files (*)"
@@ -46,8 +46,8 @@ class ResultDialog(QDialog):
         self.setWindowTitle(title)
         layout = QVBoxLayout(self)
         # Names in it come from the file: plain text, never markup.
-        self.summary = QLabel(report.summary(), objectName="resultSummary", wordWrap=True,
-                              textFormat=Qt.TextFormat.PlainText)
+        self.summary = plain(QLabel(report.summary(), objectName="resultSummary",
+                                    wordWrap=True))
         layout.addWidget(self.summary)
         bad = bad_rows_of(report)
         self.bad_rows = QTableWidget(len(bad), 3, objectName="badRows")

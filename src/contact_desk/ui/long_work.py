@@ -6,9 +6,10 @@ from collections.abc import Callable
 from typing import Any, TypeVar
 
 from PySide6.QtCore import QEventLoop, QObject, Qt, Signal
-from PySide6.QtWidgets import QProgressDialog, QWidget
+from PySide6.QtWidgets import QLabel, QProgressDialog, QWidget
 
 from contact_desk.ui.background import run_in_background
+from contact_desk.ui.plain_text import plain
 
 T = TypeVar("T")
 Progress = Callable[[int, int], None]
@@ -36,6 +37,7 @@ def run_with_progress(parent: QWidget | None, title: str, label: str,
     thread, for the caller to show.
     """
     dialog = QProgressDialog(label, "Cancel", 0, 0, parent)
+    dialog.setLabel(plain(QLabel(label)))  # it names a file or an address as it is
     dialog.setObjectName("progressDialog")
     dialog.setWindowTitle(title)
     dialog.setWindowModality(Qt.WindowModality.WindowModal)

@@ -29,6 +29,7 @@ from contact_desk.ui.forms import resources_rc  # noqa: F401 - registers the ico
 from contact_desk.ui.interop import Interop
 from contact_desk.ui.messages import explain, show_error
 from contact_desk.ui.models.search_results import SearchResultsModel
+from contact_desk.ui.plain_text import plain
 from contact_desk.ui.watched_folder import WatchedFolder
 from contact_desk.ui.wheel_guard import install_wheel_guard
 
@@ -72,7 +73,7 @@ class MainWindow(QMainWindow):
         self.search_box.setClearButtonEnabled(True)
         self.search_box.textChanged.connect(lambda _: self._debounce.start())
         self.search_box.installEventFilter(self)
-        self.search_status = QLabel(objectName="searchStatus")
+        self.search_status = plain(QLabel(objectName="searchStatus"))  # it repeats the query
         self.customer_list = QTableView(objectName="customerList")
         self.customer_list.setModel(self.results)
         self.customer_list.setAccessibleName("Customers found")

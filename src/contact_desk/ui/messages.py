@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 
 from contact_desk.domain.errors import DomainError
 from contact_desk.log_file import log_path
+from contact_desk.ui.plain_text import plain
 
 log = logging.getLogger(__name__)
 
@@ -25,29 +26,40 @@ def explain(error: BaseException) -> str:
     return unexpected()
 
 
+def message_box(parent: QWidget | None, icon: QMessageBox.Icon, title: str, text: str,
+                buttons: QMessageBox.StandardButton = QMessageBox.StandardButton.Ok,
+                name: str = "") -> QMessageBox:
+    """A message box whose text is plain: a name or a path in it is never read as markup."""
+    box = plain(QMessageBox(icon, title, text, buttons, parent))
+    box.setObjectName(name)
+    return box
+
+
 def show_error(parent: QWidget | None, title: str, error: BaseException | str) -> None:
     """A modal warning: the rule's sentence, or (for a str) the text as it is."""
     text = error if isinstance(error, str) else explain(error)
-    box = QMessageBox(QMessageBox.Icon.Warning, title, text, QMessageBox.StandardButton.Ok, parent)
-    box.setObjectName("errorMessage")
-    box.setTextFormat(Qt.TextFormat.PlainText)  # a path or a name from a file is not markup
-    box.exec()
+    message_box(parent, QMessageBox.Icon.Warning, title, text, name="errorMessage").exec()
 
 
 def show_info(parent: QWidget | None, title: str, text: str) -> None:
-    box = QMessageBox(QMessageBox.Icon.Information, title, text, QMessageBox.StandardButton.Ok,
-                      parent)
-    box.setObjectName("infoMessage")
+    box = message_box(parent, QMessageBox.Icon.Information, title, text, name="infoMessage")
     box.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
     box.exec()
 
 
+def ask(parent: QWidget | None, title: str, text: str, buttons: QMessageBox.StandardButton,
+        default: QMessageBox.StandardButton) -> QMessageBox.StandardButton:
+    """A question (QMessageBox.question, with the text kept plain); the button pressed."""
+    box = message_box(parent, QMessageBox.Icon.Question, title, text, buttons,
+                      name="questionMessage")
+    box.setDefaultButton(default)
+    return QMessageBox.StandardButton(box.exec())
+
+
 def confirm_discard(parent: QWidget) -> bool:
     """Ask before typed changes are thrown away; True when the clerk says discard them."""
-    answer = QMessageBox.question(
-        parent, "Discard changes?",
-        "You have changes that are not saved. Close and discard them?",
-        QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
-        QMessageBox.StandardButton.Cancel,
-    )
+    answer = ask(parent, "Discard changes?",
+                 "You have changes that are not saved. Close and discard them?",
+                 QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
+                 QMessageBox.StandardButton.Cancel)
     return answer == QMessageBox.StandardButton.Discard

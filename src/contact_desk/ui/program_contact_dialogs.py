@@ -17,6 +17,7 @@ from contact_desk.services.views import AdditionalContactView
 from contact_desk.ui.desk import Desk
 from contact_desk.ui.forms.ui_program_contact_details import Ui_ContactDetailsDialog
 from contact_desk.ui.forms.ui_program_replace_contact import Ui_ReplaceContactDialog
+from contact_desk.ui.plain_text import no_mnemonic, tooltip_text
 from contact_desk.ui.program_dialogs import PROBLEM_STYLE, ProgramDialog, linked_programs
 
 REPLACE_INSTEAD = 2  # exec() result: the clerk chose Replace contact for the email's owner
@@ -68,8 +69,8 @@ class UpdateContactDialog(ProgramDialog):
         replace = self.program.action(ProgramRole.CONTACT, RoleActionKind.REPLACE)
         button = self.form.replaceInsteadButton
         button.setEnabled(replace.allowed)
-        button.setToolTip(replace.reason or
-                          f"Put {error.existing_name} on {self.program.number} instead")
+        button.setToolTip(tooltip_text(
+            replace.reason or f"Put {error.existing_name} on {self.program.number} instead"))
         button.show()
         if replace.allowed:
             button.setFocus()
@@ -156,7 +157,7 @@ class ReplaceContactDialog(ProgramDialog):
     def refused(self, error: Exception) -> None:
         if isinstance(error, DuplicateEmail):
             self._existing = (error.existing_contact_id, error.existing_name)
-            self.form.useExistingButton.setText(f"&Use {error.existing_name} instead")
+            self.form.useExistingButton.setText(f"&Use {no_mnemonic(error.existing_name)} instead")
             self.form.useExistingButton.show()
             self.form.useExistingButton.setFocus()
 

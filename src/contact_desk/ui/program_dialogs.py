@@ -12,6 +12,7 @@ from contact_desk.domain.program import ProgramRole, RoleActionKind
 from contact_desk.services.program_views import ProgramView
 from contact_desk.services.programs import Replacement
 from contact_desk.ui.messages import confirm_discard, explain
+from contact_desk.ui.plain_text import tooltip_text
 
 PROBLEM_STYLE = "color: #b3261e;"
 NOTE_STYLE = "color: #5f6368;"
@@ -58,7 +59,7 @@ class ProgramDialog(QDialog):
     def allow_save(self, reason: str | None) -> None:
         """Enable Save, or disable it with ``reason`` as its tooltip."""
         self.save_button.setEnabled(reason is None)
-        self.save_button.setToolTip(reason or "")
+        self.save_button.setToolTip(tooltip_text(reason))
 
     def save(self) -> None:
         raise NotImplementedError

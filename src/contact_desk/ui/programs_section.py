@@ -18,6 +18,7 @@ from contact_desk.ui.desk import Desk
 from contact_desk.ui.forms.ui_program_frame import Ui_ProgramFrame
 from contact_desk.ui.messages import explain, show_info
 from contact_desk.ui.models.columns import Column, RowsModel
+from contact_desk.ui.plain_text import plain, tooltip_text
 from contact_desk.ui.program_contact_dialogs import (
     REPLACE_INSTEAD,
     ReplaceContactDialog,
@@ -76,7 +77,7 @@ def role_menu(program: ProgramView, role: ProgramRole, act: Act, parent: QWidget
         item.setObjectName(f"{action.action}_{role}")
         item.setEnabled(action.allowed)
         if action.reason:
-            item.setToolTip(action.reason)
+            item.setToolTip(tooltip_text(action.reason))
             item.setStatusTip(action.reason)
         item.triggered.connect(lambda _=False, action=action: act(program, action))
     return menu
@@ -221,7 +222,7 @@ class ProgramsSection(QObject):
         return saved
 
     def _note(self, name: str, text: str) -> None:
-        label = QLabel(text, self.container, objectName=name)
+        label = plain(QLabel(text, self.container, objectName=name))
         label.setWordWrap(True)
         self.container.layout().addWidget(label)
 

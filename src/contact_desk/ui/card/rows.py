@@ -7,6 +7,8 @@ from collections.abc import Callable
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QLayout, QToolButton, QWidget
 
+from contact_desk.ui.plain_text import no_mnemonic, plain, tooltip_text
+
 MUTED = "color: palette(mid);"
 
 
@@ -24,8 +26,7 @@ def clear(layout: QLayout) -> None:
 
 def text_label(text: str, name: str = "", muted: bool = False, wrap: bool = True) -> QLabel:
     """Plain text only: a note or a page title must never be read as HTML."""
-    label = QLabel(text, objectName=name, wordWrap=wrap)
-    label.setTextFormat(Qt.TextFormat.PlainText)
+    label = plain(QLabel(text, objectName=name, wordWrap=wrap))
     label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
     if muted:
         label.setStyleSheet(MUTED)
@@ -34,7 +35,9 @@ def text_label(text: str, name: str = "", muted: bool = False, wrap: bool = True
 
 def small_button(text: str, name: str, tip: str, act: Callable[[], None],
                  enabled: bool = True) -> QToolButton:
-    button = QToolButton(objectName=name, text=text, toolTip=tip, autoRaise=True)
+    """``text`` and ``tip`` are shown as they are: a vehicle's make may hold "&" or "<"."""
+    button = QToolButton(objectName=name, text=no_mnemonic(text), toolTip=tooltip_text(tip),
+                         autoRaise=True)
     button.setAccessibleName(tip)
     button.setEnabled(enabled)
     button.clicked.connect(lambda _=False: act())

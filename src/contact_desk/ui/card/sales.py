@@ -23,6 +23,8 @@ from contact_desk.ui.card.section import CardSection
 from contact_desk.ui.card.sections import SectionBody
 from contact_desk.ui.assignment_command import AssignmentCommand
 from contact_desk.ui.desk import Desk
+from contact_desk.ui.messages import ask
+from contact_desk.ui.plain_text import tooltip_text
 
 SHOWN_VEHICLES = 3
 NOBODY = "Nobody"
@@ -145,7 +147,7 @@ class GarageBody(SectionBody):
             self.changed.emit()
 
     def _remove(self, vehicle: VehicleView) -> None:
-        answer = QMessageBox.question(
+        answer = ask(
             self, "Remove vehicle", f"Remove the {vehicle.title} ({vehicle.vin or 'no VIN'}) "
             "from this customer's garage?",
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
@@ -193,7 +195,8 @@ class DetailsBody(SectionBody):
                 combo.addItem(person.name, person.user_id)
             combo.setCurrentIndex(max(0, combo.findData(user_id)))
             combo.setEnabled(why_not is None)
-            combo.setToolTip(why_not or f"Who looks after this customer in {role.label}")
+            combo.setToolTip(tooltip_text(why_not)  # says the user's name
+                             or f"Who looks after this customer in {role.label}")
             combo.activated.connect(
                 lambda _, role=role, combo=combo, shown=user_id:
                 self._assign(customer.id, role, combo, shown))

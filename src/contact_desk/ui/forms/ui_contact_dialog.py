@@ -33,6 +33,7 @@ class Ui_ContactDialog(object):
         self.fieldsLayout.setVerticalSpacing(4)
         self.firstNameLabel = QLabel(ContactDialog)
         self.firstNameLabel.setObjectName(u"firstNameLabel")
+        self.firstNameLabel.setTextFormat(Qt.TextFormat.PlainText)
 
         self.fieldsLayout.addWidget(self.firstNameLabel, 0, 0, 1, 1)
 
@@ -44,12 +45,14 @@ class Ui_ContactDialog(object):
 
         self.firstNameProblem = QLabel(ContactDialog)
         self.firstNameProblem.setObjectName(u"firstNameProblem")
+        self.firstNameProblem.setTextFormat(Qt.TextFormat.PlainText)
         self.firstNameProblem.setWordWrap(True)
 
         self.fieldsLayout.addWidget(self.firstNameProblem, 1, 1, 1, 1)
 
         self.lastNameLabel = QLabel(ContactDialog)
         self.lastNameLabel.setObjectName(u"lastNameLabel")
+        self.lastNameLabel.setTextFormat(Qt.TextFormat.PlainText)
 
         self.fieldsLayout.addWidget(self.lastNameLabel, 2, 0, 1, 1)
 
@@ -61,12 +64,14 @@ class Ui_ContactDialog(object):
 
         self.lastNameProblem = QLabel(ContactDialog)
         self.lastNameProblem.setObjectName(u"lastNameProblem")
+        self.lastNameProblem.setTextFormat(Qt.TextFormat.PlainText)
         self.lastNameProblem.setWordWrap(True)
 
         self.fieldsLayout.addWidget(self.lastNameProblem, 3, 1, 1, 1)
 
         self.emailLabel = QLabel(ContactDialog)
         self.emailLabel.setObjectName(u"emailLabel")
+        self.emailLabel.setTextFormat(Qt.TextFormat.PlainText)
 
         self.fieldsLayout.addWidget(self.emailLabel, 4, 0, 1, 1)
 
@@ -78,12 +83,14 @@ class Ui_ContactDialog(object):
 
         self.emailProblem = QLabel(ContactDialog)
         self.emailProblem.setObjectName(u"emailProblem")
+        self.emailProblem.setTextFormat(Qt.TextFormat.PlainText)
         self.emailProblem.setWordWrap(True)
 
         self.fieldsLayout.addWidget(self.emailProblem, 5, 1, 1, 1)
 
         self.phoneLabel = QLabel(ContactDialog)
         self.phoneLabel.setObjectName(u"phoneLabel")
+        self.phoneLabel.setTextFormat(Qt.TextFormat.PlainText)
 
         self.fieldsLayout.addWidget(self.phoneLabel, 6, 0, 1, 1)
 
@@ -95,12 +102,14 @@ class Ui_ContactDialog(object):
 
         self.phoneProblem = QLabel(ContactDialog)
         self.phoneProblem.setObjectName(u"phoneProblem")
+        self.phoneProblem.setTextFormat(Qt.TextFormat.PlainText)
         self.phoneProblem.setWordWrap(True)
 
         self.fieldsLayout.addWidget(self.phoneProblem, 7, 1, 1, 1)
 
         self.roleLabel = QLabel(ContactDialog)
         self.roleLabel.setObjectName(u"roleLabel")
+        self.roleLabel.setTextFormat(Qt.TextFormat.PlainText)
 
         self.fieldsLayout.addWidget(self.roleLabel, 8, 0, 1, 1)
 
@@ -111,6 +120,7 @@ class Ui_ContactDialog(object):
 
         self.roleDescriptionLabel = QLabel(ContactDialog)
         self.roleDescriptionLabel.setObjectName(u"roleDescriptionLabel")
+        self.roleDescriptionLabel.setTextFormat(Qt.TextFormat.PlainText)
 
         self.fieldsLayout.addWidget(self.roleDescriptionLabel, 9, 0, 1, 1)
 
@@ -122,6 +132,7 @@ class Ui_ContactDialog(object):
 
         self.roleDescriptionProblem = QLabel(ContactDialog)
         self.roleDescriptionProblem.setObjectName(u"roleDescriptionProblem")
+        self.roleDescriptionProblem.setTextFormat(Qt.TextFormat.PlainText)
         self.roleDescriptionProblem.setWordWrap(True)
 
         self.fieldsLayout.addWidget(self.roleDescriptionProblem, 10, 1, 1, 1)
@@ -141,6 +152,7 @@ class Ui_ContactDialog(object):
 
         self.portalAccessReason = QLabel(ContactDialog)
         self.portalAccessReason.setObjectName(u"portalAccessReason")
+        self.portalAccessReason.setTextFormat(Qt.TextFormat.PlainText)
         self.portalAccessReason.setIndent(24)
         self.portalAccessReason.setWordWrap(True)
 
@@ -189,6 +201,7 @@ class Ui_ContactDialog(object):
 
         self.saveError = QLabel(ContactDialog)
         self.saveError.setObjectName(u"saveError")
+        self.saveError.setTextFormat(Qt.TextFormat.PlainText)
         self.saveError.setWordWrap(True)
 
         self.dialogLayout.addWidget(self.saveError)

@@ -30,6 +30,7 @@ class Ui_ContactPointRow(object):
         self.rowLayout.setVerticalSpacing(2)
         self.typeLabel = QLabel(ContactPointRow)
         self.typeLabel.setObjectName(u"typeLabel")
+        self.typeLabel.setTextFormat(Qt.TextFormat.PlainText)
         self.typeLabel.setMinimumSize(QSize(200, 0))
 
         self.rowLayout.addWidget(self.typeLabel, 0, 0, 1, 1)
@@ -53,12 +54,14 @@ class Ui_ContactPointRow(object):
 
         self.problemLabel = QLabel(ContactPointRow)
         self.problemLabel.setObjectName(u"problemLabel")
+        self.problemLabel.setTextFormat(Qt.TextFormat.PlainText)
         self.problemLabel.setWordWrap(True)
 
         self.rowLayout.addWidget(self.problemLabel, 1, 1, 1, 3)
 
         self.dmsNote = QLabel(ContactPointRow)
         self.dmsNote.setObjectName(u"dmsNote")
+        self.dmsNote.setTextFormat(Qt.TextFormat.PlainText)
         self.dmsNote.setWordWrap(True)
 
         self.rowLayout.addWidget(self.dmsNote, 2, 1, 1, 3)

@@ -38,17 +38,20 @@ class Ui_CustomerPage(object):
         self.whoLayout.setObjectName(u"whoLayout")
         self.customerName = QLabel(self.customerHeader)
         self.customerName.setObjectName(u"customerName")
+        self.customerName.setTextFormat(Qt.TextFormat.PlainText)
         self.customerName.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
 
         self.whoLayout.addWidget(self.customerName)
 
         self.customerVehicle = QLabel(self.customerHeader)
         self.customerVehicle.setObjectName(u"customerVehicle")
+        self.customerVehicle.setTextFormat(Qt.TextFormat.PlainText)
 
         self.whoLayout.addWidget(self.customerVehicle)
 
         self.customerNumber = QLabel(self.customerHeader)
         self.customerNumber.setObjectName(u"customerNumber")
+        self.customerNumber.setTextFormat(Qt.TextFormat.PlainText)
         self.customerNumber.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
 
         self.whoLayout.addWidget(self.customerNumber)
@@ -67,41 +70,49 @@ class Ui_CustomerPage(object):
         self.accountLayout.setVerticalSpacing(2)
         self.regularAmountLabel = QLabel(self.customerHeader)
         self.regularAmountLabel.setObjectName(u"regularAmountLabel")
+        self.regularAmountLabel.setTextFormat(Qt.TextFormat.PlainText)
 
         self.accountLayout.setWidget(0, QFormLayout.ItemRole.LabelRole, self.regularAmountLabel)
 
         self.regularAmount = QLabel(self.customerHeader)
         self.regularAmount.setObjectName(u"regularAmount")
+        self.regularAmount.setTextFormat(Qt.TextFormat.PlainText)
 
         self.accountLayout.setWidget(0, QFormLayout.ItemRole.FieldRole, self.regularAmount)
 
         self.currentDueDateLabel = QLabel(self.customerHeader)
         self.currentDueDateLabel.setObjectName(u"currentDueDateLabel")
+        self.currentDueDateLabel.setTextFormat(Qt.TextFormat.PlainText)
 
         self.accountLayout.setWidget(1, QFormLayout.ItemRole.LabelRole, self.currentDueDateLabel)
 
         self.currentDueDate = QLabel(self.customerHeader)
         self.currentDueDate.setObjectName(u"currentDueDate")
+        self.currentDueDate.setTextFormat(Qt.TextFormat.PlainText)
 
         self.accountLayout.setWidget(1, QFormLayout.ItemRole.FieldRole, self.currentDueDate)
 
         self.paymentFrequencyLabel = QLabel(self.customerHeader)
         self.paymentFrequencyLabel.setObjectName(u"paymentFrequencyLabel")
+        self.paymentFrequencyLabel.setTextFormat(Qt.TextFormat.PlainText)
 
         self.accountLayout.setWidget(2, QFormLayout.ItemRole.LabelRole, self.paymentFrequencyLabel)
 
         self.paymentFrequency = QLabel(self.customerHeader)
         self.paymentFrequency.setObjectName(u"paymentFrequency")
+        self.paymentFrequency.setTextFormat(Qt.TextFormat.PlainText)
 
         self.accountLayout.setWidget(2, QFormLayout.ItemRole.FieldRole, self.paymentFrequency)
 
         self.currentAmountDueLabel = QLabel(self.customerHeader)
         self.currentAmountDueLabel.setObjectName(u"currentAmountDueLabel")
+        self.currentAmountDueLabel.setTextFormat(Qt.TextFormat.PlainText)
 
         self.accountLayout.setWidget(3, QFormLayout.ItemRole.LabelRole, self.currentAmountDueLabel)
 
         self.currentAmountDue = QLabel(self.customerHeader)
         self.currentAmountDue.setObjectName(u"currentAmountDue")
+        self.currentAmountDue.setTextFormat(Qt.TextFormat.PlainText)
 
         self.accountLayout.setWidget(3, QFormLayout.ItemRole.FieldRole, self.currentAmountDue)
 
@@ -120,6 +131,7 @@ class Ui_CustomerPage(object):
 
         self.contactWarning = QLabel(CustomerPage)
         self.contactWarning.setObjectName(u"contactWarning")
+        self.contactWarning.setTextFormat(Qt.TextFormat.PlainText)
         self.contactWarning.setWordWrap(True)
 
         self.pageLayout.addWidget(self.contactWarning)
@@ -128,6 +140,7 @@ class Ui_CustomerPage(object):
         self.contactInfoTitleLayout.setObjectName(u"contactInfoTitleLayout")
         self.contactInfoTitle = QLabel(CustomerPage)
         self.contactInfoTitle.setObjectName(u"contactInfoTitle")
+        self.contactInfoTitle.setTextFormat(Qt.TextFormat.PlainText)
 
         self.contactInfoTitleLayout.addWidget(self.contactInfoTitle)
 
@@ -145,6 +158,7 @@ class Ui_CustomerPage(object):
 
         self.phonesTitle = QLabel(CustomerPage)
         self.phonesTitle.setObjectName(u"phonesTitle")
+        self.phonesTitle.setTextFormat(Qt.TextFormat.PlainText)
 
         self.pageLayout.addWidget(self.phonesTitle)
 
@@ -162,6 +176,7 @@ class Ui_CustomerPage(object):
 
         self.emailsTitle = QLabel(CustomerPage)
         self.emailsTitle.setObjectName(u"emailsTitle")
+        self.emailsTitle.setTextFormat(Qt.TextFormat.PlainText)
 
         self.pageLayout.addWidget(self.emailsTitle)
 
@@ -181,6 +196,7 @@ class Ui_CustomerPage(object):
         self.contactsTitleLayout.setObjectName(u"contactsTitleLayout")
         self.contactsTitle = QLabel(CustomerPage)
         self.contactsTitle.setObjectName(u"contactsTitle")
+        self.contactsTitle.setTextFormat(Qt.TextFormat.PlainText)
 
         self.contactsTitleLayout.addWidget(self.contactsTitle)
 
@@ -211,6 +227,7 @@ class Ui_CustomerPage(object):
 
         self.programsTitle = QLabel(CustomerPage)
         self.programsTitle.setObjectName(u"programsTitle")
+        self.programsTitle.setTextFormat(Qt.TextFormat.PlainText)
 
         self.pageLayout.addWidget(self.programsTitle)
 

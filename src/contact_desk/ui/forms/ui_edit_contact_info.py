@@ -29,6 +29,7 @@ class Ui_EditContactInfoDialog(object):
         self.dialogLayout.setObjectName(u"dialogLayout")
         self.introLabel = QLabel(EditContactInfoDialog)
         self.introLabel.setObjectName(u"introLabel")
+        self.introLabel.setTextFormat(Qt.TextFormat.PlainText)
         self.introLabel.setWordWrap(True)
 
         self.dialogLayout.addWidget(self.introLabel)
@@ -43,6 +44,7 @@ class Ui_EditContactInfoDialog(object):
         self.rowsLayout.setObjectName(u"rowsLayout")
         self.phonesTitle = QLabel(self.rowsWidget)
         self.phonesTitle.setObjectName(u"phonesTitle")
+        self.phonesTitle.setTextFormat(Qt.TextFormat.PlainText)
 
         self.rowsLayout.addWidget(self.phonesTitle)
 
@@ -68,6 +70,7 @@ class Ui_EditContactInfoDialog(object):
 
         self.emailsTitle = QLabel(self.rowsWidget)
         self.emailsTitle.setObjectName(u"emailsTitle")
+        self.emailsTitle.setTextFormat(Qt.TextFormat.PlainText)
 
         self.rowsLayout.addWidget(self.emailsTitle)
 
@@ -101,6 +104,7 @@ class Ui_EditContactInfoDialog(object):
 
         self.saveError = QLabel(EditContactInfoDialog)
         self.saveError.setObjectName(u"saveError")
+        self.saveError.setTextFormat(Qt.TextFormat.PlainText)
         self.saveError.setWordWrap(True)
 
         self.dialogLayout.addWidget(self.saveError)

@@ -28,6 +28,7 @@ class Ui_LogAttemptDialog(object):
         self.dialogLayout.setObjectName(u"dialogLayout")
         self.introLabel = QLabel(LogAttemptDialog)
         self.introLabel.setObjectName(u"introLabel")
+        self.introLabel.setTextFormat(Qt.TextFormat.PlainText)
         self.introLabel.setWordWrap(True)
 
         self.dialogLayout.addWidget(self.introLabel)
@@ -37,6 +38,7 @@ class Ui_LogAttemptDialog(object):
         self.fieldsLayout.setHorizontalSpacing(12)
         self.channelComboLabel = QLabel(LogAttemptDialog)
         self.channelComboLabel.setObjectName(u"channelComboLabel")
+        self.channelComboLabel.setTextFormat(Qt.TextFormat.PlainText)
 
         self.fieldsLayout.addWidget(self.channelComboLabel, 0, 0, 1, 1)
 
@@ -47,6 +49,7 @@ class Ui_LogAttemptDialog(object):
 
         self.outcomeComboLabel = QLabel(LogAttemptDialog)
         self.outcomeComboLabel.setObjectName(u"outcomeComboLabel")
+        self.outcomeComboLabel.setTextFormat(Qt.TextFormat.PlainText)
 
         self.fieldsLayout.addWidget(self.outcomeComboLabel, 1, 0, 1, 1)
 
@@ -60,6 +63,7 @@ class Ui_LogAttemptDialog(object):
 
         self.problemLabel = QLabel(LogAttemptDialog)
         self.problemLabel.setObjectName(u"problemLabel")
+        self.problemLabel.setTextFormat(Qt.TextFormat.PlainText)
         self.problemLabel.setWordWrap(True)
 
         self.dialogLayout.addWidget(self.problemLabel)

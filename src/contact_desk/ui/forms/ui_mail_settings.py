@@ -29,6 +29,7 @@ class Ui_MailSettingsDialog(object):
         self.dialogLayout.setObjectName(u"dialogLayout")
         self.introLabel = QLabel(MailSettingsDialog)
         self.introLabel.setObjectName(u"introLabel")
+        self.introLabel.setTextFormat(Qt.TextFormat.PlainText)
         self.introLabel.setWordWrap(True)
 
         self.dialogLayout.addWidget(self.introLabel)
@@ -38,6 +39,7 @@ class Ui_MailSettingsDialog(object):
         self.fieldsLayout.setHorizontalSpacing(12)
         self.hostLabel = QLabel(MailSettingsDialog)
         self.hostLabel.setObjectName(u"hostLabel")
+        self.hostLabel.setTextFormat(Qt.TextFormat.PlainText)
 
         self.fieldsLayout.addWidget(self.hostLabel, 0, 0, 1, 1)
 
@@ -48,6 +50,7 @@ class Ui_MailSettingsDialog(object):
 
         self.portLabel = QLabel(MailSettingsDialog)
         self.portLabel.setObjectName(u"portLabel")
+        self.portLabel.setTextFormat(Qt.TextFormat.PlainText)
 
         self.fieldsLayout.addWidget(self.portLabel, 1, 0, 1, 1)
 
@@ -61,6 +64,7 @@ class Ui_MailSettingsDialog(object):
 
         self.securityLabel = QLabel(MailSettingsDialog)
         self.securityLabel.setObjectName(u"securityLabel")
+        self.securityLabel.setTextFormat(Qt.TextFormat.PlainText)
 
         self.fieldsLayout.addWidget(self.securityLabel, 2, 0, 1, 1)
 
@@ -71,6 +75,7 @@ class Ui_MailSettingsDialog(object):
 
         self.usernameLabel = QLabel(MailSettingsDialog)
         self.usernameLabel.setObjectName(u"usernameLabel")
+        self.usernameLabel.setTextFormat(Qt.TextFormat.PlainText)
 
         self.fieldsLayout.addWidget(self.usernameLabel, 3, 0, 1, 1)
 
@@ -81,6 +86,7 @@ class Ui_MailSettingsDialog(object):
 
         self.passwordLabel = QLabel(MailSettingsDialog)
         self.passwordLabel.setObjectName(u"passwordLabel")
+        self.passwordLabel.setTextFormat(Qt.TextFormat.PlainText)
 
         self.fieldsLayout.addWidget(self.passwordLabel, 4, 0, 1, 1)
 
@@ -92,6 +98,7 @@ class Ui_MailSettingsDialog(object):
 
         self.fromLabel = QLabel(MailSettingsDialog)
         self.fromLabel.setObjectName(u"fromLabel")
+        self.fromLabel.setTextFormat(Qt.TextFormat.PlainText)
 
         self.fieldsLayout.addWidget(self.fromLabel, 5, 0, 1, 1)
 
@@ -102,6 +109,7 @@ class Ui_MailSettingsDialog(object):
 
         self.dealershipLabel = QLabel(MailSettingsDialog)
         self.dealershipLabel.setObjectName(u"dealershipLabel")
+        self.dealershipLabel.setTextFormat(Qt.TextFormat.PlainText)
 
         self.fieldsLayout.addWidget(self.dealershipLabel, 6, 0, 1, 1)
 
@@ -112,6 +120,7 @@ class Ui_MailSettingsDialog(object):
 
         self.outboxLabel = QLabel(MailSettingsDialog)
         self.outboxLabel.setObjectName(u"outboxLabel")
+        self.outboxLabel.setTextFormat(Qt.TextFormat.PlainText)
 
         self.fieldsLayout.addWidget(self.outboxLabel, 7, 0, 1, 1)
 
@@ -125,6 +134,7 @@ class Ui_MailSettingsDialog(object):
 
         self.saveError = QLabel(MailSettingsDialog)
         self.saveError.setObjectName(u"saveError")
+        self.saveError.setTextFormat(Qt.TextFormat.PlainText)
         self.saveError.setWordWrap(True)
 
         self.dialogLayout.addWidget(self.saveError)

@@ -29,6 +29,7 @@ class Ui_ContactDetailsDialog(object):
         self.dialogLayout.setObjectName(u"dialogLayout")
         self.reachNote = QLabel(ContactDetailsDialog)
         self.reachNote.setObjectName(u"reachNote")
+        self.reachNote.setTextFormat(Qt.TextFormat.PlainText)
         self.reachNote.setWordWrap(True)
 
         self.dialogLayout.addWidget(self.reachNote)
@@ -37,6 +38,7 @@ class Ui_ContactDetailsDialog(object):
         self.fieldsLayout.setObjectName(u"fieldsLayout")
         self.firstNameLabel = QLabel(ContactDetailsDialog)
         self.firstNameLabel.setObjectName(u"firstNameLabel")
+        self.firstNameLabel.setTextFormat(Qt.TextFormat.PlainText)
 
         self.fieldsLayout.setWidget(0, QFormLayout.ItemRole.LabelRole, self.firstNameLabel)
 
@@ -48,6 +50,7 @@ class Ui_ContactDetailsDialog(object):
 
         self.lastNameLabel = QLabel(ContactDetailsDialog)
         self.lastNameLabel.setObjectName(u"lastNameLabel")
+        self.lastNameLabel.setTextFormat(Qt.TextFormat.PlainText)
 
         self.fieldsLayout.setWidget(1, QFormLayout.ItemRole.LabelRole, self.lastNameLabel)
 
@@ -59,6 +62,7 @@ class Ui_ContactDetailsDialog(object):
 
         self.emailLabel = QLabel(ContactDetailsDialog)
         self.emailLabel.setObjectName(u"emailLabel")
+        self.emailLabel.setTextFormat(Qt.TextFormat.PlainText)
 
         self.fieldsLayout.setWidget(2, QFormLayout.ItemRole.LabelRole, self.emailLabel)
 
@@ -70,6 +74,7 @@ class Ui_ContactDetailsDialog(object):
 
         self.phoneLabel = QLabel(ContactDetailsDialog)
         self.phoneLabel.setObjectName(u"phoneLabel")
+        self.phoneLabel.setTextFormat(Qt.TextFormat.PlainText)
 
         self.fieldsLayout.setWidget(3, QFormLayout.ItemRole.LabelRole, self.phoneLabel)
 
@@ -88,6 +93,7 @@ class Ui_ContactDetailsDialog(object):
 
         self.saveError = QLabel(ContactDetailsDialog)
         self.saveError.setObjectName(u"saveError")
+        self.saveError.setTextFormat(Qt.TextFormat.PlainText)
         self.saveError.setWordWrap(True)
 
         self.dialogLayout.addWidget(self.saveError)

@@ -29,6 +29,7 @@ class Ui_CustomerDetailsDialog(object):
         self.dialogLayout.setObjectName(u"dialogLayout")
         self.reachNote = QLabel(CustomerDetailsDialog)
         self.reachNote.setObjectName(u"reachNote")
+        self.reachNote.setTextFormat(Qt.TextFormat.PlainText)
         self.reachNote.setWordWrap(True)
 
         self.dialogLayout.addWidget(self.reachNote)
@@ -37,6 +38,7 @@ class Ui_CustomerDetailsDialog(object):
         self.fieldsLayout.setObjectName(u"fieldsLayout")
         self.firstNameLabel = QLabel(CustomerDetailsDialog)
         self.firstNameLabel.setObjectName(u"firstNameLabel")
+        self.firstNameLabel.setTextFormat(Qt.TextFormat.PlainText)
 
         self.fieldsLayout.setWidget(0, QFormLayout.ItemRole.LabelRole, self.firstNameLabel)
 
@@ -48,6 +50,7 @@ class Ui_CustomerDetailsDialog(object):
 
         self.lastNameLabel = QLabel(CustomerDetailsDialog)
         self.lastNameLabel.setObjectName(u"lastNameLabel")
+        self.lastNameLabel.setTextFormat(Qt.TextFormat.PlainText)
 
         self.fieldsLayout.setWidget(1, QFormLayout.ItemRole.LabelRole, self.lastNameLabel)
 
@@ -59,6 +62,7 @@ class Ui_CustomerDetailsDialog(object):
 
         self.companyLabel = QLabel(CustomerDetailsDialog)
         self.companyLabel.setObjectName(u"companyLabel")
+        self.companyLabel.setTextFormat(Qt.TextFormat.PlainText)
 
         self.fieldsLayout.setWidget(2, QFormLayout.ItemRole.LabelRole, self.companyLabel)
 
@@ -70,6 +74,7 @@ class Ui_CustomerDetailsDialog(object):
 
         self.addressLabel = QLabel(CustomerDetailsDialog)
         self.addressLabel.setObjectName(u"addressLabel")
+        self.addressLabel.setTextFormat(Qt.TextFormat.PlainText)
 
         self.fieldsLayout.setWidget(3, QFormLayout.ItemRole.LabelRole, self.addressLabel)
 
@@ -81,6 +86,7 @@ class Ui_CustomerDetailsDialog(object):
 
         self.cityLabel = QLabel(CustomerDetailsDialog)
         self.cityLabel.setObjectName(u"cityLabel")
+        self.cityLabel.setTextFormat(Qt.TextFormat.PlainText)
 
         self.fieldsLayout.setWidget(4, QFormLayout.ItemRole.LabelRole, self.cityLabel)
 
@@ -92,6 +98,7 @@ class Ui_CustomerDetailsDialog(object):
 
         self.stateLabel = QLabel(CustomerDetailsDialog)
         self.stateLabel.setObjectName(u"stateLabel")
+        self.stateLabel.setTextFormat(Qt.TextFormat.PlainText)
 
         self.fieldsLayout.setWidget(5, QFormLayout.ItemRole.LabelRole, self.stateLabel)
 
@@ -103,6 +110,7 @@ class Ui_CustomerDetailsDialog(object):
 
         self.postalCodeLabel = QLabel(CustomerDetailsDialog)
         self.postalCodeLabel.setObjectName(u"postalCodeLabel")
+        self.postalCodeLabel.setTextFormat(Qt.TextFormat.PlainText)
 
         self.fieldsLayout.setWidget(6, QFormLayout.ItemRole.LabelRole, self.postalCodeLabel)
 
@@ -121,6 +129,7 @@ class Ui_CustomerDetailsDialog(object):
         self.verificationLayout.setObjectName(u"verificationLayout")
         self.verificationNote = QLabel(self.verificationGroup)
         self.verificationNote.setObjectName(u"verificationNote")
+        self.verificationNote.setTextFormat(Qt.TextFormat.PlainText)
         self.verificationNote.setWordWrap(True)
 
         self.verificationLayout.addWidget(self.verificationNote)
@@ -148,6 +157,7 @@ class Ui_CustomerDetailsDialog(object):
 
         self.documentProblem = QLabel(self.verificationGroup)
         self.documentProblem.setObjectName(u"documentProblem")
+        self.documentProblem.setTextFormat(Qt.TextFormat.PlainText)
         self.documentProblem.setWordWrap(True)
 
         self.verificationLayout.addWidget(self.documentProblem)
@@ -175,12 +185,14 @@ class Ui_CustomerDetailsDialog(object):
 
         self.saveReason = QLabel(CustomerDetailsDialog)
         self.saveReason.setObjectName(u"saveReason")
+        self.saveReason.setTextFormat(Qt.TextFormat.PlainText)
         self.saveReason.setWordWrap(True)
 
         self.dialogLayout.addWidget(self.saveReason)
 
         self.saveError = QLabel(CustomerDetailsDialog)
         self.saveError.setObjectName(u"saveError")
+        self.saveError.setTextFormat(Qt.TextFormat.PlainText)
         self.saveError.setWordWrap(True)
 
         self.dialogLayout.addWidget(self.saveError)

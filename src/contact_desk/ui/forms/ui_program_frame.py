@@ -33,12 +33,14 @@ class Ui_ProgramFrame(object):
         self.headingLayout.setObjectName(u"headingLayout")
         self.numberLabel = QLabel(ProgramFrame)
         self.numberLabel.setObjectName(u"numberLabel")
+        self.numberLabel.setTextFormat(Qt.TextFormat.PlainText)
         self.numberLabel.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
 
         self.headingLayout.addWidget(self.numberLabel)
 
         self.stateLabel = QLabel(ProgramFrame)
         self.stateLabel.setObjectName(u"stateLabel")
+        self.stateLabel.setTextFormat(Qt.TextFormat.PlainText)
 
         self.headingLayout.addWidget(self.stateLabel)
 
@@ -48,6 +50,7 @@ class Ui_ProgramFrame(object):
 
         self.financedLabel = QLabel(ProgramFrame)
         self.financedLabel.setObjectName(u"financedLabel")
+        self.financedLabel.setTextFormat(Qt.TextFormat.PlainText)
 
         self.headingLayout.addWidget(self.financedLabel)
 
@@ -56,12 +59,14 @@ class Ui_ProgramFrame(object):
 
         self.descriptionLabel = QLabel(ProgramFrame)
         self.descriptionLabel.setObjectName(u"descriptionLabel")
+        self.descriptionLabel.setTextFormat(Qt.TextFormat.PlainText)
         self.descriptionLabel.setWordWrap(True)
 
         self.frameLayout.addWidget(self.descriptionLabel)
 
         self.rolesTitle = QLabel(ProgramFrame)
         self.rolesTitle.setObjectName(u"rolesTitle")
+        self.rolesTitle.setTextFormat(Qt.TextFormat.PlainText)
 
         self.frameLayout.addWidget(self.rolesTitle)
 
@@ -71,11 +76,13 @@ class Ui_ProgramFrame(object):
         self.rolesLayout.setVerticalSpacing(2)
         self.customerRoleLabel = QLabel(ProgramFrame)
         self.customerRoleLabel.setObjectName(u"customerRoleLabel")
+        self.customerRoleLabel.setTextFormat(Qt.TextFormat.PlainText)
 
         self.rolesLayout.addWidget(self.customerRoleLabel, 0, 0, 1, 1)
 
         self.customerName = QLabel(ProgramFrame)
         self.customerName.setObjectName(u"customerName")
+        self.customerName.setTextFormat(Qt.TextFormat.PlainText)
         self.customerName.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
 
         self.rolesLayout.addWidget(self.customerName, 0, 1, 1, 1)
@@ -89,11 +96,13 @@ class Ui_ProgramFrame(object):
 
         self.contactRoleLabel = QLabel(ProgramFrame)
         self.contactRoleLabel.setObjectName(u"contactRoleLabel")
+        self.contactRoleLabel.setTextFormat(Qt.TextFormat.PlainText)
 
         self.rolesLayout.addWidget(self.contactRoleLabel, 1, 0, 1, 1)
 
         self.contactName = QLabel(ProgramFrame)
         self.contactName.setObjectName(u"contactName")
+        self.contactName.setTextFormat(Qt.TextFormat.PlainText)
         self.contactName.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
 
         self.rolesLayout.addWidget(self.contactName, 1, 1, 1, 1)
@@ -111,6 +120,7 @@ class Ui_ProgramFrame(object):
 
         self.invoicesTitle = QLabel(ProgramFrame)
         self.invoicesTitle.setObjectName(u"invoicesTitle")
+        self.invoicesTitle.setTextFormat(Qt.TextFormat.PlainText)
 
         self.frameLayout.addWidget(self.invoicesTitle)
 
@@ -135,6 +145,7 @@ class Ui_ProgramFrame(object):
 
         self.noInvoicesLabel = QLabel(ProgramFrame)
         self.noInvoicesLabel.setObjectName(u"noInvoicesLabel")
+        self.noInvoicesLabel.setTextFormat(Qt.TextFormat.PlainText)
 
         self.frameLayout.addWidget(self.noInvoicesLabel)
 

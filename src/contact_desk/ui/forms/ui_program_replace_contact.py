@@ -30,6 +30,7 @@ class Ui_ReplaceContactDialog(object):
         self.dialogLayout.setObjectName(u"dialogLayout")
         self.scopeNote = QLabel(ReplaceContactDialog)
         self.scopeNote.setObjectName(u"scopeNote")
+        self.scopeNote.setTextFormat(Qt.TextFormat.PlainText)
         self.scopeNote.setWordWrap(True)
 
         self.dialogLayout.addWidget(self.scopeNote)
@@ -48,6 +49,7 @@ class Ui_ReplaceContactDialog(object):
 
         self.noPeopleLabel = QLabel(ReplaceContactDialog)
         self.noPeopleLabel.setObjectName(u"noPeopleLabel")
+        self.noPeopleLabel.setTextFormat(Qt.TextFormat.PlainText)
         self.noPeopleLabel.setWordWrap(True)
 
         self.dialogLayout.addWidget(self.noPeopleLabel)
@@ -64,6 +66,7 @@ class Ui_ReplaceContactDialog(object):
         self.newPersonLayout.setContentsMargins(0, 0, 0, 0)
         self.firstNameLabel = QLabel(self.newPersonFields)
         self.firstNameLabel.setObjectName(u"firstNameLabel")
+        self.firstNameLabel.setTextFormat(Qt.TextFormat.PlainText)
 
         self.newPersonLayout.setWidget(0, QFormLayout.ItemRole.LabelRole, self.firstNameLabel)
 
@@ -75,6 +78,7 @@ class Ui_ReplaceContactDialog(object):
 
         self.lastNameLabel = QLabel(self.newPersonFields)
         self.lastNameLabel.setObjectName(u"lastNameLabel")
+        self.lastNameLabel.setTextFormat(Qt.TextFormat.PlainText)
 
         self.newPersonLayout.setWidget(1, QFormLayout.ItemRole.LabelRole, self.lastNameLabel)
 
@@ -86,6 +90,7 @@ class Ui_ReplaceContactDialog(object):
 
         self.roleLabel = QLabel(self.newPersonFields)
         self.roleLabel.setObjectName(u"roleLabel")
+        self.roleLabel.setTextFormat(Qt.TextFormat.PlainText)
 
         self.newPersonLayout.setWidget(2, QFormLayout.ItemRole.LabelRole, self.roleLabel)
 
@@ -96,6 +101,7 @@ class Ui_ReplaceContactDialog(object):
 
         self.roleDescriptionLabel = QLabel(self.newPersonFields)
         self.roleDescriptionLabel.setObjectName(u"roleDescriptionLabel")
+        self.roleDescriptionLabel.setTextFormat(Qt.TextFormat.PlainText)
 
         self.newPersonLayout.setWidget(3, QFormLayout.ItemRole.LabelRole, self.roleDescriptionLabel)
 
@@ -107,6 +113,7 @@ class Ui_ReplaceContactDialog(object):
 
         self.emailLabel = QLabel(self.newPersonFields)
         self.emailLabel.setObjectName(u"emailLabel")
+        self.emailLabel.setTextFormat(Qt.TextFormat.PlainText)
 
         self.newPersonLayout.setWidget(4, QFormLayout.ItemRole.LabelRole, self.emailLabel)
 
@@ -118,6 +125,7 @@ class Ui_ReplaceContactDialog(object):
 
         self.phoneLabel = QLabel(self.newPersonFields)
         self.phoneLabel.setObjectName(u"phoneLabel")
+        self.phoneLabel.setTextFormat(Qt.TextFormat.PlainText)
 
         self.newPersonLayout.setWidget(5, QFormLayout.ItemRole.LabelRole, self.phoneLabel)
 
@@ -132,12 +140,14 @@ class Ui_ReplaceContactDialog(object):
 
         self.problemLabel = QLabel(ReplaceContactDialog)
         self.problemLabel.setObjectName(u"problemLabel")
+        self.problemLabel.setTextFormat(Qt.TextFormat.PlainText)
         self.problemLabel.setWordWrap(True)
 
         self.dialogLayout.addWidget(self.problemLabel)
 
         self.saveError = QLabel(ReplaceContactDialog)
         self.saveError.setObjectName(u"saveError")
+        self.saveError.setTextFormat(Qt.TextFormat.PlainText)
         self.saveError.setWordWrap(True)
 
         self.dialogLayout.addWidget(self.saveError)

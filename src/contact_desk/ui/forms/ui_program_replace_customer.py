@@ -29,6 +29,7 @@ class Ui_ReplaceCustomerDialog(object):
         self.dialogLayout.setObjectName(u"dialogLayout")
         self.scopeNote = QLabel(ReplaceCustomerDialog)
         self.scopeNote.setObjectName(u"scopeNote")
+        self.scopeNote.setTextFormat(Qt.TextFormat.PlainText)
         self.scopeNote.setWordWrap(True)
 
         self.dialogLayout.addWidget(self.scopeNote)
@@ -69,6 +70,7 @@ class Ui_ReplaceCustomerDialog(object):
         self.newCustomerLayout.setContentsMargins(0, 0, 0, 0)
         self.firstNameLabel = QLabel(self.newCustomerFields)
         self.firstNameLabel.setObjectName(u"firstNameLabel")
+        self.firstNameLabel.setTextFormat(Qt.TextFormat.PlainText)
 
         self.newCustomerLayout.setWidget(0, QFormLayout.ItemRole.LabelRole, self.firstNameLabel)
 
@@ -80,6 +82,7 @@ class Ui_ReplaceCustomerDialog(object):
 
         self.lastNameLabel = QLabel(self.newCustomerFields)
         self.lastNameLabel.setObjectName(u"lastNameLabel")
+        self.lastNameLabel.setTextFormat(Qt.TextFormat.PlainText)
 
         self.newCustomerLayout.setWidget(1, QFormLayout.ItemRole.LabelRole, self.lastNameLabel)
 
@@ -91,6 +94,7 @@ class Ui_ReplaceCustomerDialog(object):
 
         self.companyLabel = QLabel(self.newCustomerFields)
         self.companyLabel.setObjectName(u"companyLabel")
+        self.companyLabel.setTextFormat(Qt.TextFormat.PlainText)
 
         self.newCustomerLayout.setWidget(2, QFormLayout.ItemRole.LabelRole, self.companyLabel)
 
@@ -105,12 +109,14 @@ class Ui_ReplaceCustomerDialog(object):
 
         self.problemLabel = QLabel(ReplaceCustomerDialog)
         self.problemLabel.setObjectName(u"problemLabel")
+        self.problemLabel.setTextFormat(Qt.TextFormat.PlainText)
         self.problemLabel.setWordWrap(True)
 
         self.dialogLayout.addWidget(self.problemLabel)
 
         self.saveError = QLabel(ReplaceCustomerDialog)
         self.saveError.setObjectName(u"saveError")
+        self.saveError.setTextFormat(Qt.TextFormat.PlainText)
         self.saveError.setWordWrap(True)
 
         self.dialogLayout.addWidget(self.saveError)

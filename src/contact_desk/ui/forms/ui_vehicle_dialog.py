@@ -31,6 +31,7 @@ class Ui_VehicleDialog(object):
         self.fieldsLayout.setHorizontalSpacing(12)
         self.vinEditLabel = QLabel(VehicleDialog)
         self.vinEditLabel.setObjectName(u"vinEditLabel")
+        self.vinEditLabel.setTextFormat(Qt.TextFormat.PlainText)
 
         self.fieldsLayout.addWidget(self.vinEditLabel, 0, 0, 1, 1)
 
@@ -42,6 +43,7 @@ class Ui_VehicleDialog(object):
 
         self.yearSpinLabel = QLabel(VehicleDialog)
         self.yearSpinLabel.setObjectName(u"yearSpinLabel")
+        self.yearSpinLabel.setTextFormat(Qt.TextFormat.PlainText)
 
         self.fieldsLayout.addWidget(self.yearSpinLabel, 1, 0, 1, 1)
 
@@ -54,6 +56,7 @@ class Ui_VehicleDialog(object):
 
         self.makeEditLabel = QLabel(VehicleDialog)
         self.makeEditLabel.setObjectName(u"makeEditLabel")
+        self.makeEditLabel.setTextFormat(Qt.TextFormat.PlainText)
 
         self.fieldsLayout.addWidget(self.makeEditLabel, 2, 0, 1, 1)
 
@@ -65,6 +68,7 @@ class Ui_VehicleDialog(object):
 
         self.modelEditLabel = QLabel(VehicleDialog)
         self.modelEditLabel.setObjectName(u"modelEditLabel")
+        self.modelEditLabel.setTextFormat(Qt.TextFormat.PlainText)
 
         self.fieldsLayout.addWidget(self.modelEditLabel, 3, 0, 1, 1)
 
@@ -79,6 +83,7 @@ class Ui_VehicleDialog(object):
 
         self.problemLabel = QLabel(VehicleDialog)
         self.problemLabel.setObjectName(u"problemLabel")
+        self.problemLabel.setTextFormat(Qt.TextFormat.PlainText)
         self.problemLabel.setWordWrap(True)
 
         self.dialogLayout.addWidget(self.problemLabel)

@@ -8,6 +8,8 @@ from typing import Any, Generic, TypeVar
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 
+from contact_desk.ui.plain_text import tooltip_text
+
 Row = TypeVar("Row")
 
 
@@ -26,7 +28,8 @@ class Column(Generic[Row]):
         if role == Qt.ItemDataRole.CheckStateRole and self.check is not None:
             return Qt.CheckState.Checked if self.check(row) else Qt.CheckState.Unchecked
         if role == Qt.ItemDataRole.ToolTipRole and self.tooltip is not None:
-            return self.tooltip(row)
+            tip = self.tooltip(row)  # a view shows it as HTML when it looks like HTML
+            return tooltip_text(tip) if tip else None
         if role == Qt.ItemDataRole.TextAlignmentRole:
             return int(self.align)
         if role == Qt.ItemDataRole.AccessibleTextRole:
