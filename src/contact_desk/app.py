@@ -101,17 +101,17 @@ def run_gui(database_url: str | None = None, user: str | None = None,
 def open_or_offer_to_create(database_url: str | None) -> Database | None:
     """The database; where there is none yet, the clerk is asked before one is created
     there. None when they say no."""
-    from PySide6.QtCore import Qt
     from PySide6.QtWidgets import QMessageBox
+
+    from contact_desk.ui.messages import message_box
 
     try:
         return open_database(database_url)
     except NoDatabase as missing:
-        box = QMessageBox(QMessageBox.Icon.Question, "No database there", "", parent=None)
-        box.setObjectName("createDatabaseQuestion")
-        box.setTextFormat(Qt.TextFormat.PlainText)
-        box.setText(f"There is no Contact Desk database at {missing.location.shown}.\n\n"
-                    "Create a new, empty one there?")
+        box = message_box(None, QMessageBox.Icon.Question, "No database there",
+                          f"There is no Contact Desk database at {missing.location.shown}."
+                          "\n\nCreate a new, empty one there?",
+                          QMessageBox.StandardButton.NoButton, name="createDatabaseQuestion")
         create = box.addButton("Create Database", QMessageBox.ButtonRole.AcceptRole)
         box.addButton(QMessageBox.StandardButton.Cancel)
         box.setDefaultButton(create)
