@@ -58,7 +58,7 @@ def upgrade_sqlite(found: sqlite_file.SqliteFile, to: str = "head") -> Path | No
     """Create or upgrade the desk file ``found`` describes; the backup taken, if any."""
     path = found.path
     target = HEAD if to == "head" else to
-    if found.is_desk and found.revision == target and found.stamped:
+    if found.is_desk and found.revision == target and found.has_desk_id:
         return None
     engine = _sqlite_upgrade_engine(path, create=not found.exists)
     try:

@@ -25,7 +25,10 @@ log = logging.getLogger(__name__)
 
 # PRAGMA application_id of every file the desk writes ("CDsk"): how it knows its own files.
 APPLICATION_ID = 0x4344736B
+# Files beside a database: SQLite's own, and the desk's lock (store/incoming_lock.py).
 SIDE_FILES = ("-wal", "-shm", "-journal")
+LOCK_SUFFIX = ".incoming-lock"
+BESIDE = (*SIDE_FILES, LOCK_SUFFIX)
 # A table every desk file has had since the first schema, and the migrations' own.
 _DESK_TABLES = {"customer", "contact_point", "app_user"}
 _ALEMBIC = "alembic_version"
@@ -34,13 +37,14 @@ _RESTORE = "Nothing was written to it."
 
 @dataclass(frozen=True)
 class SqliteFile:
-    """What a path holds: nothing yet (``exists`` False, or an empty file), or a desk
-    database at ``revision`` (None for an older desk file the migrations never stamped)."""
+    """What a path holds: nothing yet (``exists`` False: no file, or an empty one), or a
+    desk database at schema ``revision``; ``has_desk_id`` when its PRAGMA application_id is
+    the desk's already (files of desks before the id have 0, and get it on opening)."""
 
     path: Path
     exists: bool
     revision: str | None = None
-    stamped: bool = False  # carries the desk's application id already
+    has_desk_id: bool = False
 
     @property
     def is_desk(self) -> bool:
@@ -59,12 +63,26 @@ def connect(path: Path, mode: str = "rw", timeout: float = 15.0) -> sqlite3.Conn
 
 
 def side_files(path: Path) -> tuple[Path, ...]:
-    """The database file and the files SQLite keeps beside it."""
-    return (path, *(path.with_name(path.name + suffix) for suffix in SIDE_FILES))
+    """The database file and the files kept beside it (SQLite's, and the desk's lock)."""
+    return (path, *(path.with_name(path.name + suffix) for suffix in BESIDE))
 
 
 def examine(path: Path) -> SqliteFile:
     """What ``path`` holds; DomainError, by name, for anything the desk must not write into."""
+    try:
+        return _examine(path)
+    except OSError as error:  # a folder on the way that may not be entered, a name too long
+        raise DomainError(f"{path} cannot be reached: {error.strerror or error}.") from None
+
+
+def _examine(path: Path) -> SqliteFile:
+    beside = next((suffix for suffix in BESIDE if path.name.endswith(suffix)), None)
+    if beside is not None:
+        owner = path.with_name(path.name[:-len(beside)])
+        raise DomainError(
+            f"{path} is a file kept beside the database {owner}, not a database: name "
+            f"{owner.name} itself."
+        )
     if path.is_dir():
         raise DomainError(f"{path} is a folder, not a database file: name the file in it.")
     if not path.exists():
@@ -111,7 +129,7 @@ def examine(path: Path) -> SqliteFile:
             f"not a Contact Desk database. {_RESTORE}"
         )
     return SqliteFile(path, exists=True, revision=revision,
-                      stamped=application_id == APPLICATION_ID)
+                      has_desk_id=application_id == APPLICATION_ID)
 
 
 def check_folder_for_new_file(path: Path, may_create_folder: bool) -> None:
@@ -186,4 +204,12 @@ def _unreadable(path: Path, error: sqlite3.DatabaseError) -> DomainError:
         return damaged(path, text)
     if "locked" in text:
         return DomainError(f"{path} is locked by another program right now; try again shortly.")
+    journal = path.with_name(path.name + "-journal")
+    if "readonly" in text and journal.exists():
+        return DomainError(
+            f"{path} has an unfinished write in {journal.name} beside it, which SQLite must "
+            f"roll back first. If that file did not come from SQLite (an export saved under "
+            f"that name, say), move it away; otherwise open {path.name} with the program "
+            f"that wrote it. {_RESTORE}"
+        )
     return DomainError(f"{path} cannot be opened as a database (SQLite said: {text}). {_RESTORE}")
