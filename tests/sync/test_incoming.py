@@ -14,7 +14,9 @@ from pathlib import Path
 import pytest
 from sqlalchemy import create_engine, text
 
-from contact_desk.domain.errors import InvalidValue
+from contact_desk.domain.errors import DomainError, InvalidValue
+from contact_desk.store.database import open_database
+from contact_desk.store.incoming_lock import held_if_free, lock_path
 from contact_desk.sync.adf import import_adf
 from contact_desk.sync.dms import FIRST_LOAD, sync_dms
 from contact_desk.sync.vcard import import_vcards
@@ -120,3 +122,50 @@ def test_the_database_itself_is_refused_as_an_input_before_it_is_opened(desk, de
                 read(path)
     assert locks_held(own) == held, "something opened and closed the database's own files"
     reading.close()
+
+
+def test_a_pipe_is_refused_as_an_input_before_anything_waits_on_it(desk, desk_user, tmp_path):
+    pipe = tmp_path / "export.csv"
+    os.mkfifo(pipe)
+    for read in (lambda: sync_dms(desk, desk_user, pipe),
+                 lambda: import_adf(desk, desk_user, pipe),
+                 lambda: import_vcards(desk, desk_user, pipe)):
+        with pytest.raises(InvalidValue, match="not a file"):
+            read()
+
+
+def test_two_spellings_of_one_database_share_one_incoming_lock(desk, tmp_path):
+    alias = tmp_path / "shortcut.sqlite3"
+    alias.symlink_to(desk.path)
+    other = open_database(str(alias))
+    try:
+        with held_if_free(desk) as first, held_if_free(other) as second:
+            assert first and not second
+    finally:
+        other.dispose()
+
+
+def test_the_lock_file_gets_the_databases_permissions(desk):
+    desk.path.chmod(0o660)
+    lock = lock_path(desk.path)
+    lock.unlink(missing_ok=True)
+    with held_if_free(desk) as got:
+        assert got
+    assert lock.stat().st_mode & 0o777 == 0o660
+
+
+@pytest.mark.parametrize("spoil", ["folder", "read-only"])
+def test_a_lock_file_that_cannot_be_used_is_refused_by_name(desk, desk_user, tmp_path,
+                                                            read_only, spoil):
+    lock = lock_path(desk.path)
+    lock.unlink(missing_ok=True)
+    if spoil == "folder":
+        lock.mkdir()
+    else:
+        with held_if_free(desk):
+            pass
+        read_only(lock)
+    export = write_export(tmp_path / "export.csv", people(3))
+    with pytest.raises(DomainError, match=r"desk.sqlite3.incoming-lock \(the lock that keeps"):
+        sync_dms(desk, desk_user, export)
+    assert scalar(f"sqlite:///{desk.path}", "SELECT count(*) FROM customer") == 0

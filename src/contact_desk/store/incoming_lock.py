@@ -11,6 +11,7 @@ holder's row lives while it runs.
 
 from __future__ import annotations
 
+import logging
 import os
 import socket
 import sqlite3
@@ -31,7 +32,8 @@ from contact_desk.store.runs import IncomingRun
 if TYPE_CHECKING:
     from contact_desk.store.database import Database
 
-LOCK_SUFFIX = ".incoming-lock"
+log = logging.getLogger(__name__)
+
 _PG_INCOMING_LOCK = 0x43446E63  # "CDnc"
 
 
@@ -63,21 +65,34 @@ def held_if_free(database: Database) -> Iterator[bool]:
 
 
 def lock_path(database_path: Path) -> Path:
-    return database_path.with_name(database_path.name + LOCK_SUFFIX)
+    """The lock beside the database's real file: two spellings of one database (a link, a
+    folder reached two ways) share one lock."""
+    real = Path(os.path.realpath(database_path))
+    return real.with_name(real.name + sqlite_file.LOCK_SUFFIX)
 
 
 @contextmanager
 def _sqlite_lock(path: Path) -> Iterator[bool]:
-    connection = sqlite_file.connect(lock_path(path), "rwc", timeout=0)
+    lock = lock_path(path)
+    try:
+        connection = _open_lock(path, lock)
+    except (OSError, sqlite3.Error) as error:
+        raise _unusable(lock, error) from None
     connection.isolation_level = None
     try:
         try:
             connection.execute("BEGIN EXCLUSIVE")
+            # A lock file this desk may not write would give a lock nobody else sees: the
+            # write proves it is really held (and is rolled back when the run ends).
+            connection.execute("CREATE TABLE IF NOT EXISTS held (x)")
+            connection.execute("INSERT INTO held VALUES (1)")
             got = True
         except sqlite3.OperationalError as error:
             if "locked" not in str(error):
-                raise
+                raise _unusable(lock, error) from None
             got = False
+        except sqlite3.Error as error:
+            raise _unusable(lock, error) from None
         try:
             yield got
         finally:
@@ -85,6 +100,29 @@ def _sqlite_lock(path: Path) -> Iterator[bool]:
                 connection.execute("ROLLBACK")
     finally:
         connection.close()
+
+
+def _open_lock(database_path: Path, lock: Path) -> sqlite3.Connection:
+    """The lock file, made on first use with the database's own permissions, so every desk
+    that may write the database may take its lock."""
+    new = not lock.exists()
+    connection = sqlite_file.connect(lock, "rwc", timeout=0)
+    if new:
+        try:
+            os.chmod(lock, os.stat(database_path).st_mode & 0o666)
+        except OSError:
+            log.warning("Could not give %s the permissions of %s", lock, database_path)
+    return connection
+
+
+def _unusable(lock: Path, error: Exception) -> DomainError:
+    log.warning("The incoming lock %s cannot be used: %s", lock, error)
+    said = getattr(error, "strerror", None) or error
+    return DomainError(
+        f"{lock} (the lock that keeps two imports or syncs of this database apart) cannot be "
+        f"used: {said}. Check that you may write the folder {lock.parent} and that file; "
+        "nothing was changed."
+    )
 
 
 @contextmanager
