@@ -8,7 +8,7 @@ import shutil
 
 import pytest
 
-from contact_desk.domain.errors import InvalidValue
+from contact_desk.domain.errors import DomainError, InvalidValue
 from contact_desk.services.files import check_output, read_input
 from contact_desk.store.database import open_database
 
@@ -93,3 +93,62 @@ def test_a_chosen_file_is_read_up_to_the_limit(database, tmp_path):
         read_input(database, tmp_path, 5)
     with pytest.raises(InvalidValue, match="cannot be read"):
         read_input(database, tmp_path / "gone.pdf", 5)
+
+
+# Beside the database: whether the file is there yet or not, however the path is spelled
+
+def test_an_output_beside_the_database_is_refused_through_a_linked_folder(desk, tmp_path):
+    alias = tmp_path / "alias"
+    alias.symlink_to(tmp_path, target_is_directory=True)
+    journal = alias / (desk.path.name + "-journal")
+    assert not journal.exists()  # SQLite in WAL keeps none: the name must still be refused
+    with pytest.raises(InvalidValue, match="desk's database"):
+        check_output(desk, journal)
+
+
+def test_an_output_beside_the_database_is_refused_in_any_case(desk):
+    shouting = desk.path.with_name(desk.path.name.upper() + "-WAL")
+    with pytest.raises(InvalidValue, match="desk's database"):
+        check_output(desk, shouting)
+
+
+def test_an_output_is_never_a_side_file_of_another_database(database, tmp_path):
+    other = tmp_path / "accounts.db"
+    other.write_bytes(b"SQLite format 3\x00")
+    with pytest.raises(InvalidValue, match="taken by SQLite for part of the database accounts.db"):
+        check_output(database, tmp_path / "accounts.db-journal")
+    assert check_output(database, tmp_path / "lonely.db-journal").path.name == "lonely.db-journal"
+
+
+def test_an_output_keeps_the_permissions_of_the_file_it_replaces_or_gets_the_usual_ones(
+        database, tmp_path):
+    shared = tmp_path / "shared.csv"
+    shared.write_text("old\n", encoding="utf-8")
+    shared.chmod(0o664)
+    with check_output(database, shared).open() as file:
+        file.write("new\n")
+    assert shared.stat().st_mode & 0o777 == 0o664
+    old_mask = os.umask(0o027)
+    try:
+        fresh = tmp_path / "fresh.csv"
+        with check_output(database, fresh).open() as file:
+            file.write("new\n")
+    finally:
+        os.umask(old_mask)
+    assert fresh.stat().st_mode & 0o777 == 0o640  # not mkstemp's 0600
+
+
+def test_a_name_too_long_or_a_home_that_is_nobodys_is_one_clear_refusal(database, tmp_path):
+    with pytest.raises(InvalidValue, match="cannot be written: File name too long"):
+        check_output(database, tmp_path / ("x" * 300 + ".csv"))
+    with pytest.raises(DomainError, match="there is no user 'nosuchlogin' on this computer"):
+        check_output(database, "~nosuchlogin/report.csv")
+
+
+def test_a_pipe_is_refused_as_a_chosen_file_instead_of_waiting_for_ever(database, tmp_path):
+    pipe = tmp_path / "leads.xml"
+    os.mkfifo(pipe)
+    with pytest.raises(InvalidValue, match="not a file"):
+        read_input(database, pipe, 5)
+    with pytest.raises(InvalidValue, match="not a file"):
+        check_output(database, pipe)

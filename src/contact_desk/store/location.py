@@ -103,10 +103,21 @@ def locate_database(given: str | None = None,
     raise DomainError(f"{name}:// is not a database Contact Desk can use: {_GIVE}.")
 
 
+def full_path(given: str | os.PathLike[str]) -> Path:
+    """The absolute path a person typed (``~`` and ``~login`` expanded); DomainError, by
+    name, for a ``~login`` that is nobody on this computer."""
+    try:
+        return Path(os.path.abspath(Path(given).expanduser()))
+    except RuntimeError:  # Path.expanduser: the home folder of an unknown login
+        first = Path(given).parts[0]
+        raise DomainError(f"{given}: there is no user {first[1:]!r} on this computer, so "
+                          f"{first} is no folder.") from None
+
+
 def _file(path_text: str, given: str) -> DatabaseLocation:
     if not path_text.strip():
         raise DomainError(f"{given!r} names no file: {_GIVE}.")
-    path = Path(os.path.abspath(Path(path_text).expanduser()))
+    path = full_path(path_text)
     default = default_location()
     return DatabaseLocation(path=path, is_default=path == default.path)
 
