@@ -10,6 +10,7 @@ copies it aside once: a later attempt at the same upgrade keeps that copy and ta
 from __future__ import annotations
 
 import logging
+import re
 import sqlite3
 from contextlib import closing
 from datetime import datetime
@@ -57,7 +58,7 @@ def current_revision(connection: Connection) -> str | None:
 def upgrade_sqlite(found: sqlite_file.SqliteFile, to: str = "head") -> Path | None:
     """Create or upgrade the desk file ``found`` describes; the backup taken, if any."""
     path = found.path
-    target = HEAD if to == "head" else to
+    target = _target(to)
     if found.is_desk and found.revision == target and found.has_desk_id:
         return None
     engine = _sqlite_upgrade_engine(path, create=not found.exists)
@@ -68,7 +69,10 @@ def upgrade_sqlite(found: sqlite_file.SqliteFile, to: str = "head") -> Path | No
                 backup = _upgrade_locked_sqlite(connection, path, to)
                 connection.exec_driver_sql("COMMIT")
             except BaseException:
-                connection.exec_driver_sql("ROLLBACK")
+                # SQLite ends a transaction itself on some errors (a full disk): a ROLLBACK
+                # then would fail and hide the reason.
+                if connection.connection.dbapi_connection.in_transaction:
+                    connection.exec_driver_sql("ROLLBACK")
                 raise
             if not found.exists:
                 connection.exec_driver_sql("PRAGMA journal_mode=WAL")
@@ -96,6 +100,8 @@ def _upgrade_locked_sqlite(connection: Connection, path: Path, to: str) -> Path 
         _run_alembic(connection, to, path, current, backup)
         problems = connection.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
         if problems:
+            log.error("Upgrading %s from %s: rows whose references are missing (table, "
+                      "rowid, parent, constraint): %s", path, current, problems[:50])
             raise DomainError(
                 f"Updating {path} would leave {len(problems)} rows pointing at rows that are "
                 "not there; nothing was changed. Details are in the log."
@@ -192,7 +198,13 @@ def _backup_once(path: Path, revision: str) -> Path:
 def _backups(path: Path, revision: str) -> list[Path]:
     """Copies of ``path`` taken before upgrading it from ``revision``, oldest first; only
     those that really are that revision of a desk file."""
-    found = sorted(path.parent.glob(f"{path.stem}.before-{revision}-*{path.suffix}"))
+    # A pattern of its own: the file's name may hold [ or * that glob would read as one.
+    name = re.compile(rf"{re.escape(path.stem)}\.before-{re.escape(revision)}-\d{{8}}-\d{{6}}"
+                      rf"{re.escape(path.suffix)}")
+    try:
+        found = sorted(p for p in path.parent.iterdir() if name.fullmatch(p.name))
+    except OSError:
+        return []
     return [copy for copy in found if sqlite_file.revision_of(copy) == revision]
 
 

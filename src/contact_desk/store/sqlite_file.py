@@ -168,16 +168,27 @@ def damaged(path: Path, problem: str) -> DomainError:
 
 
 def backup(source: sqlite3.Connection, target: Path) -> None:
-    """A consistent copy of ``source``'s database at ``target``, made by SQLite."""
+    """A consistent copy of ``source``'s database at ``target``, made by SQLite; DomainError,
+    and no half copy left, when it cannot be made (a full disk, a folder not writable)."""
     partial = target.with_name(target.name + ".partial")
-    partial.unlink(missing_ok=True)
-    copy = sqlite3.connect(sqlite_uri(partial, "rwc"), uri=True)
     try:
-        source.backup(copy)
-        copy.execute("PRAGMA journal_mode=DELETE")  # a copy is one file, not three
-    finally:
-        copy.close()
-    os.replace(partial, target)
+        partial.unlink(missing_ok=True)
+        copy = sqlite3.connect(sqlite_uri(partial, "rwc"), uri=True)
+        try:
+            source.backup(copy)
+            copy.execute("PRAGMA journal_mode=DELETE")  # a copy is one file, not three
+        finally:
+            copy.close()
+        os.replace(partial, target)
+    except (OSError, sqlite3.Error) as error:
+        for left in side_files(partial):
+            left.unlink(missing_ok=True)
+        log.error("Copying the database to %s failed: %s", target, error)
+        said = getattr(error, "strerror", None) or error
+        raise DomainError(
+            f"The copy of the database that is kept before changing it could not be written "
+            f"to {target} ({said}); nothing was changed. Make room on that disk and try again."
+        ) from None
 
 
 def revision_of(path: Path) -> str | None:
