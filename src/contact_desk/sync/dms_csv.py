@@ -25,7 +25,9 @@ from contact_desk.domain.errors import InvalidValue
 from contact_desk.domain.vehicle import VehicleDetails, check_vehicle
 from contact_desk.store.customer import Customer
 from contact_desk.sync.contact_values import CheckedValue, check_value
-from contact_desk.sync.encodings import Decoding, detect_encoding, misread, open_text, row_problem
+from contact_desk.sync.encodings import (
+    Decoding, detect_encoding, misread, open_text, read_errors, row_problem,
+)
 from contact_desk.sync.report import BadRow
 
 CUSTOMER_NUMBER = "customer_number"
@@ -144,7 +146,7 @@ class DmsExport:
         path = Path(path)
         decoding = detect_encoding(path, rows=True)
         delimiter = _delimiter(path, decoding, layout)
-        with open_text(path, decoding) as file:
+        with read_errors(path), open_text(path, decoding) as file:
             records = _records(file, delimiter, decoding)
             header = next((cells for _, cells, _ in records if cells is not None), None)
             positions = _positions(path, header, layout)

@@ -12,6 +12,8 @@ from __future__ import annotations
 
 import codecs
 import re
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TextIO
@@ -45,6 +47,16 @@ class Decoding:
     cut_short: bool = False
 
 
+@contextmanager
+def read_errors(path: Path) -> Iterator[None]:
+    """The block reads ``path``: an OSError in it (the file gone or moved since it was
+    chosen, a permission, a disk error) becomes InvalidValue naming the file."""
+    try:
+        yield
+    except OSError as error:
+        raise InvalidValue(f"{path.name} cannot be read: {error.strerror or error}.") from None
+
+
 def detect_encoding(path: Path, rows: bool = False) -> Decoding:
     """How to read ``path``; InvalidValue when it is in none of the accepted encodings.
 
@@ -52,11 +64,13 @@ def detect_encoding(path: Path, rows: bool = False) -> Decoding:
     are not: those rows carry undecoded bytes for ``row_problem`` to name. Without, the file
     is read whole and must be in one encoding.
     """
-    try:
-        with path.open("rb") as file:
-            head = file.read(4096)
-    except OSError as error:
-        raise InvalidValue(f"{path.name} cannot be read: {error.strerror or error}.") from None
+    with read_errors(path):
+        return _detect_encoding(path, rows)
+
+
+def _detect_encoding(path: Path, rows: bool) -> Decoding:
+    with path.open("rb") as file:
+        head = file.read(4096)
     if not head:
         raise InvalidValue(f"{path.name} is empty.")
     if head.startswith((codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE)):
@@ -97,17 +111,16 @@ def open_text(path: Path, decoding: Decoding) -> TextIO:
 def read_text(path: Path, limit: int) -> str:
     """The whole of a small file (a lead, an address book) as text; refused past ``limit``
     bytes, or when it cannot be read honestly in one accepted encoding."""
-    try:
+    with read_errors(path):
         size = path.stat().st_size
-    except OSError as error:
-        raise InvalidValue(f"{path.name} cannot be read: {error.strerror or error}.") from None
     if size > limit:
         raise InvalidValue(
             f"{path.name} is {size / 1e6:.1f} MB; the most this import reads is "
             f"{limit / 1e6:.0f} MB."
         )
     decoding = detect_encoding(path)
-    with path.open(encoding=decoding.codec, errors="replace", newline="") as file:
+    with read_errors(path), path.open(encoding=decoding.codec, errors="replace",
+                                      newline="") as file:
         text = file.read()  # "replace" reaches only the cut-off tail of a file cut short
     if "\x00" in text:
         raise _neither(path)

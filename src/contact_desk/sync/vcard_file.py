@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import TextIO
 
 from contact_desk.domain.errors import InvalidValue
-from contact_desk.sync.encodings import detect_encoding, open_text
+from contact_desk.sync.encodings import detect_encoding, open_text, read_errors
 
 MAX_VCARD_BYTES = 50_000_000
 MAX_PROPERTY = 1_000_000  # characters of a property as encoded in the file (1 MB)
@@ -61,10 +61,8 @@ class CardFile:
     often as needed (once to count the cards, once to import them)."""
 
     def __init__(self, path: Path) -> None:
-        try:
+        with read_errors(path):
             size = path.stat().st_size
-        except OSError as error:
-            raise InvalidValue(f"{path.name} cannot be read: {error.strerror or error}.") from None
         if size > MAX_VCARD_BYTES:
             raise InvalidValue(f"{path.name} is {size / 1e6:.1f} MB; the most this import "
                                f"reads is {MAX_VCARD_BYTES / 1e6:.0f} MB.")
@@ -106,7 +104,7 @@ class CardFile:
             yield _card(start, lines, left_out, size)
 
     def _properties(self, counting: bool = False) -> Iterator[tuple[int, str, str, int]]:
-        with open_text(self.path, self._encoding) as file:
+        with read_errors(self.path), open_text(self.path, self._encoding) as file:
             yield from _property_lines(file, counting)
 
 
