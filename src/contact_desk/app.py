@@ -12,7 +12,6 @@ from contact_desk.domain.actor import Actor
 from contact_desk.domain.errors import DomainError
 from contact_desk.services import users
 from contact_desk.store.database import (
-    ENV_DATABASE,
     Database,
     NoDatabase,
     create_database,
@@ -56,7 +55,6 @@ def run_gui(database_url: str | None = None, user: str | None = None,
     from PySide6.QtCore import QSettings
     from PySide6.QtWidgets import QApplication
 
-    from contact_desk.ui.database_menu import remembered_database
     from contact_desk.ui.demo_offer import offer_demo_data
     from contact_desk.ui.messages import show_error
     from contact_desk.ui.user_picker import pick_user
@@ -66,8 +64,6 @@ def run_gui(database_url: str | None = None, user: str | None = None,
     app.setOrganizationName("Contact Desk")
     app.setWindowIcon(window_icon())
     sys.excepthook = _show_unexpected
-    if database_url is None and ENV_DATABASE not in os.environ:
-        database_url = remembered_database(QSettings())
     try:
         database = open_or_offer_to_create(database_url)
         if database is None:
@@ -113,8 +109,8 @@ def open_or_offer_to_create(database_url: str | None) -> Database | None:
                           "\n\nCreate a new, empty one there?",
                           QMessageBox.StandardButton.NoButton, name="createDatabaseQuestion")
         create = box.addButton("Create Database", QMessageBox.ButtonRole.AcceptRole)
-        box.addButton(QMessageBox.StandardButton.Cancel)
-        box.setDefaultButton(create)
+        # Enter, pressed out of habit, must not make a database where none was meant.
+        box.setDefaultButton(box.addButton(QMessageBox.StandardButton.Cancel))
         box.exec()
         if box.clickedButton() is not create:
             return None

@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import pytest
 import shiboken6
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QSettings, Qt
+from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from contact_desk import app
@@ -13,7 +14,6 @@ from contact_desk.domain.errors import DomainError
 from contact_desk.services.card import contact_card
 from contact_desk.services.customers import get_customer
 from contact_desk.store.database import open_database
-from contact_desk.ui.database_menu import DATABASE_KEY, remembered_database
 from contact_desk.ui.main_window import MainWindow
 from tests.store.test_database import damaged_desk
 from tests.ui.modal import answer_file_dialog, when_open
@@ -41,12 +41,25 @@ def test_a_path_with_no_database_asks_before_creating_one(qtbot, tmp_path):
     database.dispose()
 
 
+def test_enter_in_the_create_question_creates_nothing(qtbot, tmp_path):
+    path = tmp_path / "typo.sqlite3"
+    said: list[str] = []
+
+    def enter(box: QMessageBox) -> None:
+        said.append(box.text())
+        QTest.keyClick(box, Qt.Key.Key_Return)
+
+    when_open(QMessageBox, enter)
+    assert app.open_or_offer_to_create(str(path)) is None
+    assert said and not path.exists()
+
+
 def other_windows(window: MainWindow) -> list[MainWindow]:
     return [w for w in QApplication.topLevelWidgets()
             if isinstance(w, MainWindow) and w is not window and w.isVisible()]
 
 
-def test_new_database_reopens_the_window_on_an_empty_file_and_is_remembered(
+def test_new_database_reopens_the_window_on_an_empty_file_and_the_next_start_is_unchanged(
         qtbot, database_url, customers, tmp_path):
     window = app.create_main_window(database_url)  # closed and deleted by the switch
     window.show()
@@ -61,8 +74,9 @@ def test_new_database_reopens_the_window_on_an_empty_file_and_is_remembered(
     qtbot.waitUntil(lambda: not shiboken6.isValid(window))
     qtbot.waitUntil(lambda: replacement.results.rowCount() == 0)
     assert str(path) in replacement.statusBar().currentMessage()
-    assert remembered_database(QSettings()) == str(path)
-    assert QSettings().value(DATABASE_KEY) == str(path)
+    # No argument still means the embedded default (DESIGN's contract): nothing remembered
+    # sends the next start to the file opened this once.
+    assert not [key for key in QSettings().allKeys() if key.startswith("database")]
 
 
 def test_open_database_refuses_a_file_that_is_not_the_desks_and_stays(qtbot, window, tmp_path,

@@ -1,5 +1,7 @@
 """File > New Database… and Open Database…: a desk file chosen by the clerk, and the window
-reopened on it. The one the window last opened this way is where it starts next time."""
+reopened on it. The next start is on the database the command line or CONTACT_DESK_DATABASE
+names, else the embedded default, as always: a file opened once is not where every later
+start goes."""
 
 from __future__ import annotations
 
@@ -13,13 +15,7 @@ from contact_desk.ui.file_dialogs import Choose, chosen_path
 from contact_desk.ui.messages import show_error
 from contact_desk.ui.user_picker import pick_user
 
-DATABASE_KEY = "database/lastOpened"
 DATABASE_FILES = "Contact Desk databases (*.sqlite3 *.db);;All files (*)"
-
-
-def remembered_database(settings: QSettings) -> str | None:
-    """The file the window was last switched to, if any (used when none is given)."""
-    return str(settings.value(DATABASE_KEY, "") or "") or None
 
 
 def new_database(window: QMainWindow, settings: QSettings) -> QMainWindow | None:
@@ -53,7 +49,6 @@ def _switch(window: QMainWindow, settings: QSettings, path: str,
         database.dispose()
         show_error(window, "Open Database", error)
         return None
-    settings.setValue(DATABASE_KEY, str(database.path))
     replacement.setGeometry(window.geometry())
     replacement.show()
     window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
