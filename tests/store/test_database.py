@@ -122,6 +122,7 @@ def test_a_path_is_taken_as_it_is_never_as_a_url(tmp_path, name):
     ("mysql://desk@db/contacts", "not a database Contact Desk can use"),
     ("no such scheme://x", "not a database Contact Desk can use"),
     ("postgresql://desk@db", "names no database on the server"),
+    ("~nosuchlogin/desk.sqlite3", "there is no user 'nosuchlogin' on this computer"),
 ])
 def test_a_database_name_that_cannot_work_is_refused_by_name(given, says):
     with pytest.raises(DomainError, match=says):
@@ -310,11 +311,11 @@ def test_a_database_from_a_newer_app_is_refused(tmp_path):
         open_database(str(path))
 
 
-def half_migrated(tmp_path: Path) -> Path:
+def half_migrated(tmp_path: Path, stem: str = "desk") -> Path:
     """What an earlier desk left when it was killed in the middle of 0003: the new column is
     there, the revision still says 0002, and its backup beside it is the good copy."""
-    path = stored_at(tmp_path / "desk.sqlite3", "0002")
-    good = path.with_name("desk.before-0002-20261130-101500.sqlite3")
+    path = stored_at(tmp_path / f"{stem}.sqlite3", "0002")
+    good = path.with_name(f"{stem}.before-0002-20261130-101500.sqlite3")
     with closing(sqlite3.connect(path)) as source, closing(sqlite3.connect(good)) as copy:
         source.backup(copy)
     with closing(sqlite3.connect(path)) as connection:
@@ -338,6 +339,24 @@ def test_a_half_migrated_file_is_refused_naming_the_backup_that_holds_the_data(t
     # The retries took no copy of the half-migrated file: the good one stays the only one.
     assert [p.name for p in tmp_path.glob("desk.before-*")] \
         == ["desk.before-0002-20261130-101500.sqlite3"]
+
+
+def test_the_backup_is_found_whatever_the_file_is_called(tmp_path):
+    path = half_migrated(tmp_path, stem="desk [north] *2")
+    with pytest.raises(DomainError, match=r"desk \[north\] \*2\.before-0002-20261130-101500"):
+        open_database(str(path))
+    assert len(list(tmp_path.iterdir())) == 2, "a retry took a copy of the half-updated file"
+
+
+def test_a_backup_that_cannot_be_written_is_refused_and_leaves_no_half_copy(tmp_path, read_only):
+    path = stored_at(tmp_path / "desk.sqlite3", "0001")
+    full = tmp_path / "full"
+    full.mkdir()
+    read_only(full)  # as good as a full disk for SQLite: the copy cannot be made
+    with closing(sqlite3.connect(path)) as source, \
+            pytest.raises(DomainError, match="could not be written to .*full.*nothing was changed"):
+        sqlite_file.backup(source, full / "copy.sqlite3")
+    assert list(full.iterdir()) == []
 
 
 def test_an_upgrade_that_fails_changes_nothing_and_its_backup_is_taken_once(tmp_path):
