@@ -200,6 +200,10 @@ def _actor(database: Database, args: argparse.Namespace) -> Actor:
 def _init(database: Database, args: argparse.Namespace) -> int:
     if database.created:
         print(f"Created a new Contact Desk database at {database.shown}.")
+    elif database.upgraded_from:
+        copy = f"; its data as it was before is in {database.backup_path}" \
+            if database.backup_path else ""
+        print(f"{database.shown} was updated for this version of Contact Desk{copy}.")
     else:
         print(f"{database.shown} is already a Contact Desk database; it was left as it is.")
     return 0

@@ -428,12 +428,23 @@ def test_desks_racing_to_create_the_same_new_database_all_succeed(tmp_path):
     racers = [subprocess.Popen([*CLI, "--database", str(path), "init"],
                                stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
               for _ in range(4)]
-    results = [(racer.wait(), racer.stderr.read()) for racer in racers]
-    assert [code for code, _ in results] == [0, 0, 0, 0], results
+    results = [(racer.wait(), racer.stderr.read(), racer.stdout.read()) for racer in racers]
+    assert [code for code, _, _ in results] == [0, 0, 0, 0], results
+    assert sum("Created a new" in out for _, _, out in results) == 1, results
     assert revision(path) == HEAD
     with closing(sqlite3.connect(path)) as connection:
         assert connection.execute("SELECT count(*) FROM app_user").fetchone() == (1,)
         assert connection.execute("PRAGMA integrity_check").fetchone() == ("ok",)
+
+
+def test_init_on_an_older_file_says_it_was_updated_and_where_the_copy_is(tmp_path):
+    path = stored_at(tmp_path / "old.sqlite3", "0001")
+    done = subprocess.run([*CLI, "--database", str(path), "init"], capture_output=True,
+                          text=True, check=False)
+    assert done.returncode == 0, done.stderr
+    [copy] = tmp_path.glob("old.before-0001-*.sqlite3")
+    assert done.stdout.strip() == (f"{path} was updated for this version of Contact Desk; its "
+                                   f"data as it was before is in {copy}.")
 
 
 # PostgreSQL
@@ -444,6 +455,16 @@ def empty_server_database(postgres_admin_url):
     _create_database(postgres_admin_url, name)
     yield _with_database(postgres_admin_url, name)
     _drop_database(postgres_admin_url, name)
+
+
+@pytest.mark.postgres
+def test_desks_racing_to_init_a_server_database_one_says_it_created_it(empty_server_database):
+    racers = [subprocess.Popen([*CLI, "--database", empty_server_database, "init"],
+                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+              for _ in range(3)]
+    results = [(racer.wait(), racer.stderr.read(), racer.stdout.read()) for racer in racers]
+    assert [code for code, _, _ in results] == [0, 0, 0], results
+    assert sum("Created a new" in out for _, _, out in results) == 1, results
 
 
 @pytest.mark.postgres

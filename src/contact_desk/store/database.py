@@ -50,6 +50,7 @@ class Database:
     sessions: sessionmaker[Session]
     backup_path: Path | None = None
     created: bool = False
+    upgraded_from: str | None = None  # the schema revision it had before this opening
     # Set when a check found the file damaged: every later commit is refused with it.
     damage: str | None = field(default=None, repr=False)
 
@@ -140,14 +141,15 @@ def _open_sqlite(location: DatabaseLocation, create: bool) -> Database:
             raise NoDatabase(location)
         sqlite_file.check_folder_for_new_file(path, may_create_folder=location.is_default)
         log.info("Creating a new Contact Desk database at %s", path)
-    backup = migrating.upgrade_sqlite(found)
+    upgrade = migrating.upgrade_sqlite(found)
     engine = create_engine(
         URL.create("sqlite", database=str(path)),
         creator=lambda: sqlite_file.connect(path, "rw", timeout=BUSY_TIMEOUT_MS / 1000),
     )
     event.listen(engine, "connect", _tune_sqlite)
     return Database(location, engine, sessionmaker(engine, expire_on_commit=False),
-                    backup_path=backup, created=not found.exists)
+                    backup_path=upgrade.backup, created=upgrade.created,
+                    upgraded_from=upgrade.upgraded_from)
 
 
 def _tune_sqlite(dbapi_connection: sqlite3.Connection, _record: object) -> None:
@@ -163,8 +165,9 @@ def _open_server(location: DatabaseLocation, create: bool) -> Database:
     engine = create_engine(location.server_url, pool_pre_ping=True)
     try:
         revision = migrating.server_revision(engine)
-        if revision != HEAD:
-            migrating.upgrade_server(engine, location, create)
+        # Read again under the upgrade's lock: of desks racing to create it, one did.
+        upgrade = migrating.upgrade_server(engine, location, create) if revision != HEAD \
+            else migrating.Upgrade(revision)
     except DBAPIError as error:
         engine.dispose()
         said = str(error.orig).strip().splitlines()[0] if error.orig else str(error)
@@ -173,4 +176,4 @@ def _open_server(location: DatabaseLocation, create: bool) -> Database:
         engine.dispose()
         raise
     return Database(location, engine, sessionmaker(engine, expire_on_commit=False),
-                    created=revision is None)
+                    created=upgrade.created, upgraded_from=upgrade.upgraded_from)

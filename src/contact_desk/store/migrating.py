@@ -13,6 +13,7 @@ import logging
 import re
 import sqlite3
 from contextlib import closing
+from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -55,18 +56,35 @@ def current_revision(connection: Connection) -> str | None:
     return connection.execute(text("SELECT version_num FROM alembic_version")).scalar()
 
 
-def upgrade_sqlite(found: sqlite_file.SqliteFile, to: str = "head") -> Path | None:
-    """Create or upgrade the desk file ``found`` describes; the backup taken, if any."""
+@dataclass(frozen=True)
+class Upgrade:
+    """What opening did to the schema: the revision found once the lock was held (None: no
+    desk tables yet, so they were created) and the copy taken before changing it."""
+
+    found: str | None
+    backup: Path | None = None
+
+    @property
+    def created(self) -> bool:
+        return self.found is None
+
+    @property
+    def upgraded_from(self) -> str | None:
+        return self.found if self.found not in (None, HEAD) else None
+
+
+def upgrade_sqlite(found: sqlite_file.SqliteFile, to: str = "head") -> Upgrade:
+    """Create or upgrade the desk file ``found`` describes."""
     path = found.path
     target = _target(to)
     if found.is_desk and found.revision == target and found.has_desk_id:
-        return None
+        return Upgrade(found.revision)
     engine = _sqlite_upgrade_engine(path, create=not found.exists)
     try:
         with engine.connect() as connection:
             connection.exec_driver_sql("BEGIN IMMEDIATE")
             try:
-                backup = _upgrade_locked_sqlite(connection, path, to)
+                upgrade = _upgrade_locked_sqlite(connection, path, to)
                 connection.exec_driver_sql("COMMIT")
             except BaseException:
                 # SQLite ends a transaction itself on some errors (a full disk): a ROLLBACK
@@ -80,10 +98,10 @@ def upgrade_sqlite(found: sqlite_file.SqliteFile, to: str = "head") -> Path | No
         raise _busy_or(error, path) from None
     finally:
         engine.dispose()
-    return backup
+    return upgrade
 
 
-def _upgrade_locked_sqlite(connection: Connection, path: Path, to: str) -> Path | None:
+def _upgrade_locked_sqlite(connection: Connection, path: Path, to: str) -> Upgrade:
     """The upgrade itself, with the write lock held; read the revision only now that no
     other desk can be half-way through the same upgrade."""
     current = current_revision(connection)
@@ -107,17 +125,17 @@ def _upgrade_locked_sqlite(connection: Connection, path: Path, to: str) -> Path 
                 "not there; nothing was changed. Details are in the log."
             )
     connection.exec_driver_sql(f"PRAGMA application_id = {sqlite_file.APPLICATION_ID}")
-    return backup
+    return Upgrade(current, backup)
 
 
-def upgrade_server(engine: Engine, location: DatabaseLocation, create: bool) -> None:
+def upgrade_server(engine: Engine, location: DatabaseLocation, create: bool) -> Upgrade:
     """Create or upgrade the desk's tables on a PostgreSQL server, in one transaction."""
     with engine.begin() as connection:
         connection.execute(text("SELECT pg_advisory_xact_lock(:key)"),
                            {"key": _PG_UPGRADE_LOCK})
         current = current_revision(connection)
         if current == HEAD:
-            return
+            return Upgrade(current)
         if current is None:
             _refuse_foreign_server(connection, location, create)
         _refuse_unknown(current)
@@ -125,6 +143,7 @@ def upgrade_server(engine: Engine, location: DatabaseLocation, create: bool) -> 
             log.warning("Upgrading %s from %s without a copy: back it up with its own tools.",
                         location.shown, current)
         _run_alembic(connection, "head", location.shown, current, None)
+    return Upgrade(current)
 
 
 def server_revision(engine: Engine) -> str | None:
