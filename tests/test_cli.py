@@ -4,6 +4,7 @@ and clean errors."""
 from __future__ import annotations
 
 import csv
+import errno
 import json
 import os
 import re
@@ -402,6 +403,26 @@ def test_a_report_that_would_replace_a_file_or_cannot_be_written_stops_the_sync_
     assert (export.read_bytes(), mapping.read_bytes()) == kept
     code, _, err = run(capsys, "--database", url, "show", "C1")
     assert code == 2 and "No customer" in err, "the sync ran although its report was refused"
+
+
+def test_a_report_that_fails_after_the_sync_says_the_sync_is_saved(
+        sync_files, tmp_path, capsys, monkeypatch):
+    url, export = sync_files
+    report = tmp_path / "bad.csv"
+
+    def disk_full(*_args: object) -> None:
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr("contact_desk.services.files.os.replace", disk_full)
+    code, out, err = run(capsys, "--database", url, "sync", "dms", str(export), "--report",
+                         str(report))
+    assert code == 2 and "5 rows read: 2 customers created" in out
+    assert err.splitlines()[0] == (
+        f"contact-desk: the sync above is saved, but its report was not: {report} cannot be "
+        "written: No space left on device. Nothing was replaced.")
+    assert "--report FILE.csv lists them all" not in err and not report.exists()
+    monkeypatch.undo()
+    assert show_json(capsys, url, "C1")["customer_number"] == "C1"
 
 
 def test_an_export_onto_the_database_is_refused_and_the_database_kept(demo_url, capsys):

@@ -21,7 +21,7 @@ from contact_desk.services.files import check_output
 from contact_desk.services.recipients import RecipientList, recipients_for
 from contact_desk.services.views import CustomerView
 from contact_desk.store.database import ENV_DATABASE, Database, open_database
-from contact_desk.sync.report import BadRow, write_bad_rows
+from contact_desk.sync.report import BadRow, skipped_count, write_bad_rows
 
 log = logging.getLogger(__name__)
 
@@ -248,10 +248,17 @@ def _sync_dms(database: Database, args: argparse.Namespace) -> int:
                       dry_run=args.dry_run, progress=_progress_printer("rows"),
                       delimiter=args.delimiter)
     print(report.summary())
+    written = True
     if bad_rows_file is not None:
-        write_bad_rows(bad_rows_file, report.bad_rows)
-    _warn_skipped(report.bad_rows, "rows", args.report)
-    return 0
+        try:
+            write_bad_rows(bad_rows_file, report.bad_rows)
+        except DomainError as error:
+            # The sync is saved: the message must not read as if nothing had happened.
+            print(f"contact-desk: the sync above is saved, but its report was not: {error}",
+                  file=sys.stderr)
+            written = False
+    _warn_skipped(report.bad_rows, "rows", args.report if written else None)
+    return 0 if written else 2
 
 
 def _import_adf(database: Database, args: argparse.Namespace) -> int:
@@ -293,9 +300,7 @@ def _warn_skipped(bad_rows: Sequence[BadRow], what: str, report: Path | None) ->
     """A summary of what was skipped on stderr: the first few, and where the rest are."""
     if not bad_rows:
         return
-    in_part = sum(bad.rest_synced for bad in bad_rows)
-    how = f"skipped or used in part ({in_part:,})" if in_part else "skipped"
-    print(f"contact-desk: {len(bad_rows):,} {what} {how}:", file=sys.stderr)
+    print(f"contact-desk: {skipped_count(bad_rows, what)}:", file=sys.stderr)
     for bad in bad_rows[:SKIPPED_SHOWN]:
         print(f"  {bad.shown()}", file=sys.stderr)
     if len(bad_rows) > SKIPPED_SHOWN:

@@ -8,7 +8,7 @@ keeps the values exactly as they came.
 from __future__ import annotations
 
 import csv
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from contact_desk.domain.duplicates import MatchBasis
@@ -159,6 +159,14 @@ class VcardImportReport:
 def spreadsheet_safe(text: str) -> str:
     """``text`` as a spreadsheet shows it without running it as a formula."""
     return "'" + text if text.startswith(_FORMULA_STARTS) else text
+
+
+def skipped_count(bad_rows: Sequence[BadRow], what: str = "") -> str:
+    """How many were skipped, and of those how many used in part: "3 rows skipped or used
+    in part (1)"; ``what`` names them (rows, cards) or is left out."""
+    in_part = sum(getattr(bad, "rest_synced", False) for bad in bad_rows)
+    how = f"skipped or used in part ({in_part:,})" if in_part else "skipped"
+    return " ".join(part for part in (f"{len(bad_rows):,}", what, how) if part)
 
 
 def write_bad_rows(output: OutputFile, bad_rows: Iterable[BadRow]) -> None:

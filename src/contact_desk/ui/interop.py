@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from contact_desk.sync.report import skipped_count
 from contact_desk.ui.desk import Desk
 from contact_desk.ui.file_dialogs import Choose, chosen_path
 from contact_desk.ui.long_work import NOTHING_KEPT, Progress, run_with_progress
@@ -59,9 +60,7 @@ class ResultDialog(QDialog):
                                             problem.reason)):
                 self.bad_rows.setItem(row, column, QTableWidgetItem(str(value)))
         if bad:
-            in_part = sum(getattr(problem, "rest_synced", False) for problem in bad)
-            how = f"skipped or used in part ({in_part:,})" if in_part else "skipped"
-            layout.addWidget(QLabel(f"{len(bad):,} {how}, with the reason:"))
+            layout.addWidget(QLabel(f"{skipped_count(bad)}, with the reason:"))
             layout.addWidget(self.bad_rows)
         else:
             self.bad_rows.hide()
