@@ -468,6 +468,21 @@ def test_desks_racing_to_init_a_server_database_one_says_it_created_it(empty_ser
 
 
 @pytest.mark.postgres
+def test_a_server_upgrade_waits_for_another_desks_so_long_then_says_so(
+        empty_server_database, monkeypatch):
+    monkeypatch.setattr(migrating, "UPGRADE_WAIT_S", 1)
+    other_desk = create_engine(empty_server_database)
+    try:
+        with other_desk.begin() as upgrading:
+            upgrading.execute(text("SELECT pg_advisory_xact_lock(:key)"),
+                              {"key": migrating._PG_UPGRADE_LOCK})
+            with pytest.raises(DomainError, match="Another desk has been updating"):
+                open_database(empty_server_database, create=True)
+    finally:
+        other_desk.dispose()
+
+
+@pytest.mark.postgres
 def test_a_server_database_without_the_desks_tables_needs_init(empty_server_database):
     with pytest.raises(NoDatabase, match="init"):
         open_database(empty_server_database)

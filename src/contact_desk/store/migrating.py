@@ -131,8 +131,15 @@ def _upgrade_locked_sqlite(connection: Connection, path: Path, to: str) -> Upgra
 def upgrade_server(engine: Engine, location: DatabaseLocation, create: bool) -> Upgrade:
     """Create or upgrade the desk's tables on a PostgreSQL server, in one transaction."""
     with engine.begin() as connection:
-        connection.execute(text("SELECT pg_advisory_xact_lock(:key)"),
-                           {"key": _PG_UPGRADE_LOCK})
+        # As on SQLite: wait for another desk's upgrade so long, then say so, never for ever.
+        connection.execute(text(f"SET LOCAL lock_timeout = '{UPGRADE_WAIT_S}s'"))
+        try:
+            connection.execute(text("SELECT pg_advisory_xact_lock(:key)"),
+                               {"key": _PG_UPGRADE_LOCK})
+        except DBAPIError as error:
+            if "lock timeout" not in str(error.orig):
+                raise
+            raise _busy_or(error, location.shown) from None
         current = current_revision(connection)
         if current == HEAD:
             return Upgrade(current)
@@ -260,8 +267,8 @@ def _sqlite_upgrade_engine(path: Path, create: bool) -> Engine:
     return engine
 
 
-def _busy_or(error: DBAPIError, path: Path) -> DomainError:
-    if "locked" in str(error.orig):
+def _busy_or(error: DBAPIError, path: Path | str) -> DomainError:
+    if "locked" in str(error.orig) or "lock timeout" in str(error.orig):
         return DomainError(
             f"Another desk has been updating {path} for over {UPGRADE_WAIT_S // 60} minutes; "
             "try again when it has finished."
