@@ -344,3 +344,30 @@ def test_the_database_itself_refuses_a_lead_recorded_twice(database, manager, tm
                             requested=recorded.requested, prospect_key=recorded.prospect_key))
         with pytest.raises(DomainError, match="clashes"), translate_database_errors(session):
             session.flush()
+
+
+def test_two_long_lead_ids_that_differ_only_at_the_end_are_two_leads(database, manager, tmp_path):
+    stem = "L" * 299
+    with_id = LEAD.replace("<requestdate>", f"<id>{stem}A</id><requestdate>")
+
+    first = import_adf(database, manager, lead_file(tmp_path, with_id))
+    second = import_adf(database, manager, lead_file(tmp_path, with_id.replace(
+        f"{stem}A", f"{stem}B").replace("2026-11-20", "2026-11-21"), name="other.xml"))
+    again = import_adf(database, manager, lead_file(tmp_path, with_id, name="copy.xml"))
+
+    assert second.already_imported is None and second.deal_id != first.deal_id
+    assert again.already_imported is not None and again.deal_id == first.deal_id
+
+
+def test_two_long_request_dates_or_providers_that_differ_only_at_the_end_are_two_leads(
+    database, manager, tmp_path
+):
+    long_date = LEAD.replace("2026-11-20T10:15:00-05:00", "2026-11-20T10:15:00" + " x" * 40)
+    long_provider = LEAD.replace("Cars.com</name>", "Cars" + " com" * 40 + "</name>")
+    for number, text in enumerate((long_date, long_provider)):
+        first = import_adf(database, manager, lead_file(tmp_path, text, name=f"{number}a.xml"))
+        ending = " x" if text is long_date else " com"
+        second = import_adf(database, manager, lead_file(
+            tmp_path, text.replace(ending * 40, ending * 39 + ending.upper()),
+            name=f"{number}b.xml"))
+        assert second.already_imported is None and second.deal_id != first.deal_id

@@ -414,3 +414,28 @@ def test_the_desks_own_export_comes_back_card_for_card_and_finds_every_customer_
         "TEL;TYPE=home,text;VALUE=uri:tel:+17735550112",  # a US number may be a mobile
         "TEL;TYPE=work,text;VALUE=uri:tel:+13125550111",
     ]
+
+
+# ---------------------------------------------------------------- keys longer than their column
+
+def uid_card(uid: str, phone: str) -> str:
+    return (f"BEGIN:VCARD\nVERSION:4.0\nUID:{uid}\nFN:Ann Lee\nN:Lee;Ann;;;\n"
+            f"TEL;TYPE=cell:{phone}\nEND:VCARD\n")
+
+
+def test_two_long_uids_that_differ_only_at_the_end_name_two_customers(
+    database, manager, tmp_path
+):
+    stem = "urn:x-long:" + "u" * 288
+    path = vcf(tmp_path, uid_card(stem + "A", "(212) 555-0101") + uid_card(stem + "B",
+                                                                         "(212) 555-0102"))
+
+    first = import_vcards(database, manager, path)
+    again = import_vcards(database, manager, path)
+
+    assert (first.customers_created, first.customers_matched) == (2, 0)
+    assert [card.matched_by for card in again.cards] == [MatchBasis.CARD_UID] * 2
+    assert [card.customer.name for card in again.cards] == ["Ann Lee", "Ann Lee"]
+    assert len({customer(database, n).id for n in ("1", "2")}) == 2
+    assert [p.value for p in customer(database, "2").phones] == ["+12125550102"]
+    assert possible_duplicates(database.unit_of_work()) == []
