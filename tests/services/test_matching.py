@@ -12,6 +12,7 @@ from contact_desk.domain.duplicates import (
     DuplicateReason,
     DuplicateSource,
     DuplicateStatus,
+    KeptApart,
     MatchBasis,
     Names,
 )
@@ -78,19 +79,55 @@ def test_a_shared_phone_without_an_agreeing_name_finds_nobody_and_names_who_shar
     ])
 
 
-def test_a_customer_number_or_a_known_uid_names_the_customer_whatever_the_values(
+def uid_of(database, customer_id: int) -> str:
+    with database.sessions() as session:
+        return session.scalar(select(CardUid.uid).where(CardUid.customer_id == customer_id))
+
+
+def test_a_customer_number_or_a_known_uid_names_the_customer_when_the_name_confirms_it(
+    database, new_customer, family
+):
+    deborah, _ = family
+    nora = new_customer("Nora", "Nobody")
+    phone = ((PHONE, "+17735550123"),)
+    assert found(database, Arrival(Names("D.", "McIntyre"), phone, "C1")) == (
+        deborah, MatchBasis.CUSTOMER_NUMBER, [])
+    assert found(database, Arrival(Names("Nora", "Nobody"), phone, uid=uid_of(database, nora))
+                 ) == (nora, MatchBasis.CARD_UID, [])
+    # A key the desk does not know says nothing: the values and the name decide.
+    assert found(database, Arrival(Names("Deborah", "Mcintyre"), phone, "C9", "urn:x")) == (
+        deborah, MatchBasis.PHONE_AND_NAME, [])
+
+
+def test_a_customer_known_by_one_name_alone_is_confirmed_by_that_same_name(
+    database, manager, new_customer
+):
+    smith = create_customer(database.unit_of_work(), manager, last_name="Smith",
+                            company="Smith Plumbing", customer_number="C5")
+    assert found(database, Arrival(Names("", "Smith", "Smith Plumbing"), (), "C5")) == (
+        smith, MatchBasis.CUSTOMER_NUMBER, [])
+    assert found(database, Arrival(Names("", "Smithers"), (), "C5"))[0] is None
+
+
+def test_someone_elses_key_never_names_them_the_values_and_name_decide_or_nobody(
     database, new_customer, family
 ):
     deborah, quentin = family
     nora = new_customer("Nora", "Nobody")
-    with database.sessions() as session:
-        uid = session.scalar(select(CardUid.uid).where(CardUid.customer_id == nora))
     phone = ((PHONE, "+17735550123"),)
     assert found(database, Arrival(Names("Quentin", "Mcintyre"), phone, "C1")) == (
-        deborah, MatchBasis.CUSTOMER_NUMBER, [])
-    assert found(database, Arrival(Names(), phone, uid=uid)) == (nora, MatchBasis.CARD_UID, [])
-    assert found(database, Arrival(Names("Deborah", "Mcintyre"), phone, "C9", "urn:x")) == (
-        deborah, MatchBasis.PHONE_AND_NAME, [])
+        quentin, MatchBasis.PHONE_AND_NAME, [])
+    with database.sessions() as session:
+        result = find_customer_for(session, Arrival(Names("Vera", "Card"), phone,
+                                                    uid=uid_of(database, nora)))
+    assert (result.customer, result.kept_apart) == (None, KeptApart.UID_NAME_DISAGREES)
+    assert [(n.customer_id, n.reasons) for n in result.near] == [
+        (nora, ((DuplicateReason.SAME_CARD_UID, uid_of(database, nora)),)),
+        (deborah, ((DuplicateReason.SAME_PHONE, "+17735550123"),)),
+        (quentin, ((DuplicateReason.SAME_PHONE, "+17735550123"),)),
+    ]
+    assert found(database, Arrival(Names("Vera", "Card"), (), "C2")) == (None, None, [
+        (quentin, ((DuplicateReason.SAME_CUSTOMER_NUMBER, "C2"),))])
 
 
 def test_a_pair_is_recorded_once_lower_id_first_and_gains_the_values_found_later(

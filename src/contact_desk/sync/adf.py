@@ -2,7 +2,8 @@
 source is the lead's provider, locked.
 
 The customer is found by services.matching: a phone or email shared with someone whose name
-does not agree makes a new customer and a possible duplicate, never a deal on a stranger.
+does not agree, or with several whose names agree and no one exact match, makes a new
+customer and possible duplicates, never a deal on a stranger.
 A lead already imported (the same provider and lead id, or provider, request date and
 prospect) is said to be so, and changes nothing.
 
@@ -129,7 +130,7 @@ def _import_lead(database: Database, actor: Actor, path: Path, lead: Lead) -> Ad
                          deal_id=deal.id, source=deal.source,
                          skipped_values=(*skipped, *lead.left_out),
                          customer=CustomerRef.of(customer, created=found.customer is None),
-                         possible_duplicates=duplicates)
+                         possible_duplicates=duplicates, kept_apart=found.kept_apart)
 
 
 def read_lead(path: Path) -> Lead:
