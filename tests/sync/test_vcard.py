@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import base64
 import os
+from datetime import date
 
 import pytest
 from sqlalchemy import select
@@ -556,3 +557,33 @@ def test_two_long_uids_that_differ_only_at_the_end_name_two_customers(
     assert [p.value for p in customer(database, "2").phones] == ["+12125550102"]
     assert possible_duplicates(database.unit_of_work()) == []
 
+
+# ---------------------------------------------------------------- a household's shared phone
+
+def test_a_card_agreeing_with_two_of_a_household_goes_to_the_one_born_that_day_or_to_neither(
+    database, manager, tmp_path
+):
+    senior, junior = (create_customer(database.unit_of_work(), manager, first_name="John",
+                                      last_name="Smith", customer_number=number,
+                                      birth_date=born)
+                      for number, born in (("C10", date(1950, 3, 1)),
+                                           ("C11", date(1980, 6, 2))))
+    for who in (senior, junior):
+        cp.add_contact_point(database.unit_of_work(), manager, who, ContactKind.PHONE,
+                             "(212) 555-0150")
+    card = "BEGIN:VCARD\nVERSION:3.0\nN:Smith;John;;;\nTEL;TYPE=home:(212) 555-0150\n"
+    born_1950 = card + "BDAY:1950-03-01\nEMAIL:sr@example.com\nEND:VCARD\n"
+    unsure = card + "EMAIL:smiths@example.com\nEND:VCARD\n"
+
+    report = import_vcards(database, manager, vcf(tmp_path, born_1950 + unsure))
+
+    first, second = report.cards
+    assert (first.customer.customer_number, first.matched_by) == ("C10", MatchBasis.PHONE_AND_NAME)
+    assert (second.customer.created, second.kept_apart) == (True, KeptApart.SEVERAL_AGREE)
+    assert second.shown().endswith(
+        "kept apart: the card has a name that agrees with more than one customer it shares a "
+        "phone or email with, and none of them alone has the same full name and the same "
+        "birth date or email")
+    assert [p.value for p in customer(database, "C11").emails] == []
+    assert sorted(pair.customer.customer_number for pair in report.possible_duplicates) == [
+        "C10", "C11"]

@@ -105,6 +105,9 @@ class KeptApart(LabelledEnum):
     them; the label follows "The lead" or "The card"."""
 
     NAME_DISAGREES = "shares a phone or email with a customer whose name does not agree"
+    SEVERAL_AGREE = ("has a name that agrees with more than one customer it shares a phone "
+                     "or email with, and none of them alone has the same full name and the "
+                     "same birth date or email")
     NUMBER_NAME_DISAGREES = "carries the customer number of a customer whose name does not agree"
     UID_NAME_DISAGREES = "carries the card UID of a customer whose name does not agree"
 

@@ -2,16 +2,19 @@
 
 A DMS customer number, or a card UID the desk knows, names the customer when the card's
 name confirms it (domain.duplicates.names_confirm): a hand-edited or foreign card carrying
-someone else's key never goes to that someone. A phone or email names a customer only
-together with a name that agrees. Otherwise the import goes to nobody: the customers it
-came near are handed back, with what they share, for the import to record as possible
-duplicates of the customer it makes. Every look-up is by an index.
+someone else's key never goes to that someone. A phone or email names a customer only together with a
+name that agrees; when the name agrees with several customers sharing the values (a
+household, a fleet), the one with the same full name and birth date or email is taken, if
+there is exactly one. Otherwise the import goes to nobody: the customers it came near are
+handed back, with what they share, for the import to record as possible duplicates of the
+customer it makes. Every look-up is by an index.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
+from datetime import date
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -23,6 +26,7 @@ from contact_desk.domain.duplicates import (
     Names,
     names_agree,
     names_confirm,
+    same_full_name,
 )
 from contact_desk.domain.enums import ContactKind
 from contact_desk.store.customer import ContactPoint, Customer
@@ -55,6 +59,7 @@ class Arrival:
     values: tuple[tuple[ContactKind, str], ...] = ()
     customer_number: str | None = None
     uid: str | None = None
+    birth_date: date | None = None
 
 
 @dataclass(frozen=True)
@@ -153,18 +158,38 @@ def _by_values(session: Session, arrival: Arrival) -> Found:
             shared.setdefault(customer_id, {})[(_REASONS[kind], value)] = None
     if not shared:
         return Found(None)
-    names = {row.id: Names(row.first_name, row.last_name, row.company) for row in session.execute(
-        select(Customer.id, Customer.first_name, Customer.last_name, Customer.company)
-        .where(Customer.id.in_(shared)))}
+    on_file = {row.id: (Names(row.first_name, row.last_name, row.company), row.birth_date)
+               for row in session.execute(
+                   select(Customer.id, Customer.first_name, Customer.last_name,
+                          Customer.company, Customer.birth_date)
+                   .where(Customer.id.in_(shared)))}
     agreeing = [customer_id for customer_id in shared
-                if names_agree(arrival.names, names[customer_id])]
+                if names_agree(arrival.names, on_file[customer_id][0])]
     if agreeing:
-        # An email is more a person's own than a phone: a customer sharing one goes first.
-        by_email = [c for c in agreeing if _shares_email(shared[c])]
-        chosen = (by_email or agreeing)[0]
-        basis = MatchBasis.EMAIL_AND_NAME if by_email else MatchBasis.PHONE_AND_NAME
-        return Found(session.get(Customer, chosen), basis)
-    return Found(None, near=_nearest(shared), kept_apart=KeptApart.NAME_DISAGREES)
+        chosen = agreeing if len(agreeing) == 1 else [
+            customer_id for customer_id in agreeing
+            if _exact(arrival, *on_file[customer_id], shared[customer_id])]
+        if len(chosen) == 1:
+            basis = (MatchBasis.EMAIL_AND_NAME if _shares_email(shared[chosen[0]])
+                     else MatchBasis.PHONE_AND_NAME)
+            return Found(session.get(Customer, chosen[0]), basis)
+    # Those whose name agrees first: they are the likelier to be the same person.
+    order = agreeing + [customer_id for customer_id in shared if customer_id not in agreeing]
+    return Found(None, near=_nearest({customer_id: shared[customer_id] for customer_id in order}),
+                 kept_apart=KeptApart.SEVERAL_AGREE if agreeing else KeptApart.NAME_DISAGREES)
+
+
+def _exact(arrival: Arrival, names: Names, born: date | None, reasons: Reasons) -> bool:
+    """Whether a customer whose name agrees is the arrival's exact match among several: the
+    same full name, and, where the arrival gives a birth date or an email, the same birth
+    date or a shared email (in a household the name alone is Sr.'s as much as Jr.'s)."""
+    if not same_full_name(arrival.names, names):
+        return False
+    gives_email = any(kind is ContactKind.EMAIL for kind, _ in arrival.values)
+    if arrival.birth_date is None and not gives_email:
+        return True
+    return (arrival.birth_date is not None and arrival.birth_date == born) or _shares_email(
+        reasons)
 
 
 def _shares_email(reasons: Reasons) -> bool:

@@ -138,7 +138,8 @@ def _import_card(session: Session, actor: Actor, card: Card, file_name: str,
     """Everything that can refuse the card is asked before the first write."""
     checked = [value.checked for value in card.values]
     found = find_customer_for(session, Arrival(card.names, stored_keys(checked),
-                                               card.customer_number, card.uid))
+                                               card.customer_number, card.uid,
+                                               card.birth_date))
     customer = found.customer
     if customer is None:
         names = check_customer_names(card.names.first_name, card.names.last_name,
