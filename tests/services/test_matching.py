@@ -100,9 +100,7 @@ def test_a_customer_number_or_a_known_uid_names_the_customer_when_the_name_confi
         deborah, MatchBasis.PHONE_AND_NAME, [])
 
 
-def test_a_customer_known_by_one_name_alone_is_confirmed_by_that_same_name(
-    database, manager, new_customer
-):
+def test_a_customer_known_by_one_name_alone_is_confirmed_by_that_same_name(database, manager):
     smith = create_customer(database.unit_of_work(), manager, last_name="Smith",
                             company="Smith Plumbing", customer_number="C5")
     assert found(database, Arrival(Names("", "Smith", "Smith Plumbing"), (), "C5")) == (
