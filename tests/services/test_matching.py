@@ -4,6 +4,7 @@ and that every look-up is by an index, as a desk of a million customers needs.""
 from __future__ import annotations
 
 import shutil
+from datetime import date
 
 import pytest
 from sqlalchemy import event, select, text
@@ -12,6 +13,7 @@ from contact_desk.domain.duplicates import (
     DuplicateReason,
     DuplicateSource,
     DuplicateStatus,
+    KeptApart,
     MatchBasis,
     Names,
 )
@@ -78,19 +80,111 @@ def test_a_shared_phone_without_an_agreeing_name_finds_nobody_and_names_who_shar
     ])
 
 
-def test_a_customer_number_or_a_known_uid_names_the_customer_whatever_the_values(
+def uid_of(database, customer_id: int) -> str:
+    with database.sessions() as session:
+        return session.scalar(select(CardUid.uid).where(CardUid.customer_id == customer_id))
+
+
+def test_a_customer_number_or_a_known_uid_names_the_customer_when_the_name_confirms_it(
+    database, new_customer, family
+):
+    deborah, _ = family
+    nora = new_customer("Nora", "Nobody")
+    phone = ((PHONE, "+17735550123"),)
+    assert found(database, Arrival(Names("D.", "McIntyre"), phone, "C1")) == (
+        deborah, MatchBasis.CUSTOMER_NUMBER, [])
+    assert found(database, Arrival(Names("Nora", "Nobody"), phone, uid=uid_of(database, nora))
+                 ) == (nora, MatchBasis.CARD_UID, [])
+    # A key the desk does not know says nothing: the values and the name decide.
+    assert found(database, Arrival(Names("Deborah", "Mcintyre"), phone, "C9", "urn:x")) == (
+        deborah, MatchBasis.PHONE_AND_NAME, [])
+
+
+def test_a_customer_known_by_one_name_alone_is_confirmed_by_that_same_name(database, manager):
+    smith = create_customer(database.unit_of_work(), manager, last_name="Smith",
+                            company="Smith Plumbing", customer_number="C5")
+    assert found(database, Arrival(Names("", "Smith", "Smith Plumbing"), (), "C5")) == (
+        smith, MatchBasis.CUSTOMER_NUMBER, [])
+    assert found(database, Arrival(Names("", "Smithers"), (), "C5"))[0] is None
+
+
+def test_someone_elses_key_never_names_them_the_values_and_name_decide_or_nobody(
     database, new_customer, family
 ):
     deborah, quentin = family
     nora = new_customer("Nora", "Nobody")
-    with database.sessions() as session:
-        uid = session.scalar(select(CardUid.uid).where(CardUid.customer_id == nora))
     phone = ((PHONE, "+17735550123"),)
     assert found(database, Arrival(Names("Quentin", "Mcintyre"), phone, "C1")) == (
-        deborah, MatchBasis.CUSTOMER_NUMBER, [])
-    assert found(database, Arrival(Names(), phone, uid=uid)) == (nora, MatchBasis.CARD_UID, [])
-    assert found(database, Arrival(Names("Deborah", "Mcintyre"), phone, "C9", "urn:x")) == (
-        deborah, MatchBasis.PHONE_AND_NAME, [])
+        quentin, MatchBasis.PHONE_AND_NAME, [])
+    with database.sessions() as session:
+        result = find_customer_for(session, Arrival(Names("Vera", "Card"), phone,
+                                                    uid=uid_of(database, nora)))
+    assert (result.customer, result.kept_apart) == (None, KeptApart.UID_NAME_DISAGREES)
+    assert [(n.customer_id, n.reasons) for n in result.near] == [
+        (nora, ((DuplicateReason.SAME_CARD_UID, uid_of(database, nora)),)),
+        (deborah, ((DuplicateReason.SAME_PHONE, "+17735550123"),)),
+        (quentin, ((DuplicateReason.SAME_PHONE, "+17735550123"),)),
+    ]
+    assert found(database, Arrival(Names("Vera", "Card"), (), "C2")) == (None, None, [
+        (quentin, ((DuplicateReason.SAME_CUSTOMER_NUMBER, "C2"),))])
+
+
+@pytest.fixture
+def smiths(database, manager, new_customer):
+    """John Smith Sr. (C10, born 1950) and Jr. (C11, born 1980, his own email) share the
+    home phone (212) 555-0150."""
+    senior = new_customer("John", "Smith", customer_number="C10", birth_date=date(1950, 3, 1))
+    junior = new_customer("John", "Smith", customer_number="C11", birth_date=date(1980, 6, 2))
+    for who in (senior, junior):
+        cp.add_contact_point(database.unit_of_work(), manager, who, PHONE, "(212) 555-0150")
+    cp.add_contact_point(database.unit_of_work(), manager, junior, EMAIL, "jr@example.com")
+    return senior, junior
+
+
+HOME = (PHONE, "+12125550150")
+
+
+def test_a_household_sharing_a_phone_and_a_name_is_nobodys_match_and_both_are_near(
+    database, smiths
+):
+    senior, junior = smiths
+    for arrival in (Arrival(Names("John", "Smith"), (HOME,)),
+                    Arrival(Names("J.", "Smith"), (HOME,), birth_date=date(1950, 3, 1)),
+                    Arrival(Names("John", "Smith"), (HOME, (EMAIL, "new@example.com"))),
+                    Arrival(Names("John", "Smith"), (HOME,), birth_date=date(1999, 1, 1))):
+        with database.sessions() as session:
+            result = find_customer_for(session, arrival)
+        assert (result.customer, result.basis, result.kept_apart) == (
+            None, None, KeptApart.SEVERAL_AGREE), arrival
+        assert [n.customer_id for n in result.near] == [senior, junior]
+        assert result.near[0].reasons == ((DuplicateReason.SAME_PHONE, "+12125550150"),)
+
+
+def test_in_a_household_the_one_exact_match_by_birth_date_or_email_is_taken(database, smiths):
+    senior, junior = smiths
+    assert found(database, Arrival(Names("John", "Smith"), (HOME,),
+                                   birth_date=date(1950, 3, 1))) == (
+        senior, MatchBasis.PHONE_AND_NAME, [])
+    assert found(database, Arrival(Names("John", "Smith"),
+                                   (HOME, (EMAIL, "jr@example.com")))) == (
+        junior, MatchBasis.EMAIL_AND_NAME, [])
+
+
+def test_of_several_agreeing_names_the_one_the_same_in_full_is_taken_when_alone(
+    database, manager, new_customer
+):
+    john = new_customer("John", "Smith")
+    initial = new_customer("J.", "Smith")
+    jack = new_customer("John", "Smith")
+    for who in (john, initial):
+        cp.add_contact_point(database.unit_of_work(), manager, who, PHONE, "(212) 555-0160")
+    cp.add_contact_point(database.unit_of_work(), manager, jack, PHONE, "(212) 555-0161")
+    assert found(database, Arrival(Names("John", "Smith"), ((PHONE, "+12125550160"),))) == (
+        john, MatchBasis.PHONE_AND_NAME, [])
+    # A fleet number two John Smiths drive with: an initial is either of them.
+    cp.add_contact_point(database.unit_of_work(), manager, john, PHONE, "(212) 555-0161")
+    assert found(database, Arrival(Names("J.", "Smith"), ((PHONE, "+12125550161"),)))[:2] == (
+        None, None)
 
 
 def test_a_pair_is_recorded_once_lower_id_first_and_gains_the_values_found_later(

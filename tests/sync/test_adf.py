@@ -344,3 +344,76 @@ def test_the_database_itself_refuses_a_lead_recorded_twice(database, manager, tm
                             requested=recorded.requested, prospect_key=recorded.prospect_key))
         with pytest.raises(DomainError, match="clashes"), translate_database_errors(session):
             session.flush()
+
+
+def test_two_long_lead_ids_that_differ_only_at_the_end_are_two_leads(database, manager, tmp_path):
+    stem = "L" * 299
+    with_id = LEAD.replace("<requestdate>", f"<id>{stem}A</id><requestdate>")
+
+    first = import_adf(database, manager, lead_file(tmp_path, with_id))
+    second = import_adf(database, manager, lead_file(tmp_path, with_id.replace(
+        f"{stem}A", f"{stem}B").replace("2026-11-20", "2026-11-21"), name="other.xml"))
+    again = import_adf(database, manager, lead_file(tmp_path, with_id, name="copy.xml"))
+
+    assert second.already_imported is None and second.deal_id != first.deal_id
+    assert again.already_imported is not None and again.deal_id == first.deal_id
+
+
+def test_two_long_request_dates_or_providers_that_differ_only_at_the_end_are_two_leads(
+    database, manager, tmp_path
+):
+    long_date = LEAD.replace("2026-11-20T10:15:00-05:00", "2026-11-20T10:15:00" + " x" * 40)
+    long_provider = LEAD.replace("Cars.com</name>", "Cars" + " com" * 40 + "</name>")
+    for number, text in enumerate((long_date, long_provider)):
+        first = import_adf(database, manager, lead_file(tmp_path, text, name=f"{number}a.xml"))
+        ending = " x" if text is long_date else " com"
+        second = import_adf(database, manager, lead_file(
+            tmp_path, text.replace(ending * 40, ending * 39 + ending.upper()),
+            name=f"{number}b.xml"))
+        assert second.already_imported is None and second.deal_id != first.deal_id
+
+
+def smiths(database, manager) -> tuple[int, int]:
+    """John Smith Sr. (C10) and Jr. (C11) share the home phone (212) 555-0150."""
+    made = []
+    for number in ("C10", "C11"):
+        made.append(create_customer(database.unit_of_work(), manager, first_name="John",
+                                    last_name="Smith", customer_number=number))
+        cp.add_contact_point(database.unit_of_work(), manager, made[-1], ContactKind.PHONE,
+                             "(212) 555-0150")
+    return made[0], made[1]
+
+
+def test_a_lead_whose_name_agrees_with_two_of_a_household_goes_to_neither(
+    database, manager, tmp_path
+):
+    senior, junior = smiths(database, manager)
+    lead = LEAD.replace(">Ann<", ">John<").replace(">Lee<", ">Smith<").replace(
+        "(212) 555-0142", "(212) 555-0150")
+
+    report = import_adf(database, manager, lead_file(tmp_path, lead))
+
+    assert report.customer_created and report.customer_id not in (senior, junior)
+    assert deals_of(database, senior) == deals_of(database, junior) == []
+    assert [(pair.customer.customer_number, pair.reasons) for pair in report.possible_duplicates
+            ] == [("C10", ((DuplicateReason.SAME_PHONE, "+12125550150"),)),
+                  ("C11", ((DuplicateReason.SAME_PHONE, "+12125550150"),))]
+    assert report.summary() == (
+        "Lead from Cars.com: deal #1 opened for a new customer, John Smith (no customer "
+        "number). The lead has a name that agrees with more than one customer it shares a "
+        "phone or email with, and none of them alone has the same full name and the same "
+        "birth date or email, so it was kept apart and recorded as a possible duplicate of: "
+        "C10 (John Smith); C11 (John Smith).")
+
+
+def test_a_lead_sharing_juniors_own_email_goes_to_junior(database, manager, tmp_path):
+    _, junior = smiths(database, manager)
+    cp.add_contact_point(database.unit_of_work(), manager, junior, ContactKind.EMAIL,
+                         "ann@example.com")
+    lead = LEAD.replace(">Ann<", ">John<").replace(">Lee<", ">Smith<").replace(
+        "(212) 555-0142", "(212) 555-0150")
+
+    report = import_adf(database, manager, lead_file(tmp_path, lead))
+
+    assert (report.customer_id, report.customer_created) == (junior, False)
+    assert possible_duplicates(database.unit_of_work()) == []

@@ -4,12 +4,19 @@ that comes back card for card and finds every customer again."""
 
 from __future__ import annotations
 
-import pytest
-
 import base64
 import os
+from datetime import date
 
-from contact_desk.domain.duplicates import DuplicateReason, DuplicateSource, MatchBasis
+import pytest
+from sqlalchemy import select
+
+from contact_desk.domain.duplicates import (
+    DuplicateReason,
+    DuplicateSource,
+    KeptApart,
+    MatchBasis,
+)
 from contact_desk.domain.enums import ContactKind, ContactPointType
 from contact_desk.domain.errors import DomainError, InvalidValue, PermissionDenied
 from contact_desk.services import contact_points as cp
@@ -17,6 +24,7 @@ from contact_desk.services.customers import create_customer, customer_count
 from contact_desk.services.demo import fill_demo_data
 from contact_desk.services.duplicates import possible_duplicates
 from contact_desk.store.customer import Customer
+from contact_desk.store.imports import CardUid
 from contact_desk.sync.dms import sync_dms
 from contact_desk.sync.vcard import export_vcards, import_vcards
 from tests.sync.conftest import customer, open_copy_of, points
@@ -273,7 +281,8 @@ def test_a_card_sharing_a_phone_with_someone_else_is_a_new_customer_and_a_possib
     assert (report.customers_created, report.customers_matched) == (1, 0)
     [card] = report.cards
     assert card.shown() == ("line 1: Vera Card100 (new customer, no customer number), "
-                            "created; 2 phones and emails added")
+                            "created; 2 phones and emails added; kept apart: the card shares a "
+                            "phone or email with a customer whose name does not agree")
     [pair] = possible_duplicates(database.unit_of_work())
     assert (pair.customer.customer_number, pair.other.name) == ("C100002", "Vera Card100")
     assert (pair.reasons, pair.source, pair.source_file) == (
@@ -290,7 +299,8 @@ def test_each_card_says_which_customer_it_went_to_by_number(database, manager, t
 
     assert [card.shown() for card in report.cards] == [
         "line 1: Vera Card100 (new customer, no customer number), created; 2 phones and "
-        "emails added",
+        "emails added; kept apart: the card shares a phone or email with a customer whose "
+        "name does not agree",
         "line 8: C100002 (Jonathan Davidson), matched by phone and name; 1 phones and emails "
         "added",
     ]
@@ -298,18 +308,105 @@ def test_each_card_says_which_customer_it_went_to_by_number(database, manager, t
     assert [p.value for p in customer(database, "C100002").emails] == ["vera@example.com"]
 
 
-def test_a_card_with_a_customer_number_goes_to_that_customer_and_an_unknown_one_is_kept(
+def numbered(card: str, number: str) -> str:
+    return card.replace("END:VCARD", f"X-CONTACT-DESK-CUSTOMER-NUMBER:{number}\nEND:VCARD")
+
+
+def test_a_card_with_a_customer_number_and_an_agreeing_name_goes_to_that_customer(
     database, manager, tmp_path
 ):
     jonathan(database, manager)
-    numbered = VERA.replace("END:VCARD", "X-CONTACT-DESK-CUSTOMER-NUMBER:C100002\nEND:VCARD")
-    unknown = APPLE_30.replace("END:VCARD", "X-CONTACT-DESK-CUSTOMER-NUMBER:C7\nEND:VCARD")
+    his_card = VERA.replace("Card100;Vera", "Davidson;J.").replace("Vera Card100", "J. Davidson")
+    his_card = numbered(his_card.replace("(312) 555-0100", "(312) 555-0177"), "C100002")
 
-    report = import_vcards(database, manager, vcf(tmp_path, numbered + unknown))
+    report = import_vcards(database, manager, vcf(tmp_path, his_card))
 
-    assert [(card.customer.customer_number, card.matched_by) for card in report.cards] == [
-        ("C100002", MatchBasis.CUSTOMER_NUMBER), ("C7", None)]
-    assert customer(database, "C7").full_name == "Ann Lee"
+    [card] = report.cards
+    assert (card.customer.customer_number, card.matched_by, card.kept_apart) == (
+        "C100002", MatchBasis.CUSTOMER_NUMBER, None)
+    assert {p.value for p in customer(database, "C100002").phones} == {
+        "+13125550100", "+13125550177"}
+
+
+def test_a_card_never_gives_a_customer_number_the_desk_does_not_know(
+    database, manager, tmp_path
+):
+    report = import_vcards(database, manager, vcf(tmp_path, numbered(APPLE_30, "C7")))
+
+    [card] = report.cards
+    assert (card.customer.customer_number, card.matched_by, card.number_not_kept) == (
+        None, None, "C7")
+    assert card.shown() == (
+        "line 1: Ann Lee (new customer, no customer number), created; 4 phones and emails "
+        "added; its customer number C7 was not kept (only the DMS gives customer numbers)")
+    assert report.summary().endswith(
+        "1 customer numbers on cards not kept: only the DMS gives customer numbers.")
+    with database.sessions() as session:
+        assert session.query(Customer).filter_by(customer_number="C7").all() == []
+
+
+def test_the_dms_customer_number_a_card_carried_is_the_dms_customers_alone(
+    database, manager, export, tmp_path
+):
+    import_vcards(database, manager, vcf(tmp_path, numbered(APPLE_30, "C7")))
+
+    sync_dms(database, manager, export([
+        {"customer_number": "C7", "first_name": "Carl", "last_name": "Seven",
+         "cell_phone": "+15185550777"}]))
+
+    carl = customer(database, "C7")
+    assert (carl.full_name, [p.value for p in carl.phones]) == ("Carl Seven", ["+15185550777"])
+    ann = customer(database, 1)
+    assert (ann.customer_number, ann.full_name) == (None, "Ann Lee")
+
+
+def test_a_card_with_someone_elses_customer_number_is_a_new_customer_and_a_possible_duplicate(
+    database, manager, tmp_path
+):
+    jonathan(database, manager)
+    his = points(customer(database, "C100002"))
+
+    report = import_vcards(database, manager, vcf(tmp_path, numbered(VERA, "C100002"),
+                                                  name="edited.vcf"))
+
+    assert points(customer(database, "C100002")) == his
+    [card] = report.cards
+    assert (card.customer.customer_number, card.matched_by, card.values_added) == (None, None, 2)
+    assert card.shown() == (
+        "line 1: Vera Card100 (new customer, no customer number), created; 2 phones and "
+        "emails added; kept apart: the card carries the customer number of a customer whose "
+        "name does not agree; its customer number C100002 was not kept (only the DMS gives "
+        "customer numbers)")
+    [pair] = possible_duplicates(database.unit_of_work())
+    assert (pair.customer.customer_number, pair.other.name, pair.source_file) == (
+        "C100002", "Vera Card100", "edited.vcf")
+    assert pair.reasons == ((DuplicateReason.SAME_CUSTOMER_NUMBER, "C100002"),
+                            (DuplicateReason.SAME_PHONE, "+13125550100"))
+    assert "1 possible duplicates recorded for a person to decide." in report.summary()
+
+
+def test_a_card_with_someone_elses_uid_is_a_new_customer_and_a_possible_duplicate(
+    database, manager, tmp_path
+):
+    nora = create_customer(database.unit_of_work(), manager, first_name="Nora",
+                           last_name="Nobody")
+    with database.sessions() as session:
+        uid = session.scalar(select(CardUid.uid).where(CardUid.customer_id == nora))
+    reused = VERA.replace("VERSION:3.0", f"VERSION:3.0\nUID:{uid}")
+
+    report = import_vcards(database, manager, vcf(tmp_path, reused))
+    again = import_vcards(database, manager, vcf(tmp_path, reused, name="again.vcf"))
+
+    assert customer(database, nora).phones == customer(database, nora).emails == ()
+    [card] = report.cards
+    assert (card.matched_by, card.kept_apart) == (None, KeptApart.UID_NAME_DISAGREES)
+    [pair] = possible_duplicates(database.unit_of_work())
+    assert (pair.customer.name, pair.other.name, pair.reasons) == (
+        "Nora Nobody", "Vera Card100", ((DuplicateReason.SAME_CARD_UID, uid),))
+    with database.sessions() as session:  # the UID stays Nora's; Vera has the desk's own
+        assert session.scalar(select(CardUid.customer_id).where(CardUid.uid == uid)) == nora
+    [card] = again.cards  # the second time Vera is found by her email and name
+    assert (again.customers_created, card.matched_by) == (0, MatchBasis.EMAIL_AND_NAME)
 
 
 # ---------------------------------------------------------------- photos too big to read
@@ -365,12 +462,16 @@ def _cards(path) -> list[list[str]]:
 
 def _hand_made(database, actor, export) -> None:
     """After the demo: a DMS customer with work, home and a do-not-text cell; customers
-    without a DMS number and without any phone or email (a person, a company); and one with
-    a dealer-added landline with an extension, do-not-call, and an email opted out."""
+    without a DMS number and without any phone or email (a person, a company); one with
+    a dealer-added landline with an extension, do-not-call, and an email opted out; and
+    companies known by a last or a first name alone, one from the DMS, one not."""
     sync_dms(database, actor, export([
         {"customer_number": "H1", "first_name": "Walt", "last_name": "Work",
          "cell_phone": "+13125550113", "home_phone": "+17735550112",
-         "work_phone": "+13125550111", "email": "walt@example.com"}]))
+         "work_phone": "+13125550111", "email": "walt@example.com"},
+        {"customer_number": "H2", "last_name": "Ortiz", "company": "Ortiz Plumbing",
+         "work_phone": "+13125550120"}]))
+    create_customer(database.unit_of_work(), actor, first_name="Pat", company="Pat's Garage")
     walt = customer(database, "H1")
     cell = next(p for p in walt.phones if p.type is ContactPointType.DMS_CELL)
     cp.set_consent(database.unit_of_work(), actor, cell.id, do_not_text=True)
@@ -385,8 +486,12 @@ def _hand_made(database, actor, export) -> None:
     cp.set_consent(database.unit_of_work(), actor, email, marketing_opt_out=True)
 
 
+def _without_keys(card: list[str]) -> list[str]:
+    return [line for line in card if not line.startswith(("UID", "X-CONTACT-DESK-CUSTOMER"))]
+
+
 def test_the_desks_own_export_comes_back_card_for_card_and_finds_every_customer_again(
-    database, manager, export, tmp_path, sqlite_template
+    database, manager, export, tmp_path, sqlite_template, stored
 ):
     fill_demo_data(database, customers=45)
     _hand_made(database, manager, export)
@@ -395,22 +500,90 @@ def test_the_desks_own_export_comes_back_card_for_card_and_finds_every_customer_
     with open_copy_of(sqlite_template, tmp_path / "empty.sqlite3") as (empty, actor):
         into_empty = import_vcards(empty, actor, first)
         export_vcards(empty, second)
-    before = customer_count(database)
+    before, rows = customer_count(database), stored()
 
     again = import_vcards(database, manager, first)
 
     assert (into_empty.customers_created, into_empty.bad_cards) == (written, ())
     cards, back = _cards(first), _cards(second)
-    assert len(cards) == len(back) == written == 49
-    assert [n for n, (one, other) in enumerate(zip(cards, back)) if one != other] == []
+    assert len(cards) == len(back) == written == 51
+    assert [n for n, (one, other) in enumerate(zip(cards, back))
+            if _without_keys(one) != _without_keys(other)] == []
+    # Only the DMS gives customer numbers: in a desk without them a numbered card's customer
+    # has none, and is known by the UID the desk gave it.
+    numbered = [n for n, card in enumerate(cards) if _without_keys(card) != card
+                and not any(line.startswith("UID") for line in card)]
+    assert len(numbered) == sum(card.number_not_kept is not None for card in into_empty.cards)
+    assert [n for n in numbered if not any(line.startswith("UID:urn:uuid:") for line in back[n])
+            or any(line.startswith("X-CONTACT-DESK-CUSTOMER") for line in back[n])] == []
+    assert [n for n, (one, other) in enumerate(zip(cards, back))
+            if n not in numbered and one != other] == []
     assert (again.customers_created, again.customers_matched, again.values_added) == (
         0, written, 0)
-    assert customer_count(database) == before
+    assert customer_count(database) == before and possible_duplicates(database.unit_of_work()) == []
     assert {card.matched_by for card in again.cards} == {MatchBasis.CUSTOMER_NUMBER,
                                                          MatchBasis.CARD_UID}
+    assert [card.shown() for card in again.cards if card.kept_apart or card.number_not_kept] == []
+    assert stored() == rows
     walt = next(card for card in cards if "FN:Walt Work" in card)
     assert [line for line in walt if line.startswith("TEL")] == [
         "TEL;PREF=1;TYPE=cell;VALUE=uri;X-CONTACT-DESK-OPT-OUT=text:tel:+13125550113",
         "TEL;TYPE=home,text;VALUE=uri:tel:+17735550112",  # a US number may be a mobile
         "TEL;TYPE=work,text;VALUE=uri:tel:+13125550111",
     ]
+
+
+# ---------------------------------------------------------------- keys longer than their column
+
+def uid_card(uid: str, phone: str) -> str:
+    return (f"BEGIN:VCARD\nVERSION:4.0\nUID:{uid}\nFN:Ann Lee\nN:Lee;Ann;;;\n"
+            f"TEL;TYPE=cell:{phone}\nEND:VCARD\n")
+
+
+def test_two_long_uids_that_differ_only_at_the_end_name_two_customers(
+    database, manager, tmp_path
+):
+    stem = "urn:x-long:" + "u" * 288
+    path = vcf(tmp_path, uid_card(stem + "A", "(212) 555-0101") + uid_card(stem + "B",
+                                                                         "(212) 555-0102"))
+
+    first = import_vcards(database, manager, path)
+    again = import_vcards(database, manager, path)
+
+    assert (first.customers_created, first.customers_matched) == (2, 0)
+    assert [card.matched_by for card in again.cards] == [MatchBasis.CARD_UID] * 2
+    assert [card.customer.name for card in again.cards] == ["Ann Lee", "Ann Lee"]
+    assert len({customer(database, n).id for n in ("1", "2")}) == 2
+    assert [p.value for p in customer(database, "2").phones] == ["+12125550102"]
+    assert possible_duplicates(database.unit_of_work()) == []
+
+
+# ---------------------------------------------------------------- a household's shared phone
+
+def test_a_card_agreeing_with_two_of_a_household_goes_to_the_one_born_that_day_or_to_neither(
+    database, manager, tmp_path
+):
+    senior, junior = (create_customer(database.unit_of_work(), manager, first_name="John",
+                                      last_name="Smith", customer_number=number,
+                                      birth_date=born)
+                      for number, born in (("C10", date(1950, 3, 1)),
+                                           ("C11", date(1980, 6, 2))))
+    for who in (senior, junior):
+        cp.add_contact_point(database.unit_of_work(), manager, who, ContactKind.PHONE,
+                             "(212) 555-0150")
+    card = "BEGIN:VCARD\nVERSION:3.0\nN:Smith;John;;;\nTEL;TYPE=home:(212) 555-0150\n"
+    born_1950 = card + "BDAY:1950-03-01\nEMAIL:sr@example.com\nEND:VCARD\n"
+    unsure = card + "EMAIL:smiths@example.com\nEND:VCARD\n"
+
+    report = import_vcards(database, manager, vcf(tmp_path, born_1950 + unsure))
+
+    first, second = report.cards
+    assert (first.customer.customer_number, first.matched_by) == ("C10", MatchBasis.PHONE_AND_NAME)
+    assert (second.customer.created, second.kept_apart) == (True, KeptApart.SEVERAL_AGREE)
+    assert second.shown().endswith(
+        "kept apart: the card has a name that agrees with more than one customer it shares a "
+        "phone or email with, and none of them alone has the same full name and the same "
+        "birth date or email")
+    assert [p.value for p in customer(database, "C11").emails] == []
+    assert sorted(pair.customer.customer_number for pair in report.possible_duplicates) == [
+        "C10", "C11"]

@@ -2,7 +2,8 @@
 
 Families, offices and fleets share phones and emails, so a shared value alone never says
 "same person": the name has to agree too. Where it does not, the import makes a new
-customer and leaves the pair for a person to decide.
+customer and leaves the pair for a person to decide. A key a card carries (a customer
+number, a UID) is checked against the name the same way, since cards are edited by hand.
 """
 
 from __future__ import annotations
@@ -48,6 +49,23 @@ def names_agree(incoming: Names, on_file: Names) -> bool:
     return bool(folded(incoming.company)) and folded(incoming.company) == folded(on_file.company)
 
 
+def same_full_name(incoming: Names, on_file: Names) -> bool:
+    """Whether both name the person (first and last name) alike once folded, or, naming no
+    person, the same company: "Smith" alone is "Smith" alone, though it agrees with nobody."""
+    mine = (folded(incoming.first_name), folded(incoming.last_name))
+    theirs = (folded(on_file.first_name), folded(on_file.last_name))
+    if any(mine) or any(theirs):
+        return mine == theirs
+    return bool(folded(incoming.company)) and folded(incoming.company) == folded(on_file.company)
+
+
+def names_confirm(incoming: Names, on_file: Names) -> bool:
+    """Whether a card carrying a customer's key (DMS number, UID) is about that customer: the
+    names agree, or are the very names on file (a customer known by a last name alone comes
+    back so in the desk's own export)."""
+    return names_agree(incoming, on_file) or same_full_name(incoming, on_file)
+
+
 def _first_names_agree(one: str, other: str) -> bool:
     # The first given name decides: "Ann Marie" is Ann, "J. R." is J.
     mine, theirs = next(iter(_words(one)), ""), next(iter(_words(other)), "")
@@ -78,6 +96,20 @@ class DuplicateReason(LabelledEnum):
 
     SAME_PHONE = "same phone"
     SAME_EMAIL = "same email"
+    SAME_CUSTOMER_NUMBER = "same customer number"
+    SAME_CARD_UID = "same card UID"
+
+
+class KeptApart(LabelledEnum):
+    """Why an import that shares a key or a value with customers on file went to none of
+    them; the label follows "The lead" or "The card"."""
+
+    NAME_DISAGREES = "shares a phone or email with a customer whose name does not agree"
+    SEVERAL_AGREE = ("has a name that agrees with more than one customer it shares a phone "
+                     "or email with, and none of them alone has the same full name and the "
+                     "same birth date or email")
+    NUMBER_NAME_DISAGREES = "carries the customer number of a customer whose name does not agree"
+    UID_NAME_DISAGREES = "carries the card UID of a customer whose name does not agree"
 
 
 class DuplicateSource(LabelledEnum):

@@ -15,7 +15,13 @@ from sqlalchemy.orm import Session
 from contact_desk.domain.duplicates import Names, folded
 from contact_desk.services.matching import CustomerRef
 from contact_desk.store.customer import Customer
-from contact_desk.store.imports import AdfLead
+from contact_desk.store.imports import (
+    MAX_LEAD_ID,
+    MAX_PROVIDER,
+    MAX_REQUESTED,
+    AdfLead,
+    stored_key,
+)
 from contact_desk.store.sales import Deal
 
 
@@ -31,9 +37,11 @@ class LeadIdentity:
     @classmethod
     def of(cls, provider: str, lead_id: str, requested: str, names: Names,
            values: Iterable[str]) -> LeadIdentity:
-        """``values`` are the lead's phones and emails as stored (E.164, normalised email)."""
-        return cls(provider, lead_id[:120] or None, requested[:64] or None,
-                   prospect_key(names, values))
+        """``values`` are the lead's phones and emails as stored (E.164, normalised email);
+        a provider, id or date too long for its column is kept whole, as a digest."""
+        return cls(stored_key(provider, MAX_PROVIDER),
+                   stored_key(lead_id, MAX_LEAD_ID) or None,
+                   stored_key(requested, MAX_REQUESTED) or None, prospect_key(names, values))
 
 
 @dataclass(frozen=True)

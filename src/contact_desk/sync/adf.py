@@ -2,7 +2,8 @@
 source is the lead's provider, locked.
 
 The customer is found by services.matching: a phone or email shared with someone whose name
-does not agree makes a new customer and a possible duplicate, never a deal on a stranger.
+does not agree, or with several whose names agree and no one exact match, makes a new
+customer and possible duplicates, never a deal on a stranger.
 A lead already imported (the same provider and lead id, or provider, request date and
 prospect) is said to be so, and changes nothing.
 
@@ -58,6 +59,7 @@ from contact_desk.sync.report import AdfReport
 
 MAX_LEAD_BYTES = 2_000_000
 NO_PROVIDER = "ADF lead"
+MAX_SOURCE = 120  # a deal's source, as Deal.source holds it
 _DECLARATION = re.compile(r"<\?\s*xml(?=[\s?])[^>]*>", re.IGNORECASE)
 _PHONE_ORDER = {"cellphone": 0, "cell": 0, "mobile": 0, "voice": 1, "": 1, "pager": 2}
 _CUSTOMER_ADDED = {ContactKind.PHONE: ContactPointType.CUSTOMER_PHONE,
@@ -72,10 +74,15 @@ class Lead:
     contacts: tuple[tuple[ContactKind, str], ...]  # cell phones first, then other phones, emails
     interested: VehicleDetails | None
     trade_in: VehicleDetails | None
-    provider: str
+    provider: str  # whole: it is part of what makes a lead the same lead (LeadIdentity)
     left_out: tuple[str, ...]  # what the lead said that could not be kept, and why
     lead_id: str = ""  # the provider's id of the lead (<prospect><id>), if it gives one
     requested: str = ""  # <requestdate> as written
+
+    @property
+    def source(self) -> str:
+        """The provider as the deal's source shows it."""
+        return self.provider[:MAX_SOURCE]
 
 
 def import_adf(database: Database, actor: Actor, path: Path) -> AdfReport:
@@ -98,7 +105,7 @@ def _import_lead(database: Database, actor: Actor, path: Path, lead: Lead) -> Ad
         if earlier is not None:
             return AdfReport(customer_id=earlier.customer_id,
                              customer_created=False, deal_id=earlier.deal_id,
-                             source=lead.provider, customer=earlier.customer,
+                             source=lead.source, customer=earlier.customer,
                              already_imported=earlier)
         found = find_customer_for(session, Arrival(names, stored_keys(values)))
         customer = found.customer
@@ -123,7 +130,7 @@ def _import_lead(database: Database, actor: Actor, path: Path, lead: Lead) -> Ad
                          deal_id=deal.id, source=deal.source,
                          skipped_values=(*skipped, *lead.left_out),
                          customer=CustomerRef.of(customer, created=found.customer is None),
-                         possible_duplicates=duplicates)
+                         possible_duplicates=duplicates, kept_apart=found.kept_apart)
 
 
 def read_lead(path: Path) -> Lead:
@@ -186,7 +193,7 @@ def _lead(path: Path, prospect: Element) -> Lead:
         source = next((_text(n) for n in provider.findall("name") if _text(n)), "")
         source = source or _text(provider.find("service"))
     return Lead(first, last, company, tuple(contacts), vehicles["buy"], vehicles["trade-in"],
-                source[:120] or NO_PROVIDER, tuple(left_out), _lead_id(prospect),
+                source or NO_PROVIDER, tuple(left_out), _lead_id(prospect),
                 _text(prospect.find("requestdate")))
 
 
@@ -243,12 +250,12 @@ def _open_deal(session: Session, actor: Actor, customer: Customer, lead: Lead) -
             trade_in = new_vehicle(session, customer.id, lead.trade_in, owned=True,
                                    source=VehicleSource.LEAD)
             audit.record(session, actor, customer.id, "vehicle", trade_in.id, "added", None,
-                         described(trade_in), reason=f"trade-in on a lead from {lead.provider}")
+                         described(trade_in), reason=f"trade-in on a lead from {lead.source}")
     deal = Deal(customer_id=customer.id, stage=DealStage.NEW, interested_vehicle=wanted,
-                trade_in_vehicle=trade_in, source=lead.provider, source_locked=True)
+                trade_in_vehicle=trade_in, source=lead.source, source_locked=True)
     session.add(deal)
     session.flush()
-    shown = f"{lead.provider}: {wanted.title}" if wanted is not None else lead.provider
+    shown = f"{lead.source}: {wanted.title}" if wanted is not None else lead.source
     audit.record(session, actor, customer.id, "deal", deal.id, "created", None, shown,
                  reason="ADF lead")
     return deal

@@ -11,7 +11,7 @@ import csv
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from contact_desk.domain.duplicates import MatchBasis
+from contact_desk.domain.duplicates import KeptApart, MatchBasis
 from contact_desk.services.duplicates import PossibleDuplicateView
 from contact_desk.services.files import OutputFile
 from contact_desk.services.leads import EarlierLead
@@ -81,6 +81,7 @@ class AdfReport:
     customer: CustomerRef | None = None
     possible_duplicates: tuple[PossibleDuplicateView, ...] = ()
     already_imported: EarlierLead | None = None
+    kept_apart: KeptApart | None = None  # why a lead near customers went to none of them
 
     def summary(self) -> str:
         earlier = self.already_imported
@@ -96,9 +97,9 @@ class AdfReport:
         text = f"Lead from {self.source}: deal #{self.deal_id} opened for {who}."
         if self.possible_duplicates:
             others = "; ".join(pair.customer.shown() for pair in self.possible_duplicates)
-            text += (" The lead shares a phone or email with a customer whose name does not "
-                     f"agree, so it was kept apart and recorded as a possible duplicate of: "
-                     f"{others}.")
+            why = (self.kept_apart or KeptApart.NAME_DISAGREES).label
+            text += (f" The lead {why}, so it was kept apart and recorded as a possible "
+                     f"duplicate of: {others}.")
         return text
 
     def details(self) -> list[str]:
@@ -108,17 +109,27 @@ class AdfReport:
 
 @dataclass(frozen=True)
 class CardOutcome:
-    """Where one card went: its first line, the customer, and whether it was made or found."""
+    """Where one card went: its first line, the customer, whether it was made or found, why a
+    card near customers went to none of them, and a customer number it carried that the
+    customer does not have (only the DMS gives customer numbers: it is named here, not kept)."""
 
     line: int
     customer: CustomerRef
     matched_by: MatchBasis | None  # None: the card made the customer
     values_added: int
+    kept_apart: KeptApart | None = None
+    number_not_kept: str | None = None
 
     def shown(self) -> str:
         how = f"matched by {self.matched_by.label}" if self.matched_by else "created"
-        return (f"line {self.line}: {self.customer.shown()}, {how}; {self.values_added:,} "
+        text = (f"line {self.line}: {self.customer.shown()}, {how}; {self.values_added:,} "
                 "phones and emails added")
+        if self.kept_apart is not None:
+            text += f"; kept apart: the card {self.kept_apart.label}"
+        if self.number_not_kept:
+            text += (f"; its customer number {escaped(self.number_not_kept)} was not kept "
+                     "(only the DMS gives customer numbers)")
+        return text
 
 
 @dataclass(frozen=True)
@@ -145,6 +156,10 @@ class VcardImportReport:
         if self.possible_duplicates:
             text += (f" {len(self.possible_duplicates):,} possible duplicates recorded for a "
                      "person to decide.")
+        numbers = sum(bool(card.number_not_kept) for card in self.cards)
+        if numbers:
+            text += (f" {numbers:,} customer numbers on cards not kept: only the DMS gives "
+                     "customer numbers.")
         if self.left_out:
             text += f" {len(self.left_out):,} photos or other large parts of cards left out."
         return text

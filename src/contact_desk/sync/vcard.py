@@ -1,11 +1,13 @@
 """vCards in and out: import what address books really export, export 4.0 that comes back home.
 
-Each card goes to the customer services.matching finds (its DMS customer number, its UID,
-or a phone or email with a name that agrees), or becomes a new one, recorded as a possible
-duplicate of each customer it shares a value with but not the name. Its values become
-dealer-added, keeping the card's TYPE words and opt-outs; on a new customer its preferred
-phone and email become primary. A card that cannot be read, or holds a value that is not a
-phone or email, is skipped whole and reported; so is a part too big to read (vcard_file).
+Each card goes to the customer services.matching finds (its DMS customer number or its UID,
+with a name that confirms it, or a phone or email with a name that agrees), or becomes a
+new one, recorded as a possible duplicate of each customer it came near. A card never gives
+a customer number: that is the DMS's key, so a number the desk does not know is only named
+in the report. Its values become dealer-added, keeping the card's TYPE words and opt-outs;
+on a new customer its preferred phone and email become primary. A card that cannot be read,
+or holds a value that is not a phone or email, is skipped whole and reported; so is a part
+too big to read (vcard_file).
 """
 
 from __future__ import annotations
@@ -36,6 +38,7 @@ from contact_desk.services.lookup import home_region
 from contact_desk.services.matching import (
     Arrival,
     CustomerRef,
+    customer_of_uid,
     exported_uids,
     find_customer_for,
 )
@@ -135,14 +138,16 @@ def _import_card(session: Session, actor: Actor, card: Card, file_name: str,
     """Everything that can refuse the card is asked before the first write."""
     checked = [value.checked for value in card.values]
     found = find_customer_for(session, Arrival(card.names, stored_keys(checked),
-                                               card.customer_number, card.uid))
+                                               card.customer_number, card.uid,
+                                               card.birth_date))
     customer = found.customer
     if customer is None:
         names = check_customer_names(card.names.first_name, card.names.last_name,
                                      card.names.company)
+        # A UID already naming someone else stays theirs: this customer gets the desk's own.
+        uid = card.uid if card.uid and customer_of_uid(session, card.uid) is None else None
         customer = new_customer(session, actor, first_name=names[0], last_name=names[1],
-                                company=names[2], birth_date=card.birth_date,
-                                customer_number=card.customer_number, card_uid=card.uid)
+                                company=names[2], birth_date=card.birth_date, card_uid=uid)
         tally.created += 1
     else:
         tally.matched += 1
@@ -156,8 +161,10 @@ def _import_card(session: Session, actor: Actor, card: Card, file_name: str,
     for kind in ContactKind:
         settle_primary(session, actor, customer, kind)
     tally.added += len(added)
+    number = card.customer_number
     tally.cards.append(CardOutcome(card.line, CustomerRef.of(customer, found.customer is None),
-                                   found.basis, len(added)))
+                                   found.basis, len(added), found.kept_apart,
+                                   number if number != customer.customer_number else None))
     tally.duplicates.extend(record_possible_duplicates(session, customer, found.near,
                                                        DuplicateSource.VCARD, file_name))
 

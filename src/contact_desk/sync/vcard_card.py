@@ -20,12 +20,12 @@ from contact_desk.domain.duplicates import Names
 from contact_desk.domain.enums import ContactKind, ContactPointType, ContactStatus
 from contact_desk.domain.errors import InvalidValue
 from contact_desk.store.customer import ContactPoint, Customer
+from contact_desk.store.imports import MAX_UID, stored_key
 from contact_desk.sync.contact_values import CheckedValue, check_value
 
 CUSTOMER_NUMBER = "x-contact-desk-customer-number"
 OPT_OUT = "X-CONTACT-DESK-OPT-OUT"
 MAX_CUSTOMER_NUMBER = 32
-MAX_UID = 255
 _DMS_PHONE_TYPES = {ContactPointType.DMS_CELL: "cell", ContactPointType.DMS_HOME: "home",
                     ContactPointType.DMS_WORK: "work"}
 # The TYPE words a value keeps (in ContactPoint.card_types) to write them back.
@@ -95,7 +95,7 @@ def read_card(line: int, text: str, region: str) -> Card:
     bday = card.contents.get("bday")
     born = birthday(str(bday[0].value)) if bday else None
     return Card(line, names, born, values, _customer_number(card, names),
-                _single(card, "uid")[:MAX_UID] or None)
+                stored_key(_single(card, "uid"), MAX_UID) or None)
 
 
 def _customer_number(card: vobject.base.Component, names: Names) -> str | None:
