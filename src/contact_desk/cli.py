@@ -15,7 +15,7 @@ import contact_desk
 from contact_desk.domain.actor import Actor
 from contact_desk.domain.errors import DomainError
 from contact_desk.domain.recipients import MessageType
-from contact_desk.log_file import start_logging
+from contact_desk.log_file import start_logging, where_details_are
 from contact_desk.services import contact_points, customers, users
 from contact_desk.services.files import check_output
 from contact_desk.services.recipients import RecipientList, recipients_for
@@ -156,7 +156,7 @@ def _positive(text: str) -> int:
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
-    log_file = start_logging()
+    start_logging()
     if args.smoke:
         from contact_desk.smoke import run_smoke
 
@@ -182,10 +182,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 130
     except Exception:
         log.exception("contact-desk %s failed", args.command)
-        print(
-            f"contact-desk: something went wrong that is not your fault; details are in {log_file}",
-            file=sys.stderr,
-        )
+        print(f"contact-desk: an unexpected error stopped the command (not your mistake); "
+              f"{where_details_are()}.", file=sys.stderr)
         return EXIT_USAGE
     finally:
         if database is not None:

@@ -1,0 +1,111 @@
+"""The command line given what a new user or a hostile script gives it: every refusal is one
+line and exit code 2, nothing given is silently changed, and no traceback is ever printed."""
+
+from __future__ import annotations
+
+import json
+import os
+import sqlite3
+import subprocess
+import sys
+from contextlib import closing
+from pathlib import Path
+
+import pytest
+
+from contact_desk.cli import main
+from tests.test_cli import run
+
+
+@pytest.fixture(scope="module")
+def desk(tmp_path_factory: pytest.TempPathFactory) -> str:
+    path = tmp_path_factory.mktemp("errors") / "desk.sqlite3"
+    assert main(["--database", str(path), "demo", "--customers", "5"]) == 0
+    return str(path)
+
+
+def contact_desk(*argv: str, env: dict[str, str] | None = None,
+                 cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
+    """The command as a new user runs it: a process of its own."""
+    return subprocess.run([sys.executable, "-m", "contact_desk", *argv], capture_output=True,
+                          text=True, env=env, cwd=cwd, timeout=120, check=False)
+
+
+def one_line(result: subprocess.CompletedProcess[str]) -> str:
+    assert result.returncode == 2, (result.stdout, result.stderr)
+    assert "Traceback" not in result.stderr
+    assert result.stderr.startswith("contact-desk: ") and result.stderr.count("\n") == 1, \
+        result.stderr
+    return result.stderr
+
+
+def second_phone(url: str, capsys: pytest.CaptureFixture[str]) -> tuple[str, str]:
+    """A customer of the demo and an active phone of theirs that is not the primary."""
+    for number in range(1, 6):
+        code, out, _ = run(capsys, "--database", url, "show", f"C10000{number}", "--json")
+        shown = json.loads(out)
+        for phone in shown["phones"]:
+            if not phone["primary"] and phone["status"] == "Active":
+                return shown["customer_number"], phone["value"]
+    raise AssertionError("the demo should have a customer with a second active phone")
+
+
+# ---------------------------------------------------------------- a bug is not "another desk"
+
+
+@pytest.fixture
+def refusing_desk(tmp_path: Path) -> str:
+    """A demo desk whose database refuses every change to a phone or email, as a constraint
+    the desk does not know of would."""
+    path = tmp_path / "desk.sqlite3"
+    assert main(["--database", str(path), "demo", "--customers", "5"]) == 0
+    with closing(sqlite3.connect(path)) as connection:
+        connection.execute("CREATE TRIGGER refuse BEFORE UPDATE ON contact_point "
+                           "BEGIN SELECT RAISE(ABORT, 'a rule nobody told the desk of'); END")
+        connection.commit()
+    return str(path)
+
+
+def test_an_unknown_constraint_is_logged_and_shown_as_unexpected(refusing_desk, tmp_path,
+                                                                 capsys):
+    customer, phone = second_phone(refusing_desk, capsys)
+    logs = tmp_path / "logs"
+    result = contact_desk("--database", refusing_desk, "set-primary", customer, phone,
+                          env=dict(os.environ, CONTACT_DESK_LOG_DIR=str(logs)))
+    said = one_line(result)
+    assert "another desk" not in said and "same moment" not in said
+    assert "unexpected error" in said and str(logs / "contact-desk.log") in said
+    logged = (logs / "contact-desk.log").read_text()
+    assert "Traceback" in logged and "a rule nobody told the desk of" in logged
+
+
+# ---------------------------------------------------------------- a log folder that cannot be made
+
+
+def test_a_log_folder_that_cannot_be_made_gives_a_temporary_one_and_no_traceback(
+        refusing_desk, tmp_path, capsys):
+    customer, phone = second_phone(refusing_desk, capsys)
+    in_the_way = tmp_path / "a-file"
+    in_the_way.write_text("not a folder")
+    temporary = tmp_path / "tmp"
+    temporary.mkdir()
+    env = dict(os.environ, CONTACT_DESK_LOG_DIR=str(in_the_way / "logs"), TMPDIR=str(temporary))
+    said = one_line(contact_desk("--database", refusing_desk, "set-primary", customer, phone,
+                                 env=env))
+    assert str(in_the_way) not in said  # it names no log file that is not there
+    named = Path(said.split("the details are in ", 1)[1].rstrip(".\n"))
+    assert named.is_relative_to(temporary) and "Traceback" in named.read_text()
+
+
+def test_with_no_folder_for_a_log_at_all_nothing_is_named_and_nothing_printed(
+        tmp_path, monkeypatch):
+    import tempfile
+
+    from contact_desk.log_file import start_logging, where_details_are
+
+    in_the_way = tmp_path / "a-file"
+    in_the_way.write_text("not a folder")
+    monkeypatch.setenv("CONTACT_DESK_LOG_DIR", str(in_the_way / "logs"))
+    monkeypatch.setattr(tempfile, "tempdir", str(in_the_way / "tmp"))
+    assert start_logging() is None
+    assert where_details_are() == "no log file could be written, so the details were not kept"
