@@ -109,3 +109,25 @@ def test_with_no_folder_for_a_log_at_all_nothing_is_named_and_nothing_printed(
     monkeypatch.setattr(tempfile, "tempdir", str(in_the_way / "tmp"))
     assert start_logging() is None
     assert where_details_are() == "no log file could be written, so the details were not kept"
+
+
+# ---------------------------------------------------------------- usage mistakes
+
+
+@pytest.mark.parametrize("argv, says", [
+    (["shw"], "invalid choice: 'shw'"),
+    (["show"], "the following arguments are required: CUSTOMER"),
+    (["search", "x", "--limit", "-5"], "argument --limit: must be at least 1"),
+    (["recipients", "C1", "--message", "foo"], "invalid choice: 'foo'"),
+    (["sync", "dms"], "the following arguments are required: FILE"),
+    (["import"], "the following arguments are required: KIND"),
+    (["--bogus", "show", "1"], "unrecognized arguments: --bogus"),
+    (["demo", "--customers", "abc"], "'abc' is not a whole number"),
+])
+def test_a_usage_mistake_is_one_line_and_exit_2(capsys, argv, says):
+    with pytest.raises(SystemExit) as stopped:
+        main(argv)
+    err = capsys.readouterr().err
+    assert stopped.value.code == 2
+    assert err.startswith("contact-desk: error: ") and err.count("\n") == 1, err
+    assert says in err and "--help)" in err

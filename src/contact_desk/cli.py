@@ -9,7 +9,7 @@ import os
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Any
+from typing import Any, NoReturn
 
 import contact_desk
 from contact_desk.domain.actor import Actor
@@ -40,8 +40,17 @@ class _ShowVersion(argparse.Action):
         parser.exit()
 
 
+class _Parser(argparse.ArgumentParser):
+    """argparse prints its usage, then the mistake; a clerk gets the mistake alone, in one
+    line. Sub-commands' parsers are of this class too (add_subparsers makes its own kind)."""
+
+    def error(self, message: str) -> NoReturn:
+        said = " ".join(message.split())
+        self.exit(EXIT_USAGE, f"contact-desk: error: {said} (see {self.prog} --help)\n")
+
+
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = _Parser(
         prog="contact-desk",
         description="Every way to reach a customer, where each came from, and which one we use.",
     )
