@@ -131,3 +131,31 @@ def test_a_usage_mistake_is_one_line_and_exit_2(capsys, argv, says):
     assert stopped.value.code == 2
     assert err.startswith("contact-desk: error: ") and err.count("\n") == 1, err
     assert says in err and "--help)" in err
+
+
+# ---------------------------------------------------------------- numbers past any limit
+
+
+def test_an_id_past_what_the_database_holds_is_no_customer(desk):
+    for key in ("99999999999999999999999", "#99999999999999999999999", "²"):
+        said = one_line(contact_desk("--database", desk, "show", key))
+        assert f"No customer has the number or id {key!r}" in said
+    said = one_line(contact_desk("--database", desk, "recipients", "99999999999999999999999",
+                                 "--message", "marketing"))
+    assert "No customer has the number or id" in said
+
+
+def test_a_search_limit_past_what_the_database_counts_lists_everyone(desk, capsys):
+    code, out, err = run(capsys, "--database", desk, "search", "", "--limit", str(10**23),
+                         "--json")
+    assert (code, err) == (0, "")
+    assert len(json.loads(out)) == 5
+
+
+def test_demo_data_past_the_desks_scale_is_refused_before_anything_is_made(tmp_path, capsys):
+    path = tmp_path / "new.sqlite3"
+    with pytest.raises(SystemExit) as stopped:
+        main(["--database", str(path), "demo", "--customers", str(10**23)])
+    err = capsys.readouterr().err
+    assert stopped.value.code == 2 and "must be at most 1,000,000" in err
+    assert not path.exists()

@@ -29,6 +29,7 @@ ENV_USER = "CONTACT_DESK_USER"
 EXIT_USAGE = 2
 PROGRESS_WIDTH = 30
 SKIPPED_SHOWN = 10
+DEMO_CUSTOMERS_AT_MOST = 1_000_000
 
 
 class _ShowVersion(argparse.Action):
@@ -85,7 +86,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     demo = commands.add_parser(
         "demo", help="fill an empty database with demo customers (created if need be)")
-    demo.add_argument("--customers", type=_positive, default=200, metavar="N")
+    demo.add_argument("--customers", type=_demo_count, default=200, metavar="N")
     demo.add_argument(
         "--if-empty", action="store_true",
         help="leave a database that has customers as it is instead of refusing",
@@ -153,14 +154,21 @@ def _add_file_commands(commands: argparse._SubParsersAction) -> None:
     export_vcard.set_defaults(run=_export_vcard)
 
 
-def _positive(text: str) -> int:
+def _positive(text: str, most: int | None = None) -> int:
     try:
         number = int(text)
     except ValueError:
         raise argparse.ArgumentTypeError(f"{text!r} is not a whole number") from None
     if number < 1:
         raise argparse.ArgumentTypeError("must be at least 1")
+    if most is not None and number > most:
+        raise argparse.ArgumentTypeError(f"must be at most {most:,}")
     return number
+
+
+def _demo_count(text: str) -> int:
+    # Demo data is one transaction: a count past the desk's target scale would never end.
+    return _positive(text, most=DEMO_CUSTOMERS_AT_MOST)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
