@@ -16,10 +16,17 @@ from sqlalchemy import Index, UniqueConstraint
 from sqlalchemy.exc import IntegrityError
 
 from contact_desk.domain.errors import ConflictError, DomainError, NotAllowed
-from contact_desk.store import customer, people  # noqa: F401 - their tables must be known
+from contact_desk.store import models  # noqa: F401 - every table must be known
 from contact_desk.store.base import Base
 
 _NOTHING_SAVED = "Nothing was saved: reload the customer and try again."
+
+
+def _lead_twice() -> ConflictError:
+    return ConflictError("Another desk imported this lead at the same moment; it was not "
+                         "imported twice.")
+
+
 # Constraint name -> the error a clerk is shown. Each of these a service checks before it
 # writes, so the database refusing one means another desk got there first.
 KNOWN: dict[str, Callable[[], DomainError]] = {
@@ -40,9 +47,19 @@ KNOWN: dict[str, Callable[[], DomainError]] = {
         "the same moment). " + _NOTHING_SAVED),
     "uq_customer_customer_number": lambda: NotAllowed(
         "Another customer already has that DMS customer number; nothing was saved."),
+    "uq_adf_lead_provider_provider_lead_id": _lead_twice,
+    "uq_adf_lead_provider_requested_prospect_key": _lead_twice,
+    "uq_card_uid_uid": lambda: ConflictError(
+        "Another desk imported a card with the same identity (UID) at the same moment; "
+        "nothing was saved: import the file again."),
+    "uq_possible_duplicate_customer_id_other_customer_id": lambda: ConflictError(
+        "Another desk recorded the same possible duplicate at the same moment; "
+        "nothing was saved: try again."),
     "uq_app_user_login": lambda: NotAllowed(
         "Another user already has that login; nothing was saved."),
 }
+
+
 # SQLite names no constraint: "UNIQUE constraint failed: table.col, table.col", or
 # "... failed: index 'name'" for an index on expressions.
 _SQLITE_UNIQUE = re.compile(r"UNIQUE constraint failed: (?:index '(?P<index>[^']+)'|(?P<columns>.+))")
