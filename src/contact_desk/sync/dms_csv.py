@@ -22,6 +22,7 @@ import phonenumbers
 
 from contact_desk.domain.enums import ContactPointType
 from contact_desk.domain.errors import InvalidValue
+from contact_desk.domain.limits import is_possible_birth_date
 from contact_desk.domain.vehicle import VehicleDetails, check_vehicle
 from contact_desk.store.customer import Customer
 from contact_desk.sync.contact_values import CheckedValue, check_value
@@ -255,7 +256,7 @@ class DmsExport:
                 found = _read_day(day, pattern)
             except ValueError:
                 continue
-            if date(1900, 1, 1) <= found <= date.today():
+            if is_possible_birth_date(found, date.today()):
                 return found
         shown = " or ".join(formats).replace("%Y", "YYYY").replace("%m", "MM").replace("%d", "DD")
         raise InvalidValue(f"{text!r} is not a birth date written {shown}", field="birth_date")
