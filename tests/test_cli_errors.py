@@ -159,3 +159,20 @@ def test_demo_data_past_the_desks_scale_is_refused_before_anything_is_made(tmp_p
     err = capsys.readouterr().err
     assert stopped.value.code == 2 and "must be at most 1,000,000" in err
     assert not path.exists()
+
+
+# ---------------------------------------------------------------- the DMS export's layout
+
+
+def test_an_empty_delimiter_or_a_mapping_that_cannot_read_dates_is_one_line(desk, tmp_path):
+    export = tmp_path / "export.csv"
+    export.write_text("customer_number,first_name,last_name,birth_date\n"
+                      "D1,Ann,Lee,11/23/1987\n", encoding="utf-8")
+    said = one_line(contact_desk("--database", desk, "sync", "dms", str(export),
+                                 "--delimiter", ""))
+    assert "'' cannot be a delimiter" in said
+    mapping = tmp_path / "mapping.toml"
+    mapping.write_text("date_format = '%Q%Q'\n", encoding="utf-8")
+    said = one_line(contact_desk("--database", desk, "sync", "dms", str(export),
+                                 "--mapping", str(mapping)))
+    assert "date_format '%Q%Q', which cannot read a date back" in said

@@ -94,7 +94,7 @@ def _sync(database: Database, actor: Actor, path: Path, mapping: Path | None, dr
           progress: Progress | None, delimiter: str | None, batch_size: int,
           workers: int | None) -> SyncReport:
     layout = read_mapping(mapping) if mapping else DmsLayout()
-    if delimiter:
+    if delimiter is not None:  # an empty one is a mistake, not a request for the default
         layout = replace(layout, delimiter=delimiter_of(delimiter))
     home = home_region_of(database.unit_of_work())
     export = DmsExport.open(path, layout, layout.region or home, home)

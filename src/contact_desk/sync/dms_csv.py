@@ -105,8 +105,24 @@ def read_mapping(path: Path) -> DmsLayout:
     if "delimiter" in data:
         layout = replace(layout, delimiter=delimiter_of(str(data["delimiter"])))
     if "date_format" in data:
-        layout = replace(layout, date_format=str(data["date_format"]))
+        layout = replace(layout, date_format=_date_format(Path(path).name,
+                                                          str(data["date_format"])))
     return layout
+
+
+def _date_format(file_name: str, pattern: str) -> str:
+    """A strftime pattern that reads back the day it writes: one that cannot ("%Q%Q", or
+    without the year) would skip every dated row, so the mapping is refused instead."""
+    sample = date(1987, 11, 23)  # day, month and year all different
+    try:
+        read = datetime.strptime(sample.strftime(pattern), pattern).date()
+    except ValueError:
+        read = None
+    if read != sample:
+        raise InvalidValue(
+            f"The mapping file {file_name} has date_format {pattern!r}, which cannot read a "
+            "date back: give the day, month and year, e.g. %m/%d/%Y or %Y-%m-%d.")
+    return pattern
 
 
 def delimiter_of(text: str) -> str:
