@@ -176,3 +176,24 @@ def test_an_empty_delimiter_or_a_mapping_that_cannot_read_dates_is_one_line(desk
     said = one_line(contact_desk("--database", desk, "sync", "dms", str(export),
                                  "--mapping", str(mapping)))
     assert "date_format '%Q%Q', which cannot read a date back" in said
+
+
+# ---------------------------------------------------------------- a server that cannot be reached
+
+
+def test_a_postgresql_server_that_cannot_be_reached_is_one_line_naming_it(tmp_path):
+    from tests.postgres_server import free_port
+
+    port = free_port()  # nothing listens there
+    refused = one_line(contact_desk(
+        "--database", f"postgresql://clerk:s3cret@127.0.0.1:{port}/desk", "show", "1"))
+    assert f"PostgreSQL server at 127.0.0.1:{port}: the connection was refused" in refused
+    unknown = one_line(contact_desk(
+        "--database", "postgresql://clerk:s3cret@no-such-host.invalid/desk", "show", "1"))
+    assert "at no-such-host.invalid:5432: the host name 'no-such-host.invalid' is not known" \
+        in unknown
+    for url, says in ((f"postgresql://clerk:s3cret@127.0.0.1:{port}x/desk", "cannot be read"),
+                      ("postgresql://clerk:s3cret@127.0.0.1:99999/desk", "has port 99999")):
+        said = one_line(contact_desk("--database", url, "show", "1"))
+        assert says in said and "s3cret" not in said
+    assert "s3cret" not in refused + unknown
