@@ -197,3 +197,32 @@ def test_a_postgresql_server_that_cannot_be_reached_is_one_line_naming_it(tmp_pa
         said = one_line(contact_desk("--database", url, "show", "1"))
         assert says in said and "s3cret" not in said
     assert "s3cret" not in refused + unknown
+
+
+# ---------------------------------------------------------------- outputs and odd arguments
+
+
+def test_an_output_onto_a_device_or_a_pipe_is_refused_and_it_is_left_as_it_was(desk, tmp_path,
+                                                                               capsys):
+    """`export vcard /dev/null` run as root renamed the export over /dev/null, replacing
+    the device with a file of every customer. A pipe stands in for it here."""
+    import stat
+
+    pipe = tmp_path / "pipe"
+    os.mkfifo(pipe)
+    code, out, err = run(capsys, "--database", desk, "export", "vcard", str(pipe))
+    assert code == 2 and "is not a file but a device or a pipe" in err
+    assert err.count("\n") == 1
+    assert stat.S_ISFIFO(pipe.stat().st_mode)
+
+
+@pytest.mark.parametrize("argv", [["show", "a\0b"], ["show", "\udcff"],
+                                  ["sync", "dms", "caf\udce9.csv"]])
+def test_an_argument_that_is_not_text_is_one_line(desk, capsys, argv):
+    """A NUL, or bytes that are not UTF-8 (a terminal in another encoding), broke the
+    database's or the log's encoding: an unexpected error, or logging's own traceback."""
+    with pytest.raises(SystemExit) as stopped:
+        main(["--database", desk, *argv])
+    err = capsys.readouterr().err
+    assert stopped.value.code == 2 and err.count("\n") == 1
+    assert "is not text: it holds a NUL byte or bytes that are not UTF-8" in err

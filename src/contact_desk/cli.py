@@ -172,7 +172,13 @@ def _demo_count(text: str) -> int:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    args = build_parser().parse_args(argv)
+    parser = build_parser()
+    argv = sys.argv[1:] if argv is None else list(argv)
+    for given in argv:
+        if not _is_text(given):
+            parser.error(f"{_shown_bytes(given)} is not text: it holds a NUL byte or bytes that "
+                         "are not UTF-8 (give names and file names in UTF-8)")
+    args = parser.parse_args(argv)
     start_logging()
     if args.smoke:
         from contact_desk.smoke import run_smoke
@@ -205,6 +211,20 @@ def main(argv: Sequence[str] | None = None) -> int:
     finally:
         if database is not None:
             database.dispose()
+
+
+def _is_text(given: str) -> bool:
+    """No NUL and no bytes that were not UTF-8 (Python keeps those as lone surrogates): the
+    database, the log and the terminal cannot hold them."""
+    try:
+        given.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return "\0" not in given
+
+
+def _shown_bytes(given: str) -> str:
+    return repr(given.encode("utf-8", "surrogateescape"))[1:]
 
 
 def _actor(database: Database, args: argparse.Namespace) -> Actor:

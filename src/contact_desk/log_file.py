@@ -38,6 +38,8 @@ def start_logging(level: int = logging.INFO) -> Path | None:
             return ours.contact_desk_file  # type: ignore[attr-defined]
         root.removeHandler(ours)
         ours.close()
+    # A record that cannot be written (a full disk) must not print logging's own traceback.
+    logging.raiseExceptions = False
     in_use, handler = _open(wanted)
     handler.contact_desk = wanted  # type: ignore[attr-defined]
     handler.contact_desk_file = in_use  # type: ignore[attr-defined]
@@ -66,7 +68,7 @@ def _open(wanted: Path) -> tuple[Path | None, logging.Handler]:
             path = where()
             path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
             return path, RotatingFileHandler(path, maxBytes=2_000_000, backupCount=5,
-                                             encoding="utf-8")
+                                             encoding="utf-8", errors="backslashreplace")
         except OSError:
             continue
     return None, logging.NullHandler()
