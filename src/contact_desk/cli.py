@@ -9,13 +9,13 @@ import os
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Any
+from typing import Any, NoReturn
 
 import contact_desk
 from contact_desk.domain.actor import Actor
 from contact_desk.domain.errors import DomainError
 from contact_desk.domain.recipients import MessageType
-from contact_desk.log_file import start_logging
+from contact_desk.log_file import start_logging, where_details_are
 from contact_desk.services import contact_points, customers, users
 from contact_desk.services.files import check_output
 from contact_desk.services.recipients import RecipientList, recipients_for
@@ -29,6 +29,7 @@ ENV_USER = "CONTACT_DESK_USER"
 EXIT_USAGE = 2
 PROGRESS_WIDTH = 30
 SKIPPED_SHOWN = 10
+DEMO_CUSTOMERS_AT_MOST = 1_000_000
 
 
 class _ShowVersion(argparse.Action):
@@ -40,8 +41,17 @@ class _ShowVersion(argparse.Action):
         parser.exit()
 
 
+class _Parser(argparse.ArgumentParser):
+    """argparse prints its usage, then the mistake; a clerk gets the mistake alone, in one
+    line. Sub-commands' parsers are of this class too (add_subparsers makes its own kind)."""
+
+    def error(self, message: str) -> NoReturn:
+        said = " ".join(message.split())
+        self.exit(EXIT_USAGE, f"contact-desk: error: {said} (see {self.prog} --help)\n")
+
+
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = _Parser(
         prog="contact-desk",
         description="Every way to reach a customer, where each came from, and which one we use.",
     )
@@ -76,7 +86,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     demo = commands.add_parser(
         "demo", help="fill an empty database with demo customers (created if need be)")
-    demo.add_argument("--customers", type=_positive, default=200, metavar="N")
+    demo.add_argument("--customers", type=_demo_count, default=200, metavar="N")
     demo.add_argument(
         "--if-empty", action="store_true",
         help="leave a database that has customers as it is instead of refusing",
@@ -144,19 +154,32 @@ def _add_file_commands(commands: argparse._SubParsersAction) -> None:
     export_vcard.set_defaults(run=_export_vcard)
 
 
-def _positive(text: str) -> int:
+def _positive(text: str, most: int | None = None) -> int:
     try:
         number = int(text)
     except ValueError:
         raise argparse.ArgumentTypeError(f"{text!r} is not a whole number") from None
     if number < 1:
         raise argparse.ArgumentTypeError("must be at least 1")
+    if most is not None and number > most:
+        raise argparse.ArgumentTypeError(f"must be at most {most:,}")
     return number
 
 
+def _demo_count(text: str) -> int:
+    # Demo data is one transaction: a count past the desk's target scale would never end.
+    return _positive(text, most=DEMO_CUSTOMERS_AT_MOST)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
-    args = build_parser().parse_args(argv)
-    log_file = start_logging()
+    parser = build_parser()
+    argv = sys.argv[1:] if argv is None else list(argv)
+    for given in argv:
+        if not _is_text(given):
+            parser.error(f"{_shown_bytes(given)} is not text: it holds a NUL byte or bytes that "
+                         "are not UTF-8 (give names and file names in UTF-8)")
+    args = parser.parse_args(argv)
+    start_logging()
     if args.smoke:
         from contact_desk.smoke import run_smoke
 
@@ -182,14 +205,26 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 130
     except Exception:
         log.exception("contact-desk %s failed", args.command)
-        print(
-            f"contact-desk: something went wrong that is not your fault; details are in {log_file}",
-            file=sys.stderr,
-        )
+        print(f"contact-desk: an unexpected error stopped the command (not your mistake); "
+              f"{where_details_are()}.", file=sys.stderr)
         return EXIT_USAGE
     finally:
         if database is not None:
             database.dispose()
+
+
+def _is_text(given: str) -> bool:
+    """No NUL and no bytes that were not UTF-8 (Python keeps those as lone surrogates): the
+    database, the log and the terminal cannot hold them."""
+    try:
+        given.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return "\0" not in given
+
+
+def _shown_bytes(given: str) -> str:
+    return repr(given.encode("utf-8", "surrogateescape"))[1:]
 
 
 def _actor(database: Database, args: argparse.Namespace) -> Actor:

@@ -15,7 +15,7 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-from contact_desk.log_file import log_path
+from contact_desk.log_file import where_details_are
 
 log = logging.getLogger(__name__)
 
@@ -57,7 +57,7 @@ def run_smoke() -> int:
     except Exception as error:  # noqa: BLE001 - every failure is reported the same way
         log.exception("Smoke test failed at %s", step)
         _say(f"contact-desk --smoke: FAILED at {step}: {error}\n"
-             f"The traceback is in {log_path()}", error=True)
+             f"{where_details_are().capitalize()}.", error=True)
         return 1
     finally:
         sys.excepthook = hook

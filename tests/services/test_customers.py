@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from contact_desk.domain.errors import InvalidValue
+import pytest
+
+from contact_desk.domain.errors import InvalidValue, NotFound
 from contact_desk.services.customers import create_customer, get_customer, update_customer_details
 
 
@@ -28,3 +30,12 @@ def test_a_company_only_customer_keeps_no_names_when_its_details_change(database
 def test_a_customer_without_names_or_company_is_refused(database, manager, refused):
     with refused(InvalidValue, "a first and last name, or a company"):
         create_customer(database.unit_of_work(), manager, customer_number="X1")
+
+
+@pytest.mark.parametrize("key", ["99999999999999999999999", "#9223372036854775808",
+                                 "2147483648", "²", "#-1", ""])
+def test_a_number_or_id_that_names_no_customer_is_not_found(database, manager, key):
+    create_customer(database.unit_of_work(), manager, first_name="Ann", last_name="Lee",
+                    customer_number="C1")
+    with pytest.raises(NotFound, match="No customer has the number or id"):
+        get_customer(database.unit_of_work(), key)

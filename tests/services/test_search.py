@@ -121,3 +121,10 @@ def test_hits_carry_the_primary_phone_and_email(database, people):
     (hit,) = search_customers(database.unit_of_work(), "C100001")
     assert (hit.name, hit.primary_phone, hit.primary_email) == (
         "Ann Lee", "(212) 555-0142", "ann.lee@example.com")
+
+
+@pytest.mark.parametrize("limit, offset", [(10**20, 0), (2**63 - 1, 1), (5, 10**20)])
+def test_a_limit_or_offset_past_what_the_database_counts_means_all_or_none(
+        database, people, limit, offset):
+    assert found(database, "lee", limit, offset) == [people["ann"], people["bob"]][offset:]
+    assert found(database, "", limit, offset) == found(database, "", 50)[offset:]

@@ -336,13 +336,15 @@ def test_a_new_lead_of_the_same_person_opens_a_second_deal_on_the_same_customer(
 
 def test_the_database_itself_refuses_a_lead_recorded_twice(database, manager, tmp_path):
     first = import_adf(database, manager, lead_file(tmp_path))
-    second = import_adf(database, manager, lead_file(tmp_path, LEAD.replace(
-        "2026-11-20T10:15:00", "2026-12-02T09:00:00"), name="next.xml"))
     with database.sessions() as session:
         recorded = session.scalars(select(AdfLead).where(AdfLead.deal_id == first.deal_id)).one()
-        session.add(AdfLead(deal_id=second.deal_id, provider=recorded.provider,
+        other_deal = Deal(customer_id=first.customer_id, stage=DealStage.NEW)
+        session.add(other_deal)
+        session.flush()
+        session.add(AdfLead(deal_id=other_deal.id, provider=recorded.provider,
                             requested=recorded.requested, prospect_key=recorded.prospect_key))
-        with pytest.raises(DomainError, match="clashes"), translate_database_errors(session):
+        with pytest.raises(DomainError, match="imported this lead at the same moment"), \
+                translate_database_errors(session):
             session.flush()
 
 

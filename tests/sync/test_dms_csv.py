@@ -8,7 +8,7 @@ import codecs
 import pytest
 
 from contact_desk.domain.errors import InvalidValue
-from contact_desk.services.customers import get_customer
+from contact_desk.services.customers import customer_count, get_customer
 from contact_desk.sync.dms import sync_dms
 from tests.sync.conftest import HEADER, customer, write_export
 
@@ -43,6 +43,9 @@ def test_a_mapping_file_renames_columns_and_sets_region_delimiter_and_date_forma
         ("delimiter = ';;'\n", "cannot be a delimiter"),
         ("columns = = broken", "not valid TOML"),
         ("colour = 'blue'\n", "may hold only"),
+        ("date_format = '%Q%Q'\n", "date_format '%Q%Q', which cannot read a date back"),
+        ("date_format = '%d/%m'\n", "cannot read a date back: give the day, month and year"),
+        ("delimiter = ''\n", "cannot be a delimiter"),
     ],
 )
 def test_a_broken_mapping_file_is_refused_with_the_reason(
@@ -52,6 +55,15 @@ def test_a_broken_mapping_file_is_refused_with_the_reason(
     mapping.write_text(text, encoding="utf-8")
     with pytest.raises(InvalidValue, match=message):
         sync_dms(desk, desk_user, export([]), mapping=mapping)
+
+
+@pytest.mark.parametrize("given", ["", ";;", "\n"])
+def test_a_delimiter_given_for_one_run_that_is_not_one_character_is_refused(
+        desk, desk_user, export, given):
+    path = export([{"customer_number": "T1", "first_name": "Ann", "last_name": "Lee"}])
+    with pytest.raises(InvalidValue, match="cannot be a delimiter: give one character"):
+        sync_dms(desk, desk_user, path, delimiter=given)
+    assert customer_count(desk) == 0
 
 
 def test_the_delimiter_can_be_given_for_one_run(desk, desk_user, export):

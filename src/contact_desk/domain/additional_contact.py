@@ -8,9 +8,8 @@ from dataclasses import dataclass
 from contact_desk.domain.email import EmailAddress
 from contact_desk.domain.enums import CommunicationPreference, ContactRole
 from contact_desk.domain.errors import InvalidValue, NotAllowed
+from contact_desk.domain.limits import MAX_NAME, check_length
 from contact_desk.domain.phone import DEFAULT_REGION, PhoneNumber
-
-_MAX_NAME = 80
 
 
 @dataclass(frozen=True)
@@ -63,9 +62,7 @@ def check_name(text: str, what: str) -> str:
     field = what.lower().replace(" ", "_")
     if not name:
         raise InvalidValue(f"{what} is required.", field=field)
-    if len(name) > _MAX_NAME:
-        raise InvalidValue(f"{what} is too long (at most {_MAX_NAME} characters).", field=field)
-    return name
+    return check_length(name, what, MAX_NAME)
 
 
 def check_role_description(role: ContactRole, text: str) -> str:
@@ -78,9 +75,9 @@ def check_role_description(role: ContactRole, text: str) -> str:
             "Describe the role when it is Other (e.g. Fleet coordinator).",
             field="role_description",
         )
-    if len(description) > _MAX_NAME:
+    if len(description) > MAX_NAME:
         raise InvalidValue(
-            f"The role description is too long (at most {_MAX_NAME} characters).",
+            f"The role description is too long (at most {MAX_NAME} characters).",
             field="role_description",
         )
     return description

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from contact_desk.domain.additional_contact import check_name
 from contact_desk.domain.errors import InvalidValue
+from contact_desk.domain.limits import MAX_COMPANY, MAX_NAME, check_name_lengths
 
-MAX_NAME = 80
-MAX_COMPANY = 120
+__all__ = ["MAX_COMPANY", "MAX_NAME", "check_customer_names", "split_full_name"]
 
 
 def check_customer_names(first_name: str, last_name: str, company: str) -> tuple[str, str, str]:
@@ -15,17 +15,11 @@ def check_customer_names(first_name: str, last_name: str, company: str) -> tuple
     A fleet account in the DMS often has only its company name, and is a customer all the same.
     """
     first, last, firm = (" ".join((text or "").split()) for text in (first_name, last_name, company))
-    if len(firm) > MAX_COMPANY:
-        raise InvalidValue(f"Company is too long (at most {MAX_COMPANY} characters).",
-                           field="company")
+    check_name_lengths(first, last, firm)
     if not (first or last or firm):
         raise InvalidValue("A customer needs a first and last name, or a company.",
                            field="first_name")
     if firm:
-        for text, what in ((first, "First name"), (last, "Last name")):
-            if len(text) > MAX_NAME:
-                raise InvalidValue(f"{what} is too long (at most {MAX_NAME} characters).",
-                                   field=what.lower().replace(" ", "_"))
         return first, last, firm
     return check_name(first, "First name"), check_name(last, "Last name"), firm
 

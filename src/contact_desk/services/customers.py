@@ -13,6 +13,7 @@ from sqlalchemy.orm import Session
 
 from contact_desk.domain.actor import Actor
 from contact_desk.domain.customer import check_customer_names
+from contact_desk.domain.limits import check_birth_date
 from contact_desk.domain.enums import (
     CommunicationPreference,
     ContactKind,
@@ -97,7 +98,7 @@ def new_customer(
         first_name=first,
         last_name=last,
         company=firm,
-        birth_date=birth_date,
+        birth_date=check_birth_date(birth_date, date.today()),
         **{name: " ".join(details.get(name, "").split()) for name in ADDRESS_FIELDS},
     )
     session.add(customer)

@@ -142,6 +142,9 @@ def _check_output(database: Database, path: Path, inputs: Iterable[Path | None])
     folder = path.parent
     if path.is_dir():
         raise InvalidValue(f"{path} is a folder: give a file name in it.")
+    if path.exists() and not path.is_file():  # the temporary file renamed onto it replaces it
+        raise InvalidValue(f"{path} is not a file but a device or a pipe: an output cannot "
+                           "replace it. Give a file name.")
     if not folder.is_dir():
         raise InvalidValue(f"{path} cannot be written: the folder {folder} does not exist.")
     if not os.access(folder, os.W_OK | os.X_OK):

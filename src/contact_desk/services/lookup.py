@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import TypeVar
 
 from sqlalchemy import select
@@ -9,7 +10,7 @@ from sqlalchemy.orm import Session, selectinload
 
 from contact_desk.domain.errors import ConflictError, NotFound
 from contact_desk.domain.phone import DEFAULT_REGION
-from contact_desk.store.base import Base, utc_now
+from contact_desk.store.base import LARGEST_ID, Base, utc_now
 from contact_desk.store.customer import Customer
 from contact_desk.store.sales import Vehicle
 from contact_desk.store.users import Setting
@@ -17,6 +18,7 @@ from contact_desk.store.users import Setting
 Row = TypeVar("Row", bound=Base)
 
 HOME_REGION = "home_region"
+_ID = re.compile(r"[0-9]+")
 
 
 def find_customer(session: Session, key: str | int) -> Customer:
@@ -27,8 +29,10 @@ def find_customer(session: Session, key: str | int) -> Customer:
         .where(Customer.customer_number == text)
         .options(selectinload(Customer.contact_points))
     ).first()
-    if customer is None and text.lstrip("#").isdigit():
-        customer = session.get(Customer, int(text.lstrip("#")))
+    as_id = text.lstrip("#")
+    # ASCII digits only ("²".isdigit() is true), and no id past what the database holds.
+    if customer is None and _ID.fullmatch(as_id) and int(as_id) <= LARGEST_ID:
+        customer = session.get(Customer, int(as_id))
     if customer is None:
         raise NotFound(f"No customer has the number or id {text!r}.")
     return customer

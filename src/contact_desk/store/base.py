@@ -19,6 +19,12 @@ NAMING = {
     "pk": "pk_%(table_name)s",
 }
 
+# The largest whole numbers the databases hold, as a count (SQLite's integer, PostgreSQL's
+# bigint) and as an id (an Integer column, 32 bits on PostgreSQL): one past them names
+# nothing, and sent as a parameter it fails (an OverflowError, "integer out of range").
+LARGEST_INTEGER = 2**63 - 1
+LARGEST_ID = 2**31 - 1
+
 
 class Base(DeclarativeBase):
     metadata = MetaData(naming_convention=NAMING)

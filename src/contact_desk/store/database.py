@@ -107,6 +107,8 @@ def open_database(given: str | DatabaseLocation | None = None, *, create: bool =
         _finish_a_killed_first_load(database)
     except OperationalError as error:
         database.dispose()
+        if location.server_url is not None:
+            raise server_refusal(location.server_url, error) from None
         raise DomainError(f"Cannot open the database {location.shown}: {error.orig}") from None
     except BaseException:
         database.dispose()
@@ -170,10 +172,40 @@ def _open_server(location: DatabaseLocation, create: bool) -> Database:
             else migrating.Upgrade(revision)
     except DBAPIError as error:
         engine.dispose()
-        said = str(error.orig).strip().splitlines()[0] if error.orig else str(error)
-        raise DomainError(f"Cannot open the database {location.shown}: {said}") from None
+        raise server_refusal(location.server_url, error) from None
     except BaseException:
         engine.dispose()
         raise
     return Database(location, engine, sessionmaker(engine, expire_on_commit=False),
                     created=upgrade.created, upgraded_from=upgrade.upgraded_from)
+
+
+# What libpq says, in the words a clerk can act on; the first that matches is used.
+_SERVER_SAYS = (
+    (("password authentication failed", "no password supplied"),
+     "the server refused the login of {user!r}: the password is wrong or missing"),
+    (("Connection refused",),
+     "the connection was refused: is the server running there, and is the port right?"),
+    (("resolve host", "Name or service not known", "nodename nor servname",
+      "could not translate host name"),
+     "the host name {host!r} is not known: check the server's name or address"),
+    (("No such file or directory",),
+     "no server listens on this computer's socket: give the server's host in the URL"),
+    (("timeout expired", "timed out"),
+     "the server did not answer in time: check the address and the network"),
+    (("does not exist",), "{said}"),
+)
+
+
+def server_refusal(url: URL, error: DBAPIError) -> DomainError:
+    """One line naming the server (host:port, never the password) and why it refused."""
+    lines = str(error.orig or error).strip().splitlines() or ["it gave no reason"]
+    said = lines[0].rsplit(" failed: ", 1)[-1].removeprefix("FATAL:").strip()
+    port = url.port or 5432
+    where = f"at {url.host}:{port}" if url.host else f"on this computer (port {port})"
+    reason = next((why for clues, why in _SERVER_SAYS if any(c in lines[0] for c in clues)),
+                  "{said}")
+    reason = reason.format(user=url.username or "", host=url.host, said=said).rstrip(".")
+    end = "" if reason.endswith("?") else "."
+    return DomainError(f"Cannot open the database {url.database!r} on the PostgreSQL server "
+                       f"{where}: {reason}{end}")

@@ -125,10 +125,15 @@ def _file(path_text: str, given: str) -> DatabaseLocation:
 def _server_url(text: str) -> URL:
     try:
         url = make_url(text)
-    except ArgumentError:
-        raise DomainError(f"{text!r} is not a server URL: {_GIVE}.") from None
+    except (ArgumentError, ValueError):  # ValueError: a port that is not a number
+        # Not echoed: the text may hold a password.
+        raise DomainError("The server URL cannot be read: write it as postgresql://USER:"
+                          "PASSWORD@HOST:PORT/DATABASE, the port a number.") from None
     if url.drivername in {"postgresql", "postgres"}:
         url = url.set(drivername="postgresql+psycopg")
+    if url.port is not None and not 1 <= url.port <= 65535:
+        raise DomainError(f"{url.render_as_string(hide_password=True)} has port {url.port}: "
+                          "a port is a number from 1 to 65535.")
     if not url.database:
         raise DomainError(
             f"{url.render_as_string(hide_password=True)} names no database on the server: "

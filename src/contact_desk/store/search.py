@@ -10,6 +10,7 @@ from sqlalchemy.orm import Session
 
 from contact_desk.domain.enums import ContactKind
 from contact_desk.domain.phone import search_digits
+from contact_desk.store.base import LARGEST_INTEGER
 from contact_desk.store.customer import ContactPoint, Customer
 from contact_desk.store.sales import Vehicle
 
@@ -132,6 +133,7 @@ def search_customer_ids(session: Session, query: str, limit: int, offset: int = 
     with, the next page starts where the index has it instead of counting ``offset`` rows
     from the top. A search finds few enough that counting costs nothing.
     """
+    limit, offset = min(limit, LARGEST_INTEGER), min(offset, LARGEST_INTEGER)  # all there is
     found = prefixes(query)
     last_shown = None if found or after is None else session.execute(
         select(*LIST_ORDER).where(Customer.id == after)).first()
@@ -141,7 +143,7 @@ def search_customer_ids(session: Session, query: str, limit: int, offset: int = 
         return list(session.scalars(_EVERYONE, {"limit": limit, "offset": offset}))
     dialect = session.get_bind().dialect.name
     wanted = _page(matching_ids(tuple(where for where, _ in found), dialect, True))
-    return list(session.scalars(wanted, {**parameters(found, dialect), "enough": offset + limit,
+    return list(session.scalars(wanted, {**parameters(found, dialect), "enough": min(offset + limit, LARGEST_INTEGER),
                                          "limit": limit, "offset": offset}))
 
 

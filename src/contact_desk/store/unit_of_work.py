@@ -9,6 +9,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.orm.exc import StaleDataError
 
 from contact_desk.domain.errors import ConflictError, DomainError
+from contact_desk.store.refusals import known_refusal
 
 
 class UnitOfWork:
@@ -46,7 +47,8 @@ class UnitOfWork:
 
 
 class translate_database_errors:
-    """Turn a stale version or a violated constraint into a DomainError, rolling back."""
+    """Turn a stale version or a violated constraint the desk knows into a DomainError,
+    rolling back; any other constraint's refusal goes on as it is (see store/refusals)."""
 
     def __init__(self, session: Session) -> None:
         self.session = session
@@ -67,11 +69,10 @@ class translate_database_errors:
             raise ConflictError() from None
         if isinstance(exc, IntegrityError):
             self.session.rollback()
-            raise DomainError(
-                "This change clashes with data saved at the same moment at another desk "
-                "(the same value twice, or a second primary). Nothing was saved: "
-                "reload the customer and try again."
-            ) from exc
+            known = known_refusal(exc)
+            if known is None:
+                return False  # a bug, not a clerk's mistake: logged and shown as one above
+            raise known from exc
         if isinstance(exc, OperationalError) and "locked" in str(exc.orig):
             self.session.rollback()
             raise DomainError(

@@ -35,6 +35,7 @@ from contact_desk.domain.enums import (
     VehicleSource,
 )
 from contact_desk.domain.errors import InvalidValue
+from contact_desk.domain.limits import check_name_lengths
 from contact_desk.domain.incoming import IncomingKind
 from contact_desk.domain.vehicle import VehicleDetails, check_vehicle
 from contact_desk.services import audit
@@ -172,6 +173,11 @@ def _lead(path: Path, prospect: Element) -> Lead:
     if contact is None:
         raise InvalidValue(f"{path.name} is not a lead anyone can follow: it names no customer.")
     first, last, company = _names(contact)
+    try:  # too long, a name is refused as the DMS sync refuses it, never cut
+        check_name_lengths(first, last, company)
+    except InvalidValue as error:
+        raise InvalidValue(f"{path.name}: the lead's {error.message[0].lower()}"
+                           f"{error.message[1:]} Nothing was imported.") from None
     phones = sorted(
         ((_attribute(p, "type"), _text(p)) for p in contact.findall("phone")),
         key=lambda typed: _PHONE_ORDER.get(typed[0], 1),
@@ -219,7 +225,7 @@ def _names(contact: Element) -> tuple[str, str, str]:
     first, last = parts.get("first", ""), parts.get("last", "")
     if parts.get("full") and not (first or last):
         first, last = split_full_name(parts["full"])
-    return first[:80], last[:80], company[:120]
+    return first, last, company
 
 
 def _vehicle(element: Element, left_out: list[str]) -> VehicleDetails | None:

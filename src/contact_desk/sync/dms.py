@@ -33,6 +33,7 @@ from contact_desk.services.customers import home_region_of
 from contact_desk.store.customer import Customer
 from contact_desk.store.database import Database
 from contact_desk.store.loading import loading
+from contact_desk.store.refusals import known_refusal
 from contact_desk.store.users import Setting
 from contact_desk.sync.collector import fewer_collections
 from contact_desk.sync.dms_csv import (
@@ -93,7 +94,7 @@ def _sync(database: Database, actor: Actor, path: Path, mapping: Path | None, dr
           progress: Progress | None, delimiter: str | None, batch_size: int,
           workers: int | None) -> SyncReport:
     layout = read_mapping(mapping) if mapping else DmsLayout()
-    if delimiter:
+    if delimiter is not None:  # an empty one is a mistake, not a request for the default
         layout = replace(layout, delimiter=delimiter_of(delimiter))
     home = home_region_of(database.unit_of_work())
     export = DmsExport.open(path, layout, layout.region or home, home)
@@ -239,7 +240,13 @@ def _refused_alone(database: Database, actor: Actor, rows: list[DmsRow],
 
 
 def _refusal(error: IntegrityError | DataError) -> str:
-    """The database's own first line (its error names the constraint or the width)."""
+    """A constraint the desk knows in its own words; else the database's own first line
+    (it names the constraint or the width), and the traceback in the log."""
+    known = known_refusal(error) if isinstance(error, IntegrityError) else None
+    if known is not None:
+        return known.message
+    log.error("The database refused a row for a reason the desk does not know",
+              exc_info=error)
     said = str(error.orig).strip().splitlines() or ["it gave no reason"]
     return f"the database refused the row ({said[0]}); the row was left as it was"
 

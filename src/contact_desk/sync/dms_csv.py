@@ -22,6 +22,7 @@ import phonenumbers
 
 from contact_desk.domain.enums import ContactPointType
 from contact_desk.domain.errors import InvalidValue
+from contact_desk.domain.limits import is_possible_birth_date
 from contact_desk.domain.vehicle import VehicleDetails, check_vehicle
 from contact_desk.store.customer import Customer
 from contact_desk.sync.contact_values import CheckedValue, check_value
@@ -106,8 +107,24 @@ def read_mapping(path: Path) -> DmsLayout:
     if "delimiter" in data:
         layout = replace(layout, delimiter=delimiter_of(str(data["delimiter"])))
     if "date_format" in data:
-        layout = replace(layout, date_format=str(data["date_format"]))
+        layout = replace(layout, date_format=_date_format(Path(path).name,
+                                                          str(data["date_format"])))
     return layout
+
+
+def _date_format(file_name: str, pattern: str) -> str:
+    """A strftime pattern that reads back the day it writes: one that cannot ("%Q%Q", or
+    without the year) would skip every dated row, so the mapping is refused instead."""
+    sample = date(1987, 11, 23)  # day, month and year all different
+    try:
+        read = datetime.strptime(sample.strftime(pattern), pattern).date()
+    except ValueError:
+        read = None
+    if read != sample:
+        raise InvalidValue(
+            f"The mapping file {file_name} has date_format {pattern!r}, which cannot read a "
+            "date back: give the day, month and year, e.g. %m/%d/%Y or %Y-%m-%d.")
+    return pattern
 
 
 def delimiter_of(text: str) -> str:
@@ -257,7 +274,7 @@ class DmsExport:
                 found = _read_day(day, pattern)
             except ValueError:
                 continue
-            if date(1900, 1, 1) <= found <= date.today():
+            if is_possible_birth_date(found, date.today()):
                 return found
         shown = " or ".join(formats).replace("%Y", "YYYY").replace("%m", "MM").replace("%d", "DD")
         raise InvalidValue(f"{text!r} is not a birth date written {shown}", field="birth_date")

@@ -19,6 +19,7 @@ from contact_desk.domain.customer import split_full_name
 from contact_desk.domain.duplicates import Names
 from contact_desk.domain.enums import ContactKind, ContactPointType, ContactStatus
 from contact_desk.domain.errors import InvalidValue
+from contact_desk.domain.limits import check_birth_date, check_name_lengths
 from contact_desk.store.customer import ContactPoint, Customer
 from contact_desk.store.imports import MAX_UID, stored_key
 from contact_desk.sync.contact_values import CheckedValue, check_value
@@ -76,6 +77,10 @@ def read_card(line: int, text: str, region: str) -> Card:
         at = f" at line {line + where - 1}" if isinstance(where, int) else ""
         raise InvalidValue(f"the card cannot be read{at}: it is not a valid vCard.") from None
     names = _card_names(card)
+    try:  # too long, a name is refused as the DMS sync refuses it, never cut
+        check_name_lengths(names.first_name, names.last_name, names.company)
+    except InvalidValue as error:
+        raise InvalidValue(f"its {error.message[0].lower()}{error.message[1:]}") from None
     ranked: list[tuple[tuple[int, int], CardValue]] = []
     for property_name, kind in (("tel", ContactKind.PHONE), ("email", ContactKind.EMAIL)):
         for entry in card.contents.get(property_name, []):
@@ -93,7 +98,10 @@ def read_card(line: int, text: str, region: str) -> Card:
                                CardValue(value, kept[:40], _opt_outs(entry, kind))))
     values = tuple(value for _, value in sorted(ranked, key=lambda pair: pair[0]))
     bday = card.contents.get("bday")
-    born = birthday(str(bday[0].value)) if bday else None
+    try:
+        born = birthday(str(bday[0].value), date.today()) if bday else None
+    except InvalidValue as error:
+        raise InvalidValue(f"{names_shown(names)}: {error.message}") from None
     return Card(line, names, born, values, _customer_number(card, names),
                 stored_key(_single(card, "uid"), MAX_UID) or None)
 
@@ -120,7 +128,7 @@ def _card_names(card: vobject.base.Component) -> Names:
         company = _joined(card.org.value[:1] if isinstance(card.org.value, list) else card.org.value)
     if not (first or last) and "fn" in card.contents and card.fn.value.strip() != company:
         first, last = split_full_name(card.fn.value)
-    return Names(first[:80], last[:80], company[:120])
+    return Names(first, last, company)
 
 
 def _joined(part: str | list[str]) -> str:
@@ -158,15 +166,25 @@ def _opt_outs(entry: vobject.base.ContentLine, kind: ContactKind) -> tuple[str, 
     return tuple(flag for word, flag in _OPT_OUTS[kind].items() if word in said)
 
 
-def birthday(text: str) -> date | None:
-    """A vCard BDAY (19800517, 1980-05-17, --0517) as a date, or None when it has no year."""
-    digits = text.replace("-", "")
-    if len(digits) == 8 and digits.isdigit():
-        try:
-            return date(int(digits[:4]), int(digits[4:6]), int(digits[6:]))
-        except ValueError:
-            return None
-    return None
+def birthday(text: str, today: date) -> date | None:
+    """A vCard BDAY (19800517, 1980-05-17, 1980-05-17T00:00:00Z) as a date; None without a
+    year (--0517), as the desk keeps whole dates. InvalidValue when it is no date, or not a
+    possible birth date (the DMS sync's limits, domain/limits)."""
+    day = text.strip().split("T")[0]
+    if day.startswith("--"):
+        return None
+    digits = day.replace("-", "")
+    try:
+        if len(digits) != 8 or not digits.isascii() or not digits.isdigit():
+            raise ValueError(day)
+        born = date(int(digits[:4]), int(digits[4:6]), int(digits[6:]))
+    except ValueError:
+        raise InvalidValue(f"its birthday {text.strip()!r} is not a date written YYYY-MM-DD",
+                           field="birth_date") from None
+    try:
+        return check_birth_date(born, today)
+    except InvalidValue as error:
+        raise InvalidValue(f"its birthday {error.message}", field="birth_date") from None
 
 
 # ---------------------------------------------------------------- the card the desk writes

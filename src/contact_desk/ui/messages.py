@@ -8,22 +8,23 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from contact_desk.domain.errors import DomainError
-from contact_desk.log_file import log_path
+from contact_desk.log_file import where_details_are
 from contact_desk.ui.plain_text import plain
 
 log = logging.getLogger(__name__)
 
 
 def unexpected() -> str:
-    return f"Something went wrong that is not your fault. The details are in {log_path()}."
+    return f"Something went wrong that is not your fault; {where_details_are()}."
 
 
 def explain(error: BaseException) -> str:
     """A sentence for the clerk; an unexpected error is logged with its traceback."""
     if isinstance(error, DomainError):
         return error.message
+    said = unexpected()  # first: it opens the log file the traceback then goes to
     log.error("Unexpected error", exc_info=(type(error), error, error.__traceback__))
-    return unexpected()
+    return said
 
 
 def message_box(parent: QWidget | None, icon: QMessageBox.Icon, title: str, text: str,
