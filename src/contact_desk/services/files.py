@@ -149,7 +149,5 @@ def _check_output(database: Database, path: Path, inputs: Iterable[Path | None])
         raise InvalidValue(f"{path} cannot be written: the folder {folder} does not exist.")
     if not os.access(folder, os.W_OK | os.X_OK):
         raise InvalidValue(f"{path} cannot be written: the folder {folder} is read-only.")
-    if path.exists() and not path.is_file():
-        raise InvalidValue(f"{path} is not a file (a pipe or a device): give a file name.")
     if path.exists() and not os.access(path, os.W_OK):
         raise InvalidValue(f"{path} cannot be written: the file is read-only.")
