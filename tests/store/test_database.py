@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import os
 import signal
+import socket
 import sqlite3
 import subprocess
 import sys
@@ -16,6 +17,7 @@ import pytest
 from sqlalchemy import create_engine, text
 
 from contact_desk.domain.errors import DomainError
+from contact_desk.store import database as database_module
 from contact_desk.store import migrating, sqlite_file
 from contact_desk.store.database import (
     HEAD,
@@ -545,3 +547,25 @@ def test_migrating_gives_vehicles_already_stored_a_first_version(tmp_path):
         assert connection.execute(text("SELECT model, version FROM vehicle")).all() == [
             ("Civic", 1)]
     db.dispose()
+
+
+@pytest.mark.postgres
+def test_a_server_connection_says_which_desk_it_is(empty_server_database):
+    database = open_database(empty_server_database, create=True)
+    try:
+        with database.engine.connect() as connection:
+            name = connection.execute(text("SELECT application_name FROM pg_stat_activity "
+                                           "WHERE pid = pg_backend_pid()")).scalar()
+    finally:
+        database.dispose()
+    assert name.startswith(f"Contact Desk {socket.gethostname()}"[:63])
+
+
+def test_a_server_that_never_answers_is_refused_in_time(monkeypatch):
+    monkeypatch.setattr(database_module, "CONNECT_TIMEOUT_S", 1)
+    with socket.socket() as silent:  # accepts connections in the kernel, never says a word
+        silent.bind(("127.0.0.1", 0))
+        silent.listen(8)
+        port = silent.getsockname()[1]
+        with pytest.raises(DomainError, match=rf"127.0.0.1:{port}: the server did not answer"):
+            open_database(f"postgresql://desk@127.0.0.1:{port}/contacts")

@@ -10,7 +10,9 @@ read-only one, a folder, or a database in memory. Nothing is written to a refuse
 
 from __future__ import annotations
 
+import getpass
 import logging
+import socket
 import sqlite3
 from contextlib import closing
 from dataclasses import dataclass, field
@@ -39,6 +41,8 @@ __all__ = ["ENV_DATABASE", "Database", "DatabaseLocation", "create_database",
 log = logging.getLogger(__name__)
 HEAD = migrating.HEAD
 BUSY_TIMEOUT_MS = 15000
+# How long a desk waits for a database server to answer before saying it does not.
+CONNECT_TIMEOUT_S = 10
 
 
 @dataclass
@@ -154,6 +158,27 @@ def _open_sqlite(location: DatabaseLocation, create: bool) -> Database:
                     upgraded_from=upgrade.upgraded_from)
 
 
+def _server_settings(url: URL) -> dict[str, object]:
+    """How the desk connects to a server, unless the URL says otherwise: an unreachable one
+    answers within CONNECT_TIMEOUT_S, and the server's own views (pg_stat_activity) name
+    which desk and whose login each connection is."""
+    settings: dict[str, object] = {}
+    if "connect_timeout" not in url.query:
+        settings["connect_timeout"] = CONNECT_TIMEOUT_S
+    if "application_name" not in url.query:
+        # PostgreSQL keeps 63 bytes of it.
+        who = f"Contact Desk {socket.gethostname()} {_os_login()}"
+        settings["application_name"] = who.encode()[:63].decode(errors="ignore")
+    return settings
+
+
+def _os_login() -> str:
+    try:
+        return getpass.getuser()
+    except (KeyError, OSError):  # no name for this process's user id (a container, say)
+        return ""
+
+
 def _tune_sqlite(dbapi_connection: sqlite3.Connection, _record: object) -> None:
     with closing(dbapi_connection.cursor()) as cursor:
         cursor.execute("PRAGMA journal_mode=WAL")
@@ -164,7 +189,8 @@ def _tune_sqlite(dbapi_connection: sqlite3.Connection, _record: object) -> None:
 
 def _open_server(location: DatabaseLocation, create: bool) -> Database:
     assert location.server_url is not None
-    engine = create_engine(location.server_url, pool_pre_ping=True)
+    engine = create_engine(location.server_url, pool_pre_ping=True,
+                           connect_args=_server_settings(location.server_url))
     try:
         revision = migrating.server_revision(engine)
         # Read again under the upgrade's lock: of desks racing to create it, one did.
