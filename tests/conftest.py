@@ -14,7 +14,8 @@ from sqlalchemy import create_engine, text
 
 from contact_desk.domain.actor import Actor
 from contact_desk.domain.enums import Permission
-from contact_desk.services import users
+from contact_desk.os_login import os_login
+from contact_desk.services import sign_in, users
 from contact_desk.store.database import Database, open_database
 # keychain is autouse: no test may read or write the keychain of the machine it runs on.
 from tests.mail_server import keychain, mail_server  # noqa: F401 - fixtures for every test
@@ -110,17 +111,23 @@ def database(database_url: str) -> Iterator[Database]:
         db.dispose()
 
 
+def first_manager(database: Database) -> Actor:
+    """The manager a new database makes of the computer login creating it (the one running
+    the tests): they may do everything, and act from that login without a PIN."""
+    return sign_in.act_as(database.unit_of_work(), None, os_login())
+
+
 @pytest.fixture
 def manager(database: Database) -> Actor:
-    """Someone allowed to do everything (the built-in command-line user)."""
-    return users.actor_for(database.unit_of_work(), users.COMMAND_LINE_LOGIN)
+    """Someone allowed to do everything: the database's first manager."""
+    return first_manager(database)
 
 
 @pytest.fixture
-def clerk(database: Database) -> Actor:
+def clerk(database: Database, manager: Actor) -> Actor:
     """A desk clerk who may edit customers and nothing more."""
     uow = database.unit_of_work()
-    users.create_user(uow, "clerk", "Casey Clerk", [Permission.EDIT_CUSTOMERS])
+    users.create_user(uow, manager, "clerk", "Casey Clerk", [Permission.EDIT_CUSTOMERS])
     return users.actor_for(uow, "clerk")
 
 

@@ -18,10 +18,11 @@ import pytest
 
 from contact_desk.cli import main
 from contact_desk.domain.enums import CommunicationPreference, ContactKind, ContactRole
-from contact_desk.services import contact_points, users
+from contact_desk.services import contact_points
 from contact_desk.services.additional_contacts import add_contact
 from contact_desk.services.customers import create_customer
 from contact_desk.store.database import open_database
+from tests.conftest import first_manager
 
 SHOW_KEYS = {"customer_number", "first_name", "last_name", "company", "phones", "emails",
              "contacts"}
@@ -184,7 +185,7 @@ def ann_url(tmp_path_factory: pytest.TempPathFactory) -> str:
     for the paperwork and a spouse without an email."""
     path = tmp_path_factory.mktemp("recipients") / "desk.sqlite3"
     database = open_database(str(path), create=True)
-    manager = users.actor_for(database.unit_of_work(), users.COMMAND_LINE_LOGIN)
+    manager = first_manager(database)
     ann = create_customer(database.unit_of_work(), manager, first_name="Ann", last_name="Lee",
                           customer_number="C1")
     for kind, value in ((ContactKind.PHONE, "(212) 555-0142"),

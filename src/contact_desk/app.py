@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 import logging
-import os
 import sys
 from types import TracebackType
 from typing import TYPE_CHECKING
 
 from contact_desk.domain.actor import Actor
 from contact_desk.domain.errors import DomainError
-from contact_desk.services import users
+from contact_desk.os_login import os_login
+from contact_desk.services import sign_in
 from contact_desk.store.database import (
     Database,
     NoDatabase,
@@ -22,7 +22,6 @@ if TYPE_CHECKING:
     from PySide6.QtGui import QIcon
 
 log = logging.getLogger(__name__)
-ENV_USER = "CONTACT_DESK_USER"
 APP_ICON = ":/contact_desk/app.svg"
 
 
@@ -31,15 +30,18 @@ def create_main_window(database_url: str | None = None, user: str | None = None,
     """The ready MainWindow on ``database_url`` (a QApplication must exist; no event loop).
 
     The desk acts as ``actor``, else as the user with login ``user`` (or $CONTACT_DESK_USER),
-    else as the built-in command-line user.
+    else as the user this computer login is mapped to; a PIN that would be needed refuses.
     """
     from contact_desk.ui.desk import Desk
     from contact_desk.ui.main_window import MainWindow
 
     database = open_database(database_url)
     if actor is None:
-        login = user or os.environ.get(ENV_USER) or users.COMMAND_LINE_LOGIN
-        actor = users.actor_for(database.unit_of_work(), login)
+        try:
+            actor = sign_in.act_as(database.unit_of_work(), sign_in.login_asked(user), os_login())
+        except BaseException:
+            database.dispose()
+            raise
     window = MainWindow(Desk(database, actor))
     window.destroyed.connect(lambda *_: database.dispose())
     return window
@@ -68,15 +70,18 @@ def run_gui(database_url: str | None = None, user: str | None = None,
         database = open_or_offer_to_create(database_url)
         if database is None:
             return 2
-        if not quit_after_show:
-            offer_demo_data(database)
-        actor = None
-        if not (user or os.environ.get(ENV_USER) or quit_after_show):
-            actor = pick_user(database, QSettings())
+        if quit_after_show:  # no questions asked: the start-up benchmark
+            actor = sign_in.act_as(database.unit_of_work(), sign_in.login_asked(user),
+                                   os_login())
+        else:
+            actor = pick_user(database, QSettings(), sign_in.login_asked(user))
             if actor is False:
+                database.dispose()
                 return 0  # the clerk closed the picker: nothing to do
+        if not quit_after_show:
+            offer_demo_data(database, actor)
         database.dispose()
-        window = create_main_window(database_url, user, actor or None)
+        window = create_main_window(database_url, actor=actor)
     except DomainError as error:
         show_error(None, "Contact Desk", error)
         return 2

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import getpass
 import json
 import logging
 import os
@@ -13,10 +14,12 @@ from typing import Any, NoReturn
 
 import contact_desk
 from contact_desk.domain.actor import Actor
+from contact_desk.domain.enums import Permission
 from contact_desk.domain.errors import DomainError
 from contact_desk.domain.recipients import MessageType
 from contact_desk.log_file import start_logging, where_details_are
-from contact_desk.services import contact_points, customers, users
+from contact_desk.os_login import os_login
+from contact_desk.services import contact_points, customers, sign_in, users
 from contact_desk.services.files import check_output
 from contact_desk.services.recipients import RecipientList, recipients_for
 from contact_desk.services.views import CustomerView
@@ -25,7 +28,6 @@ from contact_desk.sync.report import BadRow, skipped_count, write_bad_rows
 
 log = logging.getLogger(__name__)
 
-ENV_USER = "CONTACT_DESK_USER"
 EXIT_USAGE = 2
 PROGRESS_WIDTH = 30
 SKIPPED_SHOWN = 10
@@ -67,7 +69,9 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "--user",
         metavar="LOGIN",
-        help=f"who makes the changes (default: ${ENV_USER}, else the command-line user)",
+        help=f"the desk user acting (default: ${sign_in.ENV_USER}, else the user this computer "
+             "login is mapped to); a user who may do more than a clerk gives their PIN "
+             "unless the login is theirs",
     )
     parser.add_argument(
         "--quit-after-show", action="store_true",
@@ -82,7 +86,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     init = commands.add_parser(
         "init", help="create a new, empty database at --database (its folder must exist)")
-    init.set_defaults(run=_init, create=True)
+    init.set_defaults(run=_init, create=True, acts=False)
 
     demo = commands.add_parser(
         "demo", help="fill an empty database with demo customers (created if need be)")
@@ -119,6 +123,7 @@ def build_parser() -> argparse.ArgumentParser:
     recipients.add_argument("--json", action="store_true")
     recipients.set_defaults(run=_recipients)
     _add_file_commands(commands)
+    _add_user_commands(commands)
     return parser
 
 
@@ -152,6 +157,32 @@ def _add_file_commands(commands: argparse._SubParsersAction) -> None:
     export_vcard.add_argument("--customer", metavar="ID", action="append",
                               help="only this customer (number or id); give it again for more")
     export_vcard.set_defaults(run=_export_vcard)
+
+
+def _add_user_commands(commands: argparse._SubParsersAction) -> None:
+    """users list / add / set-pin / deactivate: for a user who may manage users."""
+    people = commands.add_parser("users", help="who may use the desk, and what they may do")
+    what = people.add_subparsers(dest="what", metavar="ACTION", required=True)
+    listing = what.add_parser("list", help="every active user, their permissions and PIN")
+    listing.add_argument("--json", action="store_true")
+    listing.set_defaults(run=_users_list)
+    add = what.add_parser("add", help="add a desk user")
+    add.add_argument("login", metavar="LOGIN")
+    add.add_argument("name", metavar="NAME", help="the name the desk shows (quote it)")
+    add.add_argument("--permission", action="append", default=[], metavar="PERMISSION",
+                     choices=[permission.cli_name for permission in Permission],
+                     help="give it again for more; one of: %(choices)s (none: may only look)")
+    add.add_argument("--os-login", metavar="OS_LOGIN",
+                     help="the computer login that acts as this user without a PIN")
+    add.set_defaults(run=_users_add)
+    set_pin = what.add_parser(
+        "set-pin", help="set or reset a user's PIN (asked twice; one line of stdin when it "
+                        "is not a terminal); lifts a lock")
+    set_pin.add_argument("login", metavar="LOGIN")
+    set_pin.set_defaults(run=_users_set_pin)
+    deactivate = what.add_parser("deactivate", help="take a user off the desk")
+    deactivate.add_argument("login", metavar="LOGIN")
+    deactivate.set_defaults(run=_users_deactivate)
 
 
 def _positive(text: str, most: int | None = None) -> int:
@@ -192,7 +223,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         database = open_database(args.database, create=getattr(args, "create", False),
                                  check=getattr(args, "check", False))
-        return args.run(database, args)
+        actor = _actor(database, args) if getattr(args, "acts", True) else None
+        return args.run(database, actor, args)
     except DomainError as error:
         print(f"contact-desk: {error}", file=sys.stderr)
         return EXIT_USAGE
@@ -228,11 +260,30 @@ def _shown_bytes(given: str) -> str:
 
 
 def _actor(database: Database, args: argparse.Namespace) -> Actor:
-    login = args.user or os.environ.get(ENV_USER) or users.COMMAND_LINE_LOGIN
-    return users.actor_for(database.unit_of_work(), login)
+    """Who the command acts as: --user (even an empty one, refused), else $CONTACT_DESK_USER,
+    else the desk user this computer login is mapped to."""
+    return sign_in.act_as(database.unit_of_work(), sign_in.login_asked(args.user), os_login(),
+                          _ask_pin)
 
 
-def _init(database: Database, args: argparse.Namespace) -> int:
+def _ask_pin(name: str) -> str | None:
+    """The PIN of ``name``: typed at a terminal (not shown), else the first line of stdin;
+    None when there is nothing to read."""
+    return _read_secret(f"PIN for {name}: ")
+
+
+def _read_secret(prompt: str) -> str | None:
+    stdin = sys.stdin
+    try:
+        if stdin is not None and stdin.isatty():
+            return getpass.getpass(prompt)
+        line = stdin.readline() if stdin is not None else ""
+    except (EOFError, OSError):
+        return None
+    return line.rstrip("\r\n") or None
+
+
+def _init(database: Database, _actor: None, args: argparse.Namespace) -> int:
     if database.created:
         print(f"Created a new Contact Desk database at {database.shown}.")
     elif database.upgraded_from:
@@ -244,7 +295,7 @@ def _init(database: Database, args: argparse.Namespace) -> int:
     return 0
 
 
-def _demo(database: Database, args: argparse.Namespace) -> int:
+def _demo(database: Database, actor: Actor, args: argparse.Namespace) -> int:
     from contact_desk.services.demo import fill_demo_data
 
     if database.created:
@@ -252,7 +303,8 @@ def _demo(database: Database, args: argparse.Namespace) -> int:
     if args.if_empty and (existing := customers.customer_count(database)):
         print(f"{database.shown} already has {existing:,} customers; left as it is.")
         return 0
-    summary = fill_demo_data(database, customers=args.customers, progress=_progress_printer())
+    summary = fill_demo_data(database, actor, customers=args.customers,
+                             progress=_progress_printer())
     print(f"Filled {database.shown} with {summary.customers} demo customers.")
     print("Try: contact-desk show " + " / ".join(summary.example_numbers[:3]))
     return 0
@@ -272,14 +324,14 @@ def _progress_printer(unit: str = "customers") -> Callable[[int, int], None] | N
     return show
 
 
-def _sync_dms(database: Database, args: argparse.Namespace) -> int:
+def _sync_dms(database: Database, actor: Actor, args: argparse.Namespace) -> int:
     from contact_desk.sync.dms import sync_dms
 
     # Checked before the sync starts: a report that cannot be written changes nothing.
     bad_rows_file = None
     if args.report is not None:
         bad_rows_file = check_output(database, args.report, [args.file, args.mapping])
-    report = sync_dms(database, _actor(database, args), args.file, mapping=args.mapping,
+    report = sync_dms(database, actor, args.file, mapping=args.mapping,
                       dry_run=args.dry_run, progress=_progress_printer("rows"),
                       delimiter=args.delimiter)
     print(report.summary())
@@ -296,10 +348,10 @@ def _sync_dms(database: Database, args: argparse.Namespace) -> int:
     return 0 if written else 2
 
 
-def _import_adf(database: Database, args: argparse.Namespace) -> int:
+def _import_adf(database: Database, actor: Actor, args: argparse.Namespace) -> int:
     from contact_desk.sync.adf import import_adf
 
-    report = import_adf(database, _actor(database, args), args.file)
+    report = import_adf(database, actor, args.file)
     print(report.summary())
     for line in report.details():
         print(f"  {line}")
@@ -308,10 +360,10 @@ def _import_adf(database: Database, args: argparse.Namespace) -> int:
     return 0
 
 
-def _import_vcard(database: Database, args: argparse.Namespace) -> int:
+def _import_vcard(database: Database, actor: Actor, args: argparse.Namespace) -> int:
     from contact_desk.sync.vcard import import_vcards
 
-    report = import_vcards(database, _actor(database, args), args.file,
+    report = import_vcards(database, actor, args.file,
                            progress=_progress_printer("cards"))
     print(report.summary())
     for line in report.details():  # which customer each card went to
@@ -320,14 +372,55 @@ def _import_vcard(database: Database, args: argparse.Namespace) -> int:
     return 0
 
 
-def _export_vcard(database: Database, args: argparse.Namespace) -> int:
+def _export_vcard(database: Database, actor: Actor, args: argparse.Namespace) -> int:
     from contact_desk.sync.vcard import export_vcards
 
     ids = None
     if args.customer:
         ids = [customers.get_customer(database.unit_of_work(), key).id for key in args.customer]
-    written = export_vcards(database, args.file, ids, progress=_progress_printer("cards"))
+    written = export_vcards(database, actor, args.file, ids, progress=_progress_printer("cards"))
     print(f"Wrote {written:,} cards to {args.file}.")
+    return 0
+
+
+def _users_list(database: Database, actor: Actor, args: argparse.Namespace) -> int:
+    people = users.user_listing(database.unit_of_work(), actor)
+    if args.json:
+        _print_json([person.as_dict() for person in people])
+        return 0
+    for person in people:
+        permissions = ", ".join(p.cli_name for p in Permission if p in person.permissions)
+        notes = [f"OS login {person.os_login}" if person.os_login else "",
+                 "PIN set" if person.has_pin else "", "locked" if person.locked else ""]
+        shown = "; ".join(note for note in notes if note)
+        print(f"{person.login:<16} {person.name:<28} {permissions or 'may only look'}"
+              + (f"  ({shown})" if shown else ""))
+    return 0
+
+
+def _users_add(database: Database, actor: Actor, args: argparse.Namespace) -> int:
+    permissions = [Permission.from_cli_name(name) for name in args.permission]
+    users.create_user(database.unit_of_work(), actor, args.login, args.name, permissions,
+                      os_login=args.os_login)
+    print(f"Added {' '.join(args.name.split())} as {args.login.strip().lower()}.")
+    return 0
+
+
+def _users_set_pin(database: Database, actor: Actor, args: argparse.Namespace) -> int:
+    actor.require(Permission.MANAGE_USERS)  # before asking anything
+    pin = _read_secret(f"New PIN for {args.login}: ")
+    if pin is None:
+        raise DomainError("No PIN was given; nothing was changed.")
+    if sys.stdin.isatty() and _read_secret("The same PIN again: ") != pin:
+        raise DomainError("The two PINs differ; nothing was changed.")
+    name = sign_in.set_pin(database.unit_of_work(), actor, args.login, pin)
+    print(f"The PIN of {name} is set.")
+    return 0
+
+
+def _users_deactivate(database: Database, actor: Actor, args: argparse.Namespace) -> int:
+    name = users.deactivate_user(database.unit_of_work(), actor, args.login)
+    print(f"{name} can no longer use the desk; what they did still carries their name.")
     return 0
 
 
@@ -343,7 +436,7 @@ def _warn_skipped(bad_rows: Sequence[BadRow], what: str, report: Path | None) ->
         print(f"  ... and {len(bad_rows) - SKIPPED_SHOWN:,} more; {where}", file=sys.stderr)
 
 
-def _show(database: Database, args: argparse.Namespace) -> int:
+def _show(database: Database, actor: Actor, args: argparse.Namespace) -> int:
     view = customers.get_customer(database.unit_of_work(), args.customer)
     if args.json:
         _print_json(view.as_dict())
@@ -352,15 +445,15 @@ def _show(database: Database, args: argparse.Namespace) -> int:
     return 0
 
 
-def _set_primary(database: Database, args: argparse.Namespace) -> int:
+def _set_primary(database: Database, actor: Actor, args: argparse.Namespace) -> int:
     shown = contact_points.set_primary_by_value(
-        database.unit_of_work(), _actor(database, args), args.customer, args.value
+        database.unit_of_work(), actor, args.customer, args.value
     )
     print(f"{shown} is now the primary.")
     return 0
 
 
-def _search(database: Database, args: argparse.Namespace) -> int:
+def _search(database: Database, actor: Actor, args: argparse.Namespace) -> int:
     hits = customers.search_customers(database.unit_of_work(), args.query, limit=args.limit)
     if args.json:
         _print_json([hit.as_dict() for hit in hits])
@@ -373,7 +466,7 @@ def _search(database: Database, args: argparse.Namespace) -> int:
     return 0
 
 
-def _recipients(database: Database, args: argparse.Namespace) -> int:
+def _recipients(database: Database, actor: Actor, args: argparse.Namespace) -> int:
     found = recipients_for(
         database.unit_of_work(), args.customer, MessageType.from_cli_name(args.message)
     )

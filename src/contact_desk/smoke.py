@@ -95,9 +95,13 @@ class _Smoke:
         return self.url
 
     def fill_demo_data(self) -> str:
+        from contact_desk.os_login import os_login
         from contact_desk.services.demo import fill_demo_data
+        from contact_desk.services.sign_in import act_as
 
-        summary = fill_demo_data(self.database, customers=SMOKE_CUSTOMERS)
+        # As the manager the new database made of this computer login.
+        creator = act_as(self.database.unit_of_work(), None, os_login())
+        summary = fill_demo_data(self.database, creator, customers=SMOKE_CUSTOMERS)
         self.database.dispose()
         if not summary.example_numbers:
             raise SmokeFailed("the demo data named no customer to look for")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from contact_desk.domain.actor import Actor
+from contact_desk.domain.actor import CLERK_PERMISSIONS, Actor, needs_pin
 from contact_desk.domain.enums import Permission
 from contact_desk.domain.errors import DomainError, PermissionDenied
 
@@ -66,3 +66,9 @@ def test_someone_with_every_permission_may_do_everything() -> None:
         assert manager.can(permission)
         assert manager.why_not(permission) is None
         manager.require(permission)
+
+
+def test_only_someone_who_may_do_more_than_a_clerk_needs_a_pin() -> None:
+    assert not needs_pin(CLERK_PERMISSIONS) and not needs_pin([])
+    assert needs_pin([Permission.EDIT_CUSTOMERS, Permission.RUN_SYNC])
+    assert needs_pin([Permission.EXPORT_CUSTOMERS])

@@ -22,10 +22,10 @@ Snapshot = dict[str, list[tuple[Any, ...]]]
 
 
 @pytest.fixture
-def viewer(database: Database) -> Actor:
+def viewer(database: Database, manager: Actor) -> Actor:
     """A desk user without any permission: may look at customers, may change nothing."""
     uow = database.unit_of_work()
-    users.create_user(uow, "viewer", "Val Viewer", [])
+    users.create_user(uow, manager, "viewer", "Val Viewer", [])
     return users.actor_for(uow, "viewer")
 
 

@@ -105,7 +105,7 @@ def test_the_garage_shows_every_owned_vehicle_newest_first(database, clerk, cust
 
 
 def test_details_list_each_role_with_the_user_assigned(database, manager, customer_id):
-    sam = users.create_user(database.unit_of_work(), "sam", "Sam Sales", [])
+    sam = users.create_user(database.unit_of_work(), manager, "sam", "Sam Sales", [])
     users.assign_user(database.unit_of_work(), manager, customer_id, AssignmentRole.SALES, sam)
     users.assign_user(database.unit_of_work(), manager, customer_id, AssignmentRole.SERVICE_BDC,
                       sam)

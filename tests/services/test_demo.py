@@ -53,6 +53,7 @@ from contact_desk.store.people import AccountContact, ContactPerson
 from contact_desk.store.program import Invoice, Program
 from contact_desk.store.sales import Deal, Vehicle
 from contact_desk.store.users import Assignment, User
+from tests.conftest import first_manager
 
 CUSTOMERS = 60
 
@@ -61,7 +62,7 @@ CUSTOMERS = 60
 def filled(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Database, DemoSummary]]:
     db = open_database(str(tmp_path_factory.mktemp("demo") / "demo.sqlite3"), create=True)
     try:
-        yield db, fill_demo_data(db, customers=CUSTOMERS)
+        yield db, fill_demo_data(db, first_manager(db), customers=CUSTOMERS)
     finally:
         db.dispose()
 
@@ -250,7 +251,7 @@ def test_staff_exist_with_their_permissions_and_are_assigned(db):
         users = {u.login: u for u in session.scalars(select(User))}
         assert users["manager"].permissions == frozenset(Permission)
         assert users["clerk"].permissions == frozenset({Permission.EDIT_CUSTOMERS})
-        assert "command-line" in users
+        assert not users["command-line"].active and not users["command-line"].permissions
         assert session.scalar(select(func.count()).select_from(Assignment)) > 0
 
 
@@ -333,8 +334,8 @@ def test_the_same_seed_gives_the_same_data_and_another_seed_does_not(db, tmp_pat
     again = open_database(str(tmp_path / "again.sqlite3"), create=True)
     other = open_database(str(tmp_path / "other.sqlite3"), create=True)
     try:
-        fill_demo_data(again, customers=CUSTOMERS)
-        fill_demo_data(other, customers=CUSTOMERS, seed=7)
+        fill_demo_data(again, first_manager(again), customers=CUSTOMERS)
+        fill_demo_data(other, first_manager(other), customers=CUSTOMERS, seed=7)
         assert _fingerprint(again) == _fingerprint(db)
         assert _fingerprint(other) != _fingerprint(db)
     finally:
@@ -346,7 +347,7 @@ def test_a_database_with_customers_is_refused_and_left_as_it_was(db):
     before = _all(db, select(func.count()).select_from(Customer))
     refusal = f"already has {CUSTOMERS} customers; demo data goes into an empty one"
     with pytest.raises(NotAllowed, match=refusal):
-        fill_demo_data(db, customers=5)
+        fill_demo_data(db, first_manager(db), customers=5)
     assert _all(db, select(func.count()).select_from(Customer)) == before
 
 
@@ -355,7 +356,7 @@ def test_progress_is_reported_after_each_batch_up_to_the_total(tmp_path: Path, m
     seen: list[tuple[int, int]] = []
     db = open_database(str(tmp_path / "progress.sqlite3"), create=True)
     try:
-        summary = fill_demo_data(db, customers=10, progress=lambda *report: seen.append(report))
+        summary = fill_demo_data(db, first_manager(db), customers=10, progress=lambda *report: seen.append(report))
     finally:
         db.dispose()
     assert seen == [(4, 10), (8, 10), (10, 10)]

@@ -22,10 +22,11 @@ from contact_desk.domain.enums import (
 from contact_desk.domain.errors import DomainError
 from contact_desk.services import additional_contacts as contacts
 from contact_desk.services import contact_points as cp
-from contact_desk.services import customers, users
+from contact_desk.services import customers
 from contact_desk.store.customer import ContactPoint, Customer
 from contact_desk.store.database import Database, open_database
 from contact_desk.store.people import AccountContact, ContactPerson
+from tests.conftest import first_manager
 
 PHONES = [f"(212) 555-01{n:02d}" for n in range(40, 52)] + ["+44 20 7946 0958", "+44 7400 123456"]
 EMAILS = [f"{name}@example.com" for name in ("ann", "bob", "cat", "dan", "eve", "fay")]
@@ -42,7 +43,7 @@ def make_machine(template: Path, workdir: Path):
             path = workdir / f"desk-{next(_copies)}.sqlite3"
             shutil.copyfile(template, path)
             self.db: Database = open_database(str(path))
-            self.actor = users.actor_for(self.db.unit_of_work(), users.COMMAND_LINE_LOGIN)
+            self.actor = first_manager(self.db)
             self.customer_ids = [
                 customers.create_customer(self.db.unit_of_work(), self.actor, first_name="Ann",
                                           last_name=f"Lee {n}", customer_number=f"C{n}")

@@ -21,7 +21,6 @@ from contact_desk.domain.duplicates import (
 from contact_desk.domain.enums import ContactKind
 from contact_desk.domain.errors import DomainError
 from contact_desk.services import contact_points as cp
-from contact_desk.services import users
 from contact_desk.services.customers import create_customer
 from contact_desk.services.duplicates import possible_duplicates, record_possible_duplicates
 from contact_desk.services.leads import LeadIdentity, earlier_lead
@@ -31,6 +30,7 @@ from contact_desk.store.database import open_database
 from contact_desk.store.duplicates import PossibleDuplicate
 from contact_desk.store.imports import CardUid
 from contact_desk.store.unit_of_work import translate_database_errors
+from tests.conftest import first_manager
 
 PHONE, EMAIL = ContactKind.PHONE, ContactKind.EMAIL
 
@@ -242,7 +242,7 @@ def desk(sqlite_template, tmp_path):
 def test_every_look_up_reads_an_index_not_a_whole_table(desk):
     """On SQLite's own query plans: a million customers must not be read to match one,
     to know a lead again or to find a pair already recorded."""
-    actor = users.actor_for(desk.unit_of_work(), users.COMMAND_LINE_LOGIN)
+    actor = first_manager(desk)
     ann = create_customer(desk.unit_of_work(), actor, first_name="Ann", last_name="Lee")
     other = create_customer(desk.unit_of_work(), actor, first_name="Bo", last_name="Ray")
     cp.add_contact_point(desk.unit_of_work(), actor, ann, PHONE, "(212) 555-0142")

@@ -379,10 +379,10 @@ def test_a_customer_without_programs_has_none_and_a_missing_one_is_not_found(dat
 
 
 @pytest.fixture
-def finance(database) -> Actor:
+def finance(database, manager) -> Actor:
     """Someone who may replace a program's parties but not create or edit customers."""
     uow = database.unit_of_work()
-    users.create_user(uow, "finance", "Fran Finance", [Permission.MANAGE_PROGRAMS])
+    users.create_user(uow, manager, "finance", "Fran Finance", [Permission.MANAGE_PROGRAMS])
     return users.actor_for(uow, "finance")
 
 

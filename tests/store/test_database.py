@@ -14,9 +14,11 @@ from contextlib import closing
 from pathlib import Path
 
 import pytest
-from sqlalchemy import create_engine, text
+from sqlalchemy import create_engine, select, text
 
+from contact_desk.domain.enums import Permission
 from contact_desk.domain.errors import DomainError
+from contact_desk.os_login import os_login
 from contact_desk.store import database as database_module
 from contact_desk.store import migrating, sqlite_file
 from contact_desk.store.database import (
@@ -27,6 +29,7 @@ from contact_desk.store.database import (
     open_database,
 )
 from contact_desk.store.location import ENV_DATABASE
+from contact_desk.store.users import User
 from tests.conftest import _create_database, _drop_database, _with_database
 
 CLI = [sys.executable, "-m", "contact_desk"]
@@ -435,7 +438,10 @@ def test_desks_racing_to_create_the_same_new_database_all_succeed(tmp_path):
     assert sum("Created a new" in out for _, _, out in results) == 1, results
     assert revision(path) == HEAD
     with closing(sqlite3.connect(path)) as connection:
-        assert connection.execute("SELECT count(*) FROM app_user").fetchone() == (1,)
+        # Migrated once: the old built-in user (kept, inactive) and one first manager.
+        assert connection.execute(
+            "SELECT login, active FROM app_user ORDER BY id").fetchall() == [
+            ("command-line", 0), (os_login(), 1)]
         assert connection.execute("PRAGMA integrity_check").fetchone() == ("ok",)
 
 
@@ -569,3 +575,30 @@ def test_a_server_that_never_answers_is_refused_in_time(monkeypatch):
         port = silent.getsockname()[1]
         with pytest.raises(DomainError, match=rf"127.0.0.1:{port}: the server did not answer"):
             open_database(f"postgresql://desk@127.0.0.1:{port}/contacts")
+
+
+def test_migrating_takes_every_power_from_the_built_in_user_and_makes_the_upgrader_manager(
+        tmp_path):
+    """The command-line user stays (history names it) but acts no more; a user who could do
+    everything keeps doing everything; a clerk gains nothing; and the computer login doing the
+    upgrade (before, it acted as the command-line user) is a manager mapped to that login."""
+    everything = ("EDIT_CUSTOMERS", "ASSIGN_USERS", "CHANGE_DEAL_SOURCE", "MANAGE_PROGRAMS",
+                  "RUN_SYNC")
+    path = stored_at(
+        tmp_path / "at-0009.sqlite3", "0009",
+        ("INSERT INTO app_user (login, name, active) VALUES ('morgan', 'Morgan Avery', 1), "
+         "('casey', 'Casey Clerk', 1)", {}),
+        ("INSERT INTO user_permission (user_id, permission) SELECT id, :permission FROM "
+         "app_user WHERE login = 'morgan'", [{"permission": p} for p in everything]),
+        ("INSERT INTO user_permission (user_id, permission) SELECT id, 'EDIT_CUSTOMERS' FROM "
+         "app_user WHERE login = 'casey'", {}))
+    db = open_database(str(path))
+    with db.sessions() as session:
+        found = {user.login: user for user in session.scalars(select(User))}
+        assert not found["command-line"].active and found["command-line"].permissions == set()
+        assert found["morgan"].permissions == frozenset(Permission)
+        assert found["casey"].permissions == {Permission.EDIT_CUSTOMERS}
+        upgrader = next(user for user in found.values() if user.os_login == os_login())
+        assert upgrader.active and upgrader.permissions == frozenset(Permission)
+        assert upgrader.pin_hash is None and upgrader.failed_pin_tries == 0
+    db.dispose()

@@ -14,11 +14,11 @@ from typing import Any
 import pytest
 
 from contact_desk.domain.actor import Actor
-from contact_desk.services import users
 from contact_desk.services.customers import get_customer
 from contact_desk.services.views import CustomerView
 from contact_desk.store.database import Database, open_database
 from contact_desk.sync.dms_csv import FIELDS
+from tests.conftest import first_manager
 from tests.services.conftest import (  # noqa: F401 - the service tests' fixtures, shared
     audit_trail,
     new_customer,
@@ -59,11 +59,11 @@ def export(tmp_path: Path) -> Callable[..., Path]:
 
 @contextmanager
 def open_copy_of(template: Path, path: Path) -> Iterator[tuple[Database, Actor]]:
-    """A fresh SQLite desk at ``path`` and its command-line user, closed afterwards."""
+    """A fresh SQLite desk at ``path`` and its first manager, closed afterwards."""
     shutil.copyfile(template, path)
     database = open_database(str(path))
     try:
-        yield database, users.actor_for(database.unit_of_work(), users.COMMAND_LINE_LOGIN)
+        yield database, first_manager(database)
     finally:
         database.dispose()
 
@@ -77,8 +77,8 @@ def desk(sqlite_template: Path, tmp_path: Path) -> Iterator[Database]:
 
 @pytest.fixture
 def desk_user(desk: Database) -> Actor:
-    """The command-line user of ``desk``, who may run the sync."""
-    return users.actor_for(desk.unit_of_work(), users.COMMAND_LINE_LOGIN)
+    """The first manager of ``desk``, who may run the sync."""
+    return first_manager(desk)
 
 
 def customer(database: Database, number: str) -> CustomerView:

@@ -200,7 +200,7 @@ def test_export_writes_vcard_40_with_types_and_pref_on_the_primary(
     _fill(desk, desk_user, export)
     path = tmp_path / "out.vcf"
 
-    assert export_vcards(desk, path) == 2
+    assert export_vcards(desk, desk_user, path) == 2
 
     text = path.read_text(encoding="utf-8")
     assert text.count("BEGIN:VCARD") == 2 and text.count("VERSION:4.0") == 2
@@ -216,7 +216,7 @@ def test_a_round_trip_keeps_every_value_and_the_primary(
 ):
     _fill(desk, desk_user, export)
     path = tmp_path / "out.vcf"
-    export_vcards(desk, path)
+    export_vcards(desk, desk_user, path)
     with open_copy_of(sqlite_template, tmp_path / "other.sqlite3") as (other, actor):
         report = import_vcards(other, actor, path)
         assert (report.customers_created, report.bad_cards) == (2, ())
@@ -235,10 +235,10 @@ def _active(view) -> set[tuple[str, str, bool]]:
 def test_export_of_chosen_customers_only(database, manager, export, tmp_path):
     _fill(database, manager, export)
     path = tmp_path / "one.vcf"
-    assert export_vcards(database, path, [customer(database, "C2").id]) == 1
+    assert export_vcards(database, manager, path, [customer(database, "C2").id]) == 1
     assert "Acme Fleet" in path.read_text(encoding="utf-8")
     with pytest.raises(DomainError, match="no customer #999"):
-        export_vcards(database, tmp_path / "none.vcf", [999])
+        export_vcards(database, manager, tmp_path / "none.vcf", [999])
     assert not (tmp_path / "none.vcf").exists()
 
 
@@ -493,13 +493,13 @@ def _without_keys(card: list[str]) -> list[str]:
 def test_the_desks_own_export_comes_back_card_for_card_and_finds_every_customer_again(
     database, manager, export, tmp_path, sqlite_template, stored
 ):
-    fill_demo_data(database, customers=45)
+    fill_demo_data(database, manager, customers=45)
     _hand_made(database, manager, export)
     first, second = tmp_path / "first.vcf", tmp_path / "second.vcf"
-    written = export_vcards(database, first)
+    written = export_vcards(database, manager, first)
     with open_copy_of(sqlite_template, tmp_path / "empty.sqlite3") as (empty, actor):
         into_empty = import_vcards(empty, actor, first)
-        export_vcards(empty, second)
+        export_vcards(empty, actor, second)
     before, rows = customer_count(database), stored()
 
     again = import_vcards(database, manager, first)

@@ -47,8 +47,8 @@ def test_work_still_running_ends_before_the_window_goes(tmp_path, sqlite_templat
         from contact_desk import app
         from contact_desk.ui.background import run_in_background
         opened = app.create_main_window
-        def window_with_slow_work(*args):
-            window = opened(*args)
+        def window_with_slow_work(*args, **kwargs):
+            window = opened(*args, **kwargs)
             run_in_background(lambda: time.sleep(0.5), print, print, owner=window)
             return window
         app.create_main_window = window_with_slow_work

@@ -28,6 +28,7 @@ from contact_desk.store.sales import Deal
 from contact_desk.ui.card.dialogs import LogAttemptDialog, VehicleDialog
 from contact_desk.ui.edit_contact_info import EditContactInfoDialog
 from contact_desk.ui.models.contact_points import PRIMARY
+from tests.conftest import first_manager
 from tests.ui.modal import when_open
 
 VINS = ["1HGCM82633A004352", "5N1FNSHC1TU281580", "5FN59T5M7HP883362", "1FT8JR7J0FW918546"]
@@ -221,7 +222,8 @@ def test_assigned_users_need_the_permission(qtbot, database, customers, window, 
     assert not combo.isEnabled() and "does not have the permission" in combo.toolTip()
 
     window.open_customer(customers.ann)
-    users.create_user(database.unit_of_work(), "dana", "Dana Whitfield", [Permission.EDIT_CUSTOMERS])
+    users.create_user(database.unit_of_work(), first_manager(database), "dana", "Dana Whitfield",
+                      [Permission.EDIT_CUSTOMERS])
     window.open_customer(customers.ann)
     sales = child(window, QComboBox, "assignedSales")
     assert sales.isEnabled()

@@ -73,23 +73,23 @@ def test_an_error_in_the_work_reaches_the_caller(qtbot):
         run_with_progress(None, "Work", "Working…", work)
 
 
-def test_cancel_during_the_demo_fill_keeps_nothing(qtbot, database):
+def test_cancel_during_the_demo_fill_keeps_nothing(qtbot, database, manager):
     when_open(QProgressDialog, lambda dialog: dialog.findChild(QPushButton).click())
     result = run_with_progress(
         None, "Demo data", "Adding…",
-        lambda progress: fill_demo_data(database, customers=1000, progress=progress))
+        lambda progress: fill_demo_data(database, manager, customers=1000, progress=progress))
     assert result is None
     assert customer_count(database) == 0
 
 
-def test_an_empty_database_is_offered_the_demo_data(qtbot, database):
+def test_an_empty_database_is_offered_the_demo_data(qtbot, database, manager):
     when_open(QMessageBox, lambda box: box.button(QMessageBox.StandardButton.Yes).click())
-    assert offer_demo_data(database)
+    assert offer_demo_data(database, manager)
     assert customer_count(database) == DEMO_CUSTOMERS
-    assert not offer_demo_data(database)  # asked only while the database is empty
+    assert not offer_demo_data(database, manager)  # asked only while the database is empty
 
 
-def test_saying_no_leaves_the_database_empty(qtbot, database):
+def test_saying_no_leaves_the_database_empty(qtbot, database, manager):
     when_open(QMessageBox, lambda box: box.button(QMessageBox.StandardButton.No).click())
-    assert not offer_demo_data(database)
+    assert not offer_demo_data(database, manager)
     assert customer_count(database) == 0

@@ -13,6 +13,7 @@ from contact_desk.services.customers import create_customer, get_customer
 from contact_desk.services.demo import fill_demo_data
 from contact_desk.ui.models.contact_points import BADGES_ROLE, CONTACT, PRIMARY
 from contact_desk.ui.models.search_results import PAGE
+from tests.conftest import first_manager
 
 
 def search(qtbot, window, text: str) -> None:
@@ -200,7 +201,7 @@ def test_the_list_loads_a_page_at_a_time(qtbot, tmp_path):
 
     path = tmp_path / "many.sqlite3"
     database = open_database(str(path), create=True)
-    fill_demo_data(database, customers=PAGE + 30)
+    fill_demo_data(database, first_manager(database), customers=PAGE + 30)
     database.dispose()
     main = create_main_window(str(path))
     qtbot.addWidget(main)

@@ -42,6 +42,8 @@ from contact_desk.domain.enums import (
 )
 from contact_desk.domain.program import ProgramRole, bill_to_address
 from contact_desk.services import activity, deals, garage, summary, users
+from contact_desk.services.sign_in import DeskUser
+from contact_desk.domain.errors import PermissionDenied
 from contact_desk.services.additional_contacts import add_contact
 from contact_desk.services.customers import create_customer, update_customer_details
 from contact_desk.store.activity import WebActivity
@@ -59,6 +61,7 @@ from contact_desk.ui.program_customer_dialogs import ReplaceCustomerDialog, Upda
 from contact_desk.ui.user_picker import UserPickerDialog
 from tests.ui.conftest import _points
 from tests.ui.modal import when_open
+from tests.conftest import first_manager
 
 BANNER = '<span style="font-size:60px;color:red">URGENT: call 900-555-0000</span><!--'
 # Each field gets markup of its own, so a failure names the field that leaked.
@@ -182,7 +185,7 @@ def marked(database, manager, customers, tmp_path) -> Marked:
                        last_name=CONTACT_LAST, role=ContactRole.OTHER,
                        role_description=ROLE_DESCRIPTION, email="mel@example.com",
                        portal_access=True, preferences={CommunicationPreference.INVOICES})
-    dana_id = users.create_user(database.unit_of_work(), "dana", USER, list(Permission))
+    dana_id = users.create_user(database.unit_of_work(), manager, "dana", USER, list(Permission))
     dana = users.actor_for(database.unit_of_work(), "dana")
     users.assign_user(database.unit_of_work(), manager, customer, AssignmentRole.SALES, dana_id)
     activity.add_note(database.unit_of_work(), dana, customer, NOTE)
@@ -374,7 +377,8 @@ def test_an_email_of_another_contact_names_them_as_they_are(qtbot, marked_window
 def test_the_reasons_a_user_may_not_act_say_their_name_as_text(qtbot, database, database_url,
                                                                marked):
     """A reason names the user ("... does not have the permission"): in a tooltip too."""
-    users.create_user(database.unit_of_work(), "vic", USER.replace("Dana", "Vic"), [])
+    users.create_user(database.unit_of_work(), first_manager(database), "vic",
+                      USER.replace("Dana", "Vic"), [])
     vic = users.actor_for(database.unit_of_work(), "vic")
     main = create_main_window(database_url, actor=vic)
     qtbot.addWidget(main)
@@ -434,8 +438,13 @@ def test_every_label_of_every_form_is_plain_text():
 def test_the_user_picker_lists_the_names_as_they_are(qtbot, settings_in_tmp, marked):
     from PySide6.QtCore import QSettings
 
-    picker = UserPickerDialog([marked.dana], QSettings())
+    def refuse(_login: str, _pin: str | None) -> None:
+        raise PermissionDenied(f"{USER} may do more than a clerk and has no PIN yet.")
+
+    dana = DeskUser(marked.dana, "dana", pin_asked=True, has_pin=False)
+    picker = UserPickerDialog([dana], QSettings(), refuse)
     qtbot.addWidget(picker)
+    picker.accept()  # the refusal names the user too
     assert markup_drawn_in(picker) == []
     assert picker.list.item(0).text().startswith(USER)
 

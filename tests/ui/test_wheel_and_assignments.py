@@ -63,7 +63,8 @@ def assignment_events(database) -> int:
 
 def staff(database, manager) -> None:
     for login, name in (("dana", "Dana Whitfield"), ("omar", "Omar Ruiz"), ("li", "Li Chen")):
-        users.create_user(database.unit_of_work(), login, name, [Permission.EDIT_CUSTOMERS])
+        users.create_user(database.unit_of_work(), manager, login, name,
+                          [Permission.EDIT_CUSTOMERS])
 
 
 def test_the_wheel_over_details_scrolls_the_card_and_assigns_nobody(
@@ -134,7 +135,7 @@ def test_undoing_an_assignment_another_desk_changed_since_is_refused(
     sales = window.contact_card.findChild(QComboBox, "assignedSales")
     sales.setCurrentIndex(sales.findText("Dana Whitfield"))
     sales.activated.emit(sales.currentIndex())
-    omar = next(p.user_id for p in users.desk_users(database.unit_of_work())
+    omar = next(p.user_id for p in users.list_users(database.unit_of_work())
                 if p.name == "Omar Ruiz")
     users.assign_user(database.unit_of_work(), manager, customers.ann, AssignmentRole.SALES,
                       omar)  # another desk, meanwhile
@@ -149,7 +150,7 @@ def test_a_stale_assignment_choice_is_refused(qtbot, database, manager, window, 
                                               next_message_box):
     staff(database, manager)
     window.open_customer(customers.ann)
-    li = next(p.user_id for p in users.desk_users(database.unit_of_work()) if p.name == "Li Chen")
+    li = next(p.user_id for p in users.list_users(database.unit_of_work()) if p.name == "Li Chen")
     users.assign_user(database.unit_of_work(), manager, customers.ann, AssignmentRole.SALES, li)
     sales = window.contact_card.findChild(QComboBox, "assignedSales")  # still shows Nobody
     sales.setCurrentIndex(sales.findText("Dana Whitfield"))

@@ -2,10 +2,20 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from contact_desk.domain.enums import Permission
 from contact_desk.domain.errors import PermissionDenied
+
+# What a desk clerk may do. Anyone who may do more has a PIN, asked when someone else
+# takes their name (see services.sign_in).
+CLERK_PERMISSIONS = frozenset({Permission.EDIT_CUSTOMERS})
+
+
+def needs_pin(permissions: Iterable[Permission]) -> bool:
+    """Whether a user holding ``permissions`` may do more than a clerk."""
+    return not frozenset(permissions) <= CLERK_PERMISSIONS
 
 
 @dataclass(frozen=True)
@@ -16,6 +26,10 @@ class Actor:
 
     def can(self, permission: Permission) -> bool:
         return permission in self.permissions
+
+    @property
+    def needs_pin(self) -> bool:
+        return needs_pin(self.permissions)
 
     def why_not(self, permission: Permission) -> str | None:
         """The reason this person may not do it, or None when they may."""

@@ -21,6 +21,18 @@ class LabelledEnum(Enum):
     def label(self) -> str:
         return self.value
 
+    @property
+    def cli_name(self) -> str:
+        """How the command line names it: the member's name in kebab case (``run-sync``)."""
+        return self.name.lower().replace("_", "-")
+
+    @classmethod
+    def from_cli_name(cls, name: str):
+        by_name = {member.cli_name: member for member in cls}
+        if name not in by_name:
+            raise ValueError(f"{name!r} is not one of: {', '.join(by_name)}")
+        return by_name[name]
+
     @classmethod
     def from_label(cls, text: str):
         """The member whose label or name is ``text`` (case-insensitive)."""
@@ -218,3 +230,7 @@ class Permission(LabelledEnum):
     CHANGE_DEAL_SOURCE = "Change a deal's source"
     MANAGE_PROGRAMS = "Replace a program's customer or contact"
     RUN_SYNC = "Run the DMS sync and imports"
+    EDIT_DMS_DATA = "Correct or deactivate a phone or email that comes from the DMS"
+    EXPORT_CUSTOMERS = "Export customers"
+    MANAGE_USERS = "Manage users and their PINs"
+

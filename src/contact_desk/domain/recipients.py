@@ -34,17 +34,6 @@ class MessageType(LabelledEnum):
     MARKETING = CommunicationPreference.MARKETING.label
 
     @property
-    def cli_name(self) -> str:
-        return self.name.lower().replace("_", "-")
-
-    @classmethod
-    def from_cli_name(cls, name: str) -> MessageType:
-        by_name = {member.cli_name: member for member in cls}
-        if name not in by_name:
-            raise ValueError(f"{name!r} is not one of: {', '.join(by_name)}")
-        return by_name[name]
-
-    @property
     def channels(self) -> tuple[Channel, ...]:
         return ROUTES[self].channels
 

@@ -14,6 +14,7 @@ from contact_desk.domain.errors import NotAllowed
 from contact_desk.services import audit
 from contact_desk.services.contact_points import (
     apply_status,
+    check_may_change,
     correct_value,
     make_primary,
     new_contact_point,
@@ -82,6 +83,7 @@ def save_contact_info(
             if edit.text is not None:
                 correct_value(session, actor, customer, point, edit.text)
             if edit.status is not None and edit.status is not point.status:
+                check_may_change(actor, point)
                 apply_status(session, actor, customer, point, edit.status)
         added = tuple(
             new_contact_point(

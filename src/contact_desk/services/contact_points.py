@@ -206,6 +206,7 @@ def correct_value(
     parsed = parse_value(point.kind, text, home_region(session))
     if (parsed.value, parsed.extension) == (point.value, point.extension):
         return False
+    check_may_change(actor, point)
     for other in customer.points(point.kind):
         if other is not point and (other.value, other.extension) == (parsed.value, parsed.extension):
             raise NotAllowed(f"{parsed.display} is already on this customer ({other.type.label}).")
@@ -229,9 +230,17 @@ def set_contact_point_status(
         check_version(customer, expected_version)
         if point.status is status:
             return
+        check_may_change(actor, point)
         apply_status(uow.session, actor, customer, point, status)
         touch(customer)
         uow.commit()
+
+
+def check_may_change(actor: Actor, point: ContactPoint) -> None:
+    """A value from the DMS is corrected or deactivated here only by someone allowed to
+    (the sync changes it as the DMS says, without asking)."""
+    if point.type.source is Source.DMS:
+        actor.require(Permission.EDIT_DMS_DATA)
 
 
 def apply_status(

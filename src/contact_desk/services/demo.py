@@ -51,7 +51,7 @@ from contact_desk.services.additional_contacts import refuse_taken_email
 from contact_desk.services.contact_points import apply_status, new_contact_point, settle_primary
 from contact_desk.services.lookup import home_region
 from contact_desk.services.summary import write_summary
-from contact_desk.services.users import COMMAND_LINE_LOGIN, actor_for, actor_of
+from contact_desk.services.users import actor_of
 from contact_desk.store.activity import AuditEvent, ContactAttempt, Note, WebActivity
 from contact_desk.store.base import utc_now
 from contact_desk.store.customer import ContactPoint, Customer
@@ -217,6 +217,7 @@ class DemoSummary:
 
 def fill_demo_data(
     database: Database,
+    actor: Actor,
     customers: int = 200,
     seed: int = 2026,
     progress: Callable[[int, int], None] | None = None,
@@ -226,14 +227,16 @@ def fill_demo_data(
     Everything goes in one transaction, written in batches: stopped half-way, nothing is
     kept. ``progress(done, total)`` is called after each batch.
     """
+    # Demo data is an import that also adds the demo's staff.
+    actor.require(Permission.RUN_SYNC)
+    actor.require(Permission.MANAGE_USERS)
     if customers < 1:
         raise InvalidValue("Ask for at least one demo customer.")
-    filler = actor_for(database.unit_of_work(), COMMAND_LINE_LOGIN)
-    with one_at_a_time(database, filler, IncomingKind.DEMO_DATA):
-        return _fill(database, customers, seed, progress)
+    with one_at_a_time(database, actor, IncomingKind.DEMO_DATA):
+        return _fill(database, actor, customers, seed, progress)
 
 
-def _fill(database: Database, customers: int, seed: int,
+def _fill(database: Database, actor: Actor, customers: int, seed: int,
           progress: Callable[[int, int], None] | None) -> DemoSummary:
     uow = database.unit_of_work()
     with uow:
@@ -244,7 +247,7 @@ def _fill(database: Database, customers: int, seed: int,
                 f"This database already has {existing:,} {noun}; "
                 "demo data goes into an empty one."
             )
-        dealership = _Dealership(uow, seed)
+        dealership = _Dealership(uow, seed, actor)
         for start in range(0, customers, BATCH):
             end = min(start + BATCH, customers)
             for index in range(start, end):
@@ -344,7 +347,7 @@ class _Dealership:
     not depend on the date, so the same seed draws the same sequence on any day.
     """
 
-    def __init__(self, uow: UnitOfWork, seed: int) -> None:
+    def __init__(self, uow: UnitOfWork, seed: int, filler: Actor) -> None:
         from faker import Faker  # here, not at the top: the desk imports this module at start
 
         self.uow = uow
@@ -365,11 +368,8 @@ class _Dealership:
         self.teams = {
             role: [self.staff[m.login] for m in _STAFF if m.role is role] for role in AssignmentRole
         }
-        command_line = self.session.scalars(
-            select(User).where(User.login == COMMAND_LINE_LOGIN)
-        ).first()
-        # DMS values arrive as the sync writes them: as the command-line user.
-        self.system = actor_of(command_line) if command_line else self.staff["manager"]
+        # DMS values arrive as the sync writes them: as the user running it.
+        self.system = filler
         self.region = home_region(self.session)
         self._hold_settings()
 

@@ -10,7 +10,6 @@ read-only one, a folder, or a database in memory. Nothing is written to a refuse
 
 from __future__ import annotations
 
-import getpass
 import logging
 import socket
 import sqlite3
@@ -24,6 +23,7 @@ from sqlalchemy.exc import DBAPIError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
 from contact_desk.domain.errors import DomainError
+from contact_desk.os_login import os_login
 from contact_desk.store import migrating, sqlite_file
 from contact_desk.store.loading import build_missing_indexes, missing_indexes
 from contact_desk.store.location import (
@@ -167,16 +167,9 @@ def _server_settings(url: URL) -> dict[str, object]:
         settings["connect_timeout"] = CONNECT_TIMEOUT_S
     if "application_name" not in url.query:
         # PostgreSQL keeps 63 bytes of it.
-        who = f"Contact Desk {socket.gethostname()} {_os_login()}"
+        who = f"Contact Desk {socket.gethostname()} {os_login() or ''}"
         settings["application_name"] = who.encode()[:63].decode(errors="ignore")
     return settings
-
-
-def _os_login() -> str:
-    try:
-        return getpass.getuser()
-    except (KeyError, OSError):  # no name for this process's user id (a container, say)
-        return ""
 
 
 def _tune_sqlite(dbapi_connection: sqlite3.Connection, _record: object) -> None:

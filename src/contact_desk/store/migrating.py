@@ -24,6 +24,7 @@ from sqlalchemy.exc import DBAPIError
 from sqlalchemy.pool import NullPool
 
 from contact_desk.domain.errors import DomainError
+from contact_desk.os_login import os_login
 from contact_desk.store import sqlite_file
 from contact_desk.store.location import DatabaseLocation, NoDatabase
 
@@ -35,7 +36,7 @@ log = logging.getLogger(__name__)
 MIGRATIONS = Path(__file__).with_name("migrations")
 # The newest migration. A database already there opens without loading Alembic at all,
 # which is a third of the desk's start-up; a test checks this against the migrations.
-HEAD = "0009"
+HEAD = "0010"
 # How long a desk waits for another desk's upgrade of the same database to finish.
 UPGRADE_WAIT_S = 600
 # pg_advisory_xact_lock's key for "upgrading the schema" ("CDmg").
@@ -178,6 +179,8 @@ def alembic_config(connection: Connection) -> Config:
     config = Config()
     config.set_main_option("script_location", str(MIGRATIONS))
     config.attributes["connection"] = connection
+    # Whoever creates (or first upgrades) a database becomes its first manager: 0010.
+    config.attributes["os_login"] = os_login()
     return config
 
 

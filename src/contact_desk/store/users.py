@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from datetime import datetime
+
 from sqlalchemy import Boolean, ForeignKey, Integer, String
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from contact_desk.domain.enums import AssignmentRole, Permission
-from contact_desk.store.base import Base, enum_column
+from contact_desk.store.base import Base, UtcDateTime, enum_column
 
 
 class User(Base):
@@ -16,6 +18,14 @@ class User(Base):
     login: Mapped[str] = mapped_column(String(40), unique=True, nullable=False)
     name: Mapped[str] = mapped_column(String(80), nullable=False)
     active: Mapped[bool] = mapped_column(Boolean, nullable=False, default=True)
+    # The operating-system login that acts as this user without a PIN (lower-cased).
+    os_login: Mapped[str | None] = mapped_column(String(100), unique=True, index=True)
+    # domain.pin.hash_pin's text; never the PIN itself.
+    pin_hash: Mapped[str | None] = mapped_column(String(200))
+    # Wrong PINs in a row, and the lock they bring: kept here so they hold across desks.
+    failed_pin_tries: Mapped[int] = mapped_column(Integer, nullable=False, default=0,
+                                                  server_default="0")
+    locked_until: Mapped[datetime | None] = mapped_column(UtcDateTime)
 
     # Read when asked (who is acting), not with every note author or assigned user shown.
     permission_rows: Mapped[list[UserPermission]] = relationship(cascade="all, delete-orphan")

@@ -171,12 +171,14 @@ def _import_card(session: Session, actor: Actor, card: Card, file_name: str,
 
 def export_vcards(
     database: Database,
+    actor: Actor,
     path: Path,
     customer_ids: Sequence[int] | None = None,
     progress: Progress | None = None,
 ) -> int:
     """Write the customers (all of them when ``customer_ids`` is None) as vCard 4.0 (see
     vcard_card.card_of); the count. The file appears whole or not at all."""
+    actor.require(Permission.EXPORT_CUSTOMERS)
     output = check_output(database, Path(path))
     written = 0
     with database.unit_of_work() as uow, output.open() as out:

@@ -9,7 +9,6 @@ from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import QMainWindow, QWidget
 
 from contact_desk.domain.actor import Actor
-from contact_desk.services import users
 from contact_desk.store.database import Database, create_database, open_database
 from contact_desk.ui.file_dialogs import Choose, chosen_path
 from contact_desk.ui.messages import show_error
@@ -39,11 +38,10 @@ def _switch(window: QMainWindow, settings: QSettings, path: str,
         show_error(window, "New Database" if create else "Open Database", error)
         return None
     try:
-        actor = pick_user(database, settings)
+        actor = pick_user(database, settings, parent=window)
         if actor is False:
             database.dispose()
             return None
-        actor = actor or users.actor_for(database.unit_of_work(), users.COMMAND_LINE_LOGIN)
         replacement = _window_on(database, actor, settings)
     except Exception as error:
         database.dispose()

@@ -17,9 +17,12 @@ from contact_desk.services import (
     deals,
     files,
     garage,
+    sign_in,
     summary,
     users,
 )
+from contact_desk.os_login import os_login
+from contact_desk.services.sign_in import DeskUser
 from contact_desk.services.contact_info import ContactInfoChanges, SavedContactInfo, save_contact_info
 from contact_desk.services.views import (
     AdditionalContactView,
@@ -141,7 +144,13 @@ class Desk:
                           expected_user_id)
 
     def desk_users(self) -> list[Actor]:
-        return users.desk_users(self._uow())
+        return users.list_users(self._uow())
+
+    def desk_people(self) -> list[DeskUser]:
+        return sign_in.desk_people(self._uow(), os_login())
+
+    def set_pin(self, login: str, pin: str) -> str:
+        return sign_in.set_pin(self._uow(), self.actor, login, pin)
 
     def regenerate_summary(self, customer_id: int) -> SummaryView:
         return summary.regenerate_summary(self._uow(), self.actor, customer_id)
@@ -166,7 +175,7 @@ class Desk:
     def export_vcards(self, path: Path, progress: Progress | None = None) -> int:
         from contact_desk.sync import vcard
 
-        return vcard.export_vcards(self.database, path, progress=progress)
+        return vcard.export_vcards(self.database, self.actor, path, progress=progress)
 
     def _uow(self) -> UnitOfWork:
         return self.database.unit_of_work()

@@ -19,6 +19,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from contact_desk.domain.enums import Permission
+from contact_desk.domain.errors import DomainError
 from contact_desk.ui.background import run_in_background
 from contact_desk.ui.card.panel import ContactCard
 from contact_desk.ui.customer_page import CustomerPage
@@ -29,7 +31,7 @@ from contact_desk.ui.forms import resources_rc  # noqa: F401 - registers the ico
 from contact_desk.ui.interop import Interop
 from contact_desk.ui.messages import explain, show_error
 from contact_desk.ui.models.search_results import SearchResultsModel
-from contact_desk.ui.plain_text import plain
+from contact_desk.ui.plain_text import plain, tooltip_text
 from contact_desk.ui.watched_folder import WatchedFolder
 from contact_desk.ui.wheel_guard import install_wheel_guard
 
@@ -59,7 +61,7 @@ class MainWindow(QMainWindow):
         self.results.searchFailed.connect(
             lambda error: self.search_status.setText(explain(error))
         )
-        self.statusBar().showMessage(f"{desk.actor.name} at the desk · {desk.database.shown}")
+        self._show_who()
         self.results.set_query("")
         self.resize(1440, 860)
         QTimer.singleShot(0, self._check_database)
@@ -147,6 +149,15 @@ class MainWindow(QMainWindow):
             action.triggered.connect(lambda _=False, run=run: run(self, self.settings))
             file_menu.addAction(action)
         file_menu.addSeparator()
+        self.switch_user_action = QAction("&Who Is at the Desk?…", self,
+                                          objectName="switchUserAction",
+                                          shortcut=QKeySequence("Ctrl+Shift+U"))
+        self.switch_user_action.triggered.connect(self.switch_user)
+        file_menu.addAction(self.switch_user_action)
+        self.set_pin_action = QAction("Set a User's &PIN…", self, objectName="setPinAction")
+        self.set_pin_action.triggered.connect(self.set_pin)
+        file_menu.addAction(self.set_pin_action)
+        file_menu.addSeparator()
         self.interop = Interop(self.desk, self, self._after_import)
         self.watched_folder = WatchedFolder(self.settings, self.interop.sync_dms, self)
         for name, text, run in (
@@ -221,6 +232,38 @@ class MainWindow(QMainWindow):
         """New or changed customers: search again and show the open customer afresh."""
         self.results.set_query(self.search_box.text())
         self.customer_page.reload()
+
+    def _show_who(self) -> None:
+        self.statusBar().showMessage(
+            f"{self.desk.actor.name} at the desk · {self.desk.database.shown}")
+        why_not = self.desk.actor.why_not(Permission.MANAGE_USERS)
+        self.set_pin_action.setEnabled(why_not is None)
+        self.set_pin_action.setToolTip(tooltip_text(why_not or "Set or reset a user's PIN"))
+
+    def switch_user(self) -> None:
+        """Another person sits down: they pick their name (and give their PIN); from then
+        on the window acts as them. Undo is theirs only, so what came before is dropped."""
+        from contact_desk.ui.user_picker import pick_user
+
+        try:
+            actor = pick_user(self.desk.database, self.settings, parent=self)
+        except DomainError as error:
+            show_error(self, "Who is at the desk?", error)
+            return
+        if actor is False or actor == self.desk.actor:
+            return
+        self.desk.actor = actor
+        self.undo_stack.clear()
+        self._show_who()
+        if self.customer_page.view is not None:
+            self.customer_page.reload()  # what the new person may do shows on the card
+
+    def set_pin(self) -> None:
+        from contact_desk.ui.pin_dialog import SetPinDialog
+
+        dialog = SetPinDialog(self.desk, self)
+        if dialog.exec():
+            self.statusBar().showMessage(f"The PIN of {dialog.saved_for} is set.", 8000)
 
     def open_mail_settings(self) -> None:
         from contact_desk.ui.mail_settings import MailSettingsDialog
