@@ -7,7 +7,9 @@ import getpass
 import json
 import logging
 import os
+import signal
 import sys
+import threading
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any, NoReturn
@@ -219,7 +221,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         from contact_desk.app import run_gui
 
         return run_gui(args.database, args.user, quit_after_show=args.quit_after_show)
+    global _interrupted
+    _interrupted = False
     database: Database | None = None
+    before = None
+    if threading.current_thread() is threading.main_thread():
+        before = signal.signal(signal.SIGINT, _on_ctrl_c)
     try:
         database = open_database(args.database, create=getattr(args, "create", False),
                                  check=getattr(args, "check", False))
@@ -243,6 +250,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     finally:
         if database is not None:
             database.dispose()
+        if before is not None:
+            signal.signal(signal.SIGINT, before)
 
 
 def _is_text(given: str) -> bool:
@@ -310,18 +319,34 @@ def _demo(database: Database, actor: Actor, args: argparse.Namespace) -> int:
     return 0
 
 
-def _progress_printer(unit: str = "customers") -> Callable[[int, int], None] | None:
-    """A progress bar on stderr when it is a terminal; nothing when output goes to a file."""
-    if not sys.stderr.isatty():
-        return None
+def _progress_printer(unit: str = "customers") -> Callable[[int, int], None]:
+    """Called between batches: a progress bar on stderr when it is a terminal (nothing when
+    output goes to a file), and the place a Ctrl-C Python swallowed is honoured at last."""
+    shown = sys.stderr.isatty()
 
     def show(done: int, total: int) -> None:
+        if _interrupted:
+            raise KeyboardInterrupt  # the batch being saved is rolled back
+        if not shown:
+            return
         filled = PROGRESS_WIDTH * done // total if total else PROGRESS_WIDTH
         bar = "#" * filled + "-" * (PROGRESS_WIDTH - filled)
         end = "\n" if done >= total else ""
         print(f"\r[{bar}] {done:,} of {total:,} {unit}", end=end, file=sys.stderr, flush=True)
 
     return show
+
+
+# Set by Ctrl-C. Python raises KeyboardInterrupt wherever it is, and one raised inside a
+# clean-up callback (SQLAlchemy's, the garbage collector's) is printed and dropped: the
+# command would go on to the end as if nothing had been pressed.
+_interrupted = False
+
+
+def _on_ctrl_c(_signal: int, _frame: object) -> None:
+    global _interrupted
+    _interrupted = True
+    raise KeyboardInterrupt
 
 
 def _sync_dms(database: Database, actor: Actor, args: argparse.Namespace) -> int:
