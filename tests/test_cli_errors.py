@@ -42,7 +42,7 @@ def one_line(result: subprocess.CompletedProcess[str]) -> str:
 def second_phone(url: str, capsys: pytest.CaptureFixture[str]) -> tuple[str, str]:
     """A customer of the demo and an active phone of theirs that is not the primary."""
     for number in range(1, 6):
-        code, out, _ = run(capsys, "--database", url, "show", f"C10000{number}", "--json")
+        _, out, _ = run(capsys, "--database", url, "show", f"C10000{number}", "--json")
         shown = json.loads(out)
         for phone in shown["phones"]:
             if not phone["primary"] and phone["status"] == "Active":
@@ -210,7 +210,7 @@ def test_an_output_onto_a_device_or_a_pipe_is_refused_and_it_is_left_as_it_was(d
 
     pipe = tmp_path / "pipe"
     os.mkfifo(pipe)
-    code, out, err = run(capsys, "--database", desk, "export", "vcard", str(pipe))
+    code, _, err = run(capsys, "--database", desk, "export", "vcard", str(pipe))
     assert code == 2 and "is not a file but a device or a pipe" in err
     assert err.count("\n") == 1
     assert stat.S_ISFIFO(pipe.stat().st_mode)
