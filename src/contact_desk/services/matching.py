@@ -2,12 +2,12 @@
 
 A DMS customer number, or a card UID the desk knows, names the customer when the card's
 name confirms it (domain.duplicates.names_confirm): a hand-edited or foreign card carrying
-someone else's key never goes to that someone. A phone or email names a customer only together with a
-name that agrees; when the name agrees with several customers sharing the values (a
-household, a fleet), the one with the same full name and birth date or email is taken, if
-there is exactly one. Otherwise the import goes to nobody: the customers it came near are
-handed back, with what they share, for the import to record as possible duplicates of the
-customer it makes. Every look-up is by an index.
+someone else's key never goes to that someone. A phone or email names a customer only
+together with a name that agrees; when the name agrees with several customers sharing the
+values (a household, a fleet), the one with the same full name and birth date or email is
+taken, if there is exactly one. Otherwise the import goes to nobody: the customers it came
+near are handed back, with what they share, for the import to record as possible
+duplicates of the customer it makes. Every look-up is by an index.
 """
 
 from __future__ import annotations
