@@ -17,6 +17,8 @@ from PySide6.QtWidgets import QApplication  # noqa: E402
 
 from contact_desk.app import create_main_window  # noqa: E402
 from contact_desk.domain.enums import ContactKind  # noqa: E402
+from contact_desk.os_login import os_login  # noqa: E402
+from contact_desk.services import sign_in  # noqa: E402
 from contact_desk.services.demo import fill_demo_data  # noqa: E402
 from contact_desk.store.database import open_database  # noqa: E402
 from contact_desk.ui.contact_dialog import ContactDialog  # noqa: E402
@@ -44,10 +46,13 @@ def main() -> int:
     folder = Path(tempfile.mkdtemp(prefix="contact-desk-shots-"))
     url = str(folder / "demo.sqlite3")
     database = open_database(url, create=True)
-    examples = dict(fill_demo_data(database, customers=200).examples)
+    # The computer login that made the database is its first manager, who fills it.
+    me = sign_in.act_as(database.unit_of_work(), None, os_login())
+    examples = dict(fill_demo_data(database, me, customers=200).examples)
+    user_picker(database)
     database.dispose()
 
-    window = create_main_window(url, "manager")
+    window = create_main_window(url, actor=me)
     window.resize(1440, 900)
     window.show()
     settle()
@@ -100,6 +105,24 @@ def main() -> int:
     window.close()
     print(f"Saved the screenshots in {DOCS}")
     return 0
+
+
+def user_picker(database) -> None:
+    """Who is at the desk: a manager picked, so the PIN is asked."""
+    from PySide6.QtCore import QSettings
+
+    from contact_desk.ui.user_picker import UserPickerDialog
+
+    people = sign_in.desk_people(database.unit_of_work(), None)
+    picker = UserPickerDialog(people, QSettings(), lambda login, pin: None)
+    managers = [row for row in range(picker.list.count())
+                if picker.list.item(row).data(0x0100).pin_asked]
+    if managers:
+        picker.list.setCurrentRow(managers[0])
+    picker.show()
+    settle()
+    picker.grab().save(str(DOCS / "user-picker.png"))
+    picker.done(0)
 
 
 def import_result(window, folder: Path) -> None:

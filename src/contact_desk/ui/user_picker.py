@@ -25,7 +25,7 @@ from contact_desk.os_login import os_login
 from contact_desk.services import sign_in
 from contact_desk.services.sign_in import DeskUser
 from contact_desk.store.database import Database
-from contact_desk.ui.plain_text import plain
+from contact_desk.ui.plain_text import plain, tooltip_text
 
 LAST_USER_KEY = "desk/lastUserId"
 SignIn = Callable[[str, "str | None"], Actor]  # (login, PIN typed) -> who acts, or DomainError
@@ -62,9 +62,13 @@ class UserPickerDialog(QDialog):
         layout.addWidget(QLabel("Pick your name. Your changes are written down under it."))
         self.list = QListWidget(objectName="userList")
         self.list.setAccessibleName("Users")
+        # A long list of permissions wraps in the row: no sideways scrolling to read it.
+        self.list.setWordWrap(True)
+        self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         last = self.settings.value(LAST_USER_KEY)
         for person in people:
             item = QListWidgetItem(_shown(person))
+            item.setToolTip(tooltip_text(_shown(person)))
             item.setData(Qt.ItemDataRole.UserRole, person)
             self.list.addItem(item)
             if str(person.actor.user_id) == str(last):
