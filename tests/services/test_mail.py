@@ -178,6 +178,14 @@ def test_a_user_who_may_not_edit_customers_sends_nothing(database, viewer, bo, m
     assert inbox.messages == []
 
 
+def test_a_clerk_cannot_change_the_mail_server_every_desk_sends_through(database, clerk,
+                                                                        mail_server, refused):
+    _inbox, settings = mail_server()
+    with refused(PermissionDenied, "Casey Clerk does not have the permission to manage users, "
+                                   "their PINs and the desk's mail server"):
+        save_mail_settings(database.unit_of_work(), clerk, settings)
+
+
 def test_the_settings_are_shared_through_the_database_and_audited(database, manager,
                                                                    audit_trail):
     assert mail_settings(database.unit_of_work()) == MailSettings()

@@ -232,5 +232,5 @@ class Permission(LabelledEnum):
     RUN_SYNC = "Run the DMS sync and imports"
     EDIT_DMS_DATA = "Correct or deactivate a phone or email that comes from the DMS"
     EXPORT_CUSTOMERS = "Export customers"
-    MANAGE_USERS = "Manage users and their PINs"
+    MANAGE_USERS = "Manage users, their PINs and the desk's mail server"
 

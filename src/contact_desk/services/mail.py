@@ -104,8 +104,9 @@ def mail_settings(uow: UnitOfWork) -> MailSettings:
 def save_mail_settings(
     uow: UnitOfWork, actor: Actor, settings: MailSettings, password: str | None = None
 ) -> None:
-    """Check and store the settings; a password given goes to the OS keychain ("" removes it)."""
-    actor.require(Permission.EDIT_CUSTOMERS)
+    """Check and store the settings; a password given goes to the OS keychain ("" removes it).
+    Every desk sends through them, so they are a manager's to change, not a clerk's."""
+    actor.require(Permission.MANAGE_USERS)
     checked = _checked(settings)
     if password and not checked.username:
         raise InvalidValue("Enter the user name the password belongs to.", field="username")
