@@ -240,3 +240,16 @@ def test_closing_with_typed_details_asks_before_discarding(qtbot, dialog):
     when_open(QMessageBox, lambda box: box.button(QMessageBox.StandardButton.Discard).click())
     dialog.reject()
     assert not dialog.isVisible()
+
+
+def test_a_name_pasted_too_long_is_kept_whole_and_refused_never_cut(qtbot):
+    saved: list[object] = []
+    dialog = ContactDialog("US", saved.append, lambda person, form: None)
+    qtbot.addWidget(dialog)
+    long_name = "Bartholomew" * 12  # 132 characters, pasted from somewhere
+    dialog.form.firstNameEdit.setText(long_name)
+    dialog.form.lastNameEdit.setText("Lee")
+    assert dialog.form.firstNameEdit.text() == long_name  # not silently cut to 80
+    assert "too long (at most 80 characters)" in dialog.problems().get("first_name", "")
+    dialog.save()
+    assert saved == [] and dialog.result() == 0

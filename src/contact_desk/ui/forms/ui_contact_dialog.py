@@ -39,7 +39,6 @@ class Ui_ContactDialog(object):
 
         self.firstNameEdit = QLineEdit(ContactDialog)
         self.firstNameEdit.setObjectName(u"firstNameEdit")
-        self.firstNameEdit.setMaxLength(80)
 
         self.fieldsLayout.addWidget(self.firstNameEdit, 0, 1, 1, 1)
 
@@ -58,7 +57,6 @@ class Ui_ContactDialog(object):
 
         self.lastNameEdit = QLineEdit(ContactDialog)
         self.lastNameEdit.setObjectName(u"lastNameEdit")
-        self.lastNameEdit.setMaxLength(80)
 
         self.fieldsLayout.addWidget(self.lastNameEdit, 2, 1, 1, 1)
 
@@ -77,7 +75,6 @@ class Ui_ContactDialog(object):
 
         self.emailEdit = QLineEdit(ContactDialog)
         self.emailEdit.setObjectName(u"emailEdit")
-        self.emailEdit.setMaxLength(254)
 
         self.fieldsLayout.addWidget(self.emailEdit, 4, 1, 1, 1)
 
@@ -96,7 +93,6 @@ class Ui_ContactDialog(object):
 
         self.phoneEdit = QLineEdit(ContactDialog)
         self.phoneEdit.setObjectName(u"phoneEdit")
-        self.phoneEdit.setMaxLength(64)
 
         self.fieldsLayout.addWidget(self.phoneEdit, 6, 1, 1, 1)
 

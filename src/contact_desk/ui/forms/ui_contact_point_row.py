@@ -37,7 +37,6 @@ class Ui_ContactPointRow(object):
 
         self.valueEdit = QLineEdit(ContactPointRow)
         self.valueEdit.setObjectName(u"valueEdit")
-        self.valueEdit.setMaxLength(254)
         self.valueEdit.setClearButtonEnabled(False)
 
         self.rowLayout.addWidget(self.valueEdit, 0, 1, 1, 1)

@@ -44,7 +44,6 @@ class Ui_ContactDetailsDialog(object):
 
         self.firstNameEdit = QLineEdit(ContactDetailsDialog)
         self.firstNameEdit.setObjectName(u"firstNameEdit")
-        self.firstNameEdit.setMaxLength(80)
 
         self.fieldsLayout.setWidget(0, QFormLayout.ItemRole.FieldRole, self.firstNameEdit)
 
@@ -56,7 +55,6 @@ class Ui_ContactDetailsDialog(object):
 
         self.lastNameEdit = QLineEdit(ContactDetailsDialog)
         self.lastNameEdit.setObjectName(u"lastNameEdit")
-        self.lastNameEdit.setMaxLength(80)
 
         self.fieldsLayout.setWidget(1, QFormLayout.ItemRole.FieldRole, self.lastNameEdit)
 
@@ -68,7 +66,6 @@ class Ui_ContactDetailsDialog(object):
 
         self.emailEdit = QLineEdit(ContactDetailsDialog)
         self.emailEdit.setObjectName(u"emailEdit")
-        self.emailEdit.setMaxLength(254)
 
         self.fieldsLayout.setWidget(2, QFormLayout.ItemRole.FieldRole, self.emailEdit)
 
@@ -80,7 +77,6 @@ class Ui_ContactDetailsDialog(object):
 
         self.phoneEdit = QLineEdit(ContactDetailsDialog)
         self.phoneEdit.setObjectName(u"phoneEdit")
-        self.phoneEdit.setMaxLength(64)
 
         self.fieldsLayout.setWidget(3, QFormLayout.ItemRole.FieldRole, self.phoneEdit)
 

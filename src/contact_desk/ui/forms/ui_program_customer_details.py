@@ -44,7 +44,6 @@ class Ui_CustomerDetailsDialog(object):
 
         self.firstNameEdit = QLineEdit(CustomerDetailsDialog)
         self.firstNameEdit.setObjectName(u"firstNameEdit")
-        self.firstNameEdit.setMaxLength(80)
 
         self.fieldsLayout.setWidget(0, QFormLayout.ItemRole.FieldRole, self.firstNameEdit)
 
@@ -56,7 +55,6 @@ class Ui_CustomerDetailsDialog(object):
 
         self.lastNameEdit = QLineEdit(CustomerDetailsDialog)
         self.lastNameEdit.setObjectName(u"lastNameEdit")
-        self.lastNameEdit.setMaxLength(80)
 
         self.fieldsLayout.setWidget(1, QFormLayout.ItemRole.FieldRole, self.lastNameEdit)
 
@@ -68,7 +66,6 @@ class Ui_CustomerDetailsDialog(object):
 
         self.companyEdit = QLineEdit(CustomerDetailsDialog)
         self.companyEdit.setObjectName(u"companyEdit")
-        self.companyEdit.setMaxLength(120)
 
         self.fieldsLayout.setWidget(2, QFormLayout.ItemRole.FieldRole, self.companyEdit)
 

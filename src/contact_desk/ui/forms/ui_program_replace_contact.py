@@ -72,7 +72,6 @@ class Ui_ReplaceContactDialog(object):
 
         self.firstNameEdit = QLineEdit(self.newPersonFields)
         self.firstNameEdit.setObjectName(u"firstNameEdit")
-        self.firstNameEdit.setMaxLength(80)
 
         self.newPersonLayout.setWidget(0, QFormLayout.ItemRole.FieldRole, self.firstNameEdit)
 
@@ -84,7 +83,6 @@ class Ui_ReplaceContactDialog(object):
 
         self.lastNameEdit = QLineEdit(self.newPersonFields)
         self.lastNameEdit.setObjectName(u"lastNameEdit")
-        self.lastNameEdit.setMaxLength(80)
 
         self.newPersonLayout.setWidget(1, QFormLayout.ItemRole.FieldRole, self.lastNameEdit)
 
@@ -119,7 +117,6 @@ class Ui_ReplaceContactDialog(object):
 
         self.emailEdit = QLineEdit(self.newPersonFields)
         self.emailEdit.setObjectName(u"emailEdit")
-        self.emailEdit.setMaxLength(254)
 
         self.newPersonLayout.setWidget(4, QFormLayout.ItemRole.FieldRole, self.emailEdit)
 
@@ -131,7 +128,6 @@ class Ui_ReplaceContactDialog(object):
 
         self.phoneEdit = QLineEdit(self.newPersonFields)
         self.phoneEdit.setObjectName(u"phoneEdit")
-        self.phoneEdit.setMaxLength(64)
 
         self.newPersonLayout.setWidget(5, QFormLayout.ItemRole.FieldRole, self.phoneEdit)
 

@@ -76,7 +76,6 @@ class Ui_ReplaceCustomerDialog(object):
 
         self.firstNameEdit = QLineEdit(self.newCustomerFields)
         self.firstNameEdit.setObjectName(u"firstNameEdit")
-        self.firstNameEdit.setMaxLength(80)
 
         self.newCustomerLayout.setWidget(0, QFormLayout.ItemRole.FieldRole, self.firstNameEdit)
 
@@ -88,7 +87,6 @@ class Ui_ReplaceCustomerDialog(object):
 
         self.lastNameEdit = QLineEdit(self.newCustomerFields)
         self.lastNameEdit.setObjectName(u"lastNameEdit")
-        self.lastNameEdit.setMaxLength(80)
 
         self.newCustomerLayout.setWidget(1, QFormLayout.ItemRole.FieldRole, self.lastNameEdit)
 
@@ -100,7 +98,6 @@ class Ui_ReplaceCustomerDialog(object):
 
         self.companyEdit = QLineEdit(self.newCustomerFields)
         self.companyEdit.setObjectName(u"companyEdit")
-        self.companyEdit.setMaxLength(120)
 
         self.newCustomerLayout.setWidget(2, QFormLayout.ItemRole.FieldRole, self.companyEdit)
 
