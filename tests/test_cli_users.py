@@ -207,7 +207,8 @@ def test_a_manager_sets_a_pin_and_a_clerk_cannot(morgan_desk):
     by_clerk = cli(morgan_desk, "--user", "casey", "users", "set-pin", "dana", stdin="1111\n")
     assert by_clerk.returncode == 2
     assert by_clerk.stderr == ("contact-desk: Casey Clerk does not have the permission to "
-                               "manage users and their PINs. Ask a manager.\n")
+                               "manage users, their PINs and the desk's mail server. Ask a "
+                               "manager.\n")
     assert cli(morgan_desk, "--user", "dana", "show", "C1", stdin="8642\n").returncode == 0
 
 
