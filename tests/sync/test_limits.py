@@ -8,12 +8,13 @@ from datetime import date
 import pytest
 
 from contact_desk.domain.errors import InvalidValue
-from contact_desk.domain.limits import MAX_NAME
+from contact_desk.domain.limits import ADDRESS_LIMITS, MAX_NAME
 from contact_desk.services.customers import (
     create_customer,
     customer_count,
     open_customer,
     search_customers,
+    update_customer_details,
 )
 from contact_desk.sync.adf import import_adf
 from contact_desk.sync.dms import sync_dms
@@ -92,3 +93,45 @@ def test_a_vcard_birthday_is_read_whole_or_the_card_is_reported(database, manage
     else:
         assert report.customers_created == 0
         assert f"its birthday {written!r} is not a date" in report.bad_cards[0].reason
+
+
+STREET = "1 Main Street, " * 10  # 150 characters: more than a street address holds
+
+
+def test_an_address_too_long_is_refused_on_every_way_in_never_cut(database, manager, export):
+    """A new customer from the DMS (the bulk path), a customer the DMS already sent (the
+    ORM path), a customer typed at the desk and a changed address: refused whole."""
+    first = sync_dms(database, manager, export([
+        {"customer_number": "D1", "first_name": "Ann", "last_name": "Lee", "city": "Albany"},
+        {"customer_number": "D2", "first_name": "Bo", "last_name": "Ray",
+         "address_line1": STREET}]))
+    [refused] = first.bad_rows
+    assert first.customers_created == 1
+    assert refused.customer_number == "D2" and "120" in refused.reason
+
+    again = sync_dms(database, manager, export([
+        {"customer_number": "D1", "first_name": "Ann", "last_name": "Lee",
+         "city": "Albany " * 20}]))
+    assert "most kept is 80" in again.bad_rows[0].reason
+    [ann] = search_customers(database.unit_of_work(), "lee")
+    before = open_customer(database.unit_of_work(), ann.id)
+    assert before.city == "Albany"  # kept, not cut
+
+    with pytest.raises(InvalidValue, match="ZIP code is too long"):
+        create_customer(database.unit_of_work(), manager, first_name="Cy", last_name="Ng",
+                        postal_code="1" * 21)
+    with pytest.raises(InvalidValue, match="State is too long"):
+        update_customer_details(database.unit_of_work(), manager, ann.id, first_name="Ann",
+                                last_name="Lee", state="New York " * 10)
+    shown = open_customer(database.unit_of_work(), ann.id)
+    assert (shown.city, shown.state, shown.version) == ("Albany", "", before.version)
+    assert customer_count(database) == 1
+
+
+def test_the_longest_address_the_desk_accepts_is_kept_whole(database, manager):
+    """Each limit is its column's width: PostgreSQL would refuse one character more."""
+    longest = {name: "8" * most for name, (_, most) in ADDRESS_LIMITS.items()}
+    customer_id = create_customer(database.unit_of_work(), manager, first_name="Ann",
+                                  last_name="Lee", **longest)
+    shown = open_customer(database.unit_of_work(), customer_id)
+    assert {name: getattr(shown, name) for name in longest} == longest

@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
+import importlib
+from xml.etree import ElementTree
+
 import pytest
+from PySide6 import QtWidgets
+from PySide6.QtWidgets import QLineEdit
 
 from contact_desk.ui.forms.compile import (
     RESOURCES_MODULE,
@@ -29,3 +34,19 @@ def test_the_compiled_icons_match_the_resource_file():
     assert RESOURCES_MODULE.read_text(encoding="utf-8") == compile_resources(), (
         "resources/ changed: run `python -m contact_desk.ui.forms.compile`"
     )
+
+
+@pytest.mark.parametrize("form", forms(), ids=lambda form: form.name)
+def test_no_field_of_a_form_cuts_what_is_pasted_into_it(qtbot, form):
+    """A field with a maxLength keeps the first characters of a paste and drops the rest
+    without a word; the limits live in domain/ and a value too long is refused whole."""
+    module = importlib.import_module(f"contact_desk.ui.forms.ui_{form.stem}")
+    [form_class] = [value for name, value in vars(module).items() if name.startswith("Ui_")]
+    base = ElementTree.parse(form).find("widget").get("class")  # what the form is drawn on
+    widget = getattr(QtWidgets, base)()
+    qtbot.addWidget(widget)
+    form_class().setupUi(widget)
+    pasted = "x" * 500
+    for edit in widget.findChildren(QLineEdit):
+        edit.setText(pasted)
+        assert edit.text() == pasted, f"{form.name}: {edit.objectName()} cuts a paste"

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from contact_desk.domain.email import EmailAddress
 from contact_desk.domain.enums import CommunicationPreference, ContactRole
 from contact_desk.domain.errors import InvalidValue, NotAllowed
-from contact_desk.domain.limits import MAX_NAME, check_length
+from contact_desk.domain.limits import MAX_NAME, MAX_ROLE_DESCRIPTION, check_length
 from contact_desk.domain.phone import DEFAULT_REGION, PhoneNumber
 
 
@@ -75,9 +75,9 @@ def check_role_description(role: ContactRole, text: str) -> str:
             "Describe the role when it is Other (e.g. Fleet coordinator).",
             field="role_description",
         )
-    if len(description) > MAX_NAME:
+    if len(description) > MAX_ROLE_DESCRIPTION:
         raise InvalidValue(
-            f"The role description is too long (at most {MAX_NAME} characters).",
+            f"The role description is too long (at most {MAX_ROLE_DESCRIPTION} characters).",
             field="role_description",
         )
     return description

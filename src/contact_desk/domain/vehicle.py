@@ -6,11 +6,10 @@ from dataclasses import dataclass
 from datetime import date
 
 from contact_desk.domain.errors import InvalidValue
+from contact_desk.domain.limits import MAX_MAKE, MAX_MODEL
 from contact_desk.domain.vin import check_vin
 
 FIRST_YEAR = 1900
-MAX_MAKE = 40
-MAX_MODEL = 60
 
 
 @dataclass(frozen=True)

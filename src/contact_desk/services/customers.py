@@ -13,7 +13,6 @@ from sqlalchemy.orm import Session
 
 from contact_desk.domain.actor import Actor
 from contact_desk.domain.customer import check_customer_names
-from contact_desk.domain.limits import check_birth_date
 from contact_desk.domain.enums import (
     CommunicationPreference,
     ContactKind,
@@ -21,6 +20,7 @@ from contact_desk.domain.enums import (
     Permission,
 )
 from contact_desk.domain.errors import NotAllowed
+from contact_desk.domain.limits import ADDRESS_FIELDS, check_address, check_birth_date
 from contact_desk.domain.program import (
     address_change_needs_verification,
     address_unchanged_with_document,
@@ -51,7 +51,6 @@ from contact_desk.store.unit_of_work import UnitOfWork, translate_database_error
 
 # A primary that moved by itself is pointed out on the card for this long.
 MOVED_NOTICE = timedelta(days=30)
-ADDRESS_FIELDS = ("address_line1", "city", "state", "postal_code")
 
 
 @dataclass(frozen=True)
@@ -99,7 +98,7 @@ def new_customer(
         last_name=last,
         company=firm,
         birth_date=check_birth_date(birth_date, date.today()),
-        **{name: " ".join(details.get(name, "").split()) for name in ADDRESS_FIELDS},
+        **{name: "" for name in ADDRESS_FIELDS} | check_address(details),
     )
     session.add(customer)
     with translate_database_errors(session):
@@ -271,10 +270,8 @@ def update_customer_details(
         "first_name": first,
         "last_name": last,
         "company": firm,
-        "address_line1": " ".join(address_line1.split()),
-        "city": " ".join(city.split()),
-        "state": " ".join(state.split()),
-        "postal_code": " ".join(postal_code.split()),
+        **check_address({"address_line1": address_line1, "city": city, "state": state,
+                         "postal_code": postal_code}),
     }
     with uow:
         customer = get(uow.session, Customer, customer_id, "customer")
@@ -299,6 +296,7 @@ def change_details(
     20 MB, and comes only with a new address (it is refused, not dropped, otherwise).
     Invoices follow the new name and address.
     """
+    wanted = {**wanted, **check_address(wanted)}
     moving = any(getattr(customer, name) != wanted[name] for name in ADDRESS_FIELDS
                  if name in wanted)
     document = None

@@ -28,6 +28,7 @@ from contact_desk.domain.enums import (
     PaymentFrequency,
     TextConsent,
 )
+from contact_desk.domain.limits import ADDRESS_LIMITS
 from contact_desk.domain.phone import MAX_EXTENSION
 from contact_desk.store.base import Base, UtcDateTime, enum_column, utc_now
 
@@ -45,10 +46,10 @@ class Customer(Base):
     last_name: Mapped[str] = mapped_column(String(MAX_NAME), default="")
     company: Mapped[str] = mapped_column(String(MAX_COMPANY), default="")
     birth_date: Mapped[date | None] = mapped_column(Date)
-    address_line1: Mapped[str] = mapped_column(String(120), default="")
-    city: Mapped[str] = mapped_column(String(80), default="")
-    state: Mapped[str] = mapped_column(String(40), default="")
-    postal_code: Mapped[str] = mapped_column(String(20), default="")
+    address_line1: Mapped[str] = mapped_column(String(ADDRESS_LIMITS["address_line1"][1]), default="")
+    city: Mapped[str] = mapped_column(String(ADDRESS_LIMITS["city"][1]), default="")
+    state: Mapped[str] = mapped_column(String(ADDRESS_LIMITS["state"][1]), default="")
+    postal_code: Mapped[str] = mapped_column(String(ADDRESS_LIMITS["postal_code"][1]), default="")
     # The four account figures of the payment header.
     regular_amount: Mapped[Decimal | None] = mapped_column(Numeric(12, 2))
     current_due_date: Mapped[date | None] = mapped_column(Date)

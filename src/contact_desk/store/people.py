@@ -9,6 +9,7 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from contact_desk.domain.email import MAX_EMAIL
 from contact_desk.domain.enums import CommunicationPreference, ContactRole
+from contact_desk.domain.limits import MAX_NAME, MAX_ROLE_DESCRIPTION
 from contact_desk.domain.phone import MAX_EXTENSION
 from contact_desk.store.base import Base, UtcDateTime, enum_column, utc_now
 from contact_desk.store.users import User
@@ -20,8 +21,8 @@ class ContactPerson(Base):
     __tablename__ = "contact_person"
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    first_name: Mapped[str] = mapped_column(String(80), nullable=False)
-    last_name: Mapped[str] = mapped_column(String(80), nullable=False)
+    first_name: Mapped[str] = mapped_column(String(MAX_NAME), nullable=False)
+    last_name: Mapped[str] = mapped_column(String(MAX_NAME), nullable=False)
     email: Mapped[str | None] = mapped_column(String(MAX_EMAIL), unique=True)
     phone: Mapped[str | None] = mapped_column(String(20))
     phone_extension: Mapped[str] = mapped_column(String(MAX_EXTENSION), nullable=False,
@@ -55,7 +56,7 @@ class AccountContact(Base):
     )
     person_id: Mapped[int] = mapped_column(ForeignKey("contact_person.id"), nullable=False)
     role: Mapped[ContactRole] = mapped_column(enum_column(ContactRole), nullable=False)
-    role_description: Mapped[str] = mapped_column(String(80), nullable=False, default="")
+    role_description: Mapped[str] = mapped_column(String(MAX_ROLE_DESCRIPTION), nullable=False, default="")
     primary_contact: Mapped[bool] = mapped_column(Boolean, nullable=False, default=False)
     created_at: Mapped[datetime] = mapped_column(UtcDateTime, default=utc_now)
 

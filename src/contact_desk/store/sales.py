@@ -8,6 +8,7 @@ from sqlalchemy import Boolean, ForeignKey, Integer, String
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from contact_desk.domain.enums import DealStage, VehicleSource
+from contact_desk.domain.limits import MAX_MAKE, MAX_MODEL
 from contact_desk.store.base import Base, UtcDateTime, enum_column, utc_now
 
 
@@ -22,8 +23,8 @@ class Vehicle(Base):
     # Reversed VIN: "VIN ends with" becomes a prefix search on an index.
     vin_reversed: Mapped[str] = mapped_column(String(17), nullable=False, default="", index=True)
     year: Mapped[int | None] = mapped_column(Integer)
-    make: Mapped[str] = mapped_column(String(40), nullable=False, default="")
-    model: Mapped[str] = mapped_column(String(60), nullable=False, default="")
+    make: Mapped[str] = mapped_column(String(MAX_MAKE), nullable=False, default="")
+    model: Mapped[str] = mapped_column(String(MAX_MODEL), nullable=False, default="")
     source: Mapped[VehicleSource] = mapped_column(enum_column(VehicleSource), nullable=False)
     owned: Mapped[bool] = mapped_column(Boolean, nullable=False, default=True)
     created_at: Mapped[datetime] = mapped_column(UtcDateTime, default=utc_now)

@@ -25,10 +25,10 @@ from contact_desk.domain.enums import (
     VehicleSource,
 )
 from contact_desk.domain.errors import InvalidValue
+from contact_desk.domain.limits import ADDRESS_FIELDS, check_address
 from contact_desk.domain.primary import PrimaryCandidate, default_primary
 from contact_desk.services import audit
 from contact_desk.services.contact_points import MOVED, PRIMARY_FIELD
-from contact_desk.services.customers import ADDRESS_FIELDS
 from contact_desk.services.garage import described
 from contact_desk.store.activity import AuditEvent
 from contact_desk.store.bulk import insert_rows
@@ -95,12 +95,13 @@ def _customer(row: DmsRow) -> dict[str, Any]:
         first, last, firm = check_customer_names(str(details.get("first_name", "")),
                                                  str(details.get("last_name", "")),
                                                  str(details.get("company", "")))
+        address = check_address(details)
     except InvalidValue as error:
         raise RowRefused(row, error.message) from None
     return {
         "customer_number": row.customer_number, "first_name": first, "last_name": last,
         "company": firm, "birth_date": details.get("birth_date"),
-        **{name: " ".join(str(details.get(name, "")).split()) for name in ADDRESS_FIELDS},
+        **{name: "" for name in ADDRESS_FIELDS} | address,
         **search_keys(first, last, firm), "version": 1,
     }
 

@@ -10,8 +10,9 @@ from PySide6.QtWidgets import QHeaderView, QWidget
 
 from contact_desk.domain.customer import check_customer_names
 from contact_desk.domain.errors import InvalidValue
+from contact_desk.domain.limits import ADDRESS_FIELDS, check_address
 from contact_desk.domain.program import MAX_DOCUMENT_BYTES, ProgramRole, check_verification_document
-from contact_desk.services.customers import ADDRESS_FIELDS, VerificationUpload
+from contact_desk.services.customers import VerificationUpload
 from contact_desk.services.program_views import ProgramView
 from contact_desk.services.views import CustomerHit, CustomerView
 from contact_desk.ui.desk import Desk
@@ -114,11 +115,23 @@ class UpdateCustomerDialog(ProgramDialog):
         form.documentProblem.setVisible(problem is not None)
         self._refresh()
 
+    def problem(self) -> str | None:
+        """What the domain says is wrong with what is typed (a name or address too long,
+        a person without a last name), so Save waits with the reason, not a surprise."""
+        typed = self.typed()
+        try:
+            check_customer_names(typed["first_name"], typed["last_name"], typed["company"])
+            check_address(typed)
+        except InvalidValue as refusal:
+            return refusal.message
+        return None
+
     def _refresh(self) -> None:
         needs_document = self.needs_verification and self.moving() and self.document is None
-        self.form.saveReason.setText(ATTACH_TO_SAVE if needs_document else "")
-        self.form.saveReason.setVisible(needs_document)
-        self.allow_save(ATTACH_TO_SAVE if needs_document else None)
+        reason = self.problem() or (ATTACH_TO_SAVE if needs_document else None)
+        self.form.saveReason.setText(reason or "")
+        self.form.saveReason.setVisible(reason is not None)
+        self.allow_save(reason)
         self.hide_save_error()
 
     def edit_phones_and_emails(self) -> None:

@@ -122,7 +122,6 @@ class Ui_ContactDialog(object):
 
         self.roleDescriptionEdit = QLineEdit(ContactDialog)
         self.roleDescriptionEdit.setObjectName(u"roleDescriptionEdit")
-        self.roleDescriptionEdit.setMaxLength(80)
 
         self.fieldsLayout.addWidget(self.roleDescriptionEdit, 9, 1, 1, 1)
 

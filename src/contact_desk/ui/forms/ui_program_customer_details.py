@@ -77,7 +77,6 @@ class Ui_CustomerDetailsDialog(object):
 
         self.addressLine1Edit = QLineEdit(CustomerDetailsDialog)
         self.addressLine1Edit.setObjectName(u"addressLine1Edit")
-        self.addressLine1Edit.setMaxLength(120)
 
         self.fieldsLayout.setWidget(3, QFormLayout.ItemRole.FieldRole, self.addressLine1Edit)
 
@@ -89,7 +88,6 @@ class Ui_CustomerDetailsDialog(object):
 
         self.cityEdit = QLineEdit(CustomerDetailsDialog)
         self.cityEdit.setObjectName(u"cityEdit")
-        self.cityEdit.setMaxLength(80)
 
         self.fieldsLayout.setWidget(4, QFormLayout.ItemRole.FieldRole, self.cityEdit)
 
@@ -101,7 +99,6 @@ class Ui_CustomerDetailsDialog(object):
 
         self.stateEdit = QLineEdit(CustomerDetailsDialog)
         self.stateEdit.setObjectName(u"stateEdit")
-        self.stateEdit.setMaxLength(40)
 
         self.fieldsLayout.setWidget(5, QFormLayout.ItemRole.FieldRole, self.stateEdit)
 
@@ -113,7 +110,6 @@ class Ui_CustomerDetailsDialog(object):
 
         self.postalCodeEdit = QLineEdit(CustomerDetailsDialog)
         self.postalCodeEdit.setObjectName(u"postalCodeEdit")
-        self.postalCodeEdit.setMaxLength(20)
 
         self.fieldsLayout.setWidget(6, QFormLayout.ItemRole.FieldRole, self.postalCodeEdit)
 

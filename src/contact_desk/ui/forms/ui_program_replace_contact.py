@@ -105,7 +105,6 @@ class Ui_ReplaceContactDialog(object):
 
         self.roleDescriptionEdit = QLineEdit(self.newPersonFields)
         self.roleDescriptionEdit.setObjectName(u"roleDescriptionEdit")
-        self.roleDescriptionEdit.setMaxLength(80)
 
         self.newPersonLayout.setWidget(3, QFormLayout.ItemRole.FieldRole, self.roleDescriptionEdit)
 

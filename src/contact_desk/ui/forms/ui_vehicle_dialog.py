@@ -37,7 +37,6 @@ class Ui_VehicleDialog(object):
 
         self.vinEdit = QLineEdit(VehicleDialog)
         self.vinEdit.setObjectName(u"vinEdit")
-        self.vinEdit.setMaxLength(24)
 
         self.fieldsLayout.addWidget(self.vinEdit, 0, 1, 1, 1)
 
@@ -62,7 +61,6 @@ class Ui_VehicleDialog(object):
 
         self.makeEdit = QLineEdit(VehicleDialog)
         self.makeEdit.setObjectName(u"makeEdit")
-        self.makeEdit.setMaxLength(40)
 
         self.fieldsLayout.addWidget(self.makeEdit, 2, 1, 1, 1)
 
@@ -74,7 +72,6 @@ class Ui_VehicleDialog(object):
 
         self.modelEdit = QLineEdit(VehicleDialog)
         self.modelEdit.setObjectName(u"modelEdit")
-        self.modelEdit.setMaxLength(60)
 
         self.fieldsLayout.addWidget(self.modelEdit, 3, 1, 1, 1)
 
