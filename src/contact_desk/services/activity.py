@@ -16,11 +16,12 @@ from contact_desk.services.lookup import get
 from contact_desk.store.activity import ContactAttempt, Note
 from contact_desk.store.base import utc_now
 from contact_desk.store.customer import Customer
-from contact_desk.store.unit_of_work import UnitOfWork
+from contact_desk.store.unit_of_work import UnitOfWork, retried_when_desks_collide
 
 MAX_NOTE = 4000
 
 
+@retried_when_desks_collide
 def log_contact_attempt(
     uow: UnitOfWork,
     actor: Actor,
@@ -47,6 +48,7 @@ def log_contact_attempt(
         return attempt.id
 
 
+@retried_when_desks_collide
 def add_note(uow: UnitOfWork, actor: Actor, customer_id: int, body: str) -> int:
     """Add a plain-text note; it is kept exactly as typed, without markup or mentions."""
     actor.require(Permission.EDIT_CUSTOMERS)

@@ -29,7 +29,7 @@ from contact_desk.store.base import utc_now
 from contact_desk.store.customer import Customer
 from contact_desk.store.people import AccountContact, ContactPerson
 from contact_desk.store.program import Program
-from contact_desk.store.unit_of_work import UnitOfWork
+from contact_desk.store.unit_of_work import UnitOfWork, retried_when_desks_collide
 
 
 def _check(session: Session, **typed: object) -> ContactDetails:
@@ -118,6 +118,7 @@ def link_person(
     return link
 
 
+@retried_when_desks_collide
 def add_contact(
     uow: UnitOfWork,
     actor: Actor,
@@ -160,6 +161,7 @@ def add_person(
                        details.primary_contact, details.preferences)
 
 
+@retried_when_desks_collide
 def link_existing_contact(
     uow: UnitOfWork,
     actor: Actor,
@@ -185,6 +187,7 @@ def link_existing_contact(
         return link.id
 
 
+@retried_when_desks_collide
 def edit_contact(
     uow: UnitOfWork,
     actor: Actor,
@@ -248,6 +251,7 @@ def _labels(preferences: frozenset[CommunicationPreference]) -> str:
     return ", ".join(p.label for p in CommunicationPreference if p in preferences) or "none"
 
 
+@retried_when_desks_collide
 def remove_contact(uow: UnitOfWork, actor: Actor, account_contact_id: int) -> str:
     """Take a person off this account (the UI confirms first); returns their name."""
     actor.require(Permission.EDIT_CUSTOMERS)
@@ -272,6 +276,7 @@ def remove_contact(uow: UnitOfWork, actor: Actor, account_contact_id: int) -> st
         return person.full_name
 
 
+@retried_when_desks_collide
 def set_primary_contact(uow: UnitOfWork, actor: Actor, account_contact_id: int) -> None:
     actor.require(Permission.EDIT_CUSTOMERS)
     with uow:
@@ -284,6 +289,7 @@ def set_primary_contact(uow: UnitOfWork, actor: Actor, account_contact_id: int) 
         uow.commit()
 
 
+@retried_when_desks_collide
 def set_portal_access(uow: UnitOfWork, actor: Actor, account_contact_id: int, on: bool) -> None:
     actor.require(Permission.EDIT_CUSTOMERS)
     with uow:
@@ -297,6 +303,7 @@ def set_portal_access(uow: UnitOfWork, actor: Actor, account_contact_id: int, on
         uow.commit()
 
 
+@retried_when_desks_collide
 def set_preferences(
     uow: UnitOfWork,
     actor: Actor,
@@ -313,6 +320,7 @@ def set_preferences(
         uow.commit()
 
 
+@retried_when_desks_collide
 def record_invite_sent(uow: UnitOfWork, actor: Actor, account_contact_id: int) -> str:
     """Note that a portal invite went out to this person; returns the address it went to."""
     actor.require(Permission.EDIT_CUSTOMERS)

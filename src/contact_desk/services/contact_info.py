@@ -23,7 +23,7 @@ from contact_desk.services.contact_points import (
 from contact_desk.services.lookup import check_version, get, touch
 from contact_desk.services.views import CustomerView
 from contact_desk.store.customer import ContactPoint, Customer
-from contact_desk.store.unit_of_work import UnitOfWork
+from contact_desk.store.unit_of_work import UnitOfWork, retried_when_desks_collide
 
 
 @dataclass(frozen=True)
@@ -62,6 +62,7 @@ class SavedContactInfo:
     version: int | None = None
 
 
+@retried_when_desks_collide
 def save_contact_info(
     uow: UnitOfWork,
     actor: Actor,

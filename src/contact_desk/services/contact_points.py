@@ -27,7 +27,7 @@ from contact_desk.domain.primary import (
 from contact_desk.services import audit
 from contact_desk.services.lookup import check_version, find_customer, get, home_region, touch
 from contact_desk.store.customer import ContactPoint, Customer
-from contact_desk.store.unit_of_work import UnitOfWork
+from contact_desk.store.unit_of_work import UnitOfWork, retried_when_desks_collide
 
 PRIMARY_FIELD = {ContactKind.PHONE: "primary_phone", ContactKind.EMAIL: "primary_email"}
 CHOSEN = "chosen at the desk"
@@ -159,6 +159,7 @@ def _load_point(uow: UnitOfWork, point_id: int) -> tuple[ContactPoint, Customer]
     return point, point.customer
 
 
+@retried_when_desks_collide
 def add_contact_point(
     uow: UnitOfWork,
     actor: Actor,
@@ -182,6 +183,7 @@ def add_contact_point(
         return point.id
 
 
+@retried_when_desks_collide
 def edit_contact_point(
     uow: UnitOfWork,
     actor: Actor,
@@ -216,6 +218,7 @@ def correct_value(
     return True
 
 
+@retried_when_desks_collide
 def set_contact_point_status(
     uow: UnitOfWork,
     actor: Actor,
@@ -263,6 +266,7 @@ def apply_status(
     settle_primary(session, actor, customer, point.kind, successor)
 
 
+@retried_when_desks_collide
 def set_primary(
     uow: UnitOfWork, actor: Actor, point_id: int, expected_version: int | None = None
 ) -> None:
@@ -275,6 +279,7 @@ def set_primary(
         uow.commit()
 
 
+@retried_when_desks_collide
 def set_primary_by_value(uow: UnitOfWork, actor: Actor, customer_key: str, text: str) -> str:
     """The command line's set-primary: find the phone or email typed, make it primary."""
     actor.require(Permission.EDIT_CUSTOMERS)
@@ -310,6 +315,7 @@ def make_primary(session: Session, actor: Actor, customer: Customer, point: Cont
     touch(customer)
 
 
+@retried_when_desks_collide
 def set_consent(
     uow: UnitOfWork,
     actor: Actor,

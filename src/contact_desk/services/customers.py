@@ -47,7 +47,11 @@ from contact_desk.store.people import AccountContact
 from contact_desk.store.program import Invoice, Program, VerificationDocument
 from contact_desk.store.sales import Vehicle
 from contact_desk.store.search import search_customer_ids
-from contact_desk.store.unit_of_work import UnitOfWork, translate_database_errors
+from contact_desk.store.unit_of_work import (
+    UnitOfWork,
+    retried_when_desks_collide,
+    translate_database_errors,
+)
 
 # A primary that moved by itself is pointed out on the card for this long.
 MOVED_NOTICE = timedelta(days=30)
@@ -61,6 +65,7 @@ class VerificationUpload:
     content: bytes
 
 
+@retried_when_desks_collide
 def create_customer(uow: UnitOfWork, actor: Actor, **fields: Any) -> int:
     """A new customer: a person (first and last name) or a company on its own.
 
@@ -244,6 +249,7 @@ def _reach(session: Session, customer: Customer, kind: ContactKind) -> ReachFact
 
 
 
+@retried_when_desks_collide
 def update_customer_details(
     uow: UnitOfWork,
     actor: Actor,

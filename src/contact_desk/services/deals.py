@@ -25,7 +25,7 @@ from contact_desk.services.garage import (
 from contact_desk.services.lookup import get
 from contact_desk.services.views import DealView
 from contact_desk.store.sales import Deal, Vehicle
-from contact_desk.store.unit_of_work import UnitOfWork
+from contact_desk.store.unit_of_work import UnitOfWork, retried_when_desks_collide
 
 OPEN_STAGES = tuple(stage for stage in DealStage if stage.is_open)
 # The Deal attribute (and audit field) each kind of deal vehicle is kept in.
@@ -57,6 +57,7 @@ def deal_view(deal: Deal) -> DealView:
     )
 
 
+@retried_when_desks_collide
 def add_deal_vehicle(
     uow: UnitOfWork,
     actor: Actor,
@@ -107,6 +108,7 @@ def add_deal_vehicle(
         return vehicle.id
 
 
+@retried_when_desks_collide
 def change_deal_source(uow: UnitOfWork, actor: Actor, deal_id: int, source: str) -> None:
     """Say where the deal came from. A deal made from an ADF lead keeps the lead's source."""
     actor.require(Permission.CHANGE_DEAL_SOURCE)

@@ -60,7 +60,7 @@ from contact_desk.store.incoming_lock import one_at_a_time
 from contact_desk.store.people import ContactPerson
 from contact_desk.store.program import Invoice, Program
 from contact_desk.store.sales import Deal, Vehicle
-from contact_desk.store.unit_of_work import UnitOfWork
+from contact_desk.store.unit_of_work import UnitOfWork, retried_when_desks_collide
 from contact_desk.store.users import Assignment, Setting, User, UserPermission
 
 # The demo calls the services' own helpers so it follows their rules instead of copying them.
@@ -236,6 +236,7 @@ def fill_demo_data(
         return _fill(database, actor, customers, seed, progress)
 
 
+@retried_when_desks_collide
 def _fill(database: Database, actor: Actor, customers: int, seed: int,
           progress: Callable[[int, int], None] | None) -> DemoSummary:
     uow = database.unit_of_work()

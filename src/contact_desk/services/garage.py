@@ -14,7 +14,7 @@ from contact_desk.services.lookup import check_version, get
 from contact_desk.services.views import VehicleView
 from contact_desk.store.customer import Customer
 from contact_desk.store.sales import Deal, Vehicle
-from contact_desk.store.unit_of_work import UnitOfWork
+from contact_desk.store.unit_of_work import UnitOfWork, retried_when_desks_collide
 
 
 def garage(session: Session, customer_id: int) -> tuple[VehicleView, ...]:
@@ -33,6 +33,7 @@ def vehicle_view(vehicle: Vehicle) -> VehicleView:
                        version=vehicle.version)
 
 
+@retried_when_desks_collide
 def add_vehicle(
     uow: UnitOfWork,
     actor: Actor,
@@ -56,6 +57,7 @@ def add_vehicle(
         return vehicle.id
 
 
+@retried_when_desks_collide
 def edit_vehicle(
     uow: UnitOfWork,
     actor: Actor,
@@ -91,6 +93,7 @@ def edit_vehicle(
             uow.commit()
 
 
+@retried_when_desks_collide
 def remove_vehicle(uow: UnitOfWork, actor: Actor, vehicle_id: int,
                    expected_version: int | None = None) -> None:
     """Take a vehicle out of the garage. One a deal names stays on the deal, no longer owned.

@@ -16,9 +16,10 @@ from contact_desk.services.customers import address_of
 from contact_desk.services.lookup import get, touch
 from contact_desk.store.customer import Customer
 from contact_desk.store.program import Invoice, Program
-from contact_desk.store.unit_of_work import UnitOfWork
+from contact_desk.store.unit_of_work import UnitOfWork, retried_when_desks_collide
 
 
+@retried_when_desks_collide
 def add_invoice(
     uow: UnitOfWork,
     actor: Actor,

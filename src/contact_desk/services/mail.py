@@ -33,7 +33,7 @@ from contact_desk.services.lookup import get
 from contact_desk.store.customer import Customer
 from contact_desk.store.location import APP_NAME
 from contact_desk.store.people import AccountContact
-from contact_desk.store.unit_of_work import UnitOfWork
+from contact_desk.store.unit_of_work import UnitOfWork, retried_when_desks_collide
 from contact_desk.store.users import Setting
 
 ENV_OUTBOX = "CONTACT_DESK_OUTBOX"
@@ -101,6 +101,7 @@ def mail_settings(uow: UnitOfWork) -> MailSettings:
     )
 
 
+@retried_when_desks_collide
 def save_mail_settings(
     uow: UnitOfWork, actor: Actor, settings: MailSettings, password: str | None = None
 ) -> None:

@@ -31,7 +31,7 @@ from contact_desk.services.lookup import get, home_region, touch
 from contact_desk.store.customer import Customer
 from contact_desk.store.people import AccountContact, ContactPerson
 from contact_desk.store.program import Invoice, Program
-from contact_desk.store.unit_of_work import UnitOfWork
+from contact_desk.store.unit_of_work import UnitOfWork, retried_when_desks_collide
 
 USE_REPLACE_CONTACT = (
     "Use Replace contact to put that person on the program, instead of giving this "
@@ -51,6 +51,7 @@ class Replacement:
     new_party_id: int | None = None
 
 
+@retried_when_desks_collide
 def replace_program_customer(
     uow: UnitOfWork, actor: Actor, program_id: int, new_customer_id: int
 ) -> Replacement:
@@ -68,6 +69,7 @@ def replace_program_customer(
         return result
 
 
+@retried_when_desks_collide
 def replace_program_customer_with_new(
     uow: UnitOfWork,
     actor: Actor,
@@ -100,6 +102,7 @@ def replace_program_customer_with_new(
         return result
 
 
+@retried_when_desks_collide
 def replace_program_contact(
     uow: UnitOfWork, actor: Actor, program_id: int, new_person_id: int
 ) -> Replacement:
@@ -114,6 +117,7 @@ def replace_program_contact(
         return result
 
 
+@retried_when_desks_collide
 def replace_program_contact_with_new(
     uow: UnitOfWork,
     actor: Actor,
@@ -144,6 +148,7 @@ def replace_program_contact_with_new(
         return result
 
 
+@retried_when_desks_collide
 def update_program_contact_details(
     uow: UnitOfWork,
     actor: Actor,

@@ -28,7 +28,7 @@ from contact_desk.domain.pin import (
 )
 from contact_desk.services.users import active_user, actor_of
 from contact_desk.store.base import utc_now
-from contact_desk.store.unit_of_work import UnitOfWork
+from contact_desk.store.unit_of_work import UnitOfWork, retried_when_desks_collide
 from contact_desk.store.users import User
 
 log = logging.getLogger(__name__)
@@ -93,6 +93,7 @@ def desk_people(uow: UnitOfWork, os_login: str | None) -> list[DeskUser]:
                          user.pin_hash is not None) for user in people]
 
 
+@retried_when_desks_collide
 def check_pin(uow: UnitOfWork, login: str, pin: str, now: datetime | None = None) -> None:
     """PermissionDenied unless ``pin`` is ``login``'s PIN; a wrong one is counted (and
     logged), and the fifth in a row locks the user for a minute."""
@@ -134,6 +135,7 @@ def check_pin(uow: UnitOfWork, login: str, pin: str, now: datetime | None = None
         "a minute's lock.")
 
 
+@retried_when_desks_collide
 def set_pin(uow: UnitOfWork, actor: Actor, login: str, pin: str) -> str:
     """A manager sets (or resets) ``login``'s PIN, which also lifts a lock; their name."""
     actor.require(Permission.MANAGE_USERS)

@@ -31,12 +31,13 @@ from contact_desk.store.activity import AuditEvent, ContactAttempt, InteractionS
 from contact_desk.store.base import utc_now
 from contact_desk.store.customer import ContactPoint, Customer
 from contact_desk.store.people import AccountContact, ContactPerson
-from contact_desk.store.unit_of_work import UnitOfWork
+from contact_desk.store.unit_of_work import UnitOfWork, retried_when_desks_collide
 
 _KIND_OF_FIELD = {field: kind for kind, field in PRIMARY_FIELD.items()}
 _LEFT = (ContactStatus.INACTIVE, ContactStatus.INVALID)
 
 
+@retried_when_desks_collide
 def regenerate_summary(uow: UnitOfWork, actor: Actor, customer_id: int) -> SummaryView:
     """Write the summary afresh from everything on record, and keep it with the time.
 

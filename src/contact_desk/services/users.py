@@ -15,7 +15,7 @@ from contact_desk.services import audit
 from contact_desk.services.lookup import get, touch
 from contact_desk.store.base import utc_now
 from contact_desk.store.customer import Customer
-from contact_desk.store.unit_of_work import UnitOfWork
+from contact_desk.store.unit_of_work import UnitOfWork, retried_when_desks_collide
 from contact_desk.store.users import Assignment, User, UserPermission
 
 UNCHECKED = object()  # assign_user without an expected assignee: whoever it is now
@@ -42,6 +42,7 @@ def active_user(session: Session, login: str) -> User:
     return user
 
 
+@retried_when_desks_collide
 def create_user(
     uow: UnitOfWork, actor: Actor, login: str, name: str, permissions: Iterable[Permission],
     os_login: str | None = None,
@@ -73,6 +74,7 @@ def create_user(
         return user.id
 
 
+@retried_when_desks_collide
 def deactivate_user(uow: UnitOfWork, actor: Actor, login: str) -> str:
     """Take a user off the desk (their name stays on what they did); the name. The last
     user who may manage users stays, or nobody could add anyone again."""
@@ -132,6 +134,7 @@ def list_users(uow: UnitOfWork) -> list[Actor]:
         return [actor_of(user) for user in users]
 
 
+@retried_when_desks_collide
 def assign_user(
     uow: UnitOfWork,
     actor: Actor,

@@ -34,6 +34,7 @@ from contact_desk.store.customer import Customer
 from contact_desk.store.database import Database
 from contact_desk.store.loading import loading
 from contact_desk.store.refusals import known_refusal
+from contact_desk.store.unit_of_work import retried_when_desks_collide
 from contact_desk.store.users import Setting
 from contact_desk.sync.collector import fewer_collections
 from contact_desk.sync.dms_csv import (
@@ -160,6 +161,7 @@ def _apply_batch(
     return counts, sorted(skipped, key=lambda bad: bad.line)
 
 
+@retried_when_desks_collide
 def _apply(
     database: Database,
     actor: Actor,
