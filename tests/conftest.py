@@ -7,6 +7,7 @@ import os
 import shutil
 import subprocess
 from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -17,6 +18,7 @@ from contact_desk.domain.enums import Permission
 from contact_desk.os_login import os_login
 from contact_desk.services import sign_in, users
 from contact_desk.store.database import Database, open_database
+
 # keychain is autouse: no test may read or write the keychain of the machine it runs on.
 from tests.mail_server import keychain, mail_server  # noqa: F401 - fixtures for every test
 from tests.postgres_server import PostgresUnavailable, ThrowawayPostgres
@@ -93,7 +95,13 @@ def database_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str
         shutil.copyfile(template, path)
         yield f"sqlite:///{path}"
         return
-    admin = request.getfixturevalue("postgres_admin_url")
+    with new_server_database(request.getfixturevalue("postgres_admin_url")) as url:
+        yield url
+
+
+@contextmanager
+def new_server_database(admin: str) -> Iterator[str]:
+    """A fresh, migrated, empty database on the test's PostgreSQL server, dropped after."""
     name = f"desk_{os.getpid()}_{next(_names)}"
     _create_database(admin, name, template=TEMPLATE)
     try:

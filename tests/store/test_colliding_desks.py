@@ -8,7 +8,6 @@ import importlib
 import inspect
 import pkgutil
 import threading
-import uuid
 
 import pytest
 from sqlalchemy import create_engine, text
@@ -21,13 +20,7 @@ from contact_desk.services.customers import create_customer, get_customer
 from contact_desk.store import unit_of_work
 from contact_desk.store.database import open_database
 from contact_desk.store.unit_of_work import COLLISION_TRIES
-from tests.conftest import (
-    TEMPLATE,
-    _create_database,
-    _drop_database,
-    _with_database,
-    first_manager,
-)
+from tests.conftest import first_manager, new_server_database
 
 WAIT_S = 20
 
@@ -107,12 +100,8 @@ class OtherDesk(threading.Thread):
 def server_url(postgres_admin_url):
     """A fresh desk database on PostgreSQL only: SQLite has one writer at a time, so its
     desks wait for each other and never deadlock."""
-    name = f"collide_{uuid.uuid4().hex[:12]}"
-    _create_database(postgres_admin_url, name, template=TEMPLATE)
-    try:
-        yield _with_database(postgres_admin_url, name)
-    finally:
-        _drop_database(postgres_admin_url, name)
+    with new_server_database(postgres_admin_url) as url:
+        yield url
 
 
 @pytest.fixture
