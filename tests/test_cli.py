@@ -497,3 +497,34 @@ def test_a_damaged_database_is_not_synced_into(tmp_path, capsys):
     one_line_refusal(code, err)
     assert "is damaged (SQLite's check found" in err
     assert path.read_bytes() == before
+
+
+def test_history_prints_every_change_and_json_for_scripts(demo_url, capsys):
+    code, out, err = run(capsys, "--database", demo_url, "history", "C100001", "--json")
+    assert code == 0, err
+    data = json.loads(out)
+    changes = data["changes"]
+    assert data["customer_id"] and changes
+    assert {"at", "who", "desk", "cause", "why", "entity", "field", "old", "new"} <= \
+        changes[0].keys()
+    assert [c["at"] for c in changes] == sorted((c["at"] for c in changes), reverse=True)
+    assert "added" in {c["field"] for c in changes}
+
+    code, out, err = run(capsys, "--database", demo_url, "history", "C100001",
+                         "--only", "contact-points")
+    assert code == 0 and err == ""
+    lines = out.splitlines()
+    assert lines and all("Phone or email:" in line or "Primary" in line for line in lines)
+
+
+def test_history_refuses_in_one_line_with_exit_code_2(demo_url, capsys):
+    code, out, err = run(capsys, "--database", demo_url, "history", "NOBODY")
+    assert (code, out) == (2, "")
+    assert err.strip() == "contact-desk: No customer has the number or id 'NOBODY'."
+
+    with pytest.raises(SystemExit) as stopped:
+        main(["--database", demo_url, "history", "C100001", "--only", "phones"])
+    out, err = capsys.readouterr()
+    assert stopped.value.code == 2 and out == ""
+    assert "'phones' is not one of: contact-points" in err
+    assert len(err.strip().splitlines()) == 1

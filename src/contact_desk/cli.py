@@ -23,9 +23,11 @@ from contact_desk.log_file import start_logging, where_details_are
 from contact_desk.os_login import os_login
 from contact_desk.services import contact_points, customers, sign_in, users
 from contact_desk.services.files import check_output
+from contact_desk.services.history import HistoryGroup, customer_history
 from contact_desk.services.recipients import RecipientList, recipients_for
 from contact_desk.services.views import CustomerView
 from contact_desk.store.database import ENV_DATABASE, Database, open_database
+from contact_desk.sync.encodings import escaped
 from contact_desk.sync.report import BadRow, skipped_count, write_bad_rows
 
 log = logging.getLogger(__name__)
@@ -103,6 +105,14 @@ def build_parser() -> argparse.ArgumentParser:
     show.add_argument("customer", metavar="CUSTOMER", help="DMS customer number or internal id")
     show.add_argument("--json", action="store_true", help="print JSON for scripts")
     show.set_defaults(run=_show)
+
+    history = commands.add_parser("history", help="every change of one customer, newest first")
+    history.add_argument("customer", metavar="CUSTOMER", help="DMS customer number or internal id")
+    history.add_argument("--json", action="store_true", help="print JSON for scripts")
+    history.add_argument(
+        "--only", type=_history_groups, metavar="GROUP[,GROUP...]",
+        help="only these: " + ", ".join(group.cli_name for group in HistoryGroup))
+    history.set_defaults(run=_history)
 
     primary = commands.add_parser("set-primary", help="make a phone or email the primary")
     primary.add_argument("customer", metavar="CUSTOMER")
@@ -467,6 +477,34 @@ def _show(database: Database, actor: Actor, args: argparse.Namespace) -> int:
         _print_json(view.as_dict())
     else:
         print(render_card(view))
+    return 0
+
+
+def _history_groups(given: str) -> frozenset[HistoryGroup]:
+    try:
+        return frozenset(HistoryGroup.from_cli_name(name.strip())
+                         for name in given.split(",") if name.strip())
+    except ValueError as error:
+        raise argparse.ArgumentTypeError(str(error)) from None
+
+
+def _history(database: Database, actor: Actor, args: argparse.Namespace) -> int:
+    found = customer_history(database.unit_of_work(), args.customer)
+    entries = found.of(args.only)
+    if args.json:
+        _print_json({"customer_id": found.customer_id, "customer": found.customer_name,
+                     "changes": [entry.as_dict() for entry in entries]})
+        return 0
+    if not entries:
+        print(f"No changes of {escaped(found.customer_name)} are recorded"
+              f"{' of that kind' if args.only else ''}.")
+    for entry in entries:
+        when = entry.at.astimezone().strftime("%Y-%m-%d %H:%M")
+        where = f" at {entry.desk}" if entry.desk else ""
+        old = f"{entry.old} -> " if entry.old else ""
+        detail = f" ({entry.detail})" if entry.detail else ""
+        print(escaped(f"{when}  {entry.what}: {entry.field.label}: {old}{entry.new or '(none)'}"
+                      f"{detail}  [by {entry.who}{where}; why: {entry.why}]"))
     return 0
 
 

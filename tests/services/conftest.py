@@ -11,6 +11,8 @@ import pytest
 from sqlalchemy import select
 
 from contact_desk.domain.actor import Actor
+from contact_desk.domain.enums import AssignmentRole
+from contact_desk.domain.history import Entity, Field
 from contact_desk.domain.vin import vin_check_digit
 from contact_desk.services import users
 from contact_desk.services.customers import create_customer, update_customer_details
@@ -61,14 +63,41 @@ def new_customer(database: Database, manager: Actor) -> Callable[..., int]:
     return create
 
 
+def as_named(event: AuditEvent) -> AuditEvent:
+    """The event with its entity and field as the code that wrote it names them
+    ("contact_point", "status", "Sales", "mail.host"), so a test reads like the service;
+    its old and new values stay the codes stored."""
+    entity, field = event.entity, event.field
+    if entity is Entity.ASSIGNMENT:
+        named = AssignmentRole[field.name].label
+    elif entity is Entity.SETTING:
+        named = field.name.lower().replace("mail_", "mail.", 1)
+    else:
+        named = field.name.lower()
+    return replace_event(event, entity=entity.name.lower(), field=named)
+
+
+def replace_event(event: AuditEvent, **changes: Any) -> AuditEvent:
+    columns = {c.key: getattr(event, c.key) for c in AuditEvent.__table__.columns}
+    copy = AuditEvent(**(columns | changes))
+    copy.user = event.user
+    return copy
+
+
 @pytest.fixture
 def audit_trail(database: Database) -> Callable[..., list[AuditEvent]]:
     """The audit events written so far, oldest first; keyword arguments filter them."""
 
     def read(**where: Any) -> list[AuditEvent]:
+        """``entity`` and ``field`` may be named as the code names them ("contact_point",
+        "status"); the events' values are the codes stored."""
+        if isinstance(where.get("entity"), str):
+            where["entity"] = Entity[where["entity"].upper()]
+        if isinstance(where.get("field"), str):
+            where["field"] = Field.of(where["field"])
         with database.sessions() as session:
             events = select(AuditEvent).filter_by(**where).order_by(AuditEvent.id)
-            return list(session.scalars(events))
+            return [as_named(event) for event in session.scalars(events)]
 
     return read
 

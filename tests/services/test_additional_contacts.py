@@ -163,8 +163,8 @@ def test_portal_access_is_switched_and_audited(database, clerk, add, audit_trail
     assert _contact(database, link).portal_access
     ac.set_portal_access(database.unit_of_work(), clerk, link, False)
     assert not _contact(database, link).portal_access
-    assert [(e.old, e.new) for e in audit_trail(field="portal_access")] == [("no", "yes"),
-                                                                             ("yes", "no")]
+    assert [(e.old, e.new) for e in audit_trail(field="portal_access")] == [("false", "true"),
+                                                                             ("true", "false")]
 
 
 def test_an_email_of_another_contact_of_any_customer_is_refused_naming_that_person(
@@ -259,13 +259,13 @@ def test_a_customer_has_at_most_one_primary_contact(
 
     changes = [(e.entity_id, e.old, e.new) for e in audit_trail(field="primary_contact")]
     assert changes == [
-        (bo, "no", "yes"),                            # added as primary
-        (bo, "yes", "no"), (cy, "no", "yes"),         # Cy added as primary
-        (cy, "yes", "no"), (bo, "no", "yes"),         # Bo set as primary
-        (bo, "yes", "no"), (cy, "no", "yes"),         # Cy made primary in the form
-        (cy, "yes", "no"),                            # and unchecked again
-        (dee_contact, "no", "yes"),                   # Dee's own primary contact
-        (dee_contact, "yes", "no"), (bo_at_dee, "no", "yes"),  # Bo linked there as primary
+        (bo, "false", "true"),                            # added as primary
+        (bo, "true", "false"), (cy, "false", "true"),         # Cy added as primary
+        (cy, "true", "false"), (bo, "false", "true"),         # Bo set as primary
+        (bo, "true", "false"), (cy, "false", "true"),         # Cy made primary in the form
+        (cy, "true", "false"),                            # and unchecked again
+        (dee_contact, "false", "true"),                   # Dee's own primary contact
+        (dee_contact, "true", "false"), (bo_at_dee, "false", "true"),  # Bo linked there as primary
     ]
 
     before = stored()
@@ -286,9 +286,9 @@ def test_editing_saves_and_audits_each_changed_field(database, clerk, add, audit
         ("first_name", "Bo", "Bob"),
         ("phone", None, "+12125550142"),
         ("phone_display", "", "(212) 555-0142"),
-        ("role", "Spouse", "Other"),
+        ("role", "SPOUSE", "OTHER"),
         ("role_description", "", "Fleet coordinator"),
-        ("preferences", "Scheduling", "Scheduling, Marketing"),
+        ("preferences", "SCHEDULING", "MARKETING,SCHEDULING"),
     ]
 
 
@@ -317,7 +317,7 @@ def test_preferences_are_saved_and_saving_the_same_ones_writes_nothing(
     ac.set_preferences(database.unit_of_work(), clerk, link, [INVOICES, SCHEDULING])
     assert _contact(database, link).preferences == (SCHEDULING, INVOICES)
     [event] = audit_trail(field="preferences")
-    assert (event.old, event.new, event.user_id) == ("none", "Scheduling, Invoices", clerk.user_id)
+    assert (event.old, event.new, event.user_id) == ("", "INVOICES,SCHEDULING", clerk.user_id)
 
     before = stored()
     ac.set_preferences(database.unit_of_work(), clerk, link, [SCHEDULING, INVOICES])

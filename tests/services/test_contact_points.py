@@ -19,6 +19,7 @@ from contact_desk.domain.errors import (
     NotAllowed,
     PermissionDenied,
 )
+from contact_desk.domain.history import Cause, Field
 from contact_desk.services import contact_points as cp
 from contact_desk.services.customers import create_customer, get_customer
 from contact_desk.store.activity import AuditEvent
@@ -118,7 +119,7 @@ def test_deactivating_the_primary_moves_it_logs_the_move_and_warns(database, man
     assert _primaries(database, customer_id, ContactKind.PHONE) == [second]
     with database.sessions() as session:
         move = session.scalars(
-            select(AuditEvent).where(AuditEvent.field == "primary_phone").order_by(AuditEvent.id.desc())
+            select(AuditEvent).where(AuditEvent.field == Field.PRIMARY_PHONE).order_by(AuditEvent.id.desc())
         ).first()
     assert (move.old, move.new) == ("(212) 555-0142", "(212) 555-0143")
     assert move.reason.startswith(cp.MOVED) and move.user_id == manager.user_id
@@ -186,7 +187,7 @@ def test_editing_a_value_keeps_its_type_primary_and_history(database, manager, c
     assert (phone.type, phone.display, phone.is_primary) == (
         ContactPointType.DMS_CELL, "(646) 555-0188", True)
     with database.sessions() as session:
-        edit = session.scalars(select(AuditEvent).where(AuditEvent.field == "value")).one()
+        edit = session.scalars(select(AuditEvent).where(AuditEvent.field == Field.VALUE)).one()
     assert (edit.old, edit.new) == ("(212) 555-0142", "(646) 555-0188")
 
 
@@ -224,7 +225,9 @@ def test_every_change_writes_an_audit_event_with_who(database, clerk, customer_i
         events = session.scalars(
             select(AuditEvent).where(AuditEvent.user_id == clerk.user_id).order_by(AuditEvent.id)
         ).all()
-    assert [e.field for e in events] == ["added", "primary_phone", "do_not_call", "status",
-                                         "primary_phone"]
-    assert (events[2].old, events[2].new) == ("no", "yes")
-    assert (events[3].old, events[3].new) == ("Active", "Inactive")
+    assert [(e.field, e.cause) for e in events] == [
+        (Field.ADDED, Cause.PERSON), (Field.PRIMARY_PHONE, Cause.DEFAULT_RULE),
+        (Field.DO_NOT_CALL, Cause.PERSON), (Field.STATUS, Cause.PERSON),
+        (Field.PRIMARY_PHONE, Cause.DEFAULT_RULE)]
+    assert (events[2].old, events[2].new) == ("false", "true")  # codes, never labels
+    assert (events[3].old, events[3].new) == ("ACTIVE", "INACTIVE")

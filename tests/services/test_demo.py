@@ -23,6 +23,7 @@ from contact_desk.domain.enums import (
     TextConsent,
 )
 from contact_desk.domain.errors import NotAllowed
+from contact_desk.domain.history import Entity, Field
 from contact_desk.domain.interaction_summary import summarize
 from contact_desk.domain.phone import PhoneNumber
 from contact_desk.domain.vin import vin_check_digit
@@ -293,7 +294,7 @@ def test_contact_changes_in_the_trail_are_dated_with_the_status_they_set(db):
         rows = session.execute(
             select(AuditEvent.at, ContactPoint.status_date)
             .join(ContactPoint, ContactPoint.id == AuditEvent.entity_id)
-            .where(AuditEvent.entity == "contact_point", AuditEvent.field == "status")
+            .where(AuditEvent.entity == Entity.CONTACT_POINT, AuditEvent.field == Field.STATUS)
         ).all()
     assert rows
     assert all(at.date() == status_date for at, status_date in rows)

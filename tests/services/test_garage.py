@@ -199,7 +199,7 @@ def test_a_vehicle_a_deal_names_leaves_the_garage_but_stays_on_the_deal(
         assert session.get(Deal, deal_id).trade_in_vehicle_id == vehicle_id
     [event] = audit_trail(entity="vehicle", field="owned")
     assert (event.old, event.new, event.reason) == (
-        "yes", "no", f"removed from the garage; kept on deal {deal_id}")
+        "true", "false", f"removed from the garage; kept on deal {deal_id}")
 
 
 def test_a_vehicle_not_in_the_garage_cannot_be_removed_from_it(

@@ -13,6 +13,7 @@ from sqlalchemy import select
 
 from contact_desk.domain.enums import ContactRole
 from contact_desk.domain.errors import DomainError, InvalidValue, NotAllowed, PermissionDenied
+from contact_desk.domain.history import Field
 from contact_desk.services import additional_contacts as ac
 from contact_desk.services.customers import get_customer
 from contact_desk.services.mail import (
@@ -232,7 +233,7 @@ def test_the_password_goes_to_the_keychain_and_never_into_the_database(
     assert PASSWORD not in repr(stored())
     with database.sessions() as session:
         assert "mail.password" not in session.scalars(select(Setting.key)).all()
-        events = session.scalars(select(AuditEvent).where(AuditEvent.field == "mail.password"))
+        events = session.scalars(select(AuditEvent).where(AuditEvent.field == Field.MAIL_PASSWORD))
         assert [e.new for e in events] == ["kept in the system keychain"]
 
     save_mail_settings(database.unit_of_work(), manager, settings)  # None keeps it

@@ -9,6 +9,7 @@ from sqlalchemy import insert, select, text
 from sqlalchemy.exc import IntegrityError
 
 from contact_desk.domain.enums import ContactKind, ContactPointType, ContactStatus, TextConsent
+from contact_desk.domain.history import Cause, Entity, Field
 from contact_desk.store.activity import AuditEvent
 from contact_desk.store.bulk import insert_rows
 from contact_desk.store.customer import ContactPoint, Customer
@@ -74,19 +75,21 @@ def test_columns_left_out_get_their_defaults_once_for_the_call(database):
         (customer_id,) = _customers(session, "C1")
         before = datetime.now(timezone.utc)
         insert_rows(session, AuditEvent.__table__, [
-            {"user_id": None, "customer_id": customer_id, "entity": "customer",
+            {"user_id": None, "customer_id": customer_id, "entity": Entity.CUSTOMER,
              "entity_id": customer_id, "field": name, "old": None, "new": "x"}
-            for name in ("first_name", "last_name", "city")
+            for name in (Field.FIRST_NAME, Field.LAST_NAME, Field.CITY)
         ])
         events = session.scalars(select(AuditEvent).order_by(AuditEvent.id)).all()
-        assert [event.field for event in events] == ["first_name", "last_name", "city"]
+        assert [event.field for event in events] == [Field.FIRST_NAME, Field.LAST_NAME,
+                                                     Field.CITY]
         assert [event.reason for event in events] == ["", "", ""]  # the column's scalar default
+        assert [event.cause for event in events] == [Cause.PERSON] * 3
         assert len({event.at for event in events}) == 1
         assert before <= events[0].at <= datetime.now(timezone.utc)
         by_sqlalchemy = _stored(session, "audit_event", customer_id)[0]
         session.execute(insert(AuditEvent.__table__), [
-            {"customer_id": customer_id, "entity": "customer", "entity_id": customer_id,
-             "field": "first_name", "new": "x", "at": events[0].at}])
+            {"customer_id": customer_id, "entity": Entity.CUSTOMER, "entity_id": customer_id,
+             "field": Field.FIRST_NAME, "new": "x", "at": events[0].at}])
         assert _stored(session, "audit_event", customer_id)[-1] == by_sqlalchemy
 
 

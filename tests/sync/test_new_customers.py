@@ -21,20 +21,23 @@ def test_a_new_customer_is_audited_as_each_step_would_be(database, manager, expo
     sync_dms(database, manager, export([ROW], header=FIELDS))
 
     ann = customer(database, "D00042")
-    trail = [(e.entity, e.field, e.old, e.new, e.reason) for e in audit_trail()
+    trail = [(e.entity, e.field, e.old, e.new, e.reason, e.cause.name) for e in audit_trail()
              if e.customer_id == ann.id]
     assert trail == [
-        ("customer", "created", None, "Ann Lee", ""),
-        ("contact_point", "added", None, "(212) 555-0142", "Cell Phone Number in DMS"),
-        ("contact_point", "added", None, "(518) 555-0199", "Home Phone Number in DMS"),
+        ("customer", "created", None, "Ann Lee", "", "DMS_CHANGED"),
+        ("contact_point", "added", None, "(212) 555-0142", "Cell Phone Number in DMS",
+         "DMS_CHANGED"),
+        ("contact_point", "added", None, "(518) 555-0199", "Home Phone Number in DMS",
+         "DMS_CHANGED"),
         ("customer", "primary_phone", None, "(212) 555-0142",
-         "moved by the default rule: first active phone"),
-        ("contact_point", "do_not_text", "no", "yes", ""),
-        ("contact_point", "do_not_text", "no", "yes", ""),
-        ("contact_point", "added", None, "ann@example.com", "Email in DMS"),
+         "moved by the default rule: first active phone", "DEFAULT_RULE"),
+        ("contact_point", "do_not_text", "false", "true", "", "DMS_CHANGED"),
+        ("contact_point", "do_not_text", "false", "true", "", "DMS_CHANGED"),
+        ("contact_point", "added", None, "ann@example.com", "Email in DMS", "DMS_CHANGED"),
         ("customer", "primary_email", None, "ann@example.com",
-         "moved by the default rule: first active email"),
-        ("vehicle", "added", None, "2003 Honda Accord (1HGCM82633A004352)", "DMS"),
+         "moved by the default rule: first active email", "DEFAULT_RULE"),
+        ("vehicle", "added", None, "2003 Honda Accord (1HGCM82633A004352)", "DMS",
+         "DMS_CHANGED"),
     ]
     assert [(p.display, p.is_primary, p.do_not_text) for p in ann.phones] == [
         ("(212) 555-0142", True, True), ("(518) 555-0199", False, True)]

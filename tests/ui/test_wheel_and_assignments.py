@@ -19,6 +19,7 @@ from sqlalchemy import select
 
 from contact_desk.app import create_main_window
 from contact_desk.domain.enums import AssignmentRole, Permission
+from contact_desk.domain.history import Entity
 from contact_desk.services import users
 from contact_desk.services.card import contact_card
 from contact_desk.store.activity import AuditEvent
@@ -57,7 +58,7 @@ def sales_of(database, customer_id) -> str | None:
 
 def assignment_events(database) -> int:
     with database.sessions() as session:
-        return len(session.scalars(select(AuditEvent).where(AuditEvent.entity == "assignment"))
+        return len(session.scalars(select(AuditEvent).where(AuditEvent.entity == Entity.ASSIGNMENT))
                    .all())
 
 

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from contact_desk.domain.enums import Permission
 from contact_desk.domain.errors import PermissionDenied
+from contact_desk.domain.history import Cause
 
 # What a desk clerk may do. Anyone who may do more has a PIN, asked when someone else
 # takes their name (see services.sign_in).
@@ -23,6 +24,12 @@ class Actor:
     user_id: int | None
     name: str
     permissions: frozenset[Permission]
+    # Why what this actor changes changed: a person at the desk, or the sync or import
+    # they run (the history says "the DMS changed it" then, with their name).
+    cause: Cause = Cause.PERSON
+
+    def acting_for(self, cause: Cause) -> Actor:
+        return replace(self, cause=cause)
 
     def can(self, permission: Permission) -> bool:
         return permission in self.permissions

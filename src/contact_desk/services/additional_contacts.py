@@ -243,12 +243,8 @@ def _apply_preferences(
         return False
     link.set_preferences(wanted)
     audit.record(session, actor, link.customer_id, "account_contact", link.id, "preferences",
-                 _labels(before), _labels(wanted))
+                 before, wanted)  # stored as codes; the history reads them as labels
     return True
-
-
-def _labels(preferences: frozenset[CommunicationPreference]) -> str:
-    return ", ".join(p.label for p in CommunicationPreference if p in preferences) or "none"
 
 
 @retried_when_desks_collide

@@ -18,6 +18,7 @@ from contact_desk.domain.enums import (
     TextConsent,
 )
 from contact_desk.domain.errors import InvalidValue, NotAllowed
+from contact_desk.domain.history import Cause, Field
 from contact_desk.domain.phone import PhoneNumber
 from contact_desk.domain.primary import (
     PrimaryCandidate,
@@ -29,7 +30,7 @@ from contact_desk.services.lookup import check_version, find_customer, get, home
 from contact_desk.store.customer import ContactPoint, Customer
 from contact_desk.store.unit_of_work import UnitOfWork, retried_when_desks_collide
 
-PRIMARY_FIELD = {ContactKind.PHONE: "primary_phone", ContactKind.EMAIL: "primary_email"}
+PRIMARY_FIELD = {ContactKind.PHONE: Field.PRIMARY_PHONE, ContactKind.EMAIL: Field.PRIMARY_EMAIL}
 CHOSEN = "chosen at the desk"
 MOVED = "moved by the default rule"
 
@@ -151,6 +152,7 @@ def settle_primary(
         current.display if current else None,
         chosen.display if chosen else None,
         reason=reason,
+        cause=Cause.DEFAULT_RULE,
     )
 
 
@@ -254,13 +256,14 @@ def apply_status(
     status: ContactStatus,
     today: date | None = None,
     successor: ContactPoint | None = None,
+    cause: Cause | None = None,
 ) -> None:
     """Change a value's status (dated today) and settle the primary; shared with the sync.
 
     A primary leaving Active goes to ``successor`` when given and active, else by the rule.
     """
     audit.record(session, actor, customer.id, "contact_point", point.id, "status",
-                 point.status, status)
+                 point.status, status, cause=cause)
     point.status = status
     point.status_date = today or date.today()
     settle_primary(session, actor, customer, point.kind, successor)

@@ -20,7 +20,9 @@ from contact_desk.domain.enums import (
     Permission,
 )
 from contact_desk.domain.errors import NotAllowed
+from contact_desk.domain.history import Cause
 from contact_desk.domain.limits import ADDRESS_FIELDS, check_address, check_birth_date
+from contact_desk.domain.primary import check_can_be_primary
 from contact_desk.domain.program import (
     address_change_needs_verification,
     address_unchanged_with_document,
@@ -28,9 +30,8 @@ from contact_desk.domain.program import (
     check_verification_document,
 )
 from contact_desk.domain.reach import ReachFacts, reach_warnings
-from contact_desk.domain.primary import check_can_be_primary
 from contact_desk.services import audit
-from contact_desk.services.contact_points import MOVED, PRIMARY_FIELD
+from contact_desk.services.contact_points import PRIMARY_FIELD
 from contact_desk.services.lookup import check_version, find_customer, get, home_region, touch
 from contact_desk.services.views import (
     AdditionalContactView,
@@ -224,7 +225,7 @@ def _reach(session: Session, customer: Customer, kind: ContactKind) -> ReachFact
         blocked = bool(primary and primary.marketing_opt_out)
     moved_from = moved_on = None
     last = session.execute(
-        select(AuditEvent.reason, AuditEvent.old, AuditEvent.at)
+        select(AuditEvent.cause, AuditEvent.old, AuditEvent.at)
         .where(AuditEvent.customer_id == customer.id, AuditEvent.field == PRIMARY_FIELD[kind])
         .order_by(AuditEvent.id.desc())
         .limit(1)
@@ -232,7 +233,7 @@ def _reach(session: Session, customer: Customer, kind: ContactKind) -> ReachFact
     if (
         last is not None
         and primary is not None
-        and last.reason.startswith(MOVED)
+        and last.cause is Cause.DEFAULT_RULE
         and last.old is not None
         and last.at >= utc_now() - MOVED_NOTICE
     ):

@@ -43,6 +43,7 @@ from contact_desk.domain.enums import (
     VehicleSource,
 )
 from contact_desk.domain.errors import InvalidValue, NotAllowed
+from contact_desk.domain.history import Cause
 from contact_desk.domain.incoming import IncomingKind
 from contact_desk.domain.phone import PhoneNumber
 from contact_desk.domain.vin import LETTERS as VIN_LETTERS, vin_check_digit
@@ -491,7 +492,10 @@ class _Dealership:
         return self.staff[self.rng.choice(tuple(self.staff))]
 
     def _actor_for(self, type_: ContactPointType) -> Actor:
-        return self.system if type_.source is Source.DMS else self._someone()
+        # A value from the DMS came by its sync, and its history says so.
+        if type_.source is Source.DMS:
+            return self.system.acting_for(Cause.DMS_CHANGED)
+        return self._someone()
 
     def _past(self, days_min: int, days_max: int) -> date:
         return self.today - timedelta(days=self.rng.randint(days_min, days_max))

@@ -12,6 +12,7 @@ from sqlalchemy.orm import Session, aliased
 
 from contact_desk.domain.actor import Actor
 from contact_desk.domain.enums import ContactStatus
+from contact_desk.domain.history import Cause, Entity, Field, code
 from contact_desk.domain.interaction_summary import (
     DealFact,
     InteractionFacts,
@@ -23,7 +24,7 @@ from contact_desk.domain.interaction_summary import (
 )
 from contact_desk.services import audit
 from contact_desk.services.activity import best_contact
-from contact_desk.services.contact_points import MOVED, PRIMARY_FIELD
+from contact_desk.services.contact_points import PRIMARY_FIELD
 from contact_desk.services.deals import deal_view, open_deal
 from contact_desk.services.lookup import get
 from contact_desk.services.views import SummaryView
@@ -141,7 +142,7 @@ def _primary_changes(session: Session, customer_id: int) -> tuple[PrimaryChange,
     )
     return tuple(
         PrimaryChange(kind=_KIND_OF_FIELD[event.field], old=event.old or "", new=event.new,
-                      on=_day(event.at), by_default_rule=event.reason.startswith(MOVED))
+                      on=_day(event.at), by_default_rule=event.cause is Cause.DEFAULT_RULE)
         for event in events
     )
 
@@ -151,14 +152,14 @@ def _deactivations(session: Session, customer_id: int) -> tuple[StatusChange, ..
     rows = session.execute(
         select(AuditEvent, point.display)
         .outerjoin(point, point.id == AuditEvent.entity_id)
-        .where(AuditEvent.customer_id == customer_id, AuditEvent.entity == "contact_point",
-               AuditEvent.field == "status",
-               AuditEvent.new.in_([status.label for status in _LEFT]))
+        .where(AuditEvent.customer_id == customer_id, AuditEvent.entity == Entity.CONTACT_POINT,
+               AuditEvent.field == Field.STATUS,
+               AuditEvent.new.in_([code(status) for status in _LEFT]))
         .order_by(AuditEvent.at.desc(), AuditEvent.id.desc())
     )
     return tuple(
         StatusChange(value=display or "a phone or email since removed",
-                     status=ContactStatus.from_label(event.new or ""), on=_day(event.at))
+                     status=ContactStatus[event.new or ""], on=_day(event.at))
         for event, display in rows
     )
 

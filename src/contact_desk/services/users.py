@@ -170,7 +170,7 @@ def assign_user(
             current.user_id = new_user.id
         elif new_user is not None:
             session.add(Assignment(customer_id=customer_id, role=role, user_id=new_user.id))
-        audit.record(session, actor, customer_id, "assignment", None, role.label, old_name,
+        audit.record(session, actor, customer_id, "assignment", None, role, old_name,
                      new_user.name if new_user else None)
         touch(customer)
         uow.commit()

@@ -8,6 +8,7 @@ from sqlalchemy import ForeignKey, Index, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from contact_desk.domain.enums import AttemptOutcome, Channel
+from contact_desk.domain.history import Cause, Entity, Field
 from contact_desk.store.base import Base, UtcDateTime, enum_column, utc_now
 from contact_desk.store.users import User
 
@@ -78,13 +79,18 @@ class AuditEvent(Base):
     customer_id: Mapped[int | None] = mapped_column(
         ForeignKey("customer.id", ondelete="CASCADE")
     )
-    entity: Mapped[str] = mapped_column(String(40), nullable=False)
+    entity: Mapped[Entity] = mapped_column(enum_column(Entity, length=40), nullable=False)
     entity_id: Mapped[int | None] = mapped_column(Integer)
-    field: Mapped[str] = mapped_column(String(60), nullable=False)
+    field: Mapped[Field] = mapped_column(enum_column(Field, length=60), nullable=False)
+    # Codes (see domain/history), never labels: a label is rendered when the event is read.
     old: Mapped[str | None] = mapped_column(Text)
     new: Mapped[str | None] = mapped_column(Text)
-    # Text: a reason may name a value, and an email alone may be 254 characters (0008).
+    # Text: a detail may name a value, and an email alone may be 254 characters (0008).
     reason: Mapped[str] = mapped_column(Text, nullable=False, default="")
+    cause: Mapped[Cause] = mapped_column(enum_column(Cause), nullable=False,
+                                         default=Cause.PERSON, server_default="EARLIER")
+    desk: Mapped[str] = mapped_column(String(120), nullable=False, default="",
+                                      server_default="")
 
     user: Mapped[User | None] = relationship(lazy="joined")
 

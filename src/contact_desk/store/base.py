@@ -47,9 +47,9 @@ class UtcDateTime(TypeDecorator):
         return None if value is None else value.replace(tzinfo=timezone.utc)
 
 
-def enum_column(enum: type[PyEnum]) -> Enum:
+def enum_column(enum: type[PyEnum], length: int = 32) -> Enum:
     """An enum stored by member name as plain text, the same on every database."""
-    return Enum(enum, native_enum=False, length=32, validate_strings=True)
+    return Enum(enum, native_enum=False, length=length, validate_strings=True)
 
 
 def utc_now() -> datetime:

@@ -35,8 +35,9 @@ from contact_desk.domain.enums import (
     VehicleSource,
 )
 from contact_desk.domain.errors import InvalidValue
-from contact_desk.domain.limits import check_name_lengths
+from contact_desk.domain.history import Cause
 from contact_desk.domain.incoming import IncomingKind
+from contact_desk.domain.limits import check_name_lengths
 from contact_desk.domain.vehicle import VehicleDetails, check_vehicle
 from contact_desk.services import audit
 from contact_desk.services.contact_points import settle_primary
@@ -90,6 +91,7 @@ def import_adf(database: Database, actor: Actor, path: Path) -> AdfReport:
     """Find the lead's customer by the matching rule, or create one, and open a deal with the
     provider as locked source; a lead imported before changes nothing."""
     actor.require(Permission.RUN_SYNC)
+    actor = actor.acting_for(Cause.IMPORTED)  # the history says why, with their name
     path = Path(path)
     with incoming_run(database, actor, IncomingKind.ADF_IMPORT, path):
         return _import_lead(database, actor, path, read_lead(path))

@@ -28,6 +28,7 @@ from sqlalchemy.orm.exc import StaleDataError
 from contact_desk.domain.actor import Actor
 from contact_desk.domain.enums import Permission
 from contact_desk.domain.errors import ConflictError, InvalidValue, NotAllowed
+from contact_desk.domain.history import Cause
 from contact_desk.domain.incoming import IncomingKind
 from contact_desk.services.customers import home_region_of
 from contact_desk.store.customer import Customer
@@ -85,6 +86,7 @@ def sync_dms(
     A big first load builds the search indexes once, after its last batch.
     """
     actor.require(Permission.RUN_SYNC)
+    actor = actor.acting_for(Cause.DMS_CHANGED)  # the history says why, with their name
     with incoming_run(database, actor, IncomingKind.DMS_SYNC, Path(path), mapping,
                       writes=not dry_run):
         return _sync(database, actor, Path(path), mapping, dry_run, progress, delimiter,

@@ -25,6 +25,7 @@ from contact_desk.domain.enums import (
     VehicleSource,
 )
 from contact_desk.domain.errors import InvalidValue
+from contact_desk.domain.history import Cause
 from contact_desk.domain.limits import ADDRESS_FIELDS, check_address
 from contact_desk.domain.primary import PrimaryCandidate, default_primary
 from contact_desk.services import audit
@@ -153,7 +154,8 @@ def _point_events(actor: Actor, points: list[tuple[int, DmsValue, bool, dict[str
         primary = next(value for _, value, is_primary, _ in added if is_primary)
         events.append(audit.event(
             actor, customer_id, "customer", customer_id, PRIMARY_FIELD[kind], None,
-            primary.parsed.display, reason=f"{MOVED}: first active {kind.label.lower()}"))
+            primary.parsed.display, reason=f"{MOVED}: first active {kind.label.lower()}",
+            cause=Cause.DEFAULT_RULE))
         for point_id, _, _, flags in added:
             events += [audit.event(actor, customer_id, "contact_point", point_id, name, False,
                                    True) for name in flags]

@@ -27,6 +27,7 @@ from contact_desk.domain.enums import (
     Source,
     VehicleSource,
 )
+from contact_desk.domain.history import Cause
 from contact_desk.domain.vehicle import VehicleDetails
 from contact_desk.services import audit
 from contact_desk.services.contact_points import apply_status, new_contact_point, settle_primary
@@ -126,8 +127,10 @@ def _reconcile_values(
             apply_status(session, actor, customer, point, ContactStatus.ACTIVE, today)
             outcome.values_added += 1
     for point in leaving:
+        successor = targets.get(field_of[point.id])  # None: the DMS has no such value now
         apply_status(session, actor, customer, point, ContactStatus.INACTIVE, today,
-                     successor=targets.get(field_of[point.id]))
+                     successor=successor,
+                     cause=Cause.DMS_CHANGED if successor is not None else Cause.DMS_REMOVED)
         outcome.values_deactivated += 1
     settle_primary(session, actor, customer, kind)
     if outcome.values_added or outcome.values_deactivated:

@@ -25,6 +25,7 @@ from contact_desk.domain.customer import check_customer_names
 from contact_desk.domain.duplicates import DuplicateSource
 from contact_desk.domain.enums import ContactKind, ContactPointType, Permission
 from contact_desk.domain.errors import DomainError, InvalidValue
+from contact_desk.domain.history import Cause
 from contact_desk.domain.incoming import IncomingKind
 from contact_desk.services import audit
 from contact_desk.services.contact_points import settle_primary
@@ -82,6 +83,7 @@ def import_vcards(
 ) -> VcardImportReport:
     """Import every card of a .vcf file, a batch of cards per transaction."""
     actor.require(Permission.RUN_SYNC)
+    actor = actor.acting_for(Cause.IMPORTED)  # the history says why, with their name
     path = Path(path)
     with incoming_run(database, actor, IncomingKind.VCARD_IMPORT, path):
         return _import_file(database, actor, path, progress)

@@ -17,6 +17,7 @@ from contact_desk.services import (
     deals,
     files,
     garage,
+    history,
     sign_in,
     summary,
     users,
@@ -142,6 +143,12 @@ class Desk:
                expected_user_id: int | None) -> None:
         users.assign_user(self._uow(), self.actor, customer_id, role, user_id,
                           expected_user_id)
+
+    def history(self, customer_id: int) -> history.CustomerHistory:
+        return history.customer_history(self._uow(), customer_id)
+
+    def export_history(self, path: str | Path, entries: tuple[history.HistoryEntry, ...]) -> int:
+        return history.export_history_csv(self.database, Path(path), entries)
 
     def desk_users(self) -> list[Actor]:
         return users.list_users(self._uow())

@@ -201,6 +201,12 @@ class MainWindow(QMainWindow):
         self.edit_contact_action.triggered.connect(lambda: self.customer_page.edit_contact_info())
         self.edit_contact_action.setEnabled(False)
         edit_menu.addAction(self.edit_contact_action)
+        self.history_action = QAction("&History…", self, shortcut=QKeySequence("Ctrl+H"),
+                                      objectName="historyAction")
+        self.history_action.setToolTip("Every change of the customer on screen, newest first")
+        self.history_action.triggered.connect(self.show_history)
+        self.history_action.setEnabled(False)
+        edit_menu.addAction(self.history_action)
 
         view_menu = self.menuBar().addMenu("&View")
         self.card_action = QAction("Contact &Card", self, shortcut=QKeySequence("Ctrl+K"),
@@ -270,6 +276,12 @@ class MainWindow(QMainWindow):
 
         MailSettingsDialog(self.desk, self).exec()
 
+    def show_history(self) -> None:
+        from contact_desk.ui.history_dialog import HistoryDialog
+
+        if self.customer_page.view is not None:
+            HistoryDialog(self.desk, self.customer_page.view.id, self).exec()
+
     def focus_search(self) -> None:
         self.search_box.setFocus(Qt.FocusReason.ShortcutFocusReason)
         self.search_box.selectAll()
@@ -281,6 +293,7 @@ class MainWindow(QMainWindow):
         if self.customer_page.view is not None and self.customer_page.view.id == customer_id:
             self.pages.setCurrentWidget(self.customer_screen)
             self.edit_contact_action.setEnabled(True)
+            self.history_action.setEnabled(True)
             self.setWindowTitle(f"{self.customer_page.view.full_name} — Contact Desk")
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
