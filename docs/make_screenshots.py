@@ -23,6 +23,7 @@ from contact_desk.services.demo import fill_demo_data  # noqa: E402
 from contact_desk.store.database import open_database  # noqa: E402
 from contact_desk.ui.contact_dialog import ContactDialog  # noqa: E402
 from contact_desk.ui.edit_contact_info import EditContactInfoDialog  # noqa: E402
+from contact_desk.ui.history_dialog import HistoryDialog  # noqa: E402
 from contact_desk.ui.mail_settings import MailSettingsDialog  # noqa: E402
 from contact_desk.ui.program_customer_dialogs import ReplaceCustomerDialog  # noqa: E402
 
@@ -101,6 +102,11 @@ def main() -> int:
     settle()
     dialog.grab().save(str(DOCS / "edit-contact-info.png"))
     dialog.done(0)
+    history = HistoryDialog(window.desk, window.customer_page.view.id, window)
+    history.show()
+    settle()
+    history.grab().save(str(DOCS / "history.png"))
+    history.done(0)
     import_result(window, folder)
     window.close()
     print(f"Saved the screenshots in {DOCS}")
