@@ -1,12 +1,12 @@
 """The card's sections about the customer and the desk: contact information, best contact
-method, notes, web insight and the interaction summary."""
+method, web insight and the interaction summary (the notes have a module of their own)."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QPlainTextEdit, QProgressBar, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QProgressBar, QPushButton, QVBoxLayout, QWidget
 
 from contact_desk.domain.enums import ContactKind
 from contact_desk.services.views import CardView, CustomerView
@@ -14,16 +14,12 @@ from contact_desk.ui.card.dialogs import LogAttemptDialog
 from contact_desk.ui.card.rows import clear, line, small_button, text_label
 from contact_desk.ui.card.section import CardSection
 from contact_desk.ui.desk import Desk
-from contact_desk.ui.messages import explain, show_error
+from contact_desk.ui.messages import show_error
+from contact_desk.ui.models.columns import local_time
 
-NOTE_STYLE = "QPlainTextEdit { background: #fff8c5; border: 1px solid #e6d56a; }"
 BEST_STYLE = "font-weight: bold;"
 BAR_HEIGHT = 8
 EditContact = Callable[[ContactKind | None, int | None], None]
-
-
-def _when(moment) -> str:  # noqa: ANN001 - a datetime
-    return moment.astimezone().strftime("%Y-%m-%d %H:%M")
 
 
 class SectionBody(QWidget):
@@ -127,58 +123,6 @@ class BestContactBody(SectionBody):
             self.changed.emit()
 
 
-class NotesBody(SectionBody):
-    """A yellow box and Save; notes newest first with author and time; the count in the title."""
-
-    def __init__(self, section: CardSection, desk: Desk) -> None:
-        super().__init__(section, desk)
-        self.box = QPlainTextEdit(objectName="noteBox")
-        self.box.setPlaceholderText("Type a note about this customer…")
-        self.box.setAccessibleName("New note")
-        self.box.setStyleSheet(NOTE_STYLE)
-        self.box.setFixedHeight(70)
-        self.save = QPushButton("Save note", objectName="saveNoteButton")
-        self.problem = text_label("", name="noteProblem")
-        self.problem.setStyleSheet("color: #b3261e;")
-        self.problem.hide()
-        self.list = QWidget(objectName="notesList")
-        self.list_rows = QVBoxLayout(self.list)
-        self.list_rows.setContentsMargins(0, 4, 0, 0)
-        for widget in (self.box, self.problem, line(self.save), self.list):
-            self.rows.addWidget(widget)
-        self.customer_id: int | None = None
-        self.save.clicked.connect(self._save)
-
-    def drawn_from(self, customer: CustomerView, card: CardView) -> object:
-        return customer.id, card.notes  # the count in the title is theirs
-
-    def show_card(self, customer: CustomerView, card: CardView) -> None:
-        if customer.id != self.customer_id:
-            self.box.clear()  # a half-typed note stays only while the same customer is open
-        self.customer_id = customer.id
-        self.section.set_count(card.note_count)
-        clear(self.list_rows)
-        if not card.notes:
-            self.list_rows.addWidget(text_label("No notes yet.", muted=True))
-        for note in card.notes:
-            self.list_rows.addWidget(text_label(
-                f"{note.author or 'Someone'} · {_when(note.at)}", muted=True))
-            self.list_rows.addWidget(text_label(note.text, name=f"note_{note.id}"))
-
-    def _save(self) -> None:
-        if self.customer_id is None:
-            return
-        try:
-            self.desk.add_note(self.customer_id, self.box.toPlainText())
-        except Exception as error:
-            self.problem.setText(explain(error))
-            self.problem.show()
-            return
-        self.problem.hide()
-        self.box.clear()
-        self.changed.emit()
-
-
 class InsightBody(SectionBody):
     def drawn_from(self, customer: CustomerView, card: CardView) -> object:
         return customer.id, card.insight
@@ -191,7 +135,7 @@ class InsightBody(SectionBody):
                                            name="insightEmpty", muted=True))
             return
         minutes = int(insight.total_browsing.total_seconds() // 60)
-        for label, value in (("Last on-site visit", _when(insight.last_visit)),
+        for label, value in (("Last on-site visit", local_time(insight.last_visit)),
                              ("Last page viewed", insight.last_page),
                              ("Total browsing time", f"{minutes // 60} h {minutes % 60} min"
                               if minutes >= 60 else f"{minutes} min")):
@@ -222,7 +166,7 @@ class SummaryBody(SectionBody):
             self.when.setText("")
         else:
             self.text.setText(card.summary.text)
-            self.when.setText(f"Generated {_when(card.summary.generated_at)}")
+            self.when.setText(f"Generated {local_time(card.summary.generated_at)}")
 
     def _regenerate(self) -> None:
         if self.customer_id is None:
