@@ -49,7 +49,9 @@ class ContactsSection(QObject):
         self.view: CustomerView | None = None
         table.setModel(self.model)
         header = table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        # Sized to the contents when they change (show_contacts): a header that sizes itself
+        # to its contents asks every cell again at each layout of the page.
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
         header.setStretchLastSection(False)
         table.activated.connect(lambda index: self.edit(index.row()))

@@ -155,7 +155,9 @@ class BestContactBody(SectionBody):
             bold = label.font()
             bold.setBold(bool(mark))
             label.setFont(bold)
+            bar.setUpdatesEnabled(False)  # else setValue repaints it at once, mid-layout
             bar.setValue(round(rate.rate * 100))
+            bar.setUpdatesEnabled(True)
             bar.setAccessibleName(said)
         self.reason.setText(best.reason)
 
