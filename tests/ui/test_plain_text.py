@@ -306,8 +306,9 @@ def _message_box_text(box: QMessageBox, seen: list, press: str) -> None:
 def test_removing_a_contact_asks_with_the_name_as_it_is(qtbot, marked_window):
     seen: list = []
     when_open(QMessageBox, lambda box: _message_box_text(box, seen, "Cancel"))
-    delete = marked_window.customer_page.findChild(QAbstractButton, "deleteContactButton")
-    qtbot.mouseClick(delete, Qt.MouseButton.LeftButton)
+    from tests.ui.test_contacts import click
+
+    click(qtbot, marked_window.customer_page, 0, "deleteContactButton")
     [(text_format, text)] = seen
     assert CONTACT_LAST in text and not leaks(text_format, text)
 

@@ -178,7 +178,9 @@ def _prepare_table(table: QTableView, model: ContactPointsModel) -> None:
     header.setHighlightSections(False)
     # One line a row: rows sized to their contents asked every cell of the table for its
     # size at each layout, a few thousand calls into the model per customer opened.
-    table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+    rows = table.verticalHeader()
+    rows.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+    rows.setDefaultSectionSize(rows.minimumSectionSize())  # the height a line is given
     table.setColumnWidth(PRIMARY, 64)
 
 
