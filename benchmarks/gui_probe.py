@@ -2,11 +2,14 @@
 
     python -m benchmarks.gui_probe DATABASE latency CUSTOMER_ID CLICKS QUERY...
     python -m benchmarks.gui_probe DATABASE open HEAVY_ID ROUNDS ORDINARY_ID...
+    python -m benchmarks.gui_probe DATABASE typing PAUSE_MS GAP_MS QUERY...
     python -m benchmarks.gui_probe DATABASE memory
 
 prints one line of JSON: the keystroke and Primary-click samples in seconds, the samples of
-opening the heavy and the ordinary customers in seconds, or the peak resident memory in MiB
-once the customer list is scrolled to its last row.
+opening the heavy and the ordinary customers in seconds, the samples of whole queries typed
+a key every GAP_MS with the window's typing pause set to PAUSE_MS (and how many searches
+they started), or the peak resident memory in MiB once the customer list is scrolled to
+its last row.
 
 What a clerk waits for ends when the window has been laid out and painted: each sample ends
 with ``painted`` (the layouts the change asked for, the paint of every part it dirtied, and
@@ -117,6 +120,38 @@ def keystroke_samples(app: QApplication, window, queries: list[str]) -> list[flo
     return samples
 
 
+def typing_samples(app: QApplication, window, queries: list[str],  # noqa: ANN001
+                   gap_s: float) -> dict[str, object]:
+    """Each query typed from an empty box a key every ``gap_s``: from its last key to its
+    first rows painted; and how many searches the keys started in all."""
+    box, model = window.search_box, window.results
+    started: list[str] = []
+    search = model._search  # the desk's search, counted on its way
+    model._search = lambda query, *page: (query and started.append(query), search(query, *page))[1]
+    samples = []
+    for query in queries:
+        box.clear()
+        wait_until(app, lambda: model.query == "" and not model.loading)
+        landed: list[float] = []
+
+        def land(text: str, shown: int, query: str = query) -> None:
+            if text == query:
+                landed.append(time.perf_counter())
+
+        model.pageLoaded.connect(land)
+        for key in query[:-1]:
+            QTest.keyClick(box, key)
+            pause = time.perf_counter() + gap_s
+            wait_until(app, lambda: time.perf_counter() >= pause)
+        start = time.perf_counter()
+        QTest.keyClick(box, query[-1])
+        wait_until(app, lambda: bool(landed))
+        painted(app, window)
+        samples.append(time.perf_counter() - start)
+        model.pageLoaded.disconnect(land)
+    return {"samples": samples, "searches": len(started), "keys": sum(map(len, queries))}
+
+
 def primary_click_samples(app: QApplication, window, customer_id: int,  # noqa: ANN001
                           clicks: int) -> list[float]:
     """Checking Primary on a phone (the view's click sets the check state) to the model
@@ -153,6 +188,10 @@ def main(argv: list[str]) -> int:
     database, mode, *rest = argv
     app = QApplication.instance() or QApplication([])
     QSettings.setDefaultFormat(QSettings.Format.IniFormat)
+    if mode == "typing":  # the window reads its typing pause when it is made
+        from contact_desk.ui import main_window
+
+        main_window.DEBOUNCE_MS = int(rest[0])
     window = create_main_window(database)
     window.show()
     wait_until(app, lambda: not window.results.loading)
@@ -160,6 +199,8 @@ def main(argv: list[str]) -> int:
         customer_id, clicks, queries = int(rest[0]), int(rest[1]), rest[2:]
         result = {"keystroke": keystroke_samples(app, window, queries),
                   "primary": primary_click_samples(app, window, customer_id, clicks)}
+    elif mode == "typing":
+        result = typing_samples(app, window, rest[2:], int(rest[1]) / 1000)
     elif mode == "open":
         heavy, rounds, ordinary = int(rest[0]), int(rest[1]), [int(n) for n in rest[2:]]
         result = open_samples(app, window, heavy, ordinary, rounds)
