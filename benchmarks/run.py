@@ -18,7 +18,7 @@ from collections.abc import Sequence
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
-from benchmarks.app_figures import gui_figures, memory_figure, startup_figures
+from benchmarks.app_figures import gui_figures, memory_figure, open_figures, startup_figures
 from benchmarks.figures import Figure
 from benchmarks.report import write_results
 from benchmarks.search_queries import draw_queries
@@ -28,6 +28,7 @@ from benchmarks.store_figures import (
     add_heavy_customer,
     heavy_customer_id,
     open_customer_figure,
+    ordinary_customer_ids,
     search_figures,
     sync_figures,
 )
@@ -89,6 +90,10 @@ def run(settings: Run, say=print) -> list[Figure]:  # noqa: ANN001
         keep(gui_figures(path, heavy_customer_id(path), typed,
                          clicks=min(20, settings.rounds)))
         keep(startup_figures(path, settings.startup_runs))
+    if settings.gui and not _has(figures, "GUI: open"):
+        say("the window: opening the heavy and ordinary customers")
+        keep(open_figures(path, heavy_customer_id(path), ordinary_customer_ids(path),
+                          rounds=settings.rounds))
     if settings.gui and not _has(figures, "peak memory"):
         say("memory with the list scrolled to the end")
         keep([memory_figure(path)])

@@ -133,6 +133,17 @@ def heavy_customer_id(path: Path) -> int:
         database.dispose()
 
 
+def ordinary_customer_ids(path: Path, count: int = 10) -> list[int]:
+    """``count`` customers of the export spread over the file (not the heavy one)."""
+    with sqlite3.connect(path) as raw:
+        low, high = raw.execute("SELECT min(id), max(id) FROM customer WHERE customer_number"
+                                " != ?", (HEAVY_NUMBER,)).fetchone()
+        step = max(1, (high - low) // count)
+        return [row[0] for row in raw.execute(
+            "SELECT id FROM customer WHERE id >= ? AND id % ? = 0 AND customer_number != ?"
+            " ORDER BY id LIMIT ?", (low, step, HEAVY_NUMBER, count))]
+
+
 def open_customer_figure(database: Database, customer_id: int) -> Figure:
     """p95 of what the window asks for when a customer is opened: page, card, programs."""
     desk = Desk(database, _first_manager(database))

@@ -13,7 +13,9 @@ from PySide6.QtWidgets import (
     QDialog,
     QInputDialog,
     QLabel,
+    QListView,
     QMenu,
+    QPlainTextEdit,
     QProgressBar,
     QPushButton,
     QToolButton,
@@ -234,18 +236,61 @@ def test_assigned_users_need_the_permission(qtbot, database, customers, window, 
         == "Dana Whitfield"
 
 
+def notes_shown(window) -> list[str]:
+    """The notes the card's one list of notes shows, top to bottom."""
+    view = child(window, QListView, "notesList")
+    model = view.model()
+    return [model.index(row, 0).data() for row in range(model.rowCount())]
+
+
+def save_note(qtbot, window, text: str) -> None:
+    child(window, QPlainTextEdit, "noteBox").setPlainText(text)
+    qtbot.mouseClick(child(window, QPushButton, "saveNoteButton"), Qt.MouseButton.LeftButton)
+
+
 def test_notes_are_plain_text_newest_first_with_the_count(qtbot, ann_open):
-    box = child(ann_open, type(ann_open.contact_card.bodies[5].box), "noteBox")
-    for text in ("First call went well.", "<b>Prefers</b> texts"):
-        box.setPlainText(text)
-        qtbot.mouseClick(child(ann_open, QPushButton, "saveNoteButton"),
-                         Qt.MouseButton.LeftButton)
-    notes = [label for label in ann_open.contact_card.findChildren(QLabel)
-             if label.objectName().startswith("note_")]
-    assert [n.text() for n in notes] == ["<b>Prefers</b> texts", "First call went well."]
-    assert notes[0].textFormat() == Qt.TextFormat.PlainText
+    assert child(ann_open, QLabel, "notesEmpty").isVisible()
+    for text in ("First call went well.", "<h1>Prefers</h1> texts"):
+        save_note(qtbot, ann_open, text)
+    assert notes_shown(ann_open) == ["<h1>Prefers</h1> texts", "First call went well."]
+    view = child(ann_open, QListView, "notesList")
+    assert view.isVisible() and not child(ann_open, QLabel, "notesEmpty").isVisible()
+    # Drawn as the characters they are: a heading would make the first note taller than
+    # the second, both one line under their byline.
+    first, second = (view.visualRect(view.model().index(row, 0)) for row in (0, 1))
+    assert first.height() == second.height() > 0
+    byline = view.model().index(0, 0).data(Qt.ItemDataRole.AccessibleTextRole)
+    assert byline.endswith(": <h1>Prefers</h1> texts") and " · " in byline
     assert ann_open.contact_card.sections["notes"].heading.text() == "Customer Notes (2)"
-    assert box.toPlainText() == ""
+    assert child(ann_open, QPlainTextEdit, "noteBox").toPlainText() == ""
+
+
+def test_the_notes_are_one_list_that_grows_then_scrolls_never_sideways(qtbot, ann_open):
+    """Fifty notes are one widget, not a label each; a long pasted link wraps inside."""
+    save_note(qtbot, ann_open, "https://example.com/" + "a" * 300)
+    for n in range(49):
+        save_note(qtbot, ann_open, f"Called about the service visit #{n}.")
+    view = child(ann_open, QListView, "notesList")
+    assert view.model().rowCount() == 50
+    assert not [label for label in ann_open.contact_card.findChildren(QLabel)
+                if "service visit" in label.text()]
+    qtbot.waitUntil(lambda: view.verticalScrollBar().maximum() > 0)  # it scrolls within
+    view.scrollToBottom()
+    qtbot.waitUntil(lambda: view.visualRect(view.model().index(49, 0)).isValid())
+    link = view.visualRect(view.model().index(49, 0))
+    assert link.width() <= view.viewport().width()
+    assert link.height() > 3 * view.fontMetrics().height()  # the link wrapped
+    assert not view.horizontalScrollBar().isVisible()
+
+
+def test_keyboard_reaches_the_notes_and_copies_one(qtbot, ann_open):
+    save_note(qtbot, ann_open, "Prefers texts after 5")
+    view = child(ann_open, QListView, "notesList")
+    assert view.focusPolicy() & Qt.FocusPolicy.TabFocus
+    view.setFocus()
+    qtbot.keyClick(view, Qt.Key.Key_Home)
+    qtbot.keyClick(view, Qt.Key.Key_C, Qt.KeyboardModifier.ControlModifier)
+    assert QGuiApplication.clipboard().text() == "Prefers texts after 5"
 
 
 def test_an_empty_note_is_refused_in_place(qtbot, ann_open):
@@ -278,24 +323,20 @@ def test_regenerate_writes_the_summary_with_its_time(qtbot, ann_open):
 
 
 def test_a_primary_click_redraws_what_changed_and_leaves_the_notes_as_they_are(qtbot, ann_open):
-    def notes() -> list[QLabel]:
-        return [label for label in ann_open.contact_card.findChildren(QLabel)
-                if label.objectName().startswith("note_")]
-
-    box = child(ann_open, type(ann_open.contact_card.bodies[5].box), "noteBox")
-    box.setPlainText("First call went well.")
-    qtbot.mouseClick(child(ann_open, QPushButton, "saveNoteButton"), Qt.MouseButton.LeftButton)
-    note = notes()[0]
+    save_note(qtbot, ann_open, "First call went well.")
+    box = child(ann_open, QPlainTextEdit, "noteBox")
     box.setPlainText("Half a thought")  # typed, not saved
     phones = ann_open.customer_page.phones
+    notes = child(ann_open, QListView, "notesList").model()
+    shown_again: list[bool] = []
+    notes.modelReset.connect(lambda: shown_again.append(True))
 
     assert phones.setData(phones.index(1, PRIMARY), Qt.CheckState.Checked.value,
                           Qt.ItemDataRole.CheckStateRole)
 
     shown = [label.text() for label in ann_open.contact_card.findChildren(QLabel)]
     assert f"{phones.point(1).display} · primary" in shown  # Contact Information redrawn
-    assert notes() == [note]  # the same label: the notes were not laid out again
+    assert shown_again == []  # the notes were not laid out again
     assert box.toPlainText() == "Half a thought"
-    box.setPlainText("Second call")
-    qtbot.mouseClick(child(ann_open, QPushButton, "saveNoteButton"), Qt.MouseButton.LeftButton)
-    assert [label.text() for label in notes()] == ["Second call", "First call went well."]
+    save_note(qtbot, ann_open, "Second call")
+    assert notes_shown(ann_open) == ["Second call", "First call went well."]

@@ -6,14 +6,15 @@ from email import message_from_bytes, policy
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QMessageBox, QToolButton
+from PySide6.QtCore import QRect, Qt
+from PySide6.QtWidgets import QMessageBox
 
 from contact_desk.domain.enums import CommunicationPreference, ContactRole
 from contact_desk.services.additional_contacts import add_contact
 from contact_desk.services.customers import get_customer
 from contact_desk.ui.contact_dialog import ContactDialog
 from contact_desk.ui.models.additional_contacts import ACTIONS
+from contact_desk.ui.row_actions import RowAction
 from tests.ui.modal import when_open
 
 PREFS = CommunicationPreference
@@ -56,10 +57,19 @@ def fill(qtbot, dialog, first="Tom", last="Brown", email="", phone=""):
             qtbot.keyClicks(edit, text)
 
 
-def action(page, row: int, name: str) -> QToolButton:
+def action(page, row: int, name: str) -> tuple[RowAction, QRect]:
+    """The button ``name`` the table draws in the row's last cell, and where it is."""
     table = page.form.additionalContactsTable
-    holder = table.indexWidget(page.contacts.model.index(row, ACTIONS))
-    return holder.findChild(QToolButton, name)
+    cell = table.visualRect(page.contacts.model.index(row, ACTIONS))
+    drawn = table.itemDelegateForColumn(ACTIONS).button_rects(row, cell)
+    return next((found, rect) for found, rect in drawn if found.name == name)
+
+
+def click(qtbot, page, row: int, name: str) -> None:
+    """A click on the drawn button, as the mouse gives it to the table."""
+    _, rect = action(page, row, name)
+    qtbot.mouseClick(page.form.additionalContactsTable.viewport(), Qt.MouseButton.LeftButton,
+                     pos=rect.center())
 
 
 def test_the_table_shows_who_how_and_what_they_receive(page):
@@ -150,7 +160,7 @@ def test_editing_uses_the_same_dialog_with_save_changes(qtbot, page, database, c
         qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
 
     when_open(ContactDialog, edit)
-    qtbot.mouseClick(action(page, 0, "editContactButton"), Qt.MouseButton.LeftButton)
+    click(qtbot, page, 0, "editContactButton")
     (stored,) = get_customer(database.unit_of_work(), customers.ann).contacts
     assert PREFS.MARKETING in stored.preferences
     assert page.contacts.model.index(0, 4).data() == "4 of 6"
@@ -166,11 +176,11 @@ def test_delete_names_the_person_and_what_they_stop_receiving(qtbot, page, datab
         button.click()
 
     when_open(QMessageBox, lambda box: answer(box, "Cancel"))
-    qtbot.mouseClick(action(page, 0, "deleteContactButton"), Qt.MouseButton.LeftButton)
+    click(qtbot, page, 0, "deleteContactButton")
     assert "Melissa Lee" in said[0] and "Scheduling, Car Updates, Invoices" in said[0]
     assert len(get_customer(database.unit_of_work(), customers.ann).contacts) == 1
     when_open(QMessageBox, lambda box: answer(box, "Remove"))
-    qtbot.mouseClick(action(page, 0, "deleteContactButton"), Qt.MouseButton.LeftButton)
+    click(qtbot, page, 0, "deleteContactButton")
     assert get_customer(database.unit_of_work(), customers.ann).contacts == ()
     assert page.contacts.model.rowCount() == 0
 
@@ -180,9 +190,9 @@ def test_send_invite_is_disabled_without_portal_access(qtbot, page, database, ma
     add_contact(database.unit_of_work(), manager, customers.ann, first_name="Tom",
                 last_name="Brown", role=ContactRole.ASSISTANT)
     page.reload()
-    button = action(page, 1, "sendInviteButton")
-    assert not button.isEnabled()
-    assert "does not have portal access" in button.toolTip()
+    button, _ = action(page, 1, "sendInviteButton")
+    assert not button.enabled
+    assert "does not have portal access" in button.tip
 
 
 def test_without_a_mail_server_the_invite_is_saved_as_a_file(qtbot, page, database,
@@ -190,14 +200,14 @@ def test_without_a_mail_server_the_invite_is_saved_as_a_file(qtbot, page, databa
     monkeypatch.setenv("CONTACT_DESK_OUTBOX", str(tmp_path / "outbox"))
     said = []
     when_open(QMessageBox, lambda box: (said.append(box.text()), box.accept()))
-    qtbot.mouseClick(action(page, 0, "sendInviteButton"), Qt.MouseButton.LeftButton)
+    click(qtbot, page, 0, "sendInviteButton")
     files = list((tmp_path / "outbox").glob("*.eml"))
     assert len(files) == 1 and str(files[0]) in said[0]
     message = message_from_bytes(Path(files[0]).read_bytes(), policy=policy.default)
     assert message["To"].addresses[0].addr_spec == "melissa@example.com"
     (stored,) = get_customer(database.unit_of_work(), customers.ann).contacts
     assert stored.invite_sent_at is not None
-    assert action(page, 0, "sendInviteButton").text() == "Send invite again"
+    assert action(page, 0, "sendInviteButton")[0].text == "Send invite again"
 
 
 def test_with_a_mail_server_the_invite_is_emailed(qtbot, window, page, mail_server, database,
@@ -224,7 +234,7 @@ def test_with_a_mail_server_the_invite_is_emailed(qtbot, window, page, mail_serv
 
     said = []
     when_open(QMessageBox, lambda box: (said.append(box.text()), box.accept()))
-    qtbot.mouseClick(action(page, 0, "sendInviteButton"), Qt.MouseButton.LeftButton)
+    click(qtbot, page, 0, "sendInviteButton")
     assert said and "was sent to Melissa Lee at melissa@example.com" in said[0]
     (message,) = inbox.messages
     assert message["To"].addresses[0].addr_spec == "melissa@example.com"

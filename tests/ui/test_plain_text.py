@@ -247,12 +247,12 @@ def test_no_stored_markup_is_drawn_as_html_anywhere_in_the_window(qtbot, marked_
     assert markup_drawn_in(window) == []
     cells = cell_texts(window)
     # The markup reached every table as text: the search list, phones and emails, the
-    # people on the account and the program's invoices.
+    # people on the account, the program's invoices and the card's notes.
     for shown in (f"{BANNER} {LAST}", "tom&jerry@example.com", ROLE_DESCRIPTION,
-                  f"{CONTACT_FIRST} {CONTACT_LAST}", f"{STREET}, {CITY}, IL 62701"):
+                  f"{CONTACT_FIRST} {CONTACT_LAST}", f"{STREET}, {CITY}, IL 62701", NOTE):
         assert any(shown in cell for cell in cells), shown
     labels = {label.text() for label in window.findChildren(QLabel)}
-    for shown in (NOTE, PAGE, f"2020 {MAKE} {MODEL}", PROGRAM_DESCRIPTION, SOURCE):
+    for shown in (PAGE, f"2020 {MAKE} {MODEL}", PROGRAM_DESCRIPTION, SOURCE):
         assert any(shown in text for text in labels), shown
     assert BANNER in window.windowTitle()
     assert USER in window.statusBar().currentMessage()
@@ -306,8 +306,9 @@ def _message_box_text(box: QMessageBox, seen: list, press: str) -> None:
 def test_removing_a_contact_asks_with_the_name_as_it_is(qtbot, marked_window):
     seen: list = []
     when_open(QMessageBox, lambda box: _message_box_text(box, seen, "Cancel"))
-    delete = marked_window.customer_page.findChild(QAbstractButton, "deleteContactButton")
-    qtbot.mouseClick(delete, Qt.MouseButton.LeftButton)
+    from tests.ui.test_contacts import click
+
+    click(qtbot, marked_window.customer_page, 0, "deleteContactButton")
     [(text_format, text)] = seen
     assert CONTACT_LAST in text and not leaks(text_format, text)
 

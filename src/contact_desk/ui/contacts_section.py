@@ -6,16 +6,7 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, QObject, QPoint, Qt, Signal
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import (
-    QHBoxLayout,
-    QHeaderView,
-    QMenu,
-    QMessageBox,
-    QPushButton,
-    QTableView,
-    QToolButton,
-    QWidget,
-)
+from PySide6.QtWidgets import QHeaderView, QMenu, QMessageBox, QPushButton, QTableView, QWidget
 
 from contact_desk.domain.additional_contact import check_can_send_invite
 from contact_desk.domain.errors import NotAllowed
@@ -25,7 +16,7 @@ from contact_desk.ui.desk import Desk
 from contact_desk.ui.long_work import run_with_progress
 from contact_desk.ui.messages import message_box, show_error, show_info
 from contact_desk.ui.models.additional_contacts import ACTIONS, AdditionalContactsModel
-from contact_desk.ui.plain_text import tooltip_text
+from contact_desk.ui.row_actions import RowAction, RowActionsDelegate
 
 
 def why_no_invite(contact: AdditionalContactView) -> str | None:
@@ -49,9 +40,12 @@ class ContactsSection(QObject):
         self.view: CustomerView | None = None
         table.setModel(self.model)
         header = table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        # Sized to the contents when they change (show_contacts): a header that sizes itself
+        # to its contents asks every cell again at each layout of the page.
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
         header.setStretchLastSection(False)
+        table.setItemDelegateForColumn(ACTIONS, RowActionsDelegate(self.actions, table))
         table.activated.connect(lambda index: self.edit(index.row()))
         table.customContextMenuRequested.connect(self._menu)
         table.installEventFilter(self)
@@ -60,13 +54,7 @@ class ContactsSection(QObject):
     def show_contacts(self, view: CustomerView) -> None:
         self.view = view
         self.model.show_contacts(view.contacts)
-        widest = 0
-        for row, contact in enumerate(view.contacts):
-            actions = self._actions(row, contact)
-            widest = max(widest, actions.sizeHint().width())
-            self.table.setIndexWidget(self.model.index(row, ACTIONS), actions)
         self.table.resizeColumnsToContents()
-        self.table.setColumnWidth(ACTIONS, widest)
 
     # actions
 
@@ -142,28 +130,19 @@ class ContactsSection(QObject):
         dialog.exec()
         self.changed.emit()  # saved, or refused because another desk saved: show what is stored
 
-    def _actions(self, row: int, contact: AdditionalContactView) -> QWidget:
-        holder = QWidget()
-        layout = QHBoxLayout(holder)
-        layout.setContentsMargins(2, 0, 2, 0)
-        layout.setSpacing(4)
+    def actions(self, row: int) -> tuple[RowAction, ...]:
+        """The buttons of the row of ``row``: Edit, Send invite (when it can be sent), Delete."""
+        contact = self.model.contact(row)
         invite_reason = why_no_invite(contact)
         again = " again" if contact.invite_sent_at else ""
-        for name, text, tip, act, enabled in (
-            ("editContactButton", "Edit", f"Edit {contact.full_name}", self.edit, True),
-            ("sendInviteButton", f"Send invite{again}",
-             invite_reason or f"Email a portal invite to {contact.email}", self.send_invite,
-             invite_reason is None),
-            ("deleteContactButton", "Delete", f"Remove {contact.full_name} from this account",
-             self.delete, True),
-        ):
-            button = QToolButton(holder, objectName=name, text=text, toolTip=tooltip_text(tip))
-            button.setAccessibleName(f"{text} {contact.full_name}")
-            button.setEnabled(enabled)
-            button.clicked.connect(lambda _=False, act=act: act(row))
-            layout.addWidget(button)
-        layout.addStretch()
-        return holder
+        return (
+            RowAction("editContactButton", "Edit", f"Edit {contact.full_name}", self.edit),
+            RowAction("sendInviteButton", f"Send invite{again}",
+                      invite_reason or f"Email a portal invite to {contact.email}",
+                      self.send_invite, invite_reason is None),
+            RowAction("deleteContactButton", "Delete",
+                      f"Remove {contact.full_name} from this account", self.delete),
+        )
 
     def _menu(self, position: QPoint) -> None:
         index = self.table.indexAt(position)

@@ -176,7 +176,11 @@ def _prepare_table(table: QTableView, model: ContactPointsModel) -> None:
     header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
     header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
     header.setHighlightSections(False)
-    table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    # One line a row: rows sized to their contents asked every cell of the table for its
+    # size at each layout, a few thousand calls into the model per customer opened.
+    rows = table.verticalHeader()
+    rows.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+    rows.setDefaultSectionSize(rows.minimumSectionSize())  # the height a line is given
     table.setColumnWidth(PRIMARY, 64)
 
 
@@ -187,8 +191,10 @@ def _fit_height(table: QTableView, least_rows: int = 2) -> None:
     cover the last row.
     """
     rows = max(table.model().rowCount(), least_rows)
-    row_height = max(table.verticalHeader().defaultSectionSize(),
-                     *(table.sizeHintForRow(r) for r in range(table.model().rowCount())), 0)
+    row_height = table.verticalHeader().defaultSectionSize()
+    if table.model().rowCount() and table.verticalHeader().sectionResizeMode(0) \
+            != QHeaderView.ResizeMode.Fixed:
+        row_height = max(row_height, table.sizeHintForRow(0))  # every row is one line
     height = table.horizontalHeader().sizeHint().height() + 2 * table.frameWidth()
     height += rows * row_height + table.horizontalScrollBar().sizeHint().height()
     table.setFixedHeight(height + 2)

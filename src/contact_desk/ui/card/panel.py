@@ -7,6 +7,7 @@ from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QScrollArea, QToolButton, QVBoxLayout, QWidget
 
 from contact_desk.services.views import CustomerView
+from contact_desk.ui.card.notes import NotesBody
 from contact_desk.ui.card.sales import DetailsBody, GarageBody, OpenDealBody
 from contact_desk.ui.card.section import CardSection
 from contact_desk.ui.card.sections import (
@@ -14,7 +15,6 @@ from contact_desk.ui.card.sections import (
     ContactInfoBody,
     EditContact,
     InsightBody,
-    NotesBody,
     SectionBody,
     SummaryBody,
 )

@@ -1,15 +1,19 @@
-"""Little building blocks the card's sections share: clearing a body, a line, a small button."""
+"""Little building blocks the card's sections share: clearing a body, a line, a small button,
+and rows made once and reused from customer to customer."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
+from typing import Generic, TypeVar
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QLayout, QToolButton, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QLayout, QToolButton, QVBoxLayout, QWidget
 
 from contact_desk.ui.plain_text import no_mnemonic, plain, tooltip_text
 
 MUTED = "color: palette(mid);"
+Row = TypeVar("Row", bound=QWidget)
+Item = TypeVar("Item")
 
 
 def clear(layout: QLayout) -> None:
@@ -55,3 +59,30 @@ def line(*widgets: QWidget, stretch_after: int | None = None) -> QWidget:
         if index == (len(widgets) - 1 if stretch_after is None else stretch_after):
             layout.addStretch()
     return holder
+
+
+class ReusedRows(Generic[Row]):
+    """One row widget per item of a list that changes from customer to customer, in
+    ``holder``. Rows are made when more are needed and then kept: made and deleted for
+    every customer opened, they were most of what opening a customer cost."""
+
+    def __init__(self, make: Callable[[], Row]) -> None:
+        self.holder = QWidget()
+        self._layout = QVBoxLayout(self.holder)
+        self._layout.setContentsMargins(0, 0, 0, 0)
+        self._layout.setSpacing(4)
+        self._make = make
+        self.rows: list[Row] = []
+
+    def show(self, items: Sequence[Item], fill: Callable[[Row, Item], None],
+             blank: Callable[[Row], None]) -> None:
+        """``fill`` a row for each item; the rows left over are ``blank``-ed and hidden."""
+        while len(self.rows) < len(items):
+            self.rows.append(self._make())
+            self._layout.addWidget(self.rows[-1])
+        for row, item in zip(self.rows, items):
+            fill(row, item)
+            row.show()
+        for row in self.rows[len(items):]:
+            blank(row)
+            row.hide()

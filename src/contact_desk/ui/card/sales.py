@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtGui import QGuiApplication, QUndoStack
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
+    QHBoxLayout,
     QInputDialog,
     QMenu,
     QMessageBox,
@@ -18,13 +21,13 @@ from PySide6.QtWidgets import (
 from contact_desk.domain.enums import AssignmentRole, DealVehicleKind, Permission
 from contact_desk.services.views import CardView, CustomerView, VehicleView
 from contact_desk.ui.card.dialogs import VehicleDialog
-from contact_desk.ui.card.rows import clear, line, small_button, text_label
+from contact_desk.ui.card.rows import ReusedRows, clear, line, small_button, text_label
 from contact_desk.ui.card.section import CardSection
 from contact_desk.ui.card.sections import SectionBody
 from contact_desk.ui.assignment_command import AssignmentCommand
 from contact_desk.ui.desk import Desk
 from contact_desk.ui.messages import ask
-from contact_desk.ui.plain_text import tooltip_text
+from contact_desk.ui.plain_text import no_mnemonic, tooltip_text
 
 SHOWN_VEHICLES = 3
 NOBODY = "Nobody"
@@ -88,38 +91,72 @@ class OpenDealBody(SectionBody):
             self.changed.emit()
 
 
+class VehicleRow(QWidget):
+    """A vehicle of the garage: its title opens Edit or Remove, its VIN copies itself."""
+
+    def __init__(self, menu: Callable[[VehicleView], None], copy: Callable[[str], None]) -> None:
+        super().__init__()
+        self.vehicle: VehicleView | None = None
+        self.title = small_button("", "", "", lambda: self.vehicle and menu(self.vehicle))
+        self.vin = small_button("", "", "Copy the VIN",
+                                lambda: self.vehicle and copy(self.vehicle.vin))
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(6)
+        layout.addWidget(self.title)
+        layout.addWidget(self.vin)
+        layout.addStretch()
+
+    def show_vehicle(self, vehicle: VehicleView) -> None:
+        self.vehicle = vehicle
+        tip = f"Edit or remove {vehicle.title}"
+        self.title.setText(no_mnemonic(vehicle.title or "Vehicle"))
+        self.title.setObjectName(f"vehicle_{vehicle.id}")
+        self.title.setToolTip(tooltip_text(tip))
+        self.title.setAccessibleName(tip)
+        self.vin.setText(no_mnemonic(vehicle.vin or "no VIN"))
+        self.vin.setObjectName(f"vin_{vehicle.id}")
+        self.vin.setEnabled(bool(vehicle.vin))
+
+    def blank(self) -> None:
+        self.vehicle = None
+        self.title.setObjectName("")
+        self.vin.setObjectName("")
+
+
 class GarageBody(SectionBody):
     """Owned vehicles: three shown, View all for the rest; click a VIN to copy it."""
+
+    def __init__(self, section: CardSection, desk: Desk) -> None:
+        super().__init__(section, desk)
+        self.customer_id: int | None = None
+        self.garage: tuple[VehicleView, ...] = ()
+        self.empty = text_label("No vehicles on file.", name="garageEmpty", muted=True)
+        self.vehicles = ReusedRows(self.vehicle_row)
+        self.view_all = QPushButton(objectName="garageViewAll")
+        self.view_all.clicked.connect(lambda: self._view_all(self.garage))
+        add = QPushButton("Add vehicle…", objectName="garageAddVehicle")
+        add.clicked.connect(self._add)
+        for widget in (self.empty, self.vehicles.holder, line(self.view_all, add)):
+            self.rows.addWidget(widget)
 
     def drawn_from(self, customer: CustomerView, card: CardView) -> object:
         return customer.id, card.garage
 
     def show_card(self, customer: CustomerView, card: CardView) -> None:
-        clear(self.rows)
-        self.customer_id = customer.id
+        self.customer_id, self.garage = customer.id, card.garage
         self.section.set_count(len(card.garage) if card.garage else None)
-        if not card.garage:
-            self.rows.addWidget(text_label("No vehicles on file.", name="garageEmpty",
-                                           muted=True))
-        for vehicle in card.garage[:SHOWN_VEHICLES]:
-            self.rows.addWidget(self.vehicle_row(vehicle))
-        buttons = []
-        if len(card.garage) > SHOWN_VEHICLES:
-            view_all = QPushButton(f"View all ({len(card.garage)})", objectName="garageViewAll")
-            view_all.clicked.connect(lambda: self._view_all(card.garage))
-            buttons.append(view_all)
-        add = QPushButton("Add vehicle…", objectName="garageAddVehicle")
-        add.clicked.connect(self._add)
-        buttons.append(add)
-        self.rows.addWidget(line(*buttons))
+        self.empty.setVisible(not card.garage)
+        self.vehicles.show(card.garage[:SHOWN_VEHICLES], VehicleRow.show_vehicle,
+                           VehicleRow.blank)
+        self.view_all.setText(f"View all ({len(card.garage)})")
+        self.view_all.setVisible(len(card.garage) > SHOWN_VEHICLES)
 
-    def vehicle_row(self, vehicle: VehicleView) -> QWidget:
-        title = small_button(vehicle.title or "Vehicle", f"vehicle_{vehicle.id}",
-                             f"Edit or remove {vehicle.title}", lambda: self._menu(vehicle))
-        vin = small_button(vehicle.vin or "no VIN", f"vin_{vehicle.id}",
-                           "Copy the VIN", lambda: self._copy(vehicle.vin),
-                           enabled=bool(vehicle.vin))
-        return line(title, vin)
+    def vehicle_row(self, vehicle: VehicleView | None = None) -> VehicleRow:
+        row = VehicleRow(self._menu, self._copy)
+        if vehicle is not None:
+            row.show_vehicle(vehicle)
+        return row
 
     def _copy(self, vin: str) -> None:
         QGuiApplication.clipboard().setText(vin)
@@ -175,36 +212,52 @@ class GarageBody(SectionBody):
 
 
 class DetailsBody(SectionBody):
-    """Assigned users per role; only users with the permission may change them."""
+    """Assigned users per role; only users with the permission may change them.
+
+    Each role's combo box is made once and refilled: three combo boxes (each with a popup
+    list of its own) were three dozen widgets to make and delete per customer opened.
+    """
 
     def __init__(self, section: CardSection, desk: Desk, undo_stack: QUndoStack) -> None:
         super().__init__(section, desk)
         self.undo_stack = undo_stack
         self.combos: dict[AssignmentRole, QComboBox] = {}
+        self._people: list[tuple[str, int]] | None = None
+        self._assigned: dict[AssignmentRole, int | None] = {}
+        self.customer_id: int | None = None
+        self.reason = text_label("", name="assignReason", muted=True)
+        self.reason.hide()
+        self.rows.addWidget(self.reason)
 
     def show_card(self, customer: CustomerView, card: CardView) -> None:
-        clear(self.rows)
+        self.customer_id = customer.id
         why_not = self.desk.actor.why_not(Permission.ASSIGN_USERS)
-        people = self.desk.desk_users()
-        self.combos = {}
+        people = [(person.name, person.user_id) for person in self.desk.desk_users()]
+        refill, self._people = people != self._people, people
         for role, user_id, _ in card.assignments:
-            combo = QComboBox(objectName=f"assigned{role.name.title().replace('_', '')}")
-            combo.setAccessibleName(f"Assigned {role.label}")
-            combo.addItem(NOBODY, None)
-            for person in people:
-                combo.addItem(person.name, person.user_id)
+            combo = self.combos.get(role) or self._combo(role)
+            if refill:
+                combo.clear()
+                combo.addItem(NOBODY, None)
+                for name, person_id in people:
+                    combo.addItem(name, person_id)
             combo.setCurrentIndex(max(0, combo.findData(user_id)))
             combo.setEnabled(why_not is None)
             combo.setToolTip(tooltip_text(why_not)  # says the user's name
                              or f"Who looks after this customer in {role.label}")
-            combo.activated.connect(
-                lambda _, role=role, combo=combo, shown=user_id:
-                self._assign(customer.id, role, combo, shown))
-            self.combos[role] = combo
-            self.rows.addWidget(line(text_label(f"{role.label}:", muted=True, wrap=False),
-                                     combo))
-        if why_not:
-            self.rows.addWidget(text_label(why_not, name="assignReason", muted=True))
+            self._assigned[role] = user_id
+        self.reason.setText(why_not or "")
+        self.reason.setVisible(bool(why_not))
+
+    def _combo(self, role: AssignmentRole) -> QComboBox:
+        combo = QComboBox(objectName=f"assigned{role.name.title().replace('_', '')}")
+        combo.setAccessibleName(f"Assigned {role.label}")
+        combo.activated.connect(lambda _, role=role, combo=combo: self._assign(
+            self.customer_id, role, combo, self._assigned.get(role)))
+        self.combos[role] = combo
+        self.rows.insertWidget(self.rows.indexOf(self.reason),
+                               line(text_label(f"{role.label}:", muted=True, wrap=False), combo))
+        return combo
 
     def _assign(self, customer_id: int, role: AssignmentRole, combo: QComboBox,
                 shown: int | None) -> None:

@@ -1,29 +1,32 @@
 """The card's sections about the customer and the desk: contact information, best contact
-method, notes, web insight and the interaction summary."""
+method, web insight and the interaction summary (the notes have a module of their own)."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QPlainTextEdit, QProgressBar, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QProgressBar,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
 
-from contact_desk.domain.enums import ContactKind
-from contact_desk.services.views import CardView, CustomerView
+from contact_desk.domain.enums import Channel, ContactKind
+from contact_desk.services.views import CardView, ContactPointView, CustomerView
 from contact_desk.ui.card.dialogs import LogAttemptDialog
-from contact_desk.ui.card.rows import clear, line, small_button, text_label
+from contact_desk.ui.card.rows import ReusedRows, clear, line, small_button, text_label
 from contact_desk.ui.card.section import CardSection
 from contact_desk.ui.desk import Desk
-from contact_desk.ui.messages import explain, show_error
+from contact_desk.ui.messages import show_error
+from contact_desk.ui.models.columns import local_time
+from contact_desk.ui.plain_text import tooltip_text
 
-NOTE_STYLE = "QPlainTextEdit { background: #fff8c5; border: 1px solid #e6d56a; }"
-BEST_STYLE = "font-weight: bold;"
 BAR_HEIGHT = 8
 EditContact = Callable[[ContactKind | None, int | None], None]
-
-
-def _when(moment) -> str:  # noqa: ANN001 - a datetime
-    return moment.astimezone().strftime("%Y-%m-%d %H:%M")
 
 
 class SectionBody(QWidget):
@@ -60,44 +63,86 @@ class SectionBody(QWidget):
         show_error(self, title, error)
 
 
+class PointRow(QWidget):
+    """A phone or an email on the card, with its pencil."""
+
+    def __init__(self, edit: Callable[[int], None]) -> None:
+        super().__init__()
+        self.point_id: int | None = None
+        self.label = text_label("", wrap=False)
+        self.pencil = small_button("✎", "", "", lambda: edit(self.point_id))
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(6)
+        layout.addWidget(self.label)
+        layout.addStretch()
+        layout.addWidget(self.pencil)
+
+    def show_point(self, point: ContactPointView) -> None:
+        flags = " · primary" if point.is_primary else ""
+        if point.status.label != "Active":
+            flags += f" · {point.status.label.lower()}"
+        self.point_id = point.id
+        self.label.setText(f"{point.display}{flags}")
+        self.pencil.setObjectName(f"editPoint_{point.id}")
+        self.pencil.setToolTip(tooltip_text(f"Edit {point.display}"))
+        self.pencil.setAccessibleName(f"Edit {point.display}")
+
+    def blank(self) -> None:
+        self.point_id = None
+        self.pencil.setObjectName("")
+
+
 class ContactInfoBody(SectionBody):
     """Every method with a pencil, "Add" beside each method, and the birthday (read only)."""
 
     def __init__(self, section: CardSection, desk: Desk, edit: EditContact) -> None:
         super().__init__(section, desk)
-        self._edit = edit
-
-    def show_card(self, customer: CustomerView, card: CardView) -> None:
-        clear(self.rows)
-        for kind, points in ((ContactKind.PHONE, customer.phones),
-                             (ContactKind.EMAIL, customer.emails)):
+        self.points: dict[ContactKind, ReusedRows[PointRow]] = {}
+        for kind in (ContactKind.PHONE, ContactKind.EMAIL):
             noun = "Phones" if kind is ContactKind.PHONE else "Emails"
             add = small_button("Add", f"cardAdd{kind.value}", f"Add a {kind.label.lower()}",
-                               lambda kind=kind: self._edit(kind, None))
+                               lambda kind=kind: edit(kind, None))
             self.rows.addWidget(line(text_label(noun, muted=True, wrap=False), add,
                                      stretch_after=0))
-            for point in points:
-                flags = " · primary" if point.is_primary else ""
-                if point.status.label != "Active":
-                    flags += f" · {point.status.label.lower()}"
-                pencil = small_button("✎", f"editPoint_{point.id}", f"Edit {point.display}",
-                                      lambda point=point: self._edit(None, point.id))
-                self.rows.addWidget(line(text_label(f"{point.display}{flags}", wrap=False),
-                                         pencil, stretch_after=0))
+            self.points[kind] = ReusedRows(lambda: PointRow(lambda id_: edit(None, id_)))
+            self.rows.addWidget(self.points[kind].holder)
+        self.birthday = text_label("", name="cardBirthday")
+        self.birthday.setToolTip("From the DMS; it is not edited here.")
+        self.rows.addWidget(self.birthday)
+
+    def drawn_from(self, customer: CustomerView, card: CardView) -> object:
+        return customer.phones, customer.emails, card.birth_date
+
+    def show_card(self, customer: CustomerView, card: CardView) -> None:
+        for kind, points in ((ContactKind.PHONE, customer.phones),
+                             (ContactKind.EMAIL, customer.emails)):
+            self.points[kind].show(points, PointRow.show_point, PointRow.blank)
         born = card.birth_date.isoformat() if card.birth_date else "not on file"
-        birthday = text_label(f"Birthday: {born}", name="cardBirthday")
-        birthday.setToolTip("From the DMS; it is not edited here.")
-        self.rows.addWidget(birthday)
+        self.birthday.setText(f"Birthday: {born}")
 
 
 class BestContactBody(SectionBody):
     """Success rate per channel as bars, the reason for the pick, and Log attempt."""
 
+    def __init__(self, section: CardSection, desk: Desk) -> None:
+        super().__init__(section, desk)
+        self.rates = QVBoxLayout()
+        self.rates.setSpacing(4)
+        self.rows.addLayout(self.rates)
+        self.shown: dict[Channel, tuple[QLabel, QProgressBar]] = {}  # made once a channel
+        self.reason = text_label("", name="bestContactReason")
+        self.rows.addWidget(self.reason)
+        log = QPushButton("Log attempt…", objectName="logAttemptButton")
+        log.clicked.connect(lambda: self._log(self.customer_id))
+        self.rows.addWidget(line(log))
+        self.customer_id: int | None = None
+
     def drawn_from(self, customer: CustomerView, card: CardView) -> object:
         return customer.id, card.best
 
     def show_card(self, customer: CustomerView, card: CardView) -> None:
-        clear(self.rows)
+        self.customer_id = customer.id
         best = card.best
         for rate in best.rates:
             # The words above a thin bar: written on the bar, Fusion paints the part over
@@ -105,78 +150,33 @@ class BestContactBody(SectionBody):
             mark = "Best: " if rate.channel is best.best else ""
             said = (f"{mark}{rate.channel.label}: {rate.successes} of {rate.attempts} "
                     f"({round(rate.rate * 100)}%)")
-            label = text_label(said, name=f"rateLabel{rate.channel.label}", wrap=False)
-            if mark:
-                label.setStyleSheet(BEST_STYLE)
-            bar = QProgressBar(objectName=f"rate{rate.channel.label}", maximum=100,
-                               value=round(rate.rate * 100), textVisible=False,
-                               maximumHeight=BAR_HEIGHT)
+            label, bar = self.shown.get(rate.channel) or self._rate(rate.channel)
+            label.setText(said)
+            bold = label.font()
+            bold.setBold(bool(mark))
+            label.setFont(bold)
+            bar.setUpdatesEnabled(False)  # else setValue repaints it at once, mid-layout
+            bar.setValue(round(rate.rate * 100))
+            bar.setUpdatesEnabled(True)
             bar.setAccessibleName(said)
-            self.rows.addWidget(label)
-            self.rows.addWidget(bar)
-        self.rows.addWidget(text_label(best.reason,
-                                       name="bestContactReason"))
-        log = QPushButton("Log attempt…", objectName="logAttemptButton")
-        log.clicked.connect(lambda: self._log(customer.id))
-        self.rows.addWidget(line(log))
+        self.reason.setText(best.reason)
 
-    def _log(self, customer_id: int) -> None:
+    def _rate(self, channel: Channel) -> tuple[QLabel, QProgressBar]:
+        label = text_label("", name=f"rateLabel{channel.label}", wrap=False)
+        bar = QProgressBar(objectName=f"rate{channel.label}", maximum=100, textVisible=False,
+                           maximumHeight=BAR_HEIGHT)
+        self.rates.addWidget(label)
+        self.rates.addWidget(bar)
+        self.shown[channel] = label, bar
+        return label, bar
+
+    def _log(self, customer_id: int | None) -> None:
+        if customer_id is None:
+            return
         dialog = LogAttemptDialog(
             lambda channel, outcome: self.desk.log_attempt(customer_id, channel, outcome), self)
         if dialog.exec():
             self.changed.emit()
-
-
-class NotesBody(SectionBody):
-    """A yellow box and Save; notes newest first with author and time; the count in the title."""
-
-    def __init__(self, section: CardSection, desk: Desk) -> None:
-        super().__init__(section, desk)
-        self.box = QPlainTextEdit(objectName="noteBox")
-        self.box.setPlaceholderText("Type a note about this customer…")
-        self.box.setAccessibleName("New note")
-        self.box.setStyleSheet(NOTE_STYLE)
-        self.box.setFixedHeight(70)
-        self.save = QPushButton("Save note", objectName="saveNoteButton")
-        self.problem = text_label("", name="noteProblem")
-        self.problem.setStyleSheet("color: #b3261e;")
-        self.problem.hide()
-        self.list = QWidget(objectName="notesList")
-        self.list_rows = QVBoxLayout(self.list)
-        self.list_rows.setContentsMargins(0, 4, 0, 0)
-        for widget in (self.box, self.problem, line(self.save), self.list):
-            self.rows.addWidget(widget)
-        self.customer_id: int | None = None
-        self.save.clicked.connect(self._save)
-
-    def drawn_from(self, customer: CustomerView, card: CardView) -> object:
-        return customer.id, card.notes  # the count in the title is theirs
-
-    def show_card(self, customer: CustomerView, card: CardView) -> None:
-        if customer.id != self.customer_id:
-            self.box.clear()  # a half-typed note stays only while the same customer is open
-        self.customer_id = customer.id
-        self.section.set_count(card.note_count)
-        clear(self.list_rows)
-        if not card.notes:
-            self.list_rows.addWidget(text_label("No notes yet.", muted=True))
-        for note in card.notes:
-            self.list_rows.addWidget(text_label(
-                f"{note.author or 'Someone'} · {_when(note.at)}", muted=True))
-            self.list_rows.addWidget(text_label(note.text, name=f"note_{note.id}"))
-
-    def _save(self) -> None:
-        if self.customer_id is None:
-            return
-        try:
-            self.desk.add_note(self.customer_id, self.box.toPlainText())
-        except Exception as error:
-            self.problem.setText(explain(error))
-            self.problem.show()
-            return
-        self.problem.hide()
-        self.box.clear()
-        self.changed.emit()
 
 
 class InsightBody(SectionBody):
@@ -191,7 +191,7 @@ class InsightBody(SectionBody):
                                            name="insightEmpty", muted=True))
             return
         minutes = int(insight.total_browsing.total_seconds() // 60)
-        for label, value in (("Last on-site visit", _when(insight.last_visit)),
+        for label, value in (("Last on-site visit", local_time(insight.last_visit)),
                              ("Last page viewed", insight.last_page),
                              ("Total browsing time", f"{minutes // 60} h {minutes % 60} min"
                               if minutes >= 60 else f"{minutes} min")):
@@ -222,7 +222,7 @@ class SummaryBody(SectionBody):
             self.when.setText("")
         else:
             self.text.setText(card.summary.text)
-            self.when.setText(f"Generated {_when(card.summary.generated_at)}")
+            self.when.setText(f"Generated {local_time(card.summary.generated_at)}")
 
     def _regenerate(self) -> None:
         if self.customer_id is None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from contact_desk.domain.enums import CommunicationPreference
 from contact_desk.services.views import AdditionalContactView
-from contact_desk.ui.models.columns import Column, RowsModel
+from contact_desk.ui.models.columns import Column, RowsModel, local_time
 
 ALL_PREFERENCES = len(CommunicationPreference)
 
@@ -25,8 +25,8 @@ def _access_tooltip(contact: AdditionalContactView) -> str | None:
         return None
     if contact.invite_sent_at is None:
         return "Logs in to the customer portal with their email. No invite sent yet."
-    when = contact.invite_sent_at.astimezone().strftime("%Y-%m-%d %H:%M")
-    return f"Invite sent {when} by {contact.invite_sent_by or 'someone'}."
+    return (f"Invite sent {local_time(contact.invite_sent_at)} by "
+            f"{contact.invite_sent_by or 'someone'}.")
 
 
 def _name(contact: AdditionalContactView) -> str:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import datetime
 from typing import Any, Generic, TypeVar
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
@@ -11,6 +12,11 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 from contact_desk.ui.plain_text import tooltip_text
 
 Row = TypeVar("Row")
+
+
+def local_time(moment: datetime) -> str:
+    """A moment as the desk shows it: the desk's own time zone, to the minute."""
+    return moment.astimezone().strftime("%Y-%m-%d %H:%M")
 
 
 @dataclass(frozen=True)
