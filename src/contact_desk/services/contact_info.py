@@ -20,8 +20,9 @@ from contact_desk.services.contact_points import (
     new_contact_point,
     settle_primary,
 )
+from contact_desk.services.customers import contact_info_view
 from contact_desk.services.lookup import check_version, get, touch
-from contact_desk.services.views import CustomerView
+from contact_desk.services.views import ContactInfoView, CustomerView
 from contact_desk.store.customer import ContactPoint, Customer
 from contact_desk.store.unit_of_work import UnitOfWork, retried_when_desks_collide
 
@@ -55,11 +56,16 @@ class ContactInfoChanges:
 
 @dataclass(frozen=True)
 class SavedContactInfo:
-    """What a save made: the ids of the values it added, and the customer's version after
-    it, which the next change of the same step (its undo, say) must expect."""
+    """What a save made: the ids of the values it added, and the customer's phones, emails
+    and warnings after it, with the version the next change of the same step (its undo,
+    say) must expect. The page shows these; it does not read the customer again."""
 
+    info: ContactInfoView
     added_ids: tuple[int, ...] = field(default=())
-    version: int | None = None
+
+    @property
+    def version(self) -> int:
+        return self.info.version
 
 
 @retried_when_desks_collide
@@ -99,8 +105,10 @@ def save_contact_info(
             if point is not None and point.customer_id == customer.id:
                 make_primary(session, actor, customer, point)
         touch(customer)
+        uow.flush()
+        saved = SavedContactInfo(contact_info_view(session, customer), added_ids=added)
         uow.commit()
-        return SavedContactInfo(added_ids=added, version=customer.version)
+        return saved
 
 
 def undo_changes(before: CustomerView, changes: ContactInfoChanges,

@@ -35,6 +35,7 @@ from contact_desk.services.contact_points import PRIMARY_FIELD
 from contact_desk.services.lookup import check_version, find_customer, get, home_region, touch
 from contact_desk.services.views import (
     AdditionalContactView,
+    ContactInfoView,
     ContactPointView,
     CustomerHit,
     CustomerView,
@@ -131,7 +132,7 @@ def open_customer(uow: UnitOfWork, customer_id: int) -> CustomerView:
 
 
 def customer_view(session: Session, customer: Customer) -> CustomerView:
-    points = customer.contact_points
+    info = contact_info_view(session, customer)
     links = session.scalars(
         select(AccountContact)
         .where(AccountContact.customer_id == customer.id)
@@ -160,11 +161,22 @@ def customer_view(session: Session, customer: Customer) -> CustomerView:
         payment_frequency=customer.payment_frequency,
         current_amount_due=customer.current_amount_due,
         vehicle=vehicle.title if vehicle else "",
-        version=customer.version,
+        version=info.version,
+        phones=info.phones,
+        emails=info.emails,
+        contacts=tuple(contact_view(link) for link in links),
+        warnings=info.warnings,
+    )
+
+
+def contact_info_view(session: Session, customer: Customer) -> ContactInfoView:
+    """The customer's phones and emails and what the banner warns of them."""
+    points = customer.contact_points
+    return ContactInfoView(
         phones=tuple(point_view(p) for p in points if p.kind is ContactKind.PHONE),
         emails=tuple(point_view(p) for p in points if p.kind is ContactKind.EMAIL),
-        contacts=tuple(contact_view(link) for link in links),
         warnings=tuple(reach_warnings([_reach(session, customer, k) for k in ContactKind])),
+        version=customer.version,
     )
 
 

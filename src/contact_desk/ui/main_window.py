@@ -112,6 +112,7 @@ class MainWindow(QMainWindow):
         self.contact_card.changed.connect(self.customer_page.reload)
         self.customer_page.customerChanged.connect(
             lambda _: self.contact_card.show_customer(self.customer_page.view))
+        self.customer_page.contactInfoChanged.connect(self.contact_card.show_contact_info)
         page_scroll = QScrollArea(objectName="customerPageScroll", widgetResizable=True)
         page_scroll.setFrameShape(QFrame.Shape.NoFrame)
         page_scroll.setWidget(self.customer_page)
