@@ -32,6 +32,7 @@ from contact_desk.domain.program import (
 from contact_desk.domain.reach import ReachFacts, reach_warnings
 from contact_desk.services import audit
 from contact_desk.services.contact_points import PRIMARY_FIELD
+from contact_desk.services.forms import CustomerForm
 from contact_desk.services.lookup import check_version, find_customer, get, home_region, touch
 from contact_desk.services.views import (
     AdditionalContactView,
@@ -267,14 +268,7 @@ def update_customer_details(
     uow: UnitOfWork,
     actor: Actor,
     customer_id: int,
-    *,
-    first_name: str,
-    last_name: str,
-    company: str = "",
-    address_line1: str = "",
-    city: str = "",
-    state: str = "",
-    postal_code: str = "",
+    details: CustomerForm,
     verification: VerificationUpload | None = None,
     expected_version: int | None = None,
 ) -> list[str]:
@@ -284,13 +278,13 @@ def update_customer_details(
     Returns the fields that changed.
     """
     actor.require(Permission.EDIT_CUSTOMERS)
-    first, last, firm = check_customer_names(first_name, last_name, company)
+    first, last, firm = check_customer_names(details.first_name, details.last_name,
+                                             details.company)
     wanted = {
         "first_name": first,
         "last_name": last,
         "company": firm,
-        **check_address({"address_line1": address_line1, "city": city, "state": state,
-                         "postal_code": postal_code}),
+        **check_address({name: getattr(details, name) for name in ADDRESS_FIELDS}),
     }
     with uow:
         customer = get(uow.session, Customer, customer_id, "customer")

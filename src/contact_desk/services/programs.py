@@ -15,7 +15,7 @@ from contact_desk.domain.additional_contact import (
     check_person_details,
     check_portal_access,
 )
-from contact_desk.domain.enums import ContactRole, Permission
+from contact_desk.domain.enums import Permission
 from contact_desk.domain.errors import ConflictError, NotAllowed
 from contact_desk.domain.program import (
     NO_CONTACT,
@@ -27,6 +27,7 @@ from contact_desk.domain.program import (
 from contact_desk.services import audit
 from contact_desk.services.additional_contacts import add_person, own_fields, refuse_taken_email
 from contact_desk.services.customers import address_of, new_customer
+from contact_desk.services.forms import ContactForm, CustomerForm, PersonForm
 from contact_desk.services.lookup import get, home_region, touch
 from contact_desk.store.customer import Customer
 from contact_desk.store.people import AccountContact, ContactPerson
@@ -74,15 +75,8 @@ def replace_program_customer_with_new(
     uow: UnitOfWork,
     actor: Actor,
     program_id: int,
-    *,
-    first_name: str = "",
-    last_name: str = "",
-    company: str = "",
+    customer: CustomerForm = CustomerForm(),
     birth_date: date | None = None,
-    address_line1: str = "",
-    city: str = "",
-    state: str = "",
-    postal_code: str = "",
 ) -> Replacement:
     """Create a customer and put them where ``replace_program_customer`` would, at once.
 
@@ -94,9 +88,7 @@ def replace_program_customer_with_new(
     with uow:
         session = uow.session
         program = _replaceable(session, program_id, ProgramRole.CUSTOMER)
-        new = new_customer(session, actor, first_name=first_name, last_name=last_name,
-                           company=company, birth_date=birth_date, address_line1=address_line1,
-                           city=city, state=state, postal_code=postal_code)
+        new = new_customer(session, actor, **vars(customer), birth_date=birth_date)
         result = _replace_customer(session, actor, program, new)
         uow.commit()
         return result
@@ -122,13 +114,7 @@ def replace_program_contact_with_new(
     uow: UnitOfWork,
     actor: Actor,
     program_id: int,
-    *,
-    first_name: str,
-    last_name: str,
-    role: ContactRole,
-    role_description: str = "",
-    email: str | None = None,
-    phone: str | None = None,
+    contact: ContactForm,
 ) -> Replacement:
     """Add a new person to the program's customer's account, then replace the contact by them.
 
@@ -138,8 +124,9 @@ def replace_program_contact_with_new(
     actor.require(Permission.EDIT_CUSTOMERS)
     with uow:
         session = uow.session
-        details = check_contact_details(first_name, last_name, role, role_description,
-                                        email=email, phone=phone, region=home_region(session))
+        details = check_contact_details(contact.first_name, contact.last_name, contact.role,
+                                        contact.role_description, email=contact.email,
+                                        phone=contact.phone, region=home_region(session))
         program = _replaceable(session, program_id, ProgramRole.CONTACT)
         customer = get(session, Customer, program.customer_id, "customer")
         link = add_person(session, actor, customer, details)
@@ -153,11 +140,7 @@ def update_program_contact_details(
     uow: UnitOfWork,
     actor: Actor,
     program_id: int,
-    *,
-    first_name: str,
-    last_name: str,
-    email: str | None = None,
-    phone: str | None = None,
+    person_form: PersonForm,
     expected_person_version: int | None = None,
 ) -> list[str]:
     """Correct the name, email or phone of the program's contact; returns the fields changed.
@@ -175,7 +158,8 @@ def update_program_contact_details(
         if expected_person_version is not None and person.version != expected_person_version:
             raise ConflictError()
         region = home_region(session)
-        details = check_person_details(first_name, last_name, email, phone, region)
+        details = check_person_details(person_form.first_name, person_form.last_name,
+                                       person_form.email, person_form.phone, region)
         check_portal_access(person.portal_access, details.email)
         refuse_taken_email(session, details.email, person.id, USE_REPLACE_CONTACT)
         changed = audit.record_changes(session, actor, program.customer_id, "contact_person",
