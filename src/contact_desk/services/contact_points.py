@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
+from typing import Any
 
 from sqlalchemy.orm import Session
 
@@ -77,6 +78,20 @@ def parse_value(kind: ContactKind, text: str, region: str,
     return ParsedValue(value=email.value, display=email.value)
 
 
+def new_point_columns(type_: ContactPointType, parsed: ParsedValue,
+                      today: date) -> dict[str, Any]:
+    """A new value's stored columns, the plan both ways of adding one follow (here, and a
+    batch of the sync's in sync/new_customers): active from today, not primary until the
+    rule says so; consent is the columns' defaults (not asked) until someone records it."""
+    return {"kind": type_.kind, "type": type_, **parsed.columns(),
+            "status": ContactStatus.ACTIVE, "status_date": today}
+
+
+def first_primary_reason(kind: ContactKind) -> str:
+    """Why a customer's first active value of ``kind`` became the primary, in the history."""
+    return f"{MOVED}: first active {kind.label.lower()}"
+
+
 def new_contact_point(
     session: Session,
     actor: Actor,
@@ -95,15 +110,7 @@ def new_contact_point(
     for point in customer.points(kind):
         if point.value == parsed.value and point.extension == parsed.extension:
             raise NotAllowed(f"{parsed.display} is already on this customer ({point.type.label}).")
-    point = ContactPoint(
-        kind=kind,
-        type=type_,
-        status=ContactStatus.ACTIVE,
-        status_date=today or date.today(),
-        is_primary=False,
-        text_consent=TextConsent.NOT_ASKED,
-    )
-    parsed.put_on(point)
+    point = ContactPoint(**new_point_columns(type_, parsed, today or date.today()))
     customer.contact_points.append(point)
     session.flush()
     audit.record(session, actor, customer.id, "contact_point", point.id, "added", None,
@@ -139,7 +146,7 @@ def settle_primary(
         if chosen is not None and chosen is successor:
             reason = f"{MOVED}: {current.display} was replaced in the DMS"
     else:
-        reason = f"{MOVED}: first active {kind.label.lower()}"
+        reason = first_primary_reason(kind)
     if chosen is not None:
         chosen.is_primary = True
     audit.record(

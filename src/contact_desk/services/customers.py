@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import uuid
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any
@@ -81,6 +82,30 @@ def create_customer(uow: UnitOfWork, actor: Actor, **fields: Any) -> int:
         return customer.id
 
 
+def new_customer_columns(
+    *,
+    first_name: str,
+    last_name: str,
+    company: str,
+    customer_number: str | None,
+    birth_date: date | None,
+    details: Mapping[str, object],
+    today: date,
+) -> dict[str, Any]:
+    """A new customer's stored columns, checked: the plan both ways of adding one follow
+    (one at a time here, a batch of the sync's in sync/new_customers). The search keys and
+    the first version are the store's to add (its listener; its columns' defaults)."""
+    first, last, firm = check_customer_names(first_name, last_name, company)
+    return {
+        "customer_number": (customer_number or "").strip() or None,
+        "first_name": first,
+        "last_name": last,
+        "company": firm,
+        "birth_date": check_birth_date(birth_date, today),
+        **{name: "" for name in ADDRESS_FIELDS} | check_address(details),
+    }
+
+
 def new_customer(
     session: Session,
     actor: Actor,
@@ -99,15 +124,10 @@ def new_customer(
     without a DMS number is known to vCards by a UID: ``card_uid`` (the card it was made
     from) or a new one, so the desk's own export finds it again.
     """
-    first, last, firm = check_customer_names(first_name, last_name, company)
-    customer = Customer(
-        customer_number=(customer_number or "").strip() or None,
-        first_name=first,
-        last_name=last,
-        company=firm,
-        birth_date=check_birth_date(birth_date, date.today()),
-        **{name: "" for name in ADDRESS_FIELDS} | check_address(details),
-    )
+    customer = Customer(**new_customer_columns(
+        first_name=first_name, last_name=last_name, company=company,
+        customer_number=customer_number, birth_date=birth_date, details=details,
+        today=date.today()))
     session.add(customer)
     with translate_database_errors(session):
         session.flush()
