@@ -22,7 +22,7 @@ from contact_desk.domain.enums import (
 )
 from contact_desk.os_login import os_login
 from contact_desk.services import activity, additional_contacts, garage, sign_in
-from contact_desk.services.contact_points import add_contact_point
+from contact_desk.services.contact_info import add_contact_point
 from contact_desk.services.customers import create_customer, get_customer, search_customers
 from contact_desk.store.database import Database, open_database
 from contact_desk.sync.dms import sync_dms

@@ -16,9 +16,9 @@ from pathlib import Path
 
 import pytest
 
+from contact_desk.services import contact_info
 from contact_desk.cli import main
 from contact_desk.domain.enums import CommunicationPreference, ContactKind, ContactRole
-from contact_desk.services import contact_points
 from contact_desk.services.additional_contacts import add_contact
 from contact_desk.services.customers import create_customer
 from contact_desk.store.database import open_database
@@ -191,7 +191,7 @@ def ann_url(tmp_path_factory: pytest.TempPathFactory) -> str:
                           customer_number="C1")
     for kind, value in ((ContactKind.PHONE, "(212) 555-0142"),
                         (ContactKind.EMAIL, "ann@example.com")):
-        contact_points.add_contact_point(database.unit_of_work(), manager, ann, kind, value)
+        contact_info.add_contact_point(database.unit_of_work(), manager, ann, kind, value)
     add_contact(
         database.unit_of_work(),
         manager,

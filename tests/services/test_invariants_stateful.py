@@ -17,6 +17,7 @@ from hypothesis.stateful import (
 )
 from sqlalchemy import func, select
 
+from contact_desk.services import contact_info
 from contact_desk.domain.enums import (
     CommunicationPreference,
     ContactKind,
@@ -83,7 +84,7 @@ def make_machine(template: Path, workdir: Path):
         @rule(who=st.integers(0, 1), kind=st.sampled_from(ContactKind), pick=st.integers(0, 13))
         def add_value(self, who, kind, pick):
             text = PHONES[pick] if kind is ContactKind.PHONE else EMAILS[pick % len(EMAILS)]
-            self._try(cp.add_contact_point, self.customer_ids[who], kind, text)
+            self._try(contact_info.add_contact_point, self.customer_ids[who], kind, text)
 
         @rule(who=st.integers(0, 1), type_=st.sampled_from(DMS_TYPES), pick=st.integers(0, 13))
         def dms_adds_value(self, who, type_, pick):
@@ -101,12 +102,12 @@ def make_machine(template: Path, workdir: Path):
         @rule(data=st.data(), status=st.sampled_from(ContactStatus))
         def change_status(self, data, status):
             point = data.draw(st.sampled_from(self._points()))
-            self._try(cp.set_contact_point_status, point, status)
+            self._try(contact_info.set_contact_point_status, point, status)
 
         @precondition(lambda self: self._points())
         @rule(data=st.data())
         def choose_primary(self, data):
-            self._try(cp.set_primary, data.draw(st.sampled_from(self._points())))
+            self._try(contact_info.set_primary, data.draw(st.sampled_from(self._points())))
 
         @precondition(lambda self: self._points())
         @rule(data=st.data(), pick=st.integers(0, 13))
@@ -115,7 +116,7 @@ def make_machine(template: Path, workdir: Path):
             with self.db.sessions() as session:
                 kind = session.get(ContactPoint, point).kind
             text = PHONES[pick] if kind is ContactKind.PHONE else EMAILS[pick % len(EMAILS)]
-            self._try(cp.edit_contact_point, point, text)
+            self._try(contact_info.edit_contact_point, point, text)
 
         @precondition(lambda self: self._points())
         @rule(data=st.data(), consent=st.sampled_from(TextConsent))

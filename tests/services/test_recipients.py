@@ -6,6 +6,7 @@ import json
 
 import pytest
 
+from contact_desk.services import contact_info
 from contact_desk.domain.enums import (
     Channel,
     CommunicationPreference,
@@ -32,10 +33,10 @@ def ann(database, manager, new_customer) -> dict[str, int]:
     customer_id = new_customer(customer_number="C1")
     ids = {
         "customer": customer_id,
-        "phone": cp.add_contact_point(database.unit_of_work(), manager, customer_id,
-                                      ContactKind.PHONE, "(212) 555-0142"),
-        "email": cp.add_contact_point(database.unit_of_work(), manager, customer_id,
-                                      ContactKind.EMAIL, "Ann.Lee@Example.com"),
+        "phone": contact_info.add_contact_point(database.unit_of_work(), manager, customer_id,
+                                      ContactKind.PHONE, "(212) 555-0142").added_id,
+        "email": contact_info.add_contact_point(database.unit_of_work(), manager, customer_id,
+                                      ContactKind.EMAIL, "Ann.Lee@Example.com").added_id,
     }
     add_contact(
         database.unit_of_work(),
@@ -158,9 +159,9 @@ def test_a_marketing_opt_out_stops_marketing_email_and_nothing_else(database, ma
 def test_a_contact_on_an_opted_out_address_gets_no_marketing(database, manager, ann):
     """The opt-out is the address's: a spouse subscribed to marketing on the customer's
     opted-out second email is left out; the customer's primary still gets it."""
-    second = cp.add_contact_point(
+    second = contact_info.add_contact_point(
         database.unit_of_work(), manager, ann["customer"], ContactKind.EMAIL, "home@example.com"
-    )
+    ).added_id
     cp.set_consent(database.unit_of_work(), manager, second, marketing_opt_out=True)
     add_contact(
         database.unit_of_work(),
@@ -192,7 +193,7 @@ def test_a_contact_on_an_opted_out_address_gets_no_marketing(database, manager, 
 
 def test_a_landline_primary_gets_no_texts(database, manager, new_customer):
     customer_id = new_customer(customer_number="C2")
-    cp.add_contact_point(
+    contact_info.add_contact_point(
         database.unit_of_work(), manager, customer_id, ContactKind.PHONE, "+44 20 7946 0958"
     )
 
@@ -206,7 +207,7 @@ def test_deactivating_the_only_phone_and_email_leaves_the_customer_out_with_reas
     database, manager, ann
 ):
     for point in (ann["phone"], ann["email"]):
-        cp.set_contact_point_status(database.unit_of_work(), manager, point, ContactStatus.INACTIVE)
+        contact_info.set_contact_point_status(database.unit_of_work(), manager, point, ContactStatus.INACTIVE)
 
     found = recipients_for(database.unit_of_work(), "C1", MessageType.PAYMENT_CONFIRMATION)
 
@@ -217,10 +218,10 @@ def test_deactivating_the_only_phone_and_email_leaves_the_customer_out_with_reas
 
 
 def test_the_primary_moves_and_the_message_follows_it(database, manager, ann):
-    second = cp.add_contact_point(
+    second = contact_info.add_contact_point(
         database.unit_of_work(), manager, ann["customer"], ContactKind.PHONE, "(646) 555-0188"
-    )
-    cp.set_primary(database.unit_of_work(), manager, second)
+    ).added_id
+    contact_info.set_primary(database.unit_of_work(), manager, second)
 
     assert summary(database, MessageType.TEXT_REMINDER)[0] == (
         "Ann Lee",

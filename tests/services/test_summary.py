@@ -7,6 +7,7 @@ from datetime import date, datetime, timedelta, timezone
 import pytest
 from sqlalchemy import select
 
+from contact_desk.services import contact_info
 from contact_desk.domain.enums import (
     AttemptOutcome,
     Channel,
@@ -16,7 +17,6 @@ from contact_desk.domain.enums import (
     DealStage,
 )
 from contact_desk.domain.errors import NotFound
-from contact_desk.services import contact_points as cp
 from contact_desk.services.activity import add_note, log_contact_attempt
 from contact_desk.services.additional_contacts import add_contact, record_invite_sent
 from contact_desk.services.deals import add_deal_vehicle
@@ -35,8 +35,8 @@ def customer_id(new_customer) -> int:
 
 
 def _phones(database, actor, customer_id) -> list[int]:
-    return [cp.add_contact_point(database.unit_of_work(), actor, customer_id, ContactKind.PHONE,
-                                 text) for text in (PHONE_A, PHONE_B)]
+    return [contact_info.add_contact_point(database.unit_of_work(), actor, customer_id, ContactKind.PHONE,
+                                 text).added_id for text in (PHONE_A, PHONE_B)]
 
 
 def test_the_summary_tells_notes_attempts_deal_invites_and_contact_changes(
@@ -71,7 +71,7 @@ def test_the_summary_tells_notes_attempts_deal_invites_and_contact_changes(
     )
     record_invite_sent(database.unit_of_work(), clerk, link)
     first, _ = _phones(database, clerk, customer_id)
-    cp.set_contact_point_status(database.unit_of_work(), clerk, first, ContactStatus.INACTIVE)
+    contact_info.set_contact_point_status(database.unit_of_work(), clerk, first, ContactStatus.INACTIVE)
 
     summary = regenerate_summary(database.unit_of_work(), clerk, customer_id)
 
@@ -94,7 +94,7 @@ def test_the_first_primary_is_no_change_and_one_chosen_at_the_desk_says_so(
         "Contact changes"
         not in regenerate_summary(database.unit_of_work(), clerk, customer_id).text
     )
-    cp.set_primary(database.unit_of_work(), clerk, second)
+    contact_info.set_primary(database.unit_of_work(), clerk, second)
     assert regenerate_summary(database.unit_of_work(), clerk, customer_id).text.endswith(
         f"Contact changes: the primary phone moved from {PHONE_A} to {PHONE_B} on "
         f"{date.today().isoformat()} (chosen at the desk)."
