@@ -98,3 +98,11 @@ def test_the_csv_export_is_whole_and_a_formula_stays_text(database, manager, ann
     assert rows[0] == ["when", "who", "desk", "why", "what", "field", "old", "new", "detail"]
     assert rows[1][4:8] == ["Note", "Added", "", '\'=HYPERLINK("http://x.example","hi")']
 
+
+
+def test_the_account_figures_are_filed_with_programs():
+    from contact_desk.domain.history import Entity, Field
+    from contact_desk.services.history import HistoryGroup, group_of
+
+    assert group_of(Entity.CUSTOMER, Field.REGULAR_AMOUNT) is HistoryGroup.PROGRAMS
+    assert group_of(Entity.CUSTOMER, Field.CITY) is HistoryGroup.OTHER

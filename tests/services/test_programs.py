@@ -15,7 +15,13 @@ import pytest
 from sqlalchemy import select
 
 from contact_desk.domain.actor import Actor
-from contact_desk.domain.enums import ContactRole, InvoiceStatus, Permission, ProgramState
+from contact_desk.domain.enums import (
+    ContactRole,
+    InvoiceStatus,
+    PaymentFrequency,
+    Permission,
+    ProgramState,
+)
 from contact_desk.domain.errors import (
     ConflictError,
     DuplicateEmail,
@@ -50,6 +56,7 @@ from contact_desk.services.forms import ContactForm, CustomerForm, PersonForm
 
 QUOTE = ProgramState.QUOTE
 NOT_YET_ACTIVE = ProgramState.NOT_YET_ACTIVE
+MONTHLY = PaymentFrequency.MONTHLY
 ACTIVE = ProgramState.ACTIVE
 CLOSED = ProgramState.CLOSED
 ANN_ADDRESS = dict(address_line1="12 Oak St", city="Springfield", state="IL", postal_code="62701")
@@ -809,3 +816,59 @@ def test_a_document_without_a_new_address_is_pointed_out_not_dropped(
             CustomerForm(first_name="Anne", last_name="Lee", **ANN_ADDRESS),
             verification=PROOF,
         )
+
+
+def _figures(database, customer_id: int) -> tuple:
+    with database.sessions() as session:
+        customer = session.get(Customer, customer_id)
+        return tuple(getattr(customer, name) for name in
+                     ("regular_amount", "payment_frequency", "current_due_date",
+                      "current_amount_due"))
+
+
+def _finance(database, customer_id: int) -> None:
+    """The account figures a financed program gives its customer (the DMS's, or the demo's)."""
+    with database.sessions() as session:
+        customer = session.get(Customer, customer_id)
+        customer.regular_amount, customer.payment_frequency = Decimal("450.00"), MONTHLY
+        customer.current_due_date = date(2026, 12, 1)
+        customer.current_amount_due = Decimal("450.00")
+        session.commit()
+
+
+def test_the_account_figures_go_with_the_financed_program_to_the_new_customer(
+    database, manager, ann, dee, program, audit_trail
+):
+    """Only the not-yet-active program is financed and moves: Ann's header no longer shows
+    its payments, Dee's does; each change is in the history."""
+    program(ann, QUOTE)
+    fp2 = program(ann, NOT_YET_ACTIVE)
+    _finance(database, ann)
+    figures = _figures(database, ann)
+    replace_program_customer(database.unit_of_work(), manager, fp2, dee)
+    assert _figures(database, dee) == figures
+    assert _figures(database, ann) == (None, None, None, None)
+    moved = {(e.customer_id, e.field) for e in audit_trail(entity="customer")}
+    assert {(dee, "regular_amount"), (ann, "regular_amount"), (ann, "current_amount_due")} <= moved
+
+
+def test_a_customer_left_with_a_financed_program_keeps_the_figures(
+    database, manager, ann, dee, program
+):
+    fp1 = program(ann, NOT_YET_ACTIVE)
+    program(ann, ACTIVE)  # signed: it stays with Ann, and so do her payments
+    _finance(database, ann)
+    figures = _figures(database, ann)
+    _finance(database, dee)
+    dees = _figures(database, dee)
+    replace_program_customer(database.unit_of_work(), manager, fp1, dee)
+    assert _figures(database, ann) == figures
+    assert _figures(database, dee) == dees, "a customer's own figures are not overwritten"
+
+
+def test_moving_a_quote_leaves_the_figures(database, manager, ann, dee, program):
+    fp1 = program(ann, QUOTE)
+    _finance(database, ann)
+    figures = _figures(database, ann)
+    replace_program_customer(database.unit_of_work(), manager, fp1, dee)
+    assert _figures(database, ann) == figures and _figures(database, dee) == (None,) * 4

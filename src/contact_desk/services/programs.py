@@ -18,6 +18,7 @@ from contact_desk.domain.additional_contact import (
 from contact_desk.domain.enums import Permission
 from contact_desk.domain.errors import ConflictError, NotAllowed
 from contact_desk.domain.program import (
+    FINANCED_STATES,
     NO_CONTACT,
     ProgramRole,
     address_change_needs_verification,
@@ -204,9 +205,30 @@ def _replace_customer(
                 "bill_to_name": new.full_name,
                 "bill_to_address": address_of(new),
             })
+    _move_account_figures(session, actor, linked, old, new)
     touch(old)
     touch(new)
     return result
+
+
+ACCOUNT_FIGURES = ("regular_amount", "payment_frequency", "current_due_date",
+                   "current_amount_due")
+
+
+def _move_account_figures(session: Session, actor: Actor, programs: list[Program],
+                          old: Customer, new: Customer) -> None:
+    """The header's account figures are the financing's: when a financed program goes to
+    another customer, they go with it (to a customer without figures of their own), and
+    the old customer keeps them only while a financed program of theirs is left."""
+    moved = [p for p in programs if p.customer_id == new.id]
+    if not any(p.state in FINANCED_STATES for p in moved):
+        return
+    figures = {name: getattr(old, name) for name in ACCOUNT_FIGURES}
+    if all(getattr(new, name) is None for name in ACCOUNT_FIGURES):
+        audit.record_changes(session, actor, new.id, "customer", new.id, new, figures)
+    if not any(p.state in FINANCED_STATES for p in programs if p.customer_id == old.id):
+        audit.record_changes(session, actor, old.id, "customer", old.id, old,
+                             dict.fromkeys(ACCOUNT_FIGURES))
 
 
 def _replace_contact(
