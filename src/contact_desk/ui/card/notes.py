@@ -38,6 +38,7 @@ from contact_desk.ui.card.sections import SectionBody
 from contact_desk.ui.desk import Desk
 from contact_desk.ui.messages import explain
 from contact_desk.ui.models.notes import BYLINE_ROLE, NotesModel
+from contact_desk.ui.undo import CustomerUndo
 
 NOTE_STYLE = "QPlainTextEdit { background: #fff8c5; border: 1px solid #e6d56a; }"
 MAX_HEIGHT = 320  # the list grows with its notes to this, then scrolls within
@@ -170,8 +171,9 @@ class NotesView(QListView):
 class NotesBody(SectionBody):
     """A yellow box and Save; notes newest first with author and time; the count in the title."""
 
-    def __init__(self, section: CardSection, desk: Desk) -> None:
+    def __init__(self, section: CardSection, desk: Desk, undo: CustomerUndo) -> None:
         super().__init__(section, desk)
+        self.undo = undo
         self.box = QPlainTextEdit(objectName="noteBox")
         self.box.setPlaceholderText("Type a note about this customer…")
         self.box.setAccessibleName("New note")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtGui import QGuiApplication, QUndoStack
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -28,6 +28,7 @@ from contact_desk.ui.assignment_command import AssignmentCommand
 from contact_desk.ui.desk import Desk
 from contact_desk.ui.messages import ask
 from contact_desk.ui.plain_text import no_mnemonic, tooltip_text
+from contact_desk.ui.undo import CustomerUndo
 
 SHOWN_VEHICLES = 3
 NOBODY = "Nobody"
@@ -127,8 +128,9 @@ class VehicleRow(QWidget):
 class GarageBody(SectionBody):
     """Owned vehicles: three shown, View all for the rest; click a VIN to copy it."""
 
-    def __init__(self, section: CardSection, desk: Desk) -> None:
+    def __init__(self, section: CardSection, desk: Desk, undo: CustomerUndo) -> None:
         super().__init__(section, desk)
+        self.undo = undo
         self.customer_id: int | None = None
         self.garage: tuple[VehicleView, ...] = ()
         self.empty = text_label("No vehicles on file.", name="garageEmpty", muted=True)
@@ -218,9 +220,9 @@ class DetailsBody(SectionBody):
     list of its own) were three dozen widgets to make and delete per customer opened.
     """
 
-    def __init__(self, section: CardSection, desk: Desk, undo_stack: QUndoStack) -> None:
+    def __init__(self, section: CardSection, desk: Desk, undo: CustomerUndo) -> None:
         super().__init__(section, desk)
-        self.undo_stack = undo_stack
+        self.undo = undo
         self.combos: dict[AssignmentRole, QComboBox] = {}
         self._people: list[tuple[str, int]] | None = None
         self._assigned: dict[AssignmentRole, int | None] = {}
@@ -270,12 +272,7 @@ class DetailsBody(SectionBody):
         except Exception as error:
             self._fail("Assigned users", error)
         else:
-            self.undo_stack.push(AssignmentCommand(
+            self.undo.push(AssignmentCommand(
                 self.desk, customer_id, role, shown, chosen,
-                f"Assign {combo.currentText()} as {role.label}", self._after_undo))
-        self.changed.emit()
-
-    def _after_undo(self, error: Exception | None) -> None:
-        if error is not None:
-            self._fail("Undo", error)
+                f"Assign {combo.currentText()} as {role.label}"))
         self.changed.emit()
