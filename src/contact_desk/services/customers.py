@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import uuid
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 from datetime import date, timedelta
 from typing import Any
 
@@ -250,7 +250,34 @@ def _reach(session: Session, customer: Customer, kind: ContactKind) -> ReachFact
 
 
 
-@retried_when_desks_collide
+@dataclass(frozen=True)
+class CustomerDetails:
+    """The names and address of the Update customer details dialog, as typed."""
+
+    first_name: str
+    last_name: str
+    company: str = ""
+    address_line1: str = ""
+    city: str = ""
+    state: str = ""
+    postal_code: str = ""
+
+    @classmethod
+    def of(cls, customer: CustomerView) -> CustomerDetails:
+        """The details as ``customer`` shows them, to put them back (Undo)."""
+        return cls(customer.first_name, customer.last_name, customer.company,
+                   customer.address_line1, customer.city, customer.state,
+                   customer.postal_code)
+
+
+@dataclass(frozen=True)
+class SavedDetails:
+    """The fields a details save changed, and the customer's version after it."""
+
+    changed: tuple[str, ...]
+    version: int
+
+
 def update_customer_details(
     uow: UnitOfWork,
     actor: Actor,
@@ -266,27 +293,51 @@ def update_customer_details(
     verification: VerificationUpload | None = None,
     expected_version: int | None = None,
 ) -> list[str]:
+    """Change name and address; returns the fields that changed (see save_customer_details)."""
+    typed = CustomerDetails(first_name, last_name, company, address_line1, city, state,
+                            postal_code)
+    return list(save_customer_details(uow, actor, customer_id, typed, verification,
+                                      expected_version).changed)
+
+
+def put_back_customer_details(uow: UnitOfWork, actor: Actor, customer_id: int,
+                              typed: CustomerDetails, expected_version: int) -> SavedDetails:
+    """Undo (or redo) of a details change: the names and address a save of this window
+    left before. No document is asked: each address was on file with what it needed then
+    (a document attached with the change stays kept). Refused (ConflictError) when the
+    customer changed after ``expected_version``."""
+    return save_customer_details(uow, actor, customer_id, typed, None, expected_version,
+                                 address_on_file=True)
+
+
+@retried_when_desks_collide
+def save_customer_details(
+    uow: UnitOfWork,
+    actor: Actor,
+    customer_id: int,
+    typed: CustomerDetails,
+    verification: VerificationUpload | None = None,
+    expected_version: int | None = None,
+    address_on_file: bool = False,
+) -> SavedDetails:
     """Change name and address; reaches every program and invoice of the customer.
 
-    A new address while a financed program exists needs a verification document.
-    Returns the fields that changed.
+    A new address while a financed program exists needs a verification document, unless
+    it is one the customer had on file (``address_on_file``: undo and redo).
     """
     actor.require(Permission.EDIT_CUSTOMERS)
-    first, last, firm = check_customer_names(first_name, last_name, company)
-    wanted = {
-        "first_name": first,
-        "last_name": last,
-        "company": firm,
-        **check_address({"address_line1": address_line1, "city": city, "state": state,
-                         "postal_code": postal_code}),
-    }
+    fields = asdict(typed)
+    first, last, firm = check_customer_names(fields.pop("first_name"), fields.pop("last_name"),
+                                             fields.pop("company"))
+    wanted = {"first_name": first, "last_name": last, "company": firm, **check_address(fields)}
     with uow:
         customer = get(uow.session, Customer, customer_id, "customer")
         check_version(customer, expected_version)
-        changed = change_details(uow.session, actor, customer, wanted, verification)
+        changed = change_details(uow.session, actor, customer, wanted, verification,
+                                 address_on_file=address_on_file)
         if changed:
             uow.commit()
-        return changed
+        return SavedDetails(tuple(changed), customer.version)
 
 
 def change_details(
@@ -295,6 +346,7 @@ def change_details(
     customer: Customer,
     wanted: dict[str, Any],
     verification: VerificationUpload | None = None,
+    address_on_file: bool = False,
 ) -> list[str]:
     """Set the customer's tidied fields inside the caller's transaction (the desk or the sync).
 
@@ -311,7 +363,7 @@ def change_details(
         document = check_verification_document(verification.file_name, verification.content)
         if not moving:
             raise NotAllowed(address_unchanged_with_document(document[0]))
-    if moving and verification is None:
+    if moving and verification is None and not address_on_file:
         states = session.scalars(
             select(Program.state).where(Program.customer_id == customer.id)
         ).all()

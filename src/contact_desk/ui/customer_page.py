@@ -53,9 +53,9 @@ class CustomerPage(QWidget):
         name_font.setBold(True)
         self.form.customerName.setFont(name_font)
         self.contacts = ContactsSection(self.form.additionalContactsTable,
-                                        self.form.addContactButton, desk, self)
+                                        self.form.addContactButton, desk, undo, self)
         self.contacts.changed.connect(self.reload)
-        self.programs = ProgramsSection(self.form.programsSection, desk, self)
+        self.programs = ProgramsSection(self.form.programsSection, desk, self, undo)
         self.programs.changed.connect(self.reload)
         self.programs.editContactInfo.connect(lambda: self.edit_contact_info())
         for title in (self.form.contactInfoTitle, self.form.contactsTitle,

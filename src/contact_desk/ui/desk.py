@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -35,7 +35,9 @@ from contact_desk.services.views import (
 from contact_desk.store.database import Database
 from contact_desk.store.unit_of_work import UnitOfWork
 from contact_desk.services import program_views, programs
-from contact_desk.services.customers import VerificationUpload
+from contact_desk.services.additional_contacts import ContactFields, RemovedContact, SavedContact
+from contact_desk.services.customers import CustomerDetails, SavedDetails, VerificationUpload
+from contact_desk.services.garage import GarageEntry, RemovedVehicle
 from contact_desk.services.program_views import ProgramView
 from contact_desk.services.programs import Replacement
 
@@ -222,6 +224,72 @@ class Desk:
                                          fields: dict[str, Any]) -> Replacement:
         return programs.replace_program_contact_with_new(self._uow(), self.actor, program_id,
                                                          **fields)
+
+    # saves that can be undone: each returns the ids and versions its undo and redo expect
+
+    def add_contact_saved(self, customer_id: int, typed: ContactFields,
+                          version: int) -> SavedContact:
+        return additional_contacts.save_new_contact(self._uow(), self.actor, customer_id, typed,
+                                                    version)
+
+    def use_existing_contact_saved(self, customer_id: int, person_id: int,
+                                   typed: ContactFields, version: int | None) -> SavedContact:
+        return additional_contacts.save_existing_contact(
+            self._uow(), self.actor, customer_id, person_id, role=typed.role,
+            role_description=typed.role_description, primary_contact=typed.primary_contact,
+            preferences=typed.preferences, expected_version=version)
+
+    def edit_contact_saved(self, contact_id: int, typed: ContactFields, person_version: int,
+                           version: int | None = None) -> SavedContact:
+        return additional_contacts.edit_contact(
+            self._uow(), self.actor, contact_id, **asdict(typed),
+            expected_person_version=person_version, expected_version=version)
+
+    def take_contact_off_account(self, contact_id: int, person_version: int | None = None,
+                                 version: int | None = None) -> RemovedContact:
+        return additional_contacts.take_off_account(
+            self._uow(), self.actor, contact_id, expected_person_version=person_version,
+            expected_version=version)
+
+    def put_back_contact(self, removed: RemovedContact, version: int) -> SavedContact:
+        return additional_contacts.put_back_contact(self._uow(), self.actor, removed, version)
+
+    def add_note_saved(self, customer_id: int, text: str) -> int:
+        return activity.add_note(self._uow(), self.actor, customer_id, text)
+
+    def withdraw_note(self, note_id: int) -> None:
+        activity.withdraw_note(self._uow(), self.actor, note_id)
+
+    def restore_note(self, note_id: int) -> None:
+        activity.restore_note(self._uow(), self.actor, note_id)
+
+    def add_vehicle_saved(self, customer_id: int, vin: str, year: int | None, make: str,
+                          model: str) -> GarageEntry:
+        return garage.add_to_garage(self._uow(), self.actor, customer_id, vin, year, make, model)
+
+    def edit_vehicle_saved(self, vehicle_id: int, version: int, vin: str, year: int | None,
+                           make: str, model: str) -> int:
+        """Returns the vehicle's version after the edit."""
+        return garage.edit_vehicle(self._uow(), self.actor, vehicle_id, vin, year, make, model,
+                                   expected_version=version)
+
+    def remove_vehicle_saved(self, vehicle_id: int, version: int) -> RemovedVehicle:
+        return garage.remove_vehicle(self._uow(), self.actor, vehicle_id,
+                                     expected_version=version)
+
+    def put_back_vehicle(self, removed: RemovedVehicle) -> GarageEntry:
+        return garage.put_back_vehicle(self._uow(), self.actor, removed)
+
+    def save_customer_details(self, customer_id: int, typed: CustomerDetails,
+                              verification: VerificationUpload | None,
+                              version: int) -> SavedDetails:
+        return customers.save_customer_details(self._uow(), self.actor, customer_id, typed,
+                                               verification, expected_version=version)
+
+    def put_back_customer_details(self, customer_id: int, typed: CustomerDetails,
+                                  version: int) -> SavedDetails:
+        return customers.put_back_customer_details(self._uow(), self.actor, customer_id, typed,
+                                                   version)
 
     def update_program_contact_details(self, program_id: int, fields: dict[str, Any],
                                        person_version: int) -> list[str]:

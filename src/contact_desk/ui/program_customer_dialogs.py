@@ -12,7 +12,7 @@ from contact_desk.domain.customer import check_customer_names
 from contact_desk.domain.errors import InvalidValue
 from contact_desk.domain.limits import ADDRESS_FIELDS, check_address
 from contact_desk.domain.program import MAX_DOCUMENT_BYTES, ProgramRole, check_verification_document
-from contact_desk.services.customers import VerificationUpload
+from contact_desk.services.customers import CustomerDetails, VerificationUpload
 from contact_desk.services.program_views import ProgramView
 from contact_desk.services.views import CustomerHit, CustomerView
 from contact_desk.ui.desk import Desk
@@ -104,8 +104,12 @@ class UpdateCustomerDialog(ProgramDialog):
         self._show_document(None)
 
     def save(self) -> None:
-        self.save_with(lambda: self.desk.update_customer_details(
-            self.customer.id, self.typed(), self.document, self.customer.version))
+        """Saves; ``outcome`` is then what the save changed, and the version it left."""
+        self.save_with(lambda: self.desk.save_customer_details(
+            self.customer.id, self.details(), self.document, self.customer.version))
+
+    def details(self) -> CustomerDetails:
+        return CustomerDetails(**self.typed())
 
     def _show_document(self, problem: str | None) -> None:
         form = self.form

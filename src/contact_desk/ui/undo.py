@@ -10,6 +10,7 @@ overwritten, the clerk is told in plain words, and the step leaves the stack.
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Generic, TypeVar
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoCommand, QUndoGroup, QUndoStack
@@ -17,6 +18,10 @@ from PySide6.QtGui import QUndoCommand, QUndoGroup, QUndoStack
 from contact_desk.domain.errors import ConflictError, DomainError, NotFound
 
 Applied = Callable[[int, DomainError | None], None]
+Values = TypeVar("Values")
+Expected = TypeVar("Expected")
+Placed = TypeVar("Placed")
+Taken = TypeVar("Taken")
 
 
 def refusal(word: str, step: str, error: DomainError,
@@ -78,6 +83,50 @@ class SavedStep(QUndoCommand):
     def _tell(self, error: DomainError | None) -> None:
         if self._applied is not None:
             self._applied(self.customer_id, error)
+
+
+class EditStep(SavedStep, Generic[Values, Expected]):
+    """An edit (a vehicle, a person on the account, the customer's details): undo saves the
+    values before, redo the values after. ``save(values, expected)`` saves and returns what
+    the next save expects (a version, or the versions of a record)."""
+
+    def __init__(self, customer_id: int, text: str, before: Values, after: Values,
+                 expected: Expected, save: Callable[[Values, Expected], Expected]) -> None:
+        super().__init__(customer_id, text)
+        self._before, self._after, self._expected, self._save = before, after, expected, save
+
+    def save_undo(self) -> None:
+        self._expected = self._save(self._before, self._expected)
+
+    def save_redo(self) -> None:
+        self._expected = self._save(self._after, self._expected)
+
+
+class PlaceStep(SavedStep, Generic[Placed, Taken]):
+    """Something added or removed (a note, a vehicle, a person on the account): undo and
+    redo take it out and put it back in turn. ``take_out(placed)`` returns what
+    ``put_back`` needs, and ``put_back(taken)`` what ``take_out`` needs; each carries the
+    versions the other expects."""
+
+    def __init__(self, customer_id: int, text: str, take_out: Callable[[Placed], Taken],
+                 put_back: Callable[[Taken], Placed], *, placed: Placed | None = None,
+                 taken: Taken | None = None) -> None:
+        super().__init__(customer_id, text)
+        assert (placed is None) != (taken is None), "added (placed) or removed (taken)"
+        self._take_out, self._put_back = take_out, put_back
+        self._placed, self._taken = placed, taken
+
+    def save_undo(self) -> None:
+        self._turn()
+
+    def save_redo(self) -> None:
+        self._turn()
+
+    def _turn(self) -> None:
+        if self._placed is not None:
+            self._taken, self._placed = self._take_out(self._placed), None
+        elif self._taken is not None:
+            self._placed, self._taken = self._put_back(self._taken), None
 
 
 class CustomerUndo(QObject):
