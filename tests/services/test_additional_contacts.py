@@ -52,7 +52,7 @@ def add(database, clerk, customer_id) -> Callable[..., int]:
         return ac.add_contact(database.unit_of_work(), clerk, to or customer_id,
                               ContactForm(first_name=first_name, last_name=last_name, role=role,
                                           **details),
-                              expected_version=expected_version)
+                              expected_version=expected_version).account_contact_id
 
     return add_contact
 
@@ -217,7 +217,7 @@ def test_the_existing_contact_is_linked_instead_of_duplicated(
         add("Bo", "Diaz", email="bo@example.com", to=dee)
     bo_at_dee = ac.link_existing_contact(
         database.unit_of_work(), clerk, dee, offer.value.existing_contact_id,
-        role=ContactRole.BOOKKEEPER, preferences=[INVOICES])
+        role=ContactRole.BOOKKEEPER, preferences=[INVOICES]).account_contact_id
     assert _people(database) == ["Bo Diaz"]
     at_dee = _contact(database, bo_at_dee)
     assert (at_dee.email, at_dee.role, at_dee.preferences) == (
@@ -257,7 +257,7 @@ def test_a_customer_has_at_most_one_primary_contact(
     assert _primary_contacts(database, other_customer) == [dee_contact]
     bo_at_dee = ac.link_existing_contact(database.unit_of_work(), clerk, other_customer,
                                          _contact(database, bo).person_id,
-                                         role=ContactRole.SPOUSE, primary_contact=True)
+                                         role=ContactRole.SPOUSE, primary_contact=True).account_contact_id
     assert _primary_contacts(database, other_customer) == [bo_at_dee]
 
     changes = [(e.entity_id, e.old, e.new) for e in audit_trail(field="primary_contact")]
@@ -344,9 +344,9 @@ def test_removing_a_contact_deletes_the_person_only_when_nothing_else_uses_them(
                             contact_person_id=_contact(database, eve).person_id))
         session.commit()
 
-    assert ac.remove_contact(database.unit_of_work(), clerk, bo) == "Bo Diaz"
-    assert ac.remove_contact(database.unit_of_work(), clerk, cy) == "Cy Diaz"
-    assert ac.remove_contact(database.unit_of_work(), clerk, eve) == "Eve Ng"
+    assert ac.remove_contact(database.unit_of_work(), clerk, bo).full_name == "Bo Diaz"
+    assert ac.remove_contact(database.unit_of_work(), clerk, cy).full_name == "Cy Diaz"
+    assert ac.remove_contact(database.unit_of_work(), clerk, eve).full_name == "Eve Ng"
     assert _contacts(database, customer_id) == ()
     assert _people(database) == ["Bo Diaz", "Eve Ng"]  # still on Dee's account / a program
     assert [(e.entity_id, e.old) for e in audit_trail(field="removed")] == [

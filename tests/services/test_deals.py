@@ -160,7 +160,7 @@ def test_a_trade_in_already_in_the_garage_is_used_as_it_is(
     database, clerk, customer_id, new_deal, vin
 ):
     owned = add_vehicle(database.unit_of_work(), clerk, customer_id, vin(1), 2015, "Ford",
-                        "F-150")
+                        "F-150").vehicle_id
     deal_id = new_deal()
     assert add_deal_vehicle(database.unit_of_work(), clerk, deal_id, "trade-in", vin(1), 2015,
                             "Ford", "F-150") == owned

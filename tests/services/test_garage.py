@@ -39,7 +39,7 @@ def test_a_vehicle_added_by_hand_is_in_the_garage_with_its_vin_checked_and_audit
 ):
     typed = vin(1).lower()[:5] + "-" + vin(1)[5:]
     vehicle_id = add_vehicle(database.unit_of_work(), clerk, customer_id, typed, 2019,
-                             " Honda ", "Civic")
+                             " Honda ", "Civic").vehicle_id
     [view] = _garage(database, customer_id)
     assert (view.id, view.vin, view.year, view.make, view.model, view.title) == (
         vehicle_id, vin(1), 2019, "Honda", "Civic", "2019 Honda Civic")
@@ -56,9 +56,9 @@ def test_the_garage_lists_owned_vehicles_newest_model_year_first(
 ):
     years = (2012, 2024, None, 2018, 2024)
     ids = [add_vehicle(database.unit_of_work(), clerk, customer_id, vin(n), year, "Ford",
-                       f"Model {n}") for n, year in enumerate(years)]
+                       f"Model {n}").vehicle_id for n, year in enumerate(years)]
     other = add_vehicle(database.unit_of_work(), clerk, customer_id, vin(9), 2025, "Kia",
-                        "EV9")
+                        "EV9").vehicle_id
     with database.sessions() as session:
         session.get(Vehicle, other).owned = False  # traded in long ago
         session.commit()
@@ -95,7 +95,7 @@ def test_a_vehicle_is_corrected_field_by_field_each_change_audited(
     database, clerk, customer_id, vin, audit_trail
 ):
     vehicle_id = add_vehicle(database.unit_of_work(), clerk, customer_id, vin(1), 2019,
-                             "Honda", "Civic")
+                             "Honda", "Civic").vehicle_id
     edit_vehicle(database.unit_of_work(), clerk, vehicle_id, vin(2), 2019, "Honda", "Civic Si")
     stored = _vehicle(database, vehicle_id)
     assert (stored.vin, stored.vin_reversed, stored.model) == (vin(2), vin(2)[::-1], "Civic Si")
@@ -109,7 +109,7 @@ def test_a_correction_is_refused_for_a_wrong_vin_or_one_already_in_the_garage(
     database, clerk, customer_id, vin, refused
 ):
     first = add_vehicle(database.unit_of_work(), clerk, customer_id, vin(1), 2019, "Honda",
-                        "Civic")
+                        "Civic").vehicle_id
     add_vehicle(database.unit_of_work(), clerk, customer_id, vin(2), 2021, "Honda", "Pilot")
     with refused(NotAllowed, "already in this customer's garage: the 2021 Honda Pilot"):
         edit_vehicle(database.unit_of_work(), clerk, first, vin(2), 2019, "Honda", "Civic")
@@ -144,7 +144,7 @@ def test_an_edit_or_removal_on_a_stale_copy_is_refused_and_nothing_is_written(
 ):
     """Two desks open the same customer; the first to save wins, the second is told so."""
     vehicle_id = add_vehicle(database.unit_of_work(), clerk, customer_id, vin(1), 2019,
-                             "Honda", "Civic")
+                             "Honda", "Civic").vehicle_id
     [here] = _garage(database, customer_id)
     [there] = _garage(database, customer_id)
     edit_vehicle(database.unit_of_work(), clerk, vehicle_id, vin(1), 2020, "Honda", "Civic",
@@ -172,7 +172,7 @@ def test_a_vehicle_no_deal_names_is_removed_for_good(
     database, clerk, customer_id, vin, audit_trail
 ):
     vehicle_id = add_vehicle(database.unit_of_work(), clerk, customer_id, vin(1), 2019, "Honda",
-                             "Civic")
+                             "Civic").vehicle_id
     remove_vehicle(database.unit_of_work(), clerk, vehicle_id)
     assert _vehicle(database, vehicle_id) is None
     assert _garage(database, customer_id) == ()
@@ -185,7 +185,7 @@ def test_a_vehicle_a_deal_names_leaves_the_garage_but_stays_on_the_deal(
     database, clerk, customer_id, vin, audit_trail
 ):
     vehicle_id = add_vehicle(database.unit_of_work(), clerk, customer_id, vin(1), 2015, "Ford",
-                             "F-150")
+                             "F-150").vehicle_id
     with database.sessions() as session:
         deal = Deal(customer_id=customer_id, stage=DealStage.DELIVERED, source="Walk-in",
                     trade_in_vehicle_id=vehicle_id)
@@ -206,7 +206,7 @@ def test_a_vehicle_not_in_the_garage_cannot_be_removed_from_it(
     database, clerk, customer_id, vin, refused
 ):
     vehicle_id = add_vehicle(database.unit_of_work(), clerk, customer_id, vin(1), 2015, "Ford",
-                             "F-150")
+                             "F-150").vehicle_id
     with database.sessions() as session:
         session.get(Vehicle, vehicle_id).owned = False
         session.commit()
@@ -218,7 +218,7 @@ def test_only_a_user_who_may_edit_customers_changes_the_garage(
     database, clerk, viewer, customer_id, vin, refused
 ):
     vehicle_id = add_vehicle(database.unit_of_work(), clerk, customer_id, vin(1), 2019,
-                             "Honda", "Civic")
+                             "Honda", "Civic").vehicle_id
     with refused(PermissionDenied, NO_EDIT):
         add_vehicle(database.unit_of_work(), viewer, customer_id, vin(2), 2019, "Honda", "Civic")
     with refused(PermissionDenied, NO_EDIT):

@@ -58,7 +58,7 @@ def bo(database, clerk, new_customer) -> int:
             email="bo@example.com",
             portal_access=True,
         ),
-    )
+    ).account_contact_id
 
 
 def invite_record(database, link: int) -> tuple[object, str | None]:

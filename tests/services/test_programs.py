@@ -116,7 +116,7 @@ def person(database, manager) -> Callable[..., int]:
             ContactForm(
                 first_name=first_name, last_name=last_name, role=ContactRole.BOOKKEEPER, email=email
             ),
-        )
+        ).account_contact_id
         with database.sessions() as session:
             return session.scalars(
                 select(ContactPerson.id).where(ContactPerson.links.any(id=link))
@@ -288,7 +288,7 @@ def _versions(database) -> dict[int, int]:
 
 def _move_ann(database, actor, customer_id, verification=None) -> list[str]:
     """Save Ann's details with her new address, 40 Pine Rd."""
-    return update_customer_details(
+    return list(update_customer_details(
         database.unit_of_work(),
         actor,
         customer_id,
@@ -301,7 +301,7 @@ def _move_ann(database, actor, customer_id, verification=None) -> list[str]:
             postal_code="62704",
         ),
         verification=verification,
-    )
+    ).changed)
 
 
 @pytest.mark.parametrize("state", [NOT_YET_ACTIVE, ACTIVE])

@@ -68,7 +68,7 @@ def test_the_summary_tells_notes_attempts_deal_invites_and_contact_changes(
             email="jo@example.com",
             portal_access=True,
         ),
-    )
+    ).account_contact_id
     record_invite_sent(database.unit_of_work(), clerk, link)
     first, _ = _phones(database, clerk, customer_id)
     contact_info.set_contact_point_status(database.unit_of_work(), clerk, first, ContactStatus.INACTIVE)

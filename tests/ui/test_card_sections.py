@@ -178,7 +178,7 @@ def _choose_from_menu(text: str, tries: int = 250) -> None:
 def test_a_vehicle_changed_at_another_desk_is_not_written_over(qtbot, database, manager,
                                                                window, customers):
     vehicle_id = garage.add_vehicle(database.unit_of_work(), manager, customers.ann, VINS[0],
-                                    2019, "Honda", "Civic")
+                                    2019, "Honda", "Civic").vehicle_id
     window.open_customer(customers.ann)
     garage.edit_vehicle(database.unit_of_work(), manager, vehicle_id, VINS[0], 2020, "Honda",
                         "Civic")  # another desk, meanwhile

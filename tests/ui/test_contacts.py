@@ -39,7 +39,7 @@ def melissa(database, manager, customers) -> int:
             portal_access=True,
             preferences=[PREFS.SCHEDULING, PREFS.INVOICES, PREFS.CAR_UPDATES],
         ),
-    )
+    ).account_contact_id
 
 
 @pytest.fixture

@@ -210,7 +210,7 @@ def marked(database, manager, customers, tmp_path) -> Marked:
             portal_access=True,
             preferences={CommunicationPreference.INVOICES},
         ),
-    )
+    ).account_contact_id
     dana_id = users.create_user(database.unit_of_work(), manager, "dana", USER, list(Permission))
     dana = users.actor_for(database.unit_of_work(), "dana")
     users.assign_user(database.unit_of_work(), manager, customer, AssignmentRole.SALES, dana_id)

@@ -100,6 +100,7 @@ class Field(LabelledEnum):
     MAKE = "Make"
     MODEL = "Model"
     OWNED = "Owned"
+    WITHDRAWN = "Withdrawn"
     SOURCE = "Source"
     INTERESTED_VEHICLE = "Vehicle of interest"
     TRADE_IN_VEHICLE = "Trade-in"
@@ -142,7 +143,8 @@ ENUM_OF_FIELD: dict[Field, type[LabelledEnum]] = {
     Field.PAYMENT_FREQUENCY: PaymentFrequency,
 }
 YES_NO_FIELDS = frozenset({Field.DO_NOT_CALL, Field.DO_NOT_TEXT, Field.MARKETING_OPT_OUT,
-                           Field.PORTAL_ACCESS, Field.PRIMARY_CONTACT, Field.OWNED})
+                           Field.PORTAL_ACCESS, Field.PRIMARY_CONTACT, Field.OWNED,
+                           Field.WITHDRAWN})
 
 
 def code(value: object) -> str | None:

@@ -10,7 +10,8 @@ from sqlalchemy.orm import Session
 from contact_desk.domain.actor import Actor
 from contact_desk.domain.best_contact import BestContact, best_contact_method
 from contact_desk.domain.enums import AttemptOutcome, Channel, Permission
-from contact_desk.domain.errors import InvalidValue
+from contact_desk.domain.errors import ConflictError, InvalidValue
+from contact_desk.domain.history import Field
 from contact_desk.services import audit
 from contact_desk.services.lookup import get
 from contact_desk.store.activity import ContactAttempt, Note
@@ -67,6 +68,37 @@ def add_note(uow: UnitOfWork, actor: Actor, customer_id: int, body: str) -> int:
                      text[:200])
         uow.commit()
         return note.id
+
+
+@retried_when_desks_collide
+def withdraw_note(uow: UnitOfWork, actor: Actor, note_id: int) -> None:
+    """Take a note back (Undo of Add note). Notes are history: it stays, marked withdrawn
+    with who and when, and leaves the card and the summary. One withdrawn already (at
+    another desk) is refused: the clerk's undo expected it shown."""
+    actor.require(Permission.EDIT_CUSTOMERS)
+    with uow:
+        note = get(uow.session, Note, note_id, "note")
+        if note.withdrawn_at is not None:
+            raise ConflictError("Another desk withdrew that note already. Nothing was changed.")
+        note.withdrawn_at, note.withdrawn_by_id = utc_now(), actor.user_id
+        audit.record(uow.session, actor, note.customer_id, "note", note.id, Field.WITHDRAWN,
+                     False, True)
+        uow.commit()
+
+
+@retried_when_desks_collide
+def restore_note(uow: UnitOfWork, actor: Actor, note_id: int) -> None:
+    """Show a withdrawn note again as it was written (Redo of Add note). One shown already
+    (put back at another desk) is refused: the clerk's redo expected it withdrawn."""
+    actor.require(Permission.EDIT_CUSTOMERS)
+    with uow:
+        note = get(uow.session, Note, note_id, "note")
+        if note.withdrawn_at is None:
+            raise ConflictError("Another desk put that note back already. Nothing was changed.")
+        note.withdrawn_at = note.withdrawn_by_id = None
+        audit.record(uow.session, actor, note.customer_id, "note", note.id, Field.WITHDRAWN,
+                     True, False)
+        uow.commit()
 
 
 def best_contact(session: Session, customer_id: int) -> BestContact:

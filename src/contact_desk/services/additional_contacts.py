@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import dataclass
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -31,6 +32,31 @@ from contact_desk.store.customer import Customer
 from contact_desk.store.people import AccountContact, ContactPerson
 from contact_desk.store.program import Program
 from contact_desk.store.unit_of_work import UnitOfWork, retried_when_desks_collide
+
+
+@dataclass(frozen=True)
+class SavedContact:
+    """A person on the account as a save left them, and the customer's version after it:
+    what the next change of the same step (its undo) expects."""
+
+    account_contact_id: int
+    person_version: int
+    version: int
+
+
+@dataclass(frozen=True)
+class RemovedContact:
+    """Who Remove took off an account, as they were, to put them back (Undo)."""
+
+    customer_id: int
+    person_id: int
+    person_kept: bool  # the person is still stored: on another account or a program
+    fields: ContactForm
+    version: int  # the customer's after the removal
+
+    @property
+    def full_name(self) -> str:
+        return f"{self.fields.first_name} {self.fields.last_name}"
 
 
 def _check(session: Session, contact: ContactForm) -> ContactDetails:
@@ -120,13 +146,8 @@ def link_person(
 
 
 @retried_when_desks_collide
-def add_contact(
-    uow: UnitOfWork,
-    actor: Actor,
-    customer_id: int,
-    contact: ContactForm,
-    expected_version: int | None = None,
-) -> int:
+def add_contact(uow: UnitOfWork, actor: Actor, customer_id: int, contact: ContactForm,
+                expected_version: int | None = None) -> SavedContact:
     """Add a person to the account. An email already used by someone raises DuplicateEmail."""
     actor.require(Permission.EDIT_CUSTOMERS)
     with uow:
@@ -136,7 +157,12 @@ def add_contact(
         check_version(customer, expected_version)
         link = add_person(session, actor, customer, details)
         uow.commit()
-        return link.id
+        return _saved(link, customer)
+
+
+def _saved(link: AccountContact, customer: Customer) -> SavedContact:
+    """Read after the commit: the versions are the ones it wrote."""
+    return SavedContact(link.id, link.person.version, customer.version)
 
 
 def add_person(
@@ -161,8 +187,9 @@ def link_existing_contact(
     role_description: str = "",
     primary_contact: bool = False,
     preferences: Iterable[CommunicationPreference] = (),
-) -> int:
-    """"Use the existing contact": put a person already known on this account too."""
+    expected_version: int | None = None,
+) -> SavedContact:
+    """"Use the existing contact", returning the versions its undo expects."""
     actor.require(Permission.EDIT_CUSTOMERS)
     with uow:
         session = uow.session
@@ -171,10 +198,11 @@ def link_existing_contact(
                                               last_name=person.last_name, role=role,
                                               role_description=role_description))
         customer = get(session, Customer, customer_id, "customer")
+        check_version(customer, expected_version)
         link = link_person(session, actor, customer, person, role, details.role_description,
-                     primary_contact, preferences)
+                           primary_contact, preferences)
         uow.commit()
-        return link.id
+        return _saved(link, customer)
 
 
 @retried_when_desks_collide
@@ -184,8 +212,13 @@ def edit_contact(
     account_contact_id: int,
     contact: ContactForm,
     expected_person_version: int | None = None,
-) -> None:
-    """Save the Add Contact form over an existing contact (Save Changes)."""
+    expected_version: int | None = None,
+) -> SavedContact:
+    """Save the Add Contact form over an existing contact (Save Changes).
+
+    Refused (ConflictError) when the person changed after ``expected_person_version``, or
+    the customer after ``expected_version`` (an undo names both).
+    """
     actor.require(Permission.EDIT_CUSTOMERS)
     with uow:
         session = uow.session
@@ -193,6 +226,8 @@ def edit_contact(
         person = link.person
         if expected_person_version is not None and person.version != expected_person_version:
             raise ConflictError()
+        customer = get(session, Customer, link.customer_id, "customer")
+        check_version(customer, expected_version)
         details = _check(session, contact)
         refuse_taken_email(session, details.email, person.id)
         audit.record_changes(session, actor, link.customer_id, "contact_person", person.id,
@@ -206,8 +241,9 @@ def edit_contact(
             link.primary_contact = False
             audit.record(session, actor, link.customer_id, "account_contact", link.id,
                          "primary_contact", True, False)
-        touch(get(session, Customer, link.customer_id, "customer"))
+        touch(customer)
         uow.commit()
+        return _saved(link, customer)
 
 
 def _apply_preferences(
@@ -226,14 +262,29 @@ def _apply_preferences(
 
 
 @retried_when_desks_collide
-def remove_contact(uow: UnitOfWork, actor: Actor, account_contact_id: int) -> str:
-    """Take a person off this account (the UI confirms first); returns their name."""
+def remove_contact(uow: UnitOfWork, actor: Actor, account_contact_id: int, *,
+                   expected_person_version: int | None = None,
+                   expected_version: int | None = None) -> RemovedContact:
+    """Take a person off this account (the UI confirms first); returns who they were
+    there, for ``put_back_contact``.
+
+    A person on no other account or program is deleted with their place. Refused
+    (ConflictError) when the person or the customer changed after the versions given.
+    """
     actor.require(Permission.EDIT_CUSTOMERS)
     with uow:
         session = uow.session
         link = get(session, AccountContact, account_contact_id, "contact")
         person = link.person
+        if expected_person_version is not None and person.version != expected_person_version:
+            raise ConflictError()
         customer = get(session, Customer, link.customer_id, "customer")
+        check_version(customer, expected_version)
+        typed = ContactForm(
+            first_name=person.first_name, last_name=person.last_name, role=link.role,
+            role_description=link.role_description, email=person.email,
+            phone=person.phone_display or None, primary_contact=link.primary_contact,
+            portal_access=person.portal_access, preferences=link.preferences)
         audit.record(session, actor, customer.id, "account_contact", link.id, "removed",
                      f"{person.full_name} ({link.role.label})", None)
         session.delete(link)
@@ -247,7 +298,34 @@ def remove_contact(uow: UnitOfWork, actor: Actor, account_contact_id: int) -> st
             session.delete(person)
         touch(customer)
         uow.commit()
-        return person.full_name
+        return RemovedContact(customer.id, person.id, bool(still_used), typed, customer.version)
+
+
+@retried_when_desks_collide
+def put_back_contact(uow: UnitOfWork, actor: Actor, removed: RemovedContact,
+                     expected_version: int | None = None) -> SavedContact:
+    """Put a person Remove took off the account back, as they were there (Undo of Remove).
+
+    A person still stored (on another account) comes back as they are now; one deleted with
+    their place is stored again, unless their email now belongs to someone else
+    (DuplicateEmail). Refused (ConflictError) when the customer changed after
+    ``expected_version``, the version the removal left.
+    """
+    actor.require(Permission.EDIT_CUSTOMERS)
+    with uow:
+        session = uow.session
+        customer = get(session, Customer, removed.customer_id, "customer")
+        check_version(customer, expected_version)
+        typed = removed.fields
+        if removed.person_kept:
+            person = get(session, ContactPerson, removed.person_id, "contact")
+            link = link_person(session, actor, customer, person, typed.role,
+                               typed.role_description, typed.primary_contact,
+                               typed.preferences)
+        else:
+            link = add_person(session, actor, customer, _check(session, typed))
+        uow.commit()
+        return _saved(link, customer)
 
 
 @retried_when_desks_collide

@@ -56,7 +56,7 @@ def _notes(session: Session, customer_id: int) -> tuple[NoteView, ...]:
     notes = session.execute(
         select(Note.id, Note.body, User.name, Note.created_at)
         .outerjoin(User, Note.author_id == User.id)
-        .where(Note.customer_id == customer_id)
+        .where(Note.customer_id == customer_id, Note.withdrawn_at.is_(None))
         .order_by(Note.created_at.desc(), Note.id.desc())
     )
     return tuple(NoteView(id=id_, text=body, author=author, at=at)

@@ -283,6 +283,25 @@ def _reach(session: Session, customer: Customer, kind: ContactKind) -> ReachFact
 
 
 
+@dataclass(frozen=True)
+class SavedDetails:
+    """The fields a details save changed, and the customer's version after it."""
+
+    changed: tuple[str, ...]
+    version: int
+
+
+@retried_when_desks_collide
+def put_back_customer_details(uow: UnitOfWork, actor: Actor, customer_id: int,
+                              details: CustomerForm, expected_version: int) -> SavedDetails:
+    """Undo (or redo) of a details change: the names and address a save of this window
+    left before. No document is asked: each address was on file with what it needed then
+    (a document attached with the change stays kept). Refused (ConflictError) when the
+    customer changed after ``expected_version``."""
+    return _save_details(uow, actor, customer_id, details, None, expected_version,
+                         address_on_file=True)
+
+
 @retried_when_desks_collide
 def update_customer_details(
     uow: UnitOfWork,
@@ -291,12 +310,17 @@ def update_customer_details(
     details: CustomerForm,
     verification: VerificationUpload | None = None,
     expected_version: int | None = None,
-) -> list[str]:
+) -> SavedDetails:
     """Change name and address; reaches every program and invoice of the customer.
 
     A new address while a financed program exists needs a verification document.
-    Returns the fields that changed.
     """
+    return _save_details(uow, actor, customer_id, details, verification, expected_version)
+
+
+def _save_details(uow: UnitOfWork, actor: Actor, customer_id: int, details: CustomerForm,
+                  verification: VerificationUpload | None, expected_version: int | None,
+                  address_on_file: bool = False) -> SavedDetails:
     actor.require(Permission.EDIT_CUSTOMERS)
     first, last, firm = check_customer_names(details.first_name, details.last_name,
                                              details.company)
@@ -309,10 +333,11 @@ def update_customer_details(
     with uow:
         customer = get(uow.session, Customer, customer_id, "customer")
         check_version(customer, expected_version)
-        changed = change_details(uow.session, actor, customer, wanted, verification)
+        changed = change_details(uow.session, actor, customer, wanted, verification,
+                                 address_on_file=address_on_file)
         if changed:
             uow.commit()
-        return changed
+        return SavedDetails(tuple(changed), customer.version)
 
 
 def change_details(
@@ -321,8 +346,12 @@ def change_details(
     customer: Customer,
     wanted: dict[str, Any],
     verification: VerificationUpload | None = None,
+    address_on_file: bool = False,
 ) -> list[str]:
     """Set the customer's tidied fields inside the caller's transaction (the desk or the sync).
+
+    ``address_on_file``: the address is one this customer had, put back by an undo, and
+    needs no new document.
 
     A new address while a financed program exists needs ``verification``: NotAllowed is
     raised before anything is changed. A document must be a PDF or an image of at most
@@ -337,7 +366,7 @@ def change_details(
         document = check_verification_document(verification.file_name, verification.content)
         if not moving:
             raise NotAllowed(address_unchanged_with_document(document[0]))
-    if moving and verification is None:
+    if moving and verification is None and not address_on_file:
         states = session.scalars(
             select(Program.state).where(Program.customer_id == customer.id)
         ).all()

@@ -7,8 +7,12 @@ nothing crosses from the window to a service as a loose dictionary of fields.
 from __future__ import annotations
 
 from dataclasses import dataclass, field, fields
+from typing import TYPE_CHECKING
 
 from contact_desk.domain.enums import CommunicationPreference, ContactRole
+
+if TYPE_CHECKING:
+    from contact_desk.services.views import AdditionalContactView, CustomerView
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -34,6 +38,15 @@ class ContactForm(PersonForm):
     def __post_init__(self) -> None:  # a list given stays the caller's: the form keeps a set
         object.__setattr__(self, "preferences", frozenset(self.preferences))
 
+    @classmethod
+    def of(cls, contact: AdditionalContactView) -> ContactForm:
+        """The form as ``contact`` shows it, to save it back (Undo of an edit)."""
+        return cls(first_name=contact.first_name, last_name=contact.last_name,
+                   role=contact.role, role_description=contact.role_description,
+                   email=contact.email, phone=contact.phone_display or None,
+                   primary_contact=contact.primary_contact,
+                   portal_access=contact.portal_access, preferences=contact.preferences)
+
 
 @dataclass(frozen=True, kw_only=True)
 class CustomerForm:
@@ -50,3 +63,8 @@ class CustomerForm:
     @classmethod
     def names(cls) -> tuple[str, ...]:
         return tuple(f.name for f in fields(cls))
+
+    @classmethod
+    def of(cls, customer: CustomerView) -> CustomerForm:
+        """The form as ``customer`` shows it, to put it back (Undo)."""
+        return cls(**{name: getattr(customer, name) for name in cls.names()})

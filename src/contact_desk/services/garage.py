@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
 from contact_desk.domain.actor import Actor
 from contact_desk.domain.enums import Permission, VehicleSource
-from contact_desk.domain.errors import NotAllowed
+from contact_desk.domain.errors import ConflictError, NotAllowed
 from contact_desk.domain.vehicle import VehicleDetails, check_vehicle
 from contact_desk.services import audit
 from contact_desk.services.lookup import check_version, get
@@ -15,6 +17,26 @@ from contact_desk.services.views import VehicleView
 from contact_desk.store.customer import Customer
 from contact_desk.store.sales import Deal, Vehicle
 from contact_desk.store.unit_of_work import UnitOfWork, retried_when_desks_collide
+
+
+@dataclass(frozen=True)
+class GarageEntry:
+    """A vehicle in the garage as a change left it: the version its next change expects."""
+
+    vehicle_id: int
+    version: int
+
+
+@dataclass(frozen=True)
+class RemovedVehicle:
+    """What Remove took out of a garage, enough to put it back (Undo)."""
+
+    customer_id: int
+    vehicle_id: int
+    details: VehicleDetails
+    source: VehicleSource
+    kept: bool  # still stored, no longer owned: a deal names it
+    version: int  # its version after the removal, when kept
 
 
 def garage(session: Session, customer_id: int) -> tuple[VehicleView, ...]:
@@ -42,7 +64,7 @@ def add_vehicle(
     year: int | None,
     make: str,
     model: str,
-) -> int:
+) -> GarageEntry:
     """Add a vehicle the customer owns to the garage, by hand; its VIN must be valid."""
     actor.require(Permission.EDIT_CUSTOMERS)
     details = check_vehicle(vin, year, make, model)
@@ -54,7 +76,7 @@ def add_vehicle(
         audit.record(session, actor, customer_id, "vehicle", vehicle.id, "added", None,
                      described(details), reason=VehicleSource.MANUAL.label)
         uow.commit()
-        return vehicle.id
+        return GarageEntry(vehicle.id, vehicle.version)
 
 
 @retried_when_desks_collide
@@ -67,11 +89,11 @@ def edit_vehicle(
     make: str,
     model: str,
     expected_version: int | None = None,
-) -> None:
+) -> int:
     """Correct a vehicle's VIN, year, make or model; each changed field is audited.
 
     ``expected_version`` is the version the clerk saw: if another desk has changed the
-    vehicle since, ConflictError, and nothing is written.
+    vehicle since, ConflictError, and nothing is written. Returns the version it left.
     """
     actor.require(Permission.EDIT_CUSTOMERS)
     with uow:
@@ -91,14 +113,16 @@ def edit_vehicle(
         if changed:
             vehicle.vin_reversed = vehicle.vin[::-1]
             uow.commit()
+        return vehicle.version
 
 
 @retried_when_desks_collide
 def remove_vehicle(uow: UnitOfWork, actor: Actor, vehicle_id: int,
-                   expected_version: int | None = None) -> None:
+                   expected_version: int | None = None) -> RemovedVehicle:
     """Take a vehicle out of the garage. One a deal names stays on the deal, no longer owned.
 
     Refused with ConflictError when another desk changed it after ``expected_version``.
+    Returns what was removed, for ``put_back_vehicle``.
     """
     actor.require(Permission.EDIT_CUSTOMERS)
     with uow:
@@ -117,6 +141,41 @@ def remove_vehicle(uow: UnitOfWork, actor: Actor, vehicle_id: int,
                          True, False, reason=f"removed from the garage; kept on deal {deal_id}")
             vehicle.owned = False
         uow.commit()
+        return RemovedVehicle(  # read after the commit: a kept vehicle's version is the new one
+            customer_id=vehicle.customer_id, vehicle_id=vehicle.id,
+            details=VehicleDetails(vin=vehicle.vin, year=vehicle.year, make=vehicle.make,
+                                   model=vehicle.model),
+            source=vehicle.source, kept=deal_id is not None, version=vehicle.version)
+
+
+@retried_when_desks_collide
+def put_back_vehicle(uow: UnitOfWork, actor: Actor, removed: RemovedVehicle) -> GarageEntry:
+    """Put a removed vehicle back in its garage (Undo of Remove), as it was.
+
+    One kept for a deal must be as the removal left it, else ConflictError; one deleted
+    comes back as a new record, unless the garage has its VIN again (another desk added
+    it), which is refused.
+    """
+    actor.require(Permission.EDIT_CUSTOMERS)
+    with uow:
+        session = uow.session
+        get(session, Customer, removed.customer_id, "customer")
+        if removed.kept:
+            vehicle = get(session, Vehicle, removed.vehicle_id, "vehicle")
+            check_version(vehicle, removed.version, _changed_elsewhere(vehicle))
+            if vehicle.owned:
+                raise ConflictError(_changed_elsewhere(vehicle))
+            refuse_vin_in_garage(session, vehicle.customer_id, vehicle.vin)
+            audit.record(session, actor, vehicle.customer_id, "vehicle", vehicle.id, "owned",
+                         False, True, reason="put back in the garage")
+            vehicle.owned = True
+        else:
+            vehicle = new_vehicle(session, removed.customer_id, removed.details, owned=True,
+                                  source=removed.source)
+            audit.record(session, actor, removed.customer_id, "vehicle", vehicle.id, "added",
+                         None, described(removed.details), reason="put back in the garage")
+        uow.commit()
+        return GarageEntry(vehicle.id, vehicle.version)
 
 
 def _changed_elsewhere(vehicle: Vehicle) -> str:

@@ -81,10 +81,11 @@ def _view(stored: InteractionSummary) -> SummaryView:
 def interaction_facts(session: Session, customer_id: int) -> InteractionFacts:
     """Everything the summary tells, read from the store."""
     note_count = session.scalar(
-        select(func.count()).select_from(Note).where(Note.customer_id == customer_id)
+        select(func.count()).select_from(Note).where(Note.customer_id == customer_id,
+                                                     Note.withdrawn_at.is_(None))
     ) or 0
     latest = session.scalars(
-        select(Note).where(Note.customer_id == customer_id)
+        select(Note).where(Note.customer_id == customer_id, Note.withdrawn_at.is_(None))
         .order_by(Note.created_at.desc(), Note.id.desc()).limit(1)
     ).first()
     last_attempt = session.scalar(

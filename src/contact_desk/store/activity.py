@@ -23,8 +23,11 @@ class Note(Base):
     author_id: Mapped[int | None] = mapped_column(ForeignKey("app_user.id"))
     body: Mapped[str] = mapped_column(Text, nullable=False)
     created_at: Mapped[datetime] = mapped_column(UtcDateTime, default=utc_now)
+    # A note taken back is withdrawn, never deleted: notes are history (migration 0012).
+    withdrawn_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
+    withdrawn_by_id: Mapped[int | None] = mapped_column(ForeignKey("app_user.id"))
 
-    author: Mapped[User | None] = relationship(lazy="joined")
+    author: Mapped[User | None] = relationship(lazy="joined", foreign_keys=[author_id])
 
     __table_args__ = (Index("ix_note_customer_created", "customer_id", "created_at"),)
 

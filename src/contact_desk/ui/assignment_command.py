@@ -7,40 +7,22 @@ the undo stack.
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
-from PySide6.QtGui import QUndoCommand
-
 from contact_desk.domain.enums import AssignmentRole
-from contact_desk.domain.errors import DomainError
 from contact_desk.ui.desk import Desk
+from contact_desk.ui.undo import SavedStep
 
 
-class AssignmentCommand(QUndoCommand):
-    """Created after the change was saved; ``after`` is told of it (or of the refusal)."""
+class AssignmentCommand(SavedStep):
+    """Created after the change was saved."""
 
     def __init__(self, desk: Desk, customer_id: int, role: AssignmentRole,
-                 before: int | None, after_id: int | None, text: str,
-                 after: Callable[[DomainError | None], None]) -> None:
-        super().__init__(text)
-        self._desk, self._customer_id, self._role = desk, customer_id, role
-        self._before, self._after_id, self._after = before, after_id, after
-        self._done = True  # push() calls redo(); the change is already saved
+                 before: int | None, after_id: int | None, text: str) -> None:
+        super().__init__(customer_id, text)
+        self._desk, self._role = desk, role
+        self._before, self._after_id = before, after_id
 
-    def undo(self) -> None:
-        self._apply(self._before, expected=self._after_id)
+    def save_undo(self) -> None:
+        self._desk.assign(self.customer_id, self._role, self._before, self._after_id)
 
-    def redo(self) -> None:
-        if self._done:
-            self._done = False
-            return
-        self._apply(self._after_id, expected=self._before)
-
-    def _apply(self, user_id: int | None, expected: int | None) -> None:
-        try:
-            self._desk.assign(self._customer_id, self._role, user_id, expected)
-        except DomainError as error:
-            self.setObsolete(True)
-            self._after(error)
-            return
-        self._after(None)
+    def save_redo(self) -> None:
+        self._desk.assign(self.customer_id, self._role, self._after_id, self._before)

@@ -10,14 +10,17 @@ from PySide6.QtWidgets import QHeaderView, QMenu, QMessageBox, QPushButton, QTab
 
 from contact_desk.domain.additional_contact import check_can_send_invite
 from contact_desk.domain.errors import NotAllowed
-from contact_desk.services.views import AdditionalContactView, CustomerView
+from contact_desk.services.additional_contacts import RemovedContact, SavedContact
 from contact_desk.services.forms import ContactForm
+from contact_desk.services.views import AdditionalContactView, CustomerView
 from contact_desk.ui.contact_dialog import ContactDialog
 from contact_desk.ui.desk import Desk
 from contact_desk.ui.long_work import run_with_progress
 from contact_desk.ui.messages import message_box, show_error, show_info
 from contact_desk.ui.models.additional_contacts import ACTIONS, AdditionalContactsModel
+from contact_desk.ui.plain_text import no_mnemonic
 from contact_desk.ui.row_actions import RowAction, RowActionsDelegate
+from contact_desk.ui.undo import CustomerUndo, EditStep, PlaceStep
 
 
 def why_no_invite(contact: AdditionalContactView) -> str | None:
@@ -34,9 +37,10 @@ class ContactsSection(QObject):
     changed = Signal()
 
     def __init__(self, table: QTableView, add_button: QPushButton, desk: Desk,
-                 parent: QWidget) -> None:
+                 undo: CustomerUndo, parent: QWidget) -> None:
         super().__init__(parent)
         self.table, self.desk, self.parent_widget = table, desk, parent
+        self.undo = undo
         self.model = AdditionalContactsModel(self)
         self.view: CustomerView | None = None
         table.setModel(self.model)
@@ -63,14 +67,31 @@ class ContactsSection(QObject):
         if self.view is None:
             return
         view = self.view
-        self._open_dialog(
-            None,
-            lambda form: self.desk.add_contact(view.id, form, view.version),
-        )
+
+        def save(form: ContactForm) -> None:
+            saved = self.desk.add_contact(view.id, form, view.version)
+            self.undo.push(self._place_step(view.id, f"Add contact {_named(form)}",
+                                            placed=saved))
+
+        self._open_dialog(None, save)
 
     def edit(self, row: int) -> None:
         contact = self.model.contact(row)
-        self._open_dialog(contact, lambda form: self.desk.edit_contact(contact, form))
+        view = self.view
+        if view is None:
+            return
+        before = ContactForm.of(contact)
+
+        def save_fields(form: ContactForm, saved: SavedContact) -> SavedContact:
+            return self.desk.edit_contact(saved.account_contact_id, form, saved.person_version,
+                                          saved.version)
+
+        def save(form: ContactForm) -> None:
+            saved = self.desk.edit_contact(contact.id, form, contact.person_version)
+            self.undo.push(EditStep(view.id, f"Edit contact {_named(before)}", before, form,
+                                    saved, save_fields))
+
+        self._open_dialog(contact, save)
 
     def send_invite(self, row: int) -> None:
         contact = self.model.contact(row)
@@ -110,11 +131,28 @@ class ContactsSection(QObject):
         box.exec()
         if box.clickedButton() is not remove:
             return
+        customer_id = self.view.id if self.view is not None else None
         try:
-            self.desk.remove_contact(contact.id)
+            removed = self.desk.remove_contact(contact.id, contact.person_version)
         except Exception as error:
             show_error(self.parent_widget, "Remove contact", error)
+        else:
+            if customer_id is not None:
+                self.undo.push(self._place_step(
+                    customer_id, f"Remove contact {no_mnemonic(contact.full_name)}",
+                    taken=removed))
         self.changed.emit()
+
+    def _place_step(self, customer_id: int, text: str, **state: object
+                    ) -> PlaceStep[SavedContact, RemovedContact]:
+        """Undo and redo take the person off the account and put them back, in turn, each
+        expecting the versions the other left."""
+        return PlaceStep(
+            customer_id, text,
+            lambda saved: self.desk.remove_contact(
+                saved.account_contact_id, saved.person_version, saved.version),
+            lambda removed: self.desk.put_back_contact(removed, removed.version),
+            **state)  # type: ignore[arg-type]
 
     # building
 
@@ -123,11 +161,14 @@ class ContactsSection(QObject):
         view = self.view
         if view is None:
             return
-        dialog = ContactDialog(
-            self.desk.home_region(), save,
-            lambda person_id, form: self.desk.use_existing_contact(view.id, person_id,
-                                                                   form),
-            contact, self.parent_widget)
+
+        def use_existing(person_id: int, form: ContactForm) -> None:
+            saved = self.desk.use_existing_contact(view.id, person_id, form)
+            self.undo.push(self._place_step(view.id, f"Add contact {_named(form)}",
+                                            placed=saved))
+
+        dialog = ContactDialog(self.desk.home_region(), save, use_existing, contact,
+                               self.parent_widget)
         dialog.exec()
         self.changed.emit()  # saved, or refused because another desk saved: show what is stored
 
@@ -166,3 +207,8 @@ class ContactsSection(QObject):
             self.delete(self.table.currentIndex().row())
             return True
         return super().eventFilter(watched, event)
+
+
+def _named(form: ContactForm) -> str:
+    """A person as the Edit menu names them ("Undo Add contact Ann Lee"); "&" stays one."""
+    return no_mnemonic(f"{form.first_name} {form.last_name}".strip())

@@ -6,7 +6,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QFont, QUndoStack
+from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QHeaderView, QTableView, QWidget
 
 from contact_desk.domain.enums import ContactKind
@@ -23,6 +23,7 @@ from contact_desk.ui.messages import show_error
 from contact_desk.ui.models.contact_points import CONTACT, PRIMARY, ContactPointsModel
 from contact_desk.ui.plain_text import no_mnemonic
 from contact_desk.ui.programs_section import ProgramsSection
+from contact_desk.ui.undo import CustomerUndo
 
 BANNER_STYLE = (
     "QLabel#contactWarning { background: #fff4ce; color: #5c4400; border: 1px solid #f0c000;"
@@ -37,11 +38,11 @@ class CustomerPage(QWidget):
     customerChanged = Signal(int)
     contactInfoChanged = Signal(object)  # the CustomerView after a save of its phones/emails
 
-    def __init__(self, desk: Desk, undo_stack: QUndoStack, parent: QWidget | None = None) -> None:
+    def __init__(self, desk: Desk, undo: CustomerUndo, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.form = Ui_CustomerPage()
         self.form.setupUi(self)
-        self.desk, self.undo_stack = desk, undo_stack
+        self.desk, self.undo = desk, undo
         self.view: CustomerView | None = None
         self.phones = ContactPointsModel(ContactKind.PHONE, self.choose_primary, self)
         self.emails = ContactPointsModel(ContactKind.EMAIL, self.choose_primary, self)
@@ -53,9 +54,9 @@ class CustomerPage(QWidget):
         name_font.setBold(True)
         self.form.customerName.setFont(name_font)
         self.contacts = ContactsSection(self.form.additionalContactsTable,
-                                        self.form.addContactButton, desk, self)
+                                        self.form.addContactButton, desk, undo, self)
         self.contacts.changed.connect(self.reload)
-        self.programs = ProgramsSection(self.form.programsSection, desk, self)
+        self.programs = ProgramsSection(self.form.programsSection, desk, self, undo)
         self.programs.changed.connect(self.reload)
         self.programs.editContactInfo.connect(lambda: self.edit_contact_info())
         for title in (self.form.contactInfoTitle, self.form.contactsTitle,
@@ -182,16 +183,9 @@ class CustomerPage(QWidget):
             show_error(self, "Contact Info", error)
             self.reload()
             return False
-        self.undo_stack.push(ContactInfoCommand(self.desk, before, changes, saved, text,
-                                                self._after_undo_or_redo))
+        self.undo.push(ContactInfoCommand(self.desk, before, changes, saved, text))
         self.show_contact_info(saved.info)
         return True
-
-    def _after_undo_or_redo(self, customer_id: int, error: DomainError | None) -> None:
-        if error is not None:
-            show_error(self, "Undo", error)
-        if self.view is not None and self.view.id == customer_id:
-            self.reload()
 
 
 def _prepare_table(table: QTableView, model: ContactPointsModel) -> None:

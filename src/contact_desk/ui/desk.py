@@ -26,7 +26,6 @@ from contact_desk.os_login import os_login
 from contact_desk.services.sign_in import DeskUser
 from contact_desk.services.contact_info import ContactInfoChanges, SavedContactInfo, save_contact_info
 from contact_desk.services.views import (
-    AdditionalContactView,
     CardView,
     CustomerHit,
     CustomerView,
@@ -35,7 +34,9 @@ from contact_desk.services.views import (
 from contact_desk.store.database import Database
 from contact_desk.store.unit_of_work import UnitOfWork
 from contact_desk.services import program_views, programs
-from contact_desk.services.customers import VerificationUpload
+from contact_desk.services.additional_contacts import RemovedContact, SavedContact
+from contact_desk.services.customers import SavedDetails, VerificationUpload
+from contact_desk.services.garage import GarageEntry, RemovedVehicle
 from contact_desk.services.forms import ContactForm, CustomerForm, PersonForm
 from contact_desk.services.program_views import ProgramView
 from contact_desk.services.programs import Replacement
@@ -75,24 +76,35 @@ class Desk:
 
     # people on the account
 
-    def add_contact(self, customer_id: int, contact: ContactForm, version: int) -> int:
+    # Each save returns the ids and versions its undo and redo expect.
+
+    def add_contact(self, customer_id: int, contact: ContactForm,
+                    version: int | None) -> SavedContact:
         return additional_contacts.add_contact(self._uow(), self.actor, customer_id, contact,
                                                expected_version=version)
 
-    def edit_contact(self, contact: AdditionalContactView, form: ContactForm) -> None:
-        additional_contacts.edit_contact(self._uow(), self.actor, contact.id, form,
-                                         expected_person_version=contact.person_version)
+    def edit_contact(self, contact_id: int, form: ContactForm, person_version: int,
+                     version: int | None = None) -> SavedContact:
+        return additional_contacts.edit_contact(
+            self._uow(), self.actor, contact_id, form, expected_person_version=person_version,
+            expected_version=version)
 
-    def use_existing_contact(self, customer_id: int, person_id: int,
-                             form: ContactForm) -> int:
+    def use_existing_contact(self, customer_id: int, person_id: int, form: ContactForm,
+                             version: int | None = None) -> SavedContact:
         """The person already known, on this account with the place the form gives them."""
         return additional_contacts.link_existing_contact(
             self._uow(), self.actor, customer_id, person_id, role=form.role,
             role_description=form.role_description, primary_contact=form.primary_contact,
-            preferences=form.preferences)
+            preferences=form.preferences, expected_version=version)
 
-    def remove_contact(self, contact_id: int) -> str:
-        return additional_contacts.remove_contact(self._uow(), self.actor, contact_id)
+    def remove_contact(self, contact_id: int, person_version: int | None = None,
+                       version: int | None = None) -> RemovedContact:
+        return additional_contacts.remove_contact(
+            self._uow(), self.actor, contact_id, expected_person_version=person_version,
+            expected_version=version)
+
+    def put_back_contact(self, removed: RemovedContact, version: int) -> SavedContact:
+        return additional_contacts.put_back_contact(self._uow(), self.actor, removed, version)
 
     def send_invite(self, contact_id: int) -> InviteSent:
         """Sends mail: call it off the GUI thread."""
@@ -119,20 +131,31 @@ class Desk:
     def log_attempt(self, customer_id: int, channel: Channel, outcome: AttemptOutcome) -> None:
         activity.log_contact_attempt(self._uow(), self.actor, customer_id, channel, outcome)
 
-    def add_note(self, customer_id: int, text: str) -> None:
-        activity.add_note(self._uow(), self.actor, customer_id, text)
+    def add_note(self, customer_id: int, text: str) -> int:
+        return activity.add_note(self._uow(), self.actor, customer_id, text)
+
+    def withdraw_note(self, note_id: int) -> None:
+        activity.withdraw_note(self._uow(), self.actor, note_id)
+
+    def restore_note(self, note_id: int) -> None:
+        activity.restore_note(self._uow(), self.actor, note_id)
 
     def add_vehicle(self, customer_id: int, vin: str, year: int | None, make: str,
-                    model: str) -> None:
-        garage.add_vehicle(self._uow(), self.actor, customer_id, vin, year, make, model)
+                    model: str) -> GarageEntry:
+        return garage.add_vehicle(self._uow(), self.actor, customer_id, vin, year, make, model)
 
     def edit_vehicle(self, vehicle_id: int, version: int, vin: str, year: int | None,
-                     make: str, model: str) -> None:
-        garage.edit_vehicle(self._uow(), self.actor, vehicle_id, vin, year, make, model,
-                            expected_version=version)
+                     make: str, model: str) -> int:
+        """Returns the vehicle's version after the edit."""
+        return garage.edit_vehicle(self._uow(), self.actor, vehicle_id, vin, year, make, model,
+                                   expected_version=version)
 
-    def remove_vehicle(self, vehicle_id: int, version: int) -> None:
-        garage.remove_vehicle(self._uow(), self.actor, vehicle_id, expected_version=version)
+    def remove_vehicle(self, vehicle_id: int, version: int) -> RemovedVehicle:
+        return garage.remove_vehicle(self._uow(), self.actor, vehicle_id,
+                                     expected_version=version)
+
+    def put_back_vehicle(self, removed: RemovedVehicle) -> GarageEntry:
+        return garage.put_back_vehicle(self._uow(), self.actor, removed)
 
     def add_deal_vehicle(self, deal_id: int, kind: DealVehicleKind, vin: str,
                          year: int | None, make: str, model: str) -> None:
@@ -203,10 +226,15 @@ class Desk:
 
     def update_customer_details(self, customer_id: int, details: CustomerForm,
                                 verification: VerificationUpload | None,
-                                version: int) -> list[str]:
+                                version: int) -> SavedDetails:
         return customers.update_customer_details(
             self._uow(), self.actor, customer_id, details, verification=verification,
             expected_version=version)
+
+    def put_back_customer_details(self, customer_id: int, details: CustomerForm,
+                                  version: int) -> SavedDetails:
+        return customers.put_back_customer_details(self._uow(), self.actor, customer_id,
+                                                   details, version)
 
     def replace_program_customer(self, program_id: int, customer_id: int) -> Replacement:
         return programs.replace_program_customer(self._uow(), self.actor, program_id,

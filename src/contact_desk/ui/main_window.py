@@ -32,6 +32,7 @@ from contact_desk.ui.interop import Interop
 from contact_desk.ui.messages import explain, show_error
 from contact_desk.ui.models.search_results import SearchResultsModel
 from contact_desk.ui.plain_text import plain, tooltip_text
+from contact_desk.ui.undo import CustomerUndo
 from contact_desk.ui.watched_folder import WatchedFolder
 from contact_desk.ui.wheel_guard import install_wheel_guard
 
@@ -53,7 +54,8 @@ class MainWindow(QMainWindow):
         self.desk = desk
         self.settings = settings or QSettings()
         self.setWindowTitle("Contact Desk")
-        self.undo_stack = QUndoStack(self)
+        self.undo = CustomerUndo(self)  # a stack per customer, the one on screen active
+        self.undo.applied.connect(self._after_undo)
         self.results = SearchResultsModel(desk.search, self)
         self._debounce = QTimer(self, singleShot=True, interval=DEBOUNCE_MS)
         self._open_first_when_loaded = False
@@ -105,10 +107,10 @@ class MainWindow(QMainWindow):
         finder_layout.addWidget(self.search_status)
         finder_layout.addWidget(self.customer_list)
 
-        self.customer_page = CustomerPage(self.desk, self.undo_stack)
+        self.customer_page = CustomerPage(self.desk, self.undo)
         self.customer_page.setObjectName("customerPage")
         self.contact_card = ContactCard(self.settings, self.desk,
-                                        self.customer_page.edit_contact_info, self.undo_stack)
+                                        self.customer_page.edit_contact_info, self.undo)
         self.contact_card.changed.connect(self.customer_page.reload)
         self.customer_page.customerChanged.connect(
             lambda _: self.contact_card.show_customer(self.customer_page.view))
@@ -191,11 +193,12 @@ class MainWindow(QMainWindow):
         file_menu.addAction(quit_action)
 
         edit_menu = self.menuBar().addMenu("&Edit")
-        self.undo_action = self.undo_stack.createUndoAction(self, "&Undo")
+        self.undo_action = self.undo.group.createUndoAction(self, "&Undo")
         self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
         self.undo_action.setObjectName("undoAction")
-        self.redo_action = self.undo_stack.createRedoAction(self, "&Redo")
+        self.redo_action = self.undo.group.createRedoAction(self, "&Redo")
         self.redo_action.setShortcut(QKeySequence.StandardKey.Redo)
+        self.redo_action.setObjectName("redoAction")
         edit_menu.addAction(self.undo_action)
         edit_menu.addAction(self.redo_action)
         edit_menu.addSeparator()
@@ -266,7 +269,7 @@ class MainWindow(QMainWindow):
         if actor is False or actor == self.desk.actor:
             return
         self.desk.actor = actor
-        self.undo_stack.clear()
+        self.undo.clear()
         self._show_who()
         if self.customer_page.view is not None:
             self.customer_page.reload()  # what the new person may do shows on the card
@@ -293,11 +296,23 @@ class MainWindow(QMainWindow):
         self.search_box.setFocus(Qt.FocusReason.ShortcutFocusReason)
         self.search_box.selectAll()
 
+    @property
+    def undo_stack(self) -> QUndoStack | None:
+        """The undo of the customer on screen (each customer keeps theirs while the window
+        is open; Edit > Undo acts on this one)."""
+        return self.undo.active
+
+    def _after_undo(self, customer_id: int, error: DomainError | None) -> None:
+        """An undo or redo was saved (or refused): show what is stored now."""
+        if error is not None:
+            show_error(self, "Undo", error)
+        if self.customer_page.view is not None and self.customer_page.view.id == customer_id:
+            self.customer_page.reload()
+
     def open_customer(self, customer_id: int) -> None:
-        if self.customer_page.view is None or self.customer_page.view.id != customer_id:
-            self.undo_stack.clear()  # undo belongs to the customer on screen
         self.customer_page.show_customer(customer_id)
         if self.customer_page.view is not None and self.customer_page.view.id == customer_id:
+            self.undo.show(customer_id)  # undo acts on the customer on screen
             self.pages.setCurrentWidget(self.customer_screen)
             self.edit_contact_action.setEnabled(True)
             self.history_action.setEnabled(True)

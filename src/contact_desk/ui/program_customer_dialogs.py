@@ -105,9 +105,12 @@ class UpdateCustomerDialog(ProgramDialog):
         self._show_document(None)
 
     def save(self) -> None:
+        """Saves; ``outcome`` is then what the save changed, and the version it left."""
         self.save_with(lambda: self.desk.update_customer_details(
-            self.customer.id, CustomerForm(**self.typed()), self.document,
-            self.customer.version))
+            self.customer.id, self.details(), self.document, self.customer.version))
+
+    def details(self) -> CustomerForm:
+        return CustomerForm(**self.typed())
 
     def _show_document(self, problem: str | None) -> None:
         form = self.form

@@ -12,6 +12,8 @@ from PySide6.QtWidgets import QDialog, QFrame, QHeaderView, QLabel, QMenu, QTool
 
 from contact_desk.domain.enums import ProgramState
 from contact_desk.domain.program import ProgramRole, RoleAction, RoleActionKind
+from contact_desk.services.customers import SavedDetails
+from contact_desk.services.forms import CustomerForm
 from contact_desk.services.program_views import InvoiceView, ProgramView
 from contact_desk.services.views import CustomerView
 from contact_desk.ui.desk import Desk
@@ -30,6 +32,7 @@ from contact_desk.ui.program_customer_dialogs import (
     UpdateCustomerDialog,
 )
 from contact_desk.ui.program_dialogs import ProgramDialog, describe_replacement
+from contact_desk.ui.undo import CustomerUndo, EditStep
 
 NO_PROGRAMS = "No programs for this customer."
 NO_CONTACT_YET = "No contact yet"
@@ -140,9 +143,11 @@ class ProgramsSection(QObject):
     changed = Signal()
     editContactInfo = Signal()
 
-    def __init__(self, container: QWidget, desk: Desk, parent: QWidget) -> None:
+    def __init__(self, container: QWidget, desk: Desk, parent: QWidget,
+                 undo: CustomerUndo | None = None) -> None:
         super().__init__(parent)
         self.container, self.desk, self.parent_widget = container, desk, parent
+        self.undo = undo  # where a details change goes, to be undone (None: nowhere)
         self.customer: CustomerView | None = None
         self.programs: tuple[ProgramView, ...] = ()
         self.frames: dict[int, ProgramFrame] = {}
@@ -182,8 +187,15 @@ class ProgramsSection(QObject):
 
     def update_customer(self, program: ProgramView) -> None:
         assert self.customer is not None
-        dialog = UpdateCustomerDialog(self.desk, self.customer, self.parent_widget)
-        self._finish(dialog)
+        customer = self.customer
+        dialog = UpdateCustomerDialog(self.desk, customer, self.parent_widget)
+        saved = self._finish(dialog) and isinstance(dialog.outcome, SavedDetails)
+        if saved and dialog.outcome.changed and self.undo is not None:
+            self.undo.push(EditStep(
+                customer.id, "Update customer details", CustomerForm.of(customer),
+                dialog.details(), dialog.outcome.version,
+                lambda typed, version: self.desk.put_back_customer_details(
+                    customer.id, typed, version).version))
         if dialog.result() == EDIT_CONTACT_INFO:
             self.editContactInfo.emit()
 

@@ -38,6 +38,7 @@ from contact_desk.ui.card.sections import SectionBody
 from contact_desk.ui.desk import Desk
 from contact_desk.ui.messages import explain
 from contact_desk.ui.models.notes import BYLINE_ROLE, NotesModel
+from contact_desk.ui.undo import CustomerUndo, PlaceStep
 
 NOTE_STYLE = "QPlainTextEdit { background: #fff8c5; border: 1px solid #e6d56a; }"
 MAX_HEIGHT = 320  # the list grows with its notes to this, then scrolls within
@@ -170,8 +171,9 @@ class NotesView(QListView):
 class NotesBody(SectionBody):
     """A yellow box and Save; notes newest first with author and time; the count in the title."""
 
-    def __init__(self, section: CardSection, desk: Desk) -> None:
+    def __init__(self, section: CardSection, desk: Desk, undo: CustomerUndo) -> None:
         super().__init__(section, desk)
+        self.undo = undo
         self.box = QPlainTextEdit(objectName="noteBox")
         self.box.setPlaceholderText("Type a note about this customer…")
         self.box.setAccessibleName("New note")
@@ -205,11 +207,28 @@ class NotesBody(SectionBody):
         if self.customer_id is None:
             return
         try:
-            self.desk.add_note(self.customer_id, self.box.toPlainText())
+            note_id = self.desk.add_note(self.customer_id, self.box.toPlainText())
         except Exception as error:
             self.problem.setText(explain(error))
             self.problem.show()
             return
+        self.undo.push(note_step(self.desk, self.customer_id, note_id))
         self.problem.hide()
         self.box.clear()
         self.changed.emit()
+
+
+def note_step(desk: Desk, customer_id: int, note_id: int) -> PlaceStep[int, int]:
+    """Undo withdraws the note (notes are history: it is kept, marked), redo shows it again."""
+
+    def withdraw(note: int) -> int:
+        desk.withdraw_note(note)
+        return note
+
+    def restore(note: int) -> int:
+        desk.restore_note(note)
+        return note
+
+    step = PlaceStep(customer_id, "Add note", withdraw, restore, placed=note_id)
+    step.changed_elsewhere = "another desk withdrew or restored that note after you"
+    return step

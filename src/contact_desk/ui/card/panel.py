@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QSettings, Qt, Signal
-from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QScrollArea, QToolButton, QVBoxLayout, QWidget
 
 from contact_desk.services.views import CardView, CustomerView
@@ -20,6 +19,7 @@ from contact_desk.ui.card.sections import (
 )
 from contact_desk.ui.desk import Desk
 from contact_desk.ui.messages import show_error
+from contact_desk.ui.undo import CustomerUndo
 
 SECTIONS = (
     ("contactInfo", "Contact Information"),
@@ -45,7 +45,7 @@ class ContactCard(QFrame):
     changed = Signal()  # something was saved from the card: the page shows it afresh
 
     def __init__(self, settings: QSettings, desk: Desk, edit_contact: EditContact,
-                 undo_stack: QUndoStack, parent: QWidget | None = None) -> None:
+                 undo: CustomerUndo, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("contactCard")
         self.settings, self.desk = settings, desk
@@ -90,9 +90,9 @@ class ContactCard(QFrame):
             self.contact_info,
             BestContactBody(sections["bestContactMethod"], desk),
             OpenDealBody(sections["openDeal"], desk),
-            GarageBody(sections["garage"], desk),
-            DetailsBody(sections["details"], desk, undo_stack),
-            NotesBody(sections["notes"], desk),
+            GarageBody(sections["garage"], desk, undo),
+            DetailsBody(sections["details"], desk, undo),
+            NotesBody(sections["notes"], desk, undo),
             InsightBody(sections["insight"], desk),
             SummaryBody(sections["summary"], desk),
         ]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtGui import QGuiApplication, QUndoStack
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from contact_desk.domain.enums import AssignmentRole, DealVehicleKind, Permission
+from contact_desk.services.garage import GarageEntry, RemovedVehicle
 from contact_desk.services.views import CardView, CustomerView, VehicleView
 from contact_desk.ui.card.dialogs import VehicleDialog
 from contact_desk.ui.card.rows import ReusedRows, clear, line, small_button, text_label
@@ -28,6 +29,7 @@ from contact_desk.ui.assignment_command import AssignmentCommand
 from contact_desk.ui.desk import Desk
 from contact_desk.ui.messages import ask
 from contact_desk.ui.plain_text import no_mnemonic, tooltip_text
+from contact_desk.ui.undo import CustomerUndo, EditStep, PlaceStep
 
 SHOWN_VEHICLES = 3
 NOBODY = "Nobody"
@@ -127,8 +129,9 @@ class VehicleRow(QWidget):
 class GarageBody(SectionBody):
     """Owned vehicles: three shown, View all for the rest; click a VIN to copy it."""
 
-    def __init__(self, section: CardSection, desk: Desk) -> None:
+    def __init__(self, section: CardSection, desk: Desk, undo: CustomerUndo) -> None:
         super().__init__(section, desk)
+        self.undo = undo
         self.customer_id: int | None = None
         self.garage: tuple[VehicleView, ...] = ()
         self.empty = text_label("No vehicles on file.", name="garageEmpty", muted=True)
@@ -171,17 +174,45 @@ class GarageBody(SectionBody):
         menu.exec(self.cursor().pos())
 
     def _add(self) -> None:
-        dialog = VehicleDialog("Add vehicle", lambda *typed: self.desk.add_vehicle(
-            self.customer_id, *typed), parent=self)
+        customer_id = self.customer_id
+        if customer_id is None:
+            return
+
+        def save(*typed: object) -> None:
+            entry = self.desk.add_vehicle(customer_id, *typed)  # type: ignore[arg-type]
+            self.undo.push(self._garage_step(customer_id, f"Add {_titled(typed)}",
+                                             placed=entry))
+
+        dialog = VehicleDialog("Add vehicle", save, parent=self)
         if dialog.exec():
             self.changed.emit()
 
     def _edit(self, vehicle: VehicleView) -> None:
-        dialog = VehicleDialog("Edit vehicle", lambda *typed: self.desk.edit_vehicle(
-            vehicle.id, vehicle.version, *typed), vehicle, vin_required=bool(vehicle.vin),
-            parent=self)
+        customer_id = self.customer_id
+        if customer_id is None:
+            return
+        before = _values(vehicle)
+
+        def save_values(values: tuple, version: int) -> int:
+            return self.desk.edit_vehicle(vehicle.id, version, *values)
+
+        def save(*typed: object) -> None:
+            version = save_values(typed, vehicle.version)
+            self.undo.push(EditStep(customer_id, f"Edit {_titled(before)}", before, typed,
+                                    version, save_values))
+
+        dialog = VehicleDialog("Edit vehicle", save, vehicle, vin_required=bool(vehicle.vin),
+                               parent=self)
         if dialog.exec() or dialog.stale:  # stale: show the vehicle as another desk left it
             self.changed.emit()
+
+    def _garage_step(self, customer_id: int, text: str, **state: object
+                     ) -> PlaceStep[GarageEntry, RemovedVehicle]:
+        """Undo and redo take the vehicle out of the garage and put it back, in turn."""
+        return PlaceStep(customer_id, text,
+                         lambda entry: self.desk.remove_vehicle(entry.vehicle_id,
+                                                                      entry.version),
+                         self.desk.put_back_vehicle, **state)  # type: ignore[arg-type]
 
     def _remove(self, vehicle: VehicleView) -> None:
         answer = ask(
@@ -192,9 +223,13 @@ class GarageBody(SectionBody):
         if answer != QMessageBox.StandardButton.Yes:
             return
         try:
-            self.desk.remove_vehicle(vehicle.id, vehicle.version)
+            removed = self.desk.remove_vehicle(vehicle.id, vehicle.version)
         except Exception as error:
             self._fail("Remove vehicle", error)
+        else:
+            if self.customer_id is not None:
+                self.undo.push(self._garage_step(
+                    self.customer_id, f"Remove {_titled(_values(vehicle))}", taken=removed))
         self.changed.emit()
 
     def _view_all(self, vehicles: tuple[VehicleView, ...]) -> None:
@@ -218,9 +253,9 @@ class DetailsBody(SectionBody):
     list of its own) were three dozen widgets to make and delete per customer opened.
     """
 
-    def __init__(self, section: CardSection, desk: Desk, undo_stack: QUndoStack) -> None:
+    def __init__(self, section: CardSection, desk: Desk, undo: CustomerUndo) -> None:
         super().__init__(section, desk)
-        self.undo_stack = undo_stack
+        self.undo = undo
         self.combos: dict[AssignmentRole, QComboBox] = {}
         self._people: list[tuple[str, int]] | None = None
         self._assigned: dict[AssignmentRole, int | None] = {}
@@ -270,12 +305,19 @@ class DetailsBody(SectionBody):
         except Exception as error:
             self._fail("Assigned users", error)
         else:
-            self.undo_stack.push(AssignmentCommand(
+            self.undo.push(AssignmentCommand(
                 self.desk, customer_id, role, shown, chosen,
-                f"Assign {combo.currentText()} as {role.label}", self._after_undo))
+                f"Assign {combo.currentText()} as {role.label}"))
         self.changed.emit()
 
-    def _after_undo(self, error: Exception | None) -> None:
-        if error is not None:
-            self._fail("Undo", error)
-        self.changed.emit()
+
+def _titled(typed: tuple) -> str:
+    """A vehicle as the Edit menu names it ("Add 2019 Honda Civic"); "&" stays one."""
+    _, year, make, model = typed
+    title = " ".join(str(part) for part in (year, make, model) if part)
+    return no_mnemonic(title or "vehicle")
+
+
+def _values(vehicle: VehicleView) -> tuple[str, int | None, str, str]:
+    """What the vehicle dialog's Save hands over, as ``vehicle`` is."""
+    return vehicle.vin, vehicle.year, vehicle.make, vehicle.model
