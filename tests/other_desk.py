@@ -1,0 +1,62 @@
+"""Another desk, as a process of its own: one change through the services, then it exits.
+
+    python -m tests.other_desk URL rename CUSTOMER FIRST LAST
+    python -m tests.other_desk URL phone CUSTOMER POINT NEW_VALUE
+    python -m tests.other_desk URL note CUSTOMER TEXT
+    python -m tests.other_desk URL failed-rename CUSTOMER   (a change refused: nothing saved)
+"""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+from contact_desk.domain.errors import DomainError
+from contact_desk.os_login import os_login
+from contact_desk.services import activity, sign_in
+from contact_desk.services.contact_info import ContactInfoChanges, PointChange, save_contact_info
+from contact_desk.services.customers import get_customer, update_customer_details
+from contact_desk.store.database import open_database
+
+
+def change(url: str, what: str, customer_id: int, *args: str) -> None:
+    database = open_database(url)
+    try:
+        actor = sign_in.act_as(database.unit_of_work(), None, os_login())
+        version = get_customer(database.unit_of_work(), customer_id).version
+        if what == "rename":
+            update_customer_details(database.unit_of_work(), actor, customer_id,
+                                    first_name=args[0], last_name=args[1],
+                                    expected_version=version)
+        elif what == "phone":
+            save_contact_info(database.unit_of_work(), actor, customer_id,
+                              ContactInfoChanges(edits=(PointChange(int(args[0]), args[1]),)),
+                              version)
+        elif what == "note":
+            activity.add_note(database.unit_of_work(), actor, customer_id, args[0])
+        elif what == "failed-rename":
+            try:
+                update_customer_details(database.unit_of_work(), actor, customer_id,
+                                        first_name="Never", last_name="Saved",
+                                        expected_version=version - 1)
+            except DomainError:
+                return
+            raise SystemExit("the stale save went through")
+        else:
+            raise SystemExit(f"no such change: {what}")
+    finally:
+        database.dispose()
+
+
+def at_other_desk(url: str, what: str, customer_id: int, *args: object) -> None:
+    """Run one change in another process and wait for it to end."""
+    result = subprocess.run([sys.executable, "-m", "tests.other_desk", url, what,
+                             str(customer_id), *map(str, args)],
+                            capture_output=True, text=True, timeout=120,
+                            cwd=Path(__file__).resolve().parents[1])
+    assert result.returncode == 0, result.stderr
+
+
+if __name__ == "__main__":
+    change(sys.argv[1], sys.argv[2], int(sys.argv[3]), *sys.argv[4:])
