@@ -257,23 +257,30 @@ class ServerWatcher:
         self._thread.join(LISTEN_WAIT_S * 8)
 
     def _listen(self) -> None:
-        connected_before = False
+        listened = False  # once it listened, a new connection may have missed something
+        failing = False  # said in full once, then briefly at each try
         while not self._closing.is_set():
             try:
                 with closing(self._connect()) as connection:
-                    if connected_before:
+                    if listened:
                         self._heard.put(Changes(many=True))
-                    connected_before = True
+                    listened, failing = True, False
                     self._listening.set()
                     while not self._closing.is_set():
                         for note in connection.notifies(timeout=LISTEN_WAIT_S):
                             found = heard(note.payload)
                             if found is not None:
                                 self._heard.put(found)
-            except Exception:  # noqa: BLE001 - a lost server: try again, the window goes on
+            except Exception as error:  # noqa: BLE001 - a lost server: try again, go on
                 self._listening.clear()
-                log.warning("Listening for other desks' changes failed; trying again in "
-                            "%.0f s", RECONNECT_S, exc_info=True)
+                if self._closing.is_set():
+                    return
+                if failing:
+                    log.info("Still cannot listen for other desks' changes: %s", error)
+                else:
+                    log.warning("Listening for other desks' changes failed; trying again "
+                                "every %.0f s", RECONNECT_S, exc_info=True)
+                failing = True
                 self._closing.wait(RECONNECT_S)
 
     def _connect(self) -> Any:
