@@ -3,7 +3,6 @@ search list and open dialog within two seconds, and nothing the clerk typed is l
 
 from __future__ import annotations
 
-import shutil
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -16,7 +15,7 @@ from contact_desk.services.customers import get_customer
 from contact_desk.store.changes import ServerWatcher
 from contact_desk.ui.edit_contact_info import CONFLICT, EditContactInfoDialog
 from contact_desk.ui.models.contact_points import CONTACT
-from tests.conftest import new_server_database
+from tests.conftest import fresh_database_url
 from tests.other_desk import at_other_desk
 from tests.ui.test_edit_contact_info import type_into
 
@@ -25,15 +24,9 @@ WAIT_S = 20
 
 
 @pytest.fixture(params=["sqlite", "postgresql"])
-def database_url(request, tmp_path: Path, sqlite_template: Path) -> Iterator[str]:
+def database_url(request, tmp_path: Path) -> Iterator[str]:
     """The window on the desk's SQLite file, and on a PostgreSQL server."""
-    if request.param == "sqlite":
-        path = tmp_path / "desk.sqlite3"
-        shutil.copyfile(sqlite_template, path)
-        yield f"sqlite:///{path}"
-        return
-    with new_server_database(request.getfixturevalue("postgres_admin_url")) as url:
-        yield url
+    yield from fresh_database_url(request, tmp_path)
 
 
 @pytest.fixture
