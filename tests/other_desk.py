@@ -1,6 +1,8 @@
 """Another desk, as a process of its own: one change through the services, then it exits.
 
     python -m tests.other_desk URL rename CUSTOMER FIRST LAST
+    python -m tests.other_desk URL move CUSTOMER CITY
+    python -m tests.other_desk URL contact-phone CUSTOMER CONTACT NEW_PHONE
     python -m tests.other_desk URL phone CUSTOMER POINT NEW_VALUE
     python -m tests.other_desk URL note CUSTOMER TEXT
     python -m tests.other_desk URL failed-rename CUSTOMER   (a change refused: nothing saved)
@@ -14,7 +16,7 @@ from pathlib import Path
 
 from contact_desk.domain.errors import DomainError
 from contact_desk.os_login import os_login
-from contact_desk.services import activity, sign_in
+from contact_desk.services import activity, additional_contacts, sign_in
 from contact_desk.services.contact_info import ContactInfoChanges, PointChange, save_contact_info
 from contact_desk.services.customers import get_customer, update_customer_details
 from contact_desk.store.database import open_database
@@ -24,11 +26,25 @@ def change(url: str, what: str, customer_id: int, *args: str) -> None:
     database = open_database(url)
     try:
         actor = sign_in.act_as(database.unit_of_work(), None, os_login())
-        version = get_customer(database.unit_of_work(), customer_id).version
-        if what == "rename":
+        shown = get_customer(database.unit_of_work(), customer_id)
+        version = shown.version
+        details = {name: getattr(shown, name) for name in (
+            "first_name", "last_name", "company", "address_line1", "city", "state",
+            "postal_code")}
+        if what in ("rename", "move"):
+            changed = {"first_name": args[0], "last_name": args[1]} if what == "rename" \
+                else {"city": args[0]}
             update_customer_details(database.unit_of_work(), actor, customer_id,
-                                    first_name=args[0], last_name=args[1],
-                                    expected_version=version)
+                                    **{**details, **changed}, expected_version=version)
+        elif what == "contact-phone":
+            contact = next(c for c in shown.contacts if c.id == int(args[0]))
+            additional_contacts.edit_contact(
+                database.unit_of_work(), actor, contact.id, first_name=contact.first_name,
+                last_name=contact.last_name, role=contact.role,
+                role_description=contact.role_description, email=contact.email,
+                phone=args[1], primary_contact=contact.primary_contact,
+                portal_access=contact.portal_access, preferences=contact.preferences,
+                expected_person_version=contact.person_version)
         elif what == "phone":
             save_contact_info(database.unit_of_work(), actor, customer_id,
                               ContactInfoChanges(edits=(PointChange(int(args[0]), args[1]),)),

@@ -8,15 +8,20 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QScrollArea
+from PySide6.QtWidgets import QDialog, QScrollArea
 
-from contact_desk.domain.enums import ContactKind
+from contact_desk.domain.enums import ContactKind, ContactRole
+from contact_desk.services.additional_contacts import add_contact
 from contact_desk.services.customers import get_customer
 from contact_desk.store.changes import ServerWatcher
+from contact_desk.ui.contact_dialog import ContactDialog
 from contact_desk.ui.edit_contact_info import CONFLICT, EditContactInfoDialog
 from contact_desk.ui.models.contact_points import CONTACT
+from contact_desk.ui.program_customer_dialogs import UpdateCustomerDialog
 from tests.conftest import fresh_database_url
 from tests.other_desk import at_other_desk
+from tests.ui.modal import when_open
+from tests.ui.test_contacts import click
 from tests.ui.test_edit_contact_info import type_into
 
 LIVE_MS = 2000  # the promise: on screen within 2 s of the other desk's commit
@@ -152,3 +157,58 @@ def test_a_dialog_not_reloaded_is_refused_not_saved_over_the_other_desks_change(
     assert edit_dialog.result() == CONFLICT
     saved = get_customer(database.unit_of_work(), view.id)
     assert "+12125550150" not in [phone.value for phone in saved.phones]
+
+
+def test_the_contact_dialog_reloads_what_another_desk_changed_and_keeps_what_was_typed(
+        qtbot, desk, database, manager, customers, database_url):
+    melissa = add_contact(database.unit_of_work(), manager, customers.ann,
+                          first_name="Melissa", last_name="Lee", role=ContactRole.SPOUSE,
+                          email="melissa@example.com")
+    page = desk.customer_page
+    page.reload()
+    seen: list[str] = []
+
+    def edit(dialog) -> None:
+        try:
+            change_and_reload(dialog)
+        except BaseException:
+            dialog.done(0)  # not reject(): its question about what was typed would wait
+            raise
+
+    def change_and_reload(dialog) -> None:
+        bar = dialog.changed_elsewhere
+        dialog.form.firstNameEdit.selectAll()
+        qtbot.keyClicks(dialog.form.firstNameEdit, "Mel")
+        at_other_desk(database_url, "contact-phone", customers.ann, melissa, "(212) 555-0177")
+        qtbot.waitUntil(bar.isVisible, timeout=LIVE_MS)
+        seen.append(dialog.form.phoneEdit.text())  # as the clerk left it, until Reload
+        qtbot.keyClick(dialog, Qt.Key.Key_F5)  # the button's shortcut: it clicks a moment later
+        qtbot.waitUntil(lambda: not bar.isVisible())
+        seen.extend((dialog.form.firstNameEdit.text(), dialog.form.phoneEdit.text()))
+        qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+
+    when_open(ContactDialog, edit)
+    click(qtbot, page, 0, "editContactButton")
+    assert seen == ["", "Mel", "(212) 555-0177"]
+    (stored,) = get_customer(database.unit_of_work(), customers.ann).contacts
+    assert (stored.first_name, stored.phone) == ("Mel", "+12125550177")
+
+
+def test_the_customer_details_dialog_reloads_what_another_desk_changed(
+        qtbot, desk, database, database_url):
+    page = desk.customer_page
+    dialog = UpdateCustomerDialog(desk.desk, page.view, page)
+    dialog.show()
+    bar = dialog.changed_elsewhere
+    dialog.form.firstNameEdit.setText("Annie")
+    at_other_desk(database_url, "move", page.view.id, "Albany")
+    qtbot.waitUntil(bar.isVisible, timeout=LIVE_MS)
+    assert dialog.form.cityEdit.text() == ""
+    dialog.grab().save("/tmp/live_details_bar.png")
+    qtbot.mouseClick(bar.reload_button, Qt.MouseButton.LeftButton)
+    assert (dialog.form.firstNameEdit.text(), dialog.form.cityEdit.text()) == \
+        ("Annie", "Albany")
+    dialog.save()
+    assert dialog.result() == QDialog.DialogCode.Accepted
+    saved = get_customer(database.unit_of_work(), page.view.id)
+    assert (saved.first_name, saved.city) == ("Annie", "Albany")

@@ -64,12 +64,13 @@ class ContactsSection(QObject):
         view = self.view
         self._open_dialog(
             None,
-            lambda form: self.desk.add_contact(view.id, form.fields(), view.version),
+            lambda form, _: self.desk.add_contact(view.id, form.fields(), view.version),
         )
 
     def edit(self, row: int) -> None:
         contact = self.model.contact(row)
-        self._open_dialog(contact, lambda form: self.desk.edit_contact(contact, form.fields()))
+        self._open_dialog(contact, lambda form, shown: self.desk.edit_contact(shown,
+                                                                              form.fields()))
 
     def send_invite(self, row: int) -> None:
         contact = self.model.contact(row)
@@ -118,17 +119,26 @@ class ContactsSection(QObject):
     # building
 
     def _open_dialog(self, contact: AdditionalContactView | None,
-                     save: Callable[[ContactForm], object]) -> None:
+                     save: Callable[[ContactForm, AdditionalContactView | None], object]
+                     ) -> None:
+        """``save`` gets what was typed and the contact as the dialog last loaded it (another
+        desk's change may have been reloaded into it), whose version the save expects."""
         view = self.view
         if view is None:
             return
         dialog = ContactDialog(
-            self.desk.home_region(), save,
+            self.desk.home_region(), lambda form: save(form, dialog.contact),
             lambda person_id, form: self.desk.use_existing_contact(view.id, person_id,
                                                                    form.fields()),
-            contact, self.parent_widget)
+            contact, self.parent_widget,
+            load=lambda: self._stored(view.id, contact.id) if contact else None,
+            customer_id=view.id)
         dialog.exec()
         self.changed.emit()  # saved, or refused because another desk saved: show what is stored
+
+    def _stored(self, customer_id: int, contact_id: int) -> AdditionalContactView | None:
+        return next((c for c in self.desk.customer(customer_id).contacts if c.id == contact_id),
+                    None)
 
     def actions(self, row: int) -> tuple[RowAction, ...]:
         """The buttons of the row of ``row``: Edit, Send invite (when it can be sent), Delete."""

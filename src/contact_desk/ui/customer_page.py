@@ -141,7 +141,8 @@ class CustomerPage(QWidget):
                                            self._save_from_dialog, self, load=self.desk.customer)
             dialog.carry_over(pending)
 
-    def _save_from_dialog(self, changes: ContactInfoChanges, edited: CustomerView) -> None:
+    def _save_from_dialog(self, changes: ContactInfoChanges,
+                          edited: CustomerView | None = None) -> None:
         """Raises the domain error for the dialog to show; on success the page reloads. The
         version expected is the one the dialog shows: the page may have been shown afresh
         (another desk's change) while the clerk typed."""

@@ -8,6 +8,7 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 
 from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFrame,
@@ -27,6 +28,7 @@ log = logging.getLogger(__name__)
 # Half a second: a change elsewhere shows well within the 2 s a clerk may wait for it. Each
 # look is a PRAGMA on SQLite, or emptying a queue the listening thread fills on a server.
 POLL_MS = 500
+RELOAD_KEY = "F5"
 BAR_STYLE = ("QFrame#changedElsewhereBar { background: #e8f0fe; border: 1px solid #8ab4f8;"
              " border-radius: 4px; } QLabel { color: #174ea6; }")
 CHANGED_ELSEWHERE = "Changed at another desk. Reload shows their changes; what you typed stays."
@@ -85,10 +87,13 @@ class ChangedElsewhereBar(QFrame):
         self.setObjectName("changedElsewhereBar")
         self.setStyleSheet(BAR_STYLE)
         self.customer_id, self._reload = customer_id, reload
-        self.message = plain(QLabel(CHANGED_ELSEWHERE, objectName="changedElsewhereText"))
+        self.message = plain(QLabel(CHANGED_ELSEWHERE, objectName="changedElsewhereText",
+                                    wordWrap=True))
         self.message.setToolTip(RELOAD_HINT)
-        self.reload_button = QPushButton("&Reload", objectName="reloadChangedButton")
-        self.reload_button.setToolTip(RELOAD_HINT)
+        # F5, not a mnemonic: each dialog's letters are its own fields'.
+        self.reload_button = QPushButton("Reload", objectName="reloadChangedButton",
+                                         shortcut=QKeySequence(RELOAD_KEY))
+        self.reload_button.setToolTip(f"{RELOAD_HINT} ({RELOAD_KEY})")
         self.reload_button.setAccessibleName("Reload what another desk changed")
         self.reload_button.clicked.connect(self.reload)
         layout = QHBoxLayout(self)
