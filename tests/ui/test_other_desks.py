@@ -212,3 +212,36 @@ def test_the_customer_details_dialog_reloads_what_another_desk_changed(
     assert dialog.result() == QDialog.DialogCode.Accepted
     saved = get_customer(database.unit_of_work(), page.view.id)
     assert (saved.first_name, saved.city) == ("Annie", "Albany")
+
+
+def test_the_list_reads_again_only_its_rows_in_sight_and_stays_where_it_was(
+        qtbot, database, manager, customers, database_url):
+    from contact_desk.app import create_main_window
+    from contact_desk.services.customers import create_customer
+    from contact_desk.ui.other_desks import rows_in_sight
+
+    for n in range(120):
+        create_customer(database.unit_of_work(), manager, first_name=f"Pat{n:03d}",
+                        last_name="Zed")
+    window = create_main_window(database_url)
+    qtbot.addWidget(window)
+    window.show()
+    watcher = window.other_desks._watcher
+    if isinstance(watcher, ServerWatcher):
+        assert watcher.wait_listening(WAIT_S)
+    qtbot.waitUntil(lambda: window.results.rowCount() >= 100)
+    listing = window.customer_list
+    listing.scrollTo(window.results.index(70, 0), listing.ScrollHint.PositionAtTop)
+    listing.selectRow(72)
+    sight = rows_in_sight(listing)
+    assert sight.start == 70 and 72 in sight and len(sight) < 60
+    at, resets = listing.verticalScrollBar().value(), []
+    window.results.modelReset.connect(lambda: resets.append(1))
+    out_of_sight, target = window.results.hit(5), window.results.hit(75)
+    at_other_desk(database_url, "rename", out_of_sight.id, "Unseen", "Zed")
+    at_other_desk(database_url, "rename", target.id, "Renamed", "Zed")
+    qtbot.waitUntil(lambda: window.results.hit(75).name == "Renamed Zed", timeout=LIVE_MS)
+    assert window.results.hit(5) == out_of_sight  # read again when it is searched for
+    assert listing.verticalScrollBar().value() == at
+    assert [index.row() for index in listing.selectionModel().selectedRows()] == [72]
+    assert resets == []
