@@ -19,6 +19,7 @@ from benchmarks.store_figures import HEAVY
 
 STARTUP_TARGET = 1.5
 KEYSTROKE_TARGET_MS = 80
+PRIMARY_CLICK_TARGET_MS = 16
 OPEN_HEAVY_TARGET_MS = 100
 OPEN_ORDINARY_TARGET_MS = 50
 OPEN_ROUNDS = 40
@@ -87,7 +88,7 @@ def gui_figures(database: Path, customer_id: int, typed: list[str], clicks: int)
 
     samples = _probe(database, "latency", str(customer_id), str(clicks), *typed)
     key_p50, key_p95 = millis(samples["keystroke"])
-    _, click_p95 = millis(samples["primary"])
+    click_p50, click_p95 = millis(samples["primary"])
     said = (f"{len(typed)} queries, first rows painted; includes the window's "
             f"{DEBOUNCE_MS} ms typing pause")
     return [
@@ -96,8 +97,14 @@ def gui_figures(database: Path, customer_id: int, typed: list[str], clicks: int)
         Figure("GUI: keystroke in customerSearch to first rows in customerList p95", key_p95,
                "ms", target=f"<= {KEYSTROKE_TARGET_MS} ms",
                met=key_p95 <= KEYSTROKE_TARGET_MS, note=said),
-        Figure("GUI: Primary checkbox to model updated p95", click_p95, "ms",
-               note=f"{clicks} clicks on the heavy customer's phones"),
+        Figure("GUI: Primary click to the row repainted p50", click_p50, "ms",
+               note=f"{clicks} clicks on the heavy customer's phones, saved, laid out and "
+                    "painted"),
+        Figure("GUI: Primary click to the row repainted p95", click_p95, "ms",
+               target=f"<= {PRIMARY_CLICK_TARGET_MS} ms",
+               met=click_p95 <= PRIMARY_CLICK_TARGET_MS,
+               note=f"{clicks} clicks on the heavy customer's phones, saved, laid out and "
+                    "painted"),
     ]
 
 

@@ -154,9 +154,11 @@ def typing_samples(app: QApplication, window, queries: list[str],  # noqa: ANN00
 
 def primary_click_samples(app: QApplication, window, customer_id: int,  # noqa: ANN001
                           clicks: int) -> list[float]:
-    """Checking Primary on a phone (the view's click sets the check state) to the model
-    showing it primary; the phones take turns so every click changes the primary."""
+    """Checking Primary on a phone (the view's click sets the check state) to the row
+    repainted: saved, the page and the card's Contact Information updated, laid out and
+    painted. The phones take turns so every click changes the primary."""
     window.open_customer(customer_id)
+    painted(app, window)
     phones = window.customer_page.phones
     samples = []
     for turn in range(clicks):
@@ -167,6 +169,7 @@ def primary_click_samples(app: QApplication, window, customer_id: int,  # noqa: 
         phones.setData(phones.index(row, 0), Qt.CheckState.Checked.value,
                        Qt.ItemDataRole.CheckStateRole)
         wait_until(app, lambda: phones.point(row).is_primary)
+        painted(app, window)
         samples.append(time.perf_counter() - start)
     return samples
 

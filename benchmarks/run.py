@@ -58,9 +58,11 @@ def run(settings: Run, say=print) -> list[Figure]:  # noqa: ANN001
     """
     settings.work.mkdir(parents=True, exist_ok=True)
     export = settings.work / f"dms-export-{settings.customers}.csv"
-    if not export.exists():
+    if not export.exists():  # written aside, then named: a stopped run leaves no half file
         say(f"writing {export.name}")
-        write_export(export, settings.customers)
+        partial = export.with_name(export.name + ".partial")
+        write_export(partial, settings.customers)
+        partial.replace(export)
     saved = settings.work / f"figures-{settings.customers}.json"
     figures = _load(saved) if settings.resume and saved.exists() else []
     if not _has(figures, OPEN_FIGURE):

@@ -19,6 +19,7 @@ from contact_desk.os_login import os_login
 from contact_desk.services import activity, additional_contacts, sign_in
 from contact_desk.services.contact_info import ContactInfoChanges, PointChange, save_contact_info
 from contact_desk.services.customers import get_customer, update_customer_details
+from contact_desk.services.forms import ContactForm, CustomerForm
 from contact_desk.store.database import open_database
 
 
@@ -35,15 +36,17 @@ def change(url: str, what: str, customer_id: int, *args: str) -> None:
             changed = {"first_name": args[0], "last_name": args[1]} if what == "rename" \
                 else {"city": args[0]}
             update_customer_details(database.unit_of_work(), actor, customer_id,
-                                    **{**details, **changed}, expected_version=version)
+                                    CustomerForm(**{**details, **changed}),
+                                    expected_version=version)
         elif what == "contact-phone":
             contact = next(c for c in shown.contacts if c.id == int(args[0]))
             additional_contacts.edit_contact(
-                database.unit_of_work(), actor, contact.id, first_name=contact.first_name,
-                last_name=contact.last_name, role=contact.role,
-                role_description=contact.role_description, email=contact.email,
-                phone=args[1], primary_contact=contact.primary_contact,
-                portal_access=contact.portal_access, preferences=contact.preferences,
+                database.unit_of_work(), actor, contact.id, ContactForm(
+                    first_name=contact.first_name, last_name=contact.last_name,
+                    email=contact.email, phone=args[1], role=contact.role,
+                    role_description=contact.role_description,
+                    primary_contact=contact.primary_contact,
+                    portal_access=contact.portal_access, preferences=contact.preferences),
                 expected_person_version=contact.person_version)
         elif what == "phone":
             save_contact_info(database.unit_of_work(), actor, customer_id,
@@ -54,7 +57,7 @@ def change(url: str, what: str, customer_id: int, *args: str) -> None:
         elif what == "failed-rename":
             try:
                 update_customer_details(database.unit_of_work(), actor, customer_id,
-                                        first_name="Never", last_name="Saved",
+                                        CustomerForm(first_name="Never", last_name="Saved"),
                                         expected_version=version - 1)
             except DomainError:
                 return

@@ -16,12 +16,13 @@ from pathlib import Path
 
 import pytest
 
+from contact_desk.services import contact_info
 from contact_desk.cli import main
 from contact_desk.domain.enums import CommunicationPreference, ContactKind, ContactRole
-from contact_desk.services import contact_points
 from contact_desk.services.additional_contacts import add_contact
 from contact_desk.services.customers import create_customer
 from contact_desk.store.database import open_database
+from contact_desk.services.forms import ContactForm
 from tests.conftest import first_manager
 
 SHOW_KEYS = {"customer_number", "first_name", "last_name", "company", "phones", "emails",
@@ -190,13 +191,34 @@ def ann_url(tmp_path_factory: pytest.TempPathFactory) -> str:
                           customer_number="C1")
     for kind, value in ((ContactKind.PHONE, "(212) 555-0142"),
                         (ContactKind.EMAIL, "ann@example.com")):
-        contact_points.add_contact_point(database.unit_of_work(), manager, ann, kind, value)
-    add_contact(database.unit_of_work(), manager, ann, first_name="Bo", last_name="Diaz",
-                role=ContactRole.BOOKKEEPER, email="bo@example.com",
-                preferences=[CommunicationPreference.CONTRACTS, CommunicationPreference.INVOICES,
-                             CommunicationPreference.ESTIMATES])
-    add_contact(database.unit_of_work(), manager, ann, first_name="Cy", last_name="Lee",
-                role=ContactRole.SPOUSE, preferences=list(CommunicationPreference))
+        contact_info.add_contact_point(database.unit_of_work(), manager, ann, kind, value)
+    add_contact(
+        database.unit_of_work(),
+        manager,
+        ann,
+        ContactForm(
+            first_name="Bo",
+            last_name="Diaz",
+            role=ContactRole.BOOKKEEPER,
+            email="bo@example.com",
+            preferences=[
+                CommunicationPreference.CONTRACTS,
+                CommunicationPreference.INVOICES,
+                CommunicationPreference.ESTIMATES,
+            ],
+        ),
+    )
+    add_contact(
+        database.unit_of_work(),
+        manager,
+        ann,
+        ContactForm(
+            first_name="Cy",
+            last_name="Lee",
+            role=ContactRole.SPOUSE,
+            preferences=list(CommunicationPreference),
+        ),
+    )
     database.dispose()
     return str(path)
 
@@ -217,8 +239,9 @@ def ann_url(tmp_path_factory: pytest.TempPathFactory) -> str:
     ],
 )
 def test_recipients_json_lists_everyone_considered(ann_url, capsys, message, receives):
-    code, out, err = run(capsys, "--database", ann_url, "recipients", "C1", "--message", message,
-                         "--json")
+    code, out, err = run(
+        capsys, "--database", ann_url, "recipients", "C1", "--message", message, "--json"
+    )
     assert code == 0, err
     data = json.loads(out)
     assert RECIPIENT_KEYS <= data.keys()
@@ -231,8 +254,7 @@ def test_recipients_json_lists_everyone_considered(ann_url, capsys, message, rec
 
 
 def test_recipients_prints_who_receives_then_who_is_left_out_and_why(ann_url, capsys):
-    code, out, _ = run(capsys, "--database", ann_url, "recipients", "C1", "--message",
-                       "marketing")
+    code, out, _ = run(capsys, "--database", ann_url, "recipients", "C1", "--message", "marketing")
     assert code == 0
     assert out.splitlines() == [
         "Marketing for Ann Lee (C1):",
@@ -256,9 +278,11 @@ def test_recipients_refuses_an_unknown_message_type_and_customer(ann_url, capsys
 
 # ---------------------------------------------------------------- sync, import, export
 
-DMS_HEADER = ("customer_number,first_name,last_name,company,cell_phone,home_phone,work_phone,"
-              "email,birth_date,address_line1,city,state,postal_code,vin,vehicle_year,"
-              "vehicle_make,vehicle_model\n")
+DMS_HEADER = (
+    "customer_number,first_name,last_name,company,cell_phone,home_phone,work_phone,"
+    "email,birth_date,address_line1,city,state,postal_code,vin,vehicle_year,"
+    "vehicle_make,vehicle_model\n"
+)
 FORMULA = "=cmd|' /C calc'!A0"
 
 
@@ -281,8 +305,9 @@ def sync_files(tmp_path: Path) -> tuple[str, Path]:
 def test_sync_dms_reports_counts_and_skipped_rows_and_exits_0(sync_files, tmp_path, capsys):
     url, export = sync_files
     report = tmp_path / "bad.csv"
-    code, out, err = run(capsys, "--database", url, "sync", "dms", str(export), "--report",
-                         str(report))
+    code, out, err = run(
+        capsys, "--database", url, "sync", "dms", str(export), "--report", str(report)
+    )
     assert code == 0
     assert "5 rows read: 2 customers created" in out and "3 rows skipped" in out
     assert "3 rows skipped:" in err and "line 4" in err and "line 6: no customer number" in err
@@ -307,19 +332,34 @@ def test_sync_dms_exits_2_when_the_file_cannot_be_read(tmp_path, capsys):
     broken = tmp_path / "export.csv"
     broken.write_bytes("customer_number\nC1\n".encode("utf-32"))
     new_desk(tmp_path / "d.sqlite3")
-    code, _, err = run(capsys, "--database", str(tmp_path / "d.sqlite3"), "sync", "dms",
-                       str(broken))
+    code, _, err = run(
+        capsys, "--database", str(tmp_path / "d.sqlite3"), "sync", "dms", str(broken)
+    )
     assert code == 2 and "UTF-32" in err and err.count("\n") == 1
-    code, _, err = run(capsys, "--database", str(tmp_path / "d.sqlite3"), "sync", "dms",
-                       str(tmp_path / "missing.csv"))
+    code, _, err = run(
+        capsys,
+        "--database",
+        str(tmp_path / "d.sqlite3"),
+        "sync",
+        "dms",
+        str(tmp_path / "missing.csv"),
+    )
     assert code == 2 and "cannot be read" in err
 
 
 def test_sync_dms_takes_a_delimiter(tmp_path, capsys):
     export = tmp_path / "export.csv"
     export.write_text("customer_number;first_name;last_name\nC1;Ann;Lee\n", encoding="utf-8")
-    code, out, _ = run(capsys, "--database", new_desk(tmp_path / "d.sqlite3"), "sync", "dms",
-                       str(export), "--delimiter", ";")
+    code, out, _ = run(
+        capsys,
+        "--database",
+        new_desk(tmp_path / "d.sqlite3"),
+        "sync",
+        "dms",
+        str(export),
+        "--delimiter",
+        ";",
+    )
     assert code == 0 and "1 customers created" in out
 
 
@@ -328,12 +368,22 @@ def test_a_progress_bar_is_drawn_on_a_terminal_only(sync_files):
 
     url, export = sync_files
     env = dict(os.environ, CONTACT_DESK_LOG_DIR=str(Path(url).parent / "logs"))
-    command = [sys.executable, "-m", "contact_desk", "--database", url, "sync", "dms",
-               str(export), "--dry-run"]
+    command = [
+        sys.executable,
+        "-m",
+        "contact_desk",
+        "--database",
+        url,
+        "sync",
+        "dms",
+        str(export),
+        "--dry-run",
+    ]
     leader, follower = pty.openpty()
     try:
-        result = subprocess.run(command, stderr=follower, stdout=subprocess.PIPE, env=env,
-                                timeout=60)
+        result = subprocess.run(
+            command, stderr=follower, stdout=subprocess.PIPE, env=env, timeout=60
+        )
         os.close(follower)
         drawn = os.read(leader, 65536).decode()
     finally:
@@ -347,23 +397,36 @@ def test_a_progress_bar_is_drawn_on_a_terminal_only(sync_files):
 def test_import_adf_opens_a_deal_and_refuses_entities(tmp_path, capsys):
     url = new_desk(tmp_path / "d.sqlite3")
     lead = tmp_path / "lead.xml"
-    lead.write_text("<adf><prospect><customer><contact><name part='full'>Ann Lee</name>"
-                    "<phone type='cellphone'>212 555 0142</phone></contact></customer>"
-                    "<provider><name>AutoTrader</name></provider></prospect></adf>",
-                    encoding="utf-8")
+    lead.write_text(
+        "<adf><prospect><customer><contact><name part='full'>Ann Lee</name>"
+        "<phone type='cellphone'>212 555 0142</phone></contact></customer>"
+        "<provider><name>AutoTrader</name></provider></prospect></adf>",
+        encoding="utf-8",
+    )
     code, out, _ = run(capsys, "--database", url, "import", "adf", str(lead))
     assert code == 0 and out.startswith("Lead from AutoTrader: deal #1 opened for a new customer")
 
-    lead.write_text('<!DOCTYPE adf [<!ENTITY x SYSTEM "file:///etc/passwd">]><adf>&x;</adf>',
-                    encoding="utf-8")
+    lead.write_text(
+        '<!DOCTYPE adf [<!ENTITY x SYSTEM "file:///etc/passwd">]><adf>&x;</adf>', encoding="utf-8"
+    )
     code, _, err = run(capsys, "--database", url, "import", "adf", str(lead))
     assert code == 2 and "entities" in err
 
 
 def test_export_and_import_vcard(demo_url, tmp_path, capsys):
     cards = tmp_path / "two.vcf"
-    code, out, _ = run(capsys, "--database", demo_url, "export", "vcard", str(cards),
-                       "--customer", "C100001", "--customer", "C100002")
+    code, out, _ = run(
+        capsys,
+        "--database",
+        demo_url,
+        "export",
+        "vcard",
+        str(cards),
+        "--customer",
+        "C100001",
+        "--customer",
+        "C100002",
+    )
     assert code == 0 and out == f"Wrote 2 cards to {cards}.\n"
     assert cards.read_text(encoding="utf-8").count("VERSION:4.0") == 2
 
@@ -379,26 +442,41 @@ def test_export_and_import_vcard(demo_url, tmp_path, capsys):
 
 # Outputs never replace the database or an input; --database mistakes are named
 
+
 def one_line_refusal(code: int, err: str) -> None:
     assert code == 2 and err.startswith("contact-desk: ") and err.count("\n") == 1, err
     assert "not your fault" not in err and "Traceback" not in err
 
 
-@pytest.mark.parametrize(("target", "says"), [
-    ("desk.sqlite3", "is the desk's database"),
-    ("desk.sqlite3-wal", "is the desk's database"),
-    ("export.csv", "also what this command reads"),
-    ("dms.toml", "also what this command reads"),
-    ("missing/bad.csv", "the folder .* does not exist"),
-])
+@pytest.mark.parametrize(
+    ("target", "says"),
+    [
+        ("desk.sqlite3", "is the desk's database"),
+        ("desk.sqlite3-wal", "is the desk's database"),
+        ("export.csv", "also what this command reads"),
+        ("dms.toml", "also what this command reads"),
+        ("missing/bad.csv", "the folder .* does not exist"),
+    ],
+)
 def test_a_report_that_would_replace_a_file_or_cannot_be_written_stops_the_sync_first(
-        sync_files, tmp_path, capsys, target, says):
+    sync_files, tmp_path, capsys, target, says
+):
     url, export = sync_files
     mapping = tmp_path / "dms.toml"
     mapping.write_text('[columns]\ncustomer_number = "customer_number"\n', encoding="utf-8")
     kept = export.read_bytes(), mapping.read_bytes()
-    code, out, err = run(capsys, "--database", url, "sync", "dms", str(export), "--mapping",
-                         str(mapping), "--report", str(tmp_path / target))
+    code, out, err = run(
+        capsys,
+        "--database",
+        url,
+        "sync",
+        "dms",
+        str(export),
+        "--mapping",
+        str(mapping),
+        "--report",
+        str(tmp_path / target),
+    )
     one_line_refusal(code, err)
     assert re.search(says, err) and out == ""
     assert (export.read_bytes(), mapping.read_bytes()) == kept
@@ -407,7 +485,8 @@ def test_a_report_that_would_replace_a_file_or_cannot_be_written_stops_the_sync_
 
 
 def test_a_report_that_fails_after_the_sync_says_the_sync_is_saved(
-        sync_files, tmp_path, capsys, monkeypatch):
+    sync_files, tmp_path, capsys, monkeypatch
+):
     url, export = sync_files
     report = tmp_path / "bad.csv"
 
@@ -415,12 +494,14 @@ def test_a_report_that_fails_after_the_sync_says_the_sync_is_saved(
         raise OSError(errno.ENOSPC, "No space left on device")
 
     monkeypatch.setattr("contact_desk.services.files.os.replace", disk_full)
-    code, out, err = run(capsys, "--database", url, "sync", "dms", str(export), "--report",
-                         str(report))
+    code, out, err = run(
+        capsys, "--database", url, "sync", "dms", str(export), "--report", str(report)
+    )
     assert code == 2 and "5 rows read: 2 customers created" in out
     assert err.splitlines()[0] == (
         f"contact-desk: the sync above is saved, but its report was not: {report} cannot be "
-        "written: No space left on device. Nothing was replaced.")
+        "written: No space left on device. Nothing was replaced."
+    )
     assert "--report FILE.csv lists them all" not in err and not report.exists()
     monkeypatch.undo()
     assert show_json(capsys, url, "C1")["customer_number"] == "C1"
@@ -434,8 +515,11 @@ def test_an_export_onto_the_database_is_refused_and_the_database_kept(demo_url, 
 
 
 def test_importing_the_database_itself_is_refused(demo_url, capsys):
-    for argv in (("sync", "dms", demo_url), ("import", "vcard", demo_url),
-                 ("import", "adf", demo_url + "-shm")):
+    for argv in (
+        ("sync", "dms", demo_url),
+        ("import", "vcard", demo_url),
+        ("import", "adf", demo_url + "-shm"),
+    ):
         code, _, err = run(capsys, "--database", demo_url, *argv)
         one_line_refusal(code, err)
         assert "is the desk's own database, not a file to import" in err
@@ -461,11 +545,21 @@ def _mistakes(tmp_path: Path) -> dict[str, tuple[str, str]]:
     }
 
 
-@pytest.mark.parametrize("mistake", [
-    "a mistyped folder", "no database yet", "in memory", "empty", "another application",
-    "a text file", "a picture", "a folder", "an unknown kind"])
-def test_each_database_mistake_gets_its_own_line_and_nothing_is_written(
-        tmp_path, capsys, mistake):
+@pytest.mark.parametrize(
+    "mistake",
+    [
+        "a mistyped folder",
+        "no database yet",
+        "in memory",
+        "empty",
+        "another application",
+        "a text file",
+        "a picture",
+        "a folder",
+        "an unknown kind",
+    ],
+)
+def test_each_database_mistake_gets_its_own_line_and_nothing_is_written(tmp_path, capsys, mistake):
     given, says = _mistakes(tmp_path)[mistake]
     before = sorted(p.name for p in tmp_path.rglob("*"))
     export = tmp_path.parent / f"{tmp_path.name}-export.csv"
@@ -505,13 +599,15 @@ def test_history_prints_every_change_and_json_for_scripts(demo_url, capsys):
     data = json.loads(out)
     changes = data["changes"]
     assert data["customer_id"] and changes
-    assert {"at", "who", "desk", "cause", "why", "entity", "field", "old", "new"} <= \
-        changes[0].keys()
+    assert {"at", "who", "desk", "cause", "why", "entity", "field", "old", "new"} <= changes[
+        0
+    ].keys()
     assert [c["at"] for c in changes] == sorted((c["at"] for c in changes), reverse=True)
     assert "added" in {c["field"] for c in changes}
 
-    code, out, err = run(capsys, "--database", demo_url, "history", "C100001",
-                         "--only", "contact-points")
+    code, out, err = run(
+        capsys, "--database", demo_url, "history", "C100001", "--only", "contact-points"
+    )
     assert code == 0 and err == ""
     lines = out.splitlines()
     assert lines and all("Phone or email:" in line or "Primary" in line for line in lines)

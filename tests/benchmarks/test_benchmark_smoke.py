@@ -29,7 +29,7 @@ def test_a_small_run_measures_every_figure_and_writes_the_report(tmp_path):
 
     names = " / ".join(figure.name for figure in figures)
     for expected in ("same-work floor", "storage floor", "Search as you type p95",
-                     "Open a heavy customer", "keystroke", "Primary checkbox", "Start-up",
+                     "Open a heavy customer", "keystroke", "Primary click to the row repainted", "Start-up",
                      "open the heavy customer until laid out and painted p95",
                      "open an ordinary customer until laid out and painted p95",
                      "desk's stack",

@@ -19,6 +19,7 @@ from contact_desk.services.customers import create_customer, update_customer_det
 from contact_desk.store.activity import AuditEvent
 from contact_desk.store.models import Base
 from contact_desk.store.database import Database
+from contact_desk.services.forms import CustomerForm
 
 Snapshot = dict[str, list[tuple[Any, ...]]]
 
@@ -56,8 +57,12 @@ def new_customer(database: Database, manager: Actor) -> Callable[..., int]:
             database.unit_of_work(), manager, first_name=first_name, last_name=last_name, **fields
         )
         if address:
-            update_customer_details(database.unit_of_work(), manager, customer_id,
-                                    first_name=first_name, last_name=last_name, **address)
+            update_customer_details(
+                database.unit_of_work(),
+                manager,
+                customer_id,
+                CustomerForm(first_name=first_name, last_name=last_name, **address),
+            )
         return customer_id
 
     return create

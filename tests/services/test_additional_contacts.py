@@ -24,6 +24,7 @@ from contact_desk.services.customers import get_customer
 from contact_desk.services.views import AdditionalContactView
 from contact_desk.store.people import AccountContact, ContactPerson
 from contact_desk.store.program import Program
+from contact_desk.services.forms import ContactForm
 
 SCHEDULING = CommunicationPreference.SCHEDULING
 INVOICES = CommunicationPreference.INVOICES
@@ -45,12 +46,13 @@ def add(database, clerk, customer_id) -> Callable[..., int]:
         role: ContactRole = ContactRole.SPOUSE,
         *,
         to: int | None = None,
+        expected_version: int | None = None,
         **details: object,
     ) -> int:
-        return ac.add_contact(
-            database.unit_of_work(), clerk, to or customer_id,
-            first_name=first_name, last_name=last_name, role=role, **details,
-        )
+        return ac.add_contact(database.unit_of_work(), clerk, to or customer_id,
+                              ContactForm(first_name=first_name, last_name=last_name, role=role,
+                                          **details),
+                              expected_version=expected_version)
 
     return add_contact
 
@@ -78,7 +80,7 @@ def _people(database) -> list[str]:
         return [person.full_name for person in people]
 
 
-def _edit(database, actor, link_id, **changes) -> None:
+def _edit(database, actor, link_id, expected_person_version=None, **changes) -> None:
     """Save the Add Contact form over a contact, changing only what is given."""
     contact = _contact(database, link_id)
     form = dict(
@@ -87,7 +89,8 @@ def _edit(database, actor, link_id, **changes) -> None:
         phone=contact.phone_display or None, primary_contact=contact.primary_contact,
         portal_access=contact.portal_access, preferences=contact.preferences,
     )
-    ac.edit_contact(database.unit_of_work(), actor, link_id, **(form | changes))
+    ac.edit_contact(database.unit_of_work(), actor, link_id, ContactForm(**form | changes),
+                    expected_person_version=expected_person_version)
 
 
 def test_a_contact_is_added_with_tidy_details_and_shows_on_the_card(
@@ -383,12 +386,20 @@ def test_no_invite_without_portal_access_or_an_email(database, clerk, add, refus
 # Each change a clerk can make to a contact, on Bo (his link and person) and another customer.
 CHANGES: dict[str, Callable[..., object]] = {
     "add": lambda uow, actor, on: ac.add_contact(
-        uow, actor, on.other_customer, first_name="Cy", last_name="Diaz",
-        role=ContactRole.SPOUSE),
+        uow,
+        actor,
+        on.other_customer,
+        ContactForm(first_name="Cy", last_name="Diaz", role=ContactRole.SPOUSE),
+    ),
     "link existing": lambda uow, actor, on: ac.link_existing_contact(
-        uow, actor, on.other_customer, on.person, role=ContactRole.SPOUSE),
+        uow, actor, on.other_customer, on.person, role=ContactRole.SPOUSE
+    ),
     "edit": lambda uow, actor, on: ac.edit_contact(
-        uow, actor, on.link, first_name="Bob", last_name="Diaz", role=ContactRole.SPOUSE),
+        uow,
+        actor,
+        on.link,
+        ContactForm(first_name="Bob", last_name="Diaz", role=ContactRole.SPOUSE),
+    ),
     "remove": lambda uow, actor, on: ac.remove_contact(uow, actor, on.link),
     "set primary contact": lambda uow, actor, on: ac.set_primary_contact(uow, actor, on.link),
     "set portal access": lambda uow, actor, on: ac.set_portal_access(uow, actor, on.link, False),
@@ -401,10 +412,14 @@ def test_a_user_without_the_edit_permission_changes_nothing(
     database, viewer, add, new_customer, refused, subtests
 ):
     link = add(email="bo@example.com", portal_access=True)
-    bo = SimpleNamespace(link=link, person=_contact(database, link).person_id,
-                         other_customer=new_customer("Dee", "Park"))
+    bo = SimpleNamespace(
+        link=link,
+        person=_contact(database, link).person_id,
+        other_customer=new_customer("Dee", "Park"),
+    )
     for name, change in CHANGES.items():
-        with subtests.test(name), refused(
-            PermissionDenied, "Val Viewer does not have the permission to edit customers"
+        with (
+            subtests.test(name),
+            refused(PermissionDenied, "Val Viewer does not have the permission to edit customers"),
         ):
             change(database.unit_of_work(), viewer, bo)

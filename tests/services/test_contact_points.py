@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 from sqlalchemy import func, select
 
+from contact_desk.services import contact_info
 from contact_desk.domain.actor import Actor
 from contact_desk.domain.enums import (
     ContactKind,
@@ -38,7 +39,7 @@ def customer_id(database, manager) -> int:
 
 
 def _add(database, actor, customer_id, kind, text, source=Source.DEALER) -> int:
-    return cp.add_contact_point(database.unit_of_work(), actor, customer_id, kind, text, source)
+    return contact_info.add_contact_point(database.unit_of_work(), actor, customer_id, kind, text, source).added_id
 
 
 def _dms(database, actor, customer_id, type_, text) -> int:
@@ -80,8 +81,8 @@ def test_the_first_active_phone_becomes_primary(database, manager, customer_id):
 def test_the_dms_cell_is_the_default_primary(database, manager, customer_id):
     _dms(database, manager, customer_id, ContactPointType.DMS_HOME, PHONE_A)
     cell = _dms(database, manager, customer_id, ContactPointType.DMS_CELL, PHONE_B)
-    cp.set_contact_point_status(database.unit_of_work(), manager, cell, ContactStatus.INACTIVE)
-    cp.set_contact_point_status(database.unit_of_work(), manager, cell, ContactStatus.ACTIVE)
+    contact_info.set_contact_point_status(database.unit_of_work(), manager, cell, ContactStatus.INACTIVE)
+    contact_info.set_contact_point_status(database.unit_of_work(), manager, cell, ContactStatus.ACTIVE)
     # The home phone became primary while the cell was inactive, and a chosen or
     # defaulted primary stays while it is active.
     home = _view(database).phones[0]
@@ -93,9 +94,9 @@ def test_choosing_a_primary_unchecks_the_old_one_in_the_same_transaction(
 ):
     first = _add(database, manager, customer_id, ContactKind.PHONE, PHONE_A)
     second = _add(database, manager, customer_id, ContactKind.PHONE, PHONE_B)
-    cp.set_primary(database.unit_of_work(), manager, second)
+    contact_info.set_primary(database.unit_of_work(), manager, second)
     assert _primaries(database, customer_id, ContactKind.PHONE) == [second]
-    cp.set_primary(database.unit_of_work(), manager, first)
+    contact_info.set_primary(database.unit_of_work(), manager, first)
     assert _primaries(database, customer_id, ContactKind.PHONE) == [first]
 
 
@@ -103,9 +104,9 @@ def test_an_inactive_or_invalid_value_cannot_be_made_primary(database, manager, 
     _add(database, manager, customer_id, ContactKind.EMAIL, "ann@example.com")
     other = _add(database, manager, customer_id, ContactKind.EMAIL, "ann.lee@example.org")
     for status, word in ((ContactStatus.INACTIVE, "inactive"), (ContactStatus.INVALID, "invalid")):
-        cp.set_contact_point_status(database.unit_of_work(), manager, other, status)
+        contact_info.set_contact_point_status(database.unit_of_work(), manager, other, status)
         with pytest.raises(NotAllowed, match=word):
-            cp.set_primary(database.unit_of_work(), manager, other)
+            contact_info.set_primary(database.unit_of_work(), manager, other)
     assert other not in _primaries(database, customer_id, ContactKind.EMAIL)
     view = _view(database)
     assert "invalid" in view.emails[1].why_not_primary
@@ -115,7 +116,7 @@ def test_an_inactive_or_invalid_value_cannot_be_made_primary(database, manager, 
 def test_deactivating_the_primary_moves_it_logs_the_move_and_warns(database, manager, customer_id):
     first = _add(database, manager, customer_id, ContactKind.PHONE, PHONE_A)
     second = _add(database, manager, customer_id, ContactKind.PHONE, PHONE_B)
-    cp.set_contact_point_status(database.unit_of_work(), manager, first, ContactStatus.INACTIVE)
+    contact_info.set_contact_point_status(database.unit_of_work(), manager, first, ContactStatus.INACTIVE)
     assert _primaries(database, customer_id, ContactKind.PHONE) == [second]
     with database.sessions() as session:
         move = session.scalars(
@@ -128,7 +129,7 @@ def test_deactivating_the_primary_moves_it_logs_the_move_and_warns(database, man
 
 def test_with_no_active_value_there_is_no_primary_and_the_card_warns(database, manager, customer_id):
     only = _add(database, manager, customer_id, ContactKind.PHONE, PHONE_A)
-    cp.set_contact_point_status(database.unit_of_work(), manager, only, ContactStatus.INVALID)
+    contact_info.set_contact_point_status(database.unit_of_work(), manager, only, ContactStatus.INVALID)
     assert _primaries(database, customer_id, ContactKind.PHONE) == []
     view = _view(database)
     status_date = view.phones[0].status_date.isoformat()
@@ -136,7 +137,7 @@ def test_with_no_active_value_there_is_no_primary_and_the_card_warns(database, m
         f"This customer will not receive texts: no active phone number since {status_date}."
         in view.warnings
     )
-    cp.set_contact_point_status(database.unit_of_work(), manager, only, ContactStatus.ACTIVE)
+    contact_info.set_contact_point_status(database.unit_of_work(), manager, only, ContactStatus.ACTIVE)
     assert _primaries(database, customer_id, ContactKind.PHONE) == [only]
 
 
@@ -182,7 +183,7 @@ def test_bad_input_is_refused_and_nothing_is_written(database, manager, customer
 
 def test_editing_a_value_keeps_its_type_primary_and_history(database, manager, customer_id):
     dms = _dms(database, manager, customer_id, ContactPointType.DMS_CELL, PHONE_A)
-    cp.edit_contact_point(database.unit_of_work(), manager, dms, PHONE_C)
+    contact_info.edit_contact_point(database.unit_of_work(), manager, dms, PHONE_C)
     phone = _view(database).phones[0]
     assert (phone.type, phone.display, phone.is_primary) == (
         ContactPointType.DMS_CELL, "(646) 555-0188", True)
@@ -195,9 +196,9 @@ def test_a_stale_copy_of_the_customer_is_refused(database, manager, customer_id)
     first = _add(database, manager, customer_id, ContactKind.PHONE, PHONE_A)
     second = _add(database, manager, customer_id, ContactKind.PHONE, PHONE_B)
     seen = _view(database).version
-    cp.set_primary(database.unit_of_work(), manager, second, expected_version=seen)
+    contact_info.set_primary(database.unit_of_work(), manager, second, expected_version=seen)
     with pytest.raises(ConflictError, match="Another desk"):
-        cp.set_primary(database.unit_of_work(), manager, first, expected_version=seen)
+        contact_info.set_primary(database.unit_of_work(), manager, first, expected_version=seen)
     assert _primaries(database, customer_id, ContactKind.PHONE) == [second]
 
 
@@ -220,7 +221,7 @@ def test_set_primary_by_value_finds_the_number_in_any_format(database, manager, 
 def test_every_change_writes_an_audit_event_with_who(database, clerk, customer_id):
     point = _add(database, clerk, customer_id, ContactKind.PHONE, PHONE_A)
     cp.set_consent(database.unit_of_work(), clerk, point, do_not_call=True)
-    cp.set_contact_point_status(database.unit_of_work(), clerk, point, ContactStatus.INACTIVE)
+    contact_info.set_contact_point_status(database.unit_of_work(), clerk, point, ContactStatus.INACTIVE)
     with database.sessions() as session:
         events = session.scalars(
             select(AuditEvent).where(AuditEvent.user_id == clerk.user_id).order_by(AuditEvent.id)

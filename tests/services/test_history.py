@@ -9,6 +9,7 @@ import socket
 
 import pytest
 
+from contact_desk.services import contact_info
 from contact_desk.domain.enums import AssignmentRole, ContactKind, ContactStatus
 from contact_desk.domain.history import Cause, Field
 from contact_desk.services import contact_points as cp
@@ -32,12 +33,12 @@ def ann(database, manager) -> int:
 
 def test_the_history_is_every_change_newest_first_with_who_where_and_why(
         database, manager, clerk, ann):
-    cell = cp.add_contact_point(database.unit_of_work(), clerk, ann, ContactKind.PHONE,
-                                "(212) 555-0142")
-    home = cp.add_contact_point(database.unit_of_work(), clerk, ann, ContactKind.PHONE,
-                                "(212) 555-0143")
+    cell = contact_info.add_contact_point(database.unit_of_work(), clerk, ann, ContactKind.PHONE,
+                                "(212) 555-0142").added_id
+    home = contact_info.add_contact_point(database.unit_of_work(), clerk, ann, ContactKind.PHONE,
+                                "(212) 555-0143").added_id
     cp.set_consent(database.unit_of_work(), clerk, cell, do_not_text=True)
-    cp.set_contact_point_status(database.unit_of_work(), clerk, cell, ContactStatus.INACTIVE)
+    contact_info.set_contact_point_status(database.unit_of_work(), clerk, cell, ContactStatus.INACTIVE)
     users.assign_user(database.unit_of_work(), manager, ann, AssignmentRole.SALES,
                       clerk.user_id)
     add_note(database.unit_of_work(), clerk, ann, "<b>Call</b> after 5pm")
@@ -97,3 +98,11 @@ def test_the_csv_export_is_whole_and_a_formula_stays_text(database, manager, ann
     assert rows[0] == ["when", "who", "desk", "why", "what", "field", "old", "new", "detail"]
     assert rows[1][4:8] == ["Note", "Added", "", '\'=HYPERLINK("http://x.example","hi")']
 
+
+
+def test_the_account_figures_are_filed_with_programs():
+    from contact_desk.domain.history import Entity, Field
+    from contact_desk.services.history import HistoryGroup, group_of
+
+    assert group_of(Entity.CUSTOMER, Field.REGULAR_AMOUNT) is HistoryGroup.PROGRAMS
+    assert group_of(Entity.CUSTOMER, Field.CITY) is HistoryGroup.OTHER

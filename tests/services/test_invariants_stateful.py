@@ -8,9 +8,16 @@ from pathlib import Path
 
 from hypothesis import HealthCheck, settings
 from hypothesis import strategies as st
-from hypothesis.stateful import RuleBasedStateMachine, invariant, precondition, rule, run_state_machine_as_test
+from hypothesis.stateful import (
+    RuleBasedStateMachine,
+    invariant,
+    precondition,
+    rule,
+    run_state_machine_as_test,
+)
 from sqlalchemy import func, select
 
+from contact_desk.services import contact_info
 from contact_desk.domain.enums import (
     CommunicationPreference,
     ContactKind,
@@ -20,6 +27,7 @@ from contact_desk.domain.enums import (
     TextConsent,
 )
 from contact_desk.domain.errors import DomainError
+from contact_desk.services.forms import ContactForm
 from contact_desk.services import additional_contacts as contacts
 from contact_desk.services import contact_points as cp
 from contact_desk.services import customers
@@ -45,8 +53,13 @@ def make_machine(template: Path, workdir: Path):
             self.db: Database = open_database(str(path))
             self.actor = first_manager(self.db)
             self.customer_ids = [
-                customers.create_customer(self.db.unit_of_work(), self.actor, first_name="Ann",
-                                          last_name=f"Lee {n}", customer_number=f"C{n}")
+                customers.create_customer(
+                    self.db.unit_of_work(),
+                    self.actor,
+                    first_name="Ann",
+                    last_name=f"Lee {n}",
+                    customer_number=f"C{n}",
+                )
                 for n in (1, 2)
             ]
 
@@ -71,7 +84,7 @@ def make_machine(template: Path, workdir: Path):
         @rule(who=st.integers(0, 1), kind=st.sampled_from(ContactKind), pick=st.integers(0, 13))
         def add_value(self, who, kind, pick):
             text = PHONES[pick] if kind is ContactKind.PHONE else EMAILS[pick % len(EMAILS)]
-            self._try(cp.add_contact_point, self.customer_ids[who], kind, text)
+            self._try(contact_info.add_contact_point, self.customer_ids[who], kind, text)
 
         @rule(who=st.integers(0, 1), type_=st.sampled_from(DMS_TYPES), pick=st.integers(0, 13))
         def dms_adds_value(self, who, type_, pick):
@@ -89,12 +102,12 @@ def make_machine(template: Path, workdir: Path):
         @rule(data=st.data(), status=st.sampled_from(ContactStatus))
         def change_status(self, data, status):
             point = data.draw(st.sampled_from(self._points()))
-            self._try(cp.set_contact_point_status, point, status)
+            self._try(contact_info.set_contact_point_status, point, status)
 
         @precondition(lambda self: self._points())
         @rule(data=st.data())
         def choose_primary(self, data):
-            self._try(cp.set_primary, data.draw(st.sampled_from(self._points())))
+            self._try(contact_info.set_primary, data.draw(st.sampled_from(self._points())))
 
         @precondition(lambda self: self._points())
         @rule(data=st.data(), pick=st.integers(0, 13))
@@ -103,21 +116,38 @@ def make_machine(template: Path, workdir: Path):
             with self.db.sessions() as session:
                 kind = session.get(ContactPoint, point).kind
             text = PHONES[pick] if kind is ContactKind.PHONE else EMAILS[pick % len(EMAILS)]
-            self._try(cp.edit_contact_point, point, text)
+            self._try(contact_info.edit_contact_point, point, text)
 
         @precondition(lambda self: self._points())
         @rule(data=st.data(), consent=st.sampled_from(TextConsent))
         def record_consent(self, data, consent):
-            self._try(cp.set_consent, data.draw(st.sampled_from(self._points())),
-                      text_consent=consent)
+            self._try(
+                cp.set_consent, data.draw(st.sampled_from(self._points())), text_consent=consent
+            )
 
-        @rule(who=st.integers(0, 1), email=st.sampled_from([None, *EMAILS]),
-              primary=st.booleans(), portal=st.booleans(), role=st.sampled_from(ContactRole),
-              prefs=st.sets(st.sampled_from(CommunicationPreference)))
+        @rule(
+            who=st.integers(0, 1),
+            email=st.sampled_from([None, *EMAILS]),
+            primary=st.booleans(),
+            portal=st.booleans(),
+            role=st.sampled_from(ContactRole),
+            prefs=st.sets(st.sampled_from(CommunicationPreference)),
+        )
         def add_person(self, who, email, primary, portal, role, prefs):
-            self._try(contacts.add_contact, self.customer_ids[who], first_name="Pat",
-                      last_name="Doe", role=role, role_description="Fleet", email=email,
-                      primary_contact=primary, portal_access=portal, preferences=prefs)
+            self._try(
+                contacts.add_contact,
+                self.customer_ids[who],
+                ContactForm(
+                    first_name="Pat",
+                    last_name="Doe",
+                    role=role,
+                    role_description="Fleet",
+                    email=email,
+                    primary_contact=primary,
+                    portal_access=portal,
+                    preferences=frozenset(prefs),
+                ),
+            )
 
         @precondition(lambda self: self._links())
         @rule(data=st.data())
@@ -130,8 +160,13 @@ def make_machine(template: Path, workdir: Path):
             link = data.draw(st.sampled_from(self._links()))
             with self.db.sessions() as session:
                 person_id = session.get(AccountContact, link).person_id
-            self._try(contacts.link_existing_contact, self.customer_ids[who], person_id,
-                      role=ContactRole.SPOUSE, primary_contact=data.draw(st.booleans()))
+            self._try(
+                contacts.link_existing_contact,
+                self.customer_ids[who],
+                person_id,
+                role=ContactRole.SPOUSE,
+                primary_contact=data.draw(st.booleans()),
+            )
 
         @precondition(lambda self: self._links())
         @rule(data=st.data())
@@ -143,9 +178,12 @@ def make_machine(template: Path, workdir: Path):
             with self.db.sessions() as session:
                 for point_kind in ContactKind:
                     for customer_id in self.customer_ids:
-                        points = session.scalars(select(ContactPoint).where(
-                            ContactPoint.customer_id == customer_id,
-                            ContactPoint.kind == point_kind)).all()
+                        points = session.scalars(
+                            select(ContactPoint).where(
+                                ContactPoint.customer_id == customer_id,
+                                ContactPoint.kind == point_kind,
+                            )
+                        ).all()
                         primaries = [p for p in points if p.is_primary]
                         active = [p for p in points if p.status is ContactStatus.ACTIVE]
                         assert len(primaries) == (1 if active else 0), (point_kind, points)
@@ -157,14 +195,24 @@ def make_machine(template: Path, workdir: Path):
         def people_hold(self):
             with self.db.sessions() as session:
                 for customer_id in self.customer_ids:
-                    count = session.scalar(select(func.count()).select_from(AccountContact).where(
-                        AccountContact.customer_id == customer_id, AccountContact.primary_contact))
+                    count = session.scalar(
+                        select(func.count())
+                        .select_from(AccountContact)
+                        .where(
+                            AccountContact.customer_id == customer_id,
+                            AccountContact.primary_contact,
+                        )
+                    )
                     assert count <= 1
                 emails = session.scalars(
-                    select(ContactPerson.email).where(ContactPerson.email.is_not(None))).all()
+                    select(ContactPerson.email).where(ContactPerson.email.is_not(None))
+                ).all()
                 assert len(emails) == len(set(emails))
-                assert not session.scalars(select(ContactPerson).where(
-                    ContactPerson.portal_access, ContactPerson.email.is_(None))).all()
+                assert not session.scalars(
+                    select(ContactPerson).where(
+                        ContactPerson.portal_access, ContactPerson.email.is_(None)
+                    )
+                ).all()
 
     return DeskOperations
 
@@ -172,7 +220,14 @@ def make_machine(template: Path, workdir: Path):
 def test_random_desk_operations_keep_every_invariant(sqlite_template, tmp_path):
     # 45 sequences of 50 steps: 2,250 steps, each followed by every invariant check.
     machine = make_machine(sqlite_template, tmp_path)
-    run_state_machine_as_test(machine, settings=settings(
-        max_examples=45, stateful_step_count=50, deadline=None, derandomize=True,
-        suppress_health_check=list(HealthCheck), database=None,
-    ))
+    run_state_machine_as_test(
+        machine,
+        settings=settings(
+            max_examples=45,
+            stateful_step_count=50,
+            deadline=None,
+            derandomize=True,
+            suppress_health_check=list(HealthCheck),
+            database=None,
+        ),
+    )

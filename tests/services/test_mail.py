@@ -28,6 +28,7 @@ from contact_desk.services.mail import (
 from contact_desk.store.activity import AuditEvent
 from contact_desk.store.people import AccountContact
 from contact_desk.store.users import Setting
+from contact_desk.services.forms import ContactForm
 from tests.mail_server import LOGIN, PASSWORD
 from tests.postgres_server import free_port
 
@@ -46,26 +47,41 @@ def outbox(tmp_path, monkeypatch):
 @pytest.fixture
 def bo(database, clerk, new_customer) -> int:
     """Bo Diaz on Ann Lee's account, with portal access; his link id."""
-    return ac.add_contact(database.unit_of_work(), clerk, new_customer(), first_name="Bo",
-                          last_name="Diaz", role=ContactRole.SPOUSE, email="bo@example.com",
-                          portal_access=True)
+    return ac.add_contact(
+        database.unit_of_work(),
+        clerk,
+        new_customer(),
+        ContactForm(
+            first_name="Bo",
+            last_name="Diaz",
+            role=ContactRole.SPOUSE,
+            email="bo@example.com",
+            portal_access=True,
+        ),
+    )
 
 
 def invite_record(database, link: int) -> tuple[object, str | None]:
     with database.unit_of_work() as uow:
         customer_id = uow.session.get(AccountContact, link).customer_id
-    contact = next(c for c in get_customer(database.unit_of_work(), customer_id).contacts
-                   if c.id == link)
+    contact = next(
+        c for c in get_customer(database.unit_of_work(), customer_id).contacts if c.id == link
+    )
     return contact.invite_sent_at, contact.invite_sent_by
 
 
-def test_an_invite_goes_out_through_the_mail_server_and_is_recorded(database, clerk, bo,
-                                                                      mail_server):
+def test_an_invite_goes_out_through_the_mail_server_and_is_recorded(
+    database, clerk, bo, mail_server
+):
     inbox, settings = mail_server()
     sent = send_portal_invite(database.unit_of_work, clerk, bo, settings)
 
     assert (sent.to_address, sent.via, sent.eml_path, sent.person_name) == (
-        "bo@example.com", "smtp", None, "Bo Diaz")
+        "bo@example.com",
+        "smtp",
+        None,
+        "Bo Diaz",
+    )
     [message] = inbox.messages
     assert parseaddr(message["To"]) == ("Bo Diaz", "bo@example.com")
     assert parseaddr(message["From"]) == ("Lakeside Motors", "desk@lakeside.example")
@@ -89,13 +105,17 @@ def test_a_server_that_wants_a_login_gets_the_password_from_the_keychain(
     assert invite_record(database, bo)[1] == "Casey Clerk"
 
 
-def test_an_invite_that_went_out_but_could_not_be_noted_says_it_went(database, clerk, manager,
-                                                                      bo, mail_server):
+def test_an_invite_that_went_out_but_could_not_be_noted_says_it_went(
+    database, clerk, manager, bo, mail_server
+):
     inbox, settings = mail_server()
     # Another desk takes Bo's portal access away while the message is on its way.
     inbox.on_arrival = lambda: ac.set_portal_access(database.unit_of_work(), manager, bo, False)
-    with pytest.raises(DomainError, match="The invite went to bo@example.com, but it could not "
-                                          "be noted on the contact: Bo Diaz does not have"):
+    with pytest.raises(
+        DomainError,
+        match="The invite went to bo@example.com, but it could not "
+        "be noted on the contact: Bo Diaz does not have",
+    ):
         send_portal_invite(database.unit_of_work, clerk, bo, settings)
     assert len(inbox.messages) == 1 and invite_record(database, bo) == (None, None)
 
@@ -115,19 +135,23 @@ def test_a_server_that_refuses_the_connection_names_host_and_port_and_nothing_is
 ):
     port = free_port()  # nothing listens there
     settings = MailSettings(host="127.0.0.1", port=port, security=Security.STARTTLS)
-    with refused(DomainError, f"The invite was not sent: the mail server at 127.0.0.1:{port} "
-                              "refused the connection") as raised:
+    with refused(
+        DomainError,
+        f"The invite was not sent: the mail server at 127.0.0.1:{port} refused the connection",
+    ) as raised:
         send_portal_invite(database.unit_of_work, clerk, bo, settings)
     assert type(raised.value) is DomainError
     assert not outbox.exists()
 
 
-def test_starttls_asked_of_a_server_without_it_is_said_plainly(database, clerk, bo, mail_server,
-                                                                refused):
+def test_starttls_asked_of_a_server_without_it_is_said_plainly(
+    database, clerk, bo, mail_server, refused
+):
     inbox, settings = mail_server()
     with refused(DomainError, "127.0.0.1:[0-9]+ does not offer STARTTLS"):
-        send_portal_invite(database.unit_of_work, clerk, bo,
-                           replace(settings, security=Security.STARTTLS))
+        send_portal_invite(
+            database.unit_of_work, clerk, bo, replace(settings, security=Security.STARTTLS)
+        )
     assert inbox.messages == []
 
 
@@ -153,8 +177,9 @@ def test_the_outbox_is_the_settings_folder_else_the_environment_s(tmp_path, outb
     assert MailSettings(outbox=str(tmp_path / "mine")).outbox_folder() == tmp_path / "mine"
 
 
-def test_no_invite_without_portal_access_or_an_email(database, clerk, bo, mail_server, refused,
-                                                     outbox):
+def test_no_invite_without_portal_access_or_an_email(
+    database, clerk, bo, mail_server, refused, outbox
+):
     inbox, settings = mail_server()
     ac.set_portal_access(database.unit_of_work(), clerk, bo, False)
     for where in (settings, MailSettings()):
@@ -169,8 +194,9 @@ def test_no_invite_without_portal_access_or_an_email(database, clerk, bo, mail_s
     assert inbox.messages == [] and not outbox.exists()
 
 
-def test_a_user_who_may_not_edit_customers_sends_nothing(database, viewer, bo, mail_server,
-                                                         refused):
+def test_a_user_who_may_not_edit_customers_sends_nothing(
+    database, viewer, bo, mail_server, refused
+):
     inbox, settings = mail_server()
     with refused(PermissionDenied, "Val Viewer does not have the permission"):
         send_portal_invite(database.unit_of_work, viewer, bo, settings)
@@ -179,44 +205,63 @@ def test_a_user_who_may_not_edit_customers_sends_nothing(database, viewer, bo, m
     assert inbox.messages == []
 
 
-def test_a_clerk_cannot_change_the_mail_server_every_desk_sends_through(database, clerk,
-                                                                        mail_server, refused):
+def test_a_clerk_cannot_change_the_mail_server_every_desk_sends_through(
+    database, clerk, mail_server, refused
+):
     _inbox, settings = mail_server()
-    with refused(PermissionDenied, "Casey Clerk does not have the permission to manage users, "
-                                   "their PINs and the desk's mail server"):
+    with refused(
+        PermissionDenied,
+        "Casey Clerk does not have the permission to manage users, "
+        "their PINs and the desk's mail server",
+    ):
         save_mail_settings(database.unit_of_work(), clerk, settings)
 
 
-def test_the_settings_are_shared_through_the_database_and_audited(database, manager,
-                                                                   audit_trail):
+def test_the_settings_are_shared_through_the_database_and_audited(database, manager, audit_trail):
     assert mail_settings(database.unit_of_work()) == MailSettings()
-    typed = MailSettings(host=" smtp.lakeside.example ", port=465, security=Security.SSL,
-                         username="desk", from_address="Desk@Lakeside.example",
-                         dealership_name="Lakeside  Motors", outbox="C:/Invites")
+    typed = MailSettings(
+        host=" smtp.lakeside.example ",
+        port=465,
+        security=Security.SSL,
+        username="desk",
+        from_address="Desk@Lakeside.example",
+        dealership_name="Lakeside  Motors",
+        outbox="C:/Invites",
+    )
     save_mail_settings(database.unit_of_work(), manager, typed)
 
     assert mail_settings(database.unit_of_work()) == MailSettings(
-        host="smtp.lakeside.example", port=465, security=Security.SSL, username="desk",
-        from_address="desk@lakeside.example", dealership_name="Lakeside Motors",
-        outbox="C:/Invites")
+        host="smtp.lakeside.example",
+        port=465,
+        security=Security.SSL,
+        username="desk",
+        from_address="desk@lakeside.example",
+        dealership_name="Lakeside Motors",
+        outbox="C:/Invites",
+    )
     changed = {e.field: (e.old, e.new) for e in audit_trail(entity="setting")}
     assert changed["mail.port"] == (None, "465") and changed["mail.security"] == (None, "SSL")
     save_mail_settings(database.unit_of_work(), manager, typed)  # the same again
     assert len(audit_trail(entity="setting")) == len(changed)
 
 
-@pytest.mark.parametrize(("typed", "field", "says"), [
-    (dict(host="smtp lakeside.example"), "host", "cannot contain spaces"),
-    (dict(port=0), "port", "from 1 to 65535"),
-    (dict(port=65536), "port", "from 1 to 65535"),
-    (dict(from_address=""), "from_address", "address invites are sent from"),
-    (dict(from_address="desk@@lakeside"), "from_address", "not a valid email address"),
-    (dict(host="", from_address="desk@@lakeside"), "from_address", "not a valid email address"),
-])
-def test_settings_a_mail_server_cannot_use_are_refused_by_field(database, manager, refused,
-                                                                 typed, field, says):
-    settings = MailSettings(**{"host": "smtp.lakeside.example",
-                               "from_address": "desk@lakeside.example", **typed})
+@pytest.mark.parametrize(
+    ("typed", "field", "says"),
+    [
+        (dict(host="smtp lakeside.example"), "host", "cannot contain spaces"),
+        (dict(port=0), "port", "from 1 to 65535"),
+        (dict(port=65536), "port", "from 1 to 65535"),
+        (dict(from_address=""), "from_address", "address invites are sent from"),
+        (dict(from_address="desk@@lakeside"), "from_address", "not a valid email address"),
+        (dict(host="", from_address="desk@@lakeside"), "from_address", "not a valid email address"),
+    ],
+)
+def test_settings_a_mail_server_cannot_use_are_refused_by_field(
+    database, manager, refused, typed, field, says
+):
+    settings = MailSettings(
+        **{"host": "smtp.lakeside.example", "from_address": "desk@lakeside.example", **typed}
+    )
     with refused(InvalidValue, says) as raised:
         save_mail_settings(database.unit_of_work(), manager, settings)
     assert raised.value.field == field
@@ -225,8 +270,9 @@ def test_settings_a_mail_server_cannot_use_are_refused_by_field(database, manage
 def test_the_password_goes_to_the_keychain_and_never_into_the_database(
     database, manager, keychain, stored, audit_trail
 ):
-    settings = MailSettings(host="smtp.lakeside.example", username=LOGIN,
-                            from_address="desk@lakeside.example")
+    settings = MailSettings(
+        host="smtp.lakeside.example", username=LOGIN, from_address="desk@lakeside.example"
+    )
     save_mail_settings(database.unit_of_work(), manager, settings, password=PASSWORD)
 
     assert keychain.get_password(KEYRING_SERVICE, LOGIN) == PASSWORD

@@ -10,6 +10,7 @@ import pytest
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy import event, select, text
 
+from contact_desk.services import contact_info
 from contact_desk.domain.duplicates import (
     DuplicateReason,
     DuplicateSource,
@@ -20,7 +21,6 @@ from contact_desk.domain.duplicates import (
 )
 from contact_desk.domain.enums import ContactKind
 from contact_desk.domain.errors import DomainError
-from contact_desk.services import contact_points as cp
 from contact_desk.services.customers import create_customer
 from contact_desk.services.duplicates import possible_duplicates, record_possible_duplicates
 from contact_desk.services.leads import LeadIdentity, earlier_lead
@@ -41,8 +41,8 @@ def family(database, manager, new_customer):
     deborah = new_customer("Deborah", "Mcintyre", customer_number="C1")
     quentin = new_customer("Quentin", "Mcintyre", customer_number="C2")
     for who in (deborah, quentin):
-        cp.add_contact_point(database.unit_of_work(), manager, who, PHONE, "(773) 555-0123")
-    cp.add_contact_point(database.unit_of_work(), manager, quentin, EMAIL, "q@example.com")
+        contact_info.add_contact_point(database.unit_of_work(), manager, who, PHONE, "(773) 555-0123")
+    contact_info.add_contact_point(database.unit_of_work(), manager, quentin, EMAIL, "q@example.com")
     return deborah, quentin
 
 
@@ -63,7 +63,7 @@ def test_an_email_with_an_agreeing_name_goes_before_a_phone(database, manager, n
                                                              family):
     _, quentin = family
     twin = new_customer("Quentin", "Mcintyre")
-    cp.add_contact_point(database.unit_of_work(), manager, twin, PHONE, "(773) 555-0123")
+    contact_info.add_contact_point(database.unit_of_work(), manager, twin, PHONE, "(773) 555-0123")
     arrival = Arrival(Names("Quentin", "Mcintyre"),
                       ((PHONE, "+17735550123"), (EMAIL, "q@example.com")))
     assert found(database, arrival) == (quentin, MatchBasis.EMAIL_AND_NAME, [])
@@ -137,8 +137,8 @@ def smiths(database, manager, new_customer):
     senior = new_customer("John", "Smith", customer_number="C10", birth_date=date(1950, 3, 1))
     junior = new_customer("John", "Smith", customer_number="C11", birth_date=date(1980, 6, 2))
     for who in (senior, junior):
-        cp.add_contact_point(database.unit_of_work(), manager, who, PHONE, "(212) 555-0150")
-    cp.add_contact_point(database.unit_of_work(), manager, junior, EMAIL, "jr@example.com")
+        contact_info.add_contact_point(database.unit_of_work(), manager, who, PHONE, "(212) 555-0150")
+    contact_info.add_contact_point(database.unit_of_work(), manager, junior, EMAIL, "jr@example.com")
     return senior, junior
 
 
@@ -178,12 +178,12 @@ def test_of_several_agreeing_names_the_one_the_same_in_full_is_taken_when_alone(
     initial = new_customer("J.", "Smith")
     jack = new_customer("John", "Smith")
     for who in (john, initial):
-        cp.add_contact_point(database.unit_of_work(), manager, who, PHONE, "(212) 555-0160")
-    cp.add_contact_point(database.unit_of_work(), manager, jack, PHONE, "(212) 555-0161")
+        contact_info.add_contact_point(database.unit_of_work(), manager, who, PHONE, "(212) 555-0160")
+    contact_info.add_contact_point(database.unit_of_work(), manager, jack, PHONE, "(212) 555-0161")
     assert found(database, Arrival(Names("John", "Smith"), ((PHONE, "+12125550160"),))) == (
         john, MatchBasis.PHONE_AND_NAME, [])
     # A fleet number two John Smiths drive with: an initial is either of them.
-    cp.add_contact_point(database.unit_of_work(), manager, john, PHONE, "(212) 555-0161")
+    contact_info.add_contact_point(database.unit_of_work(), manager, john, PHONE, "(212) 555-0161")
     assert found(database, Arrival(Names("J.", "Smith"), ((PHONE, "+12125550161"),)))[:2] == (
         None, None)
 
@@ -245,7 +245,7 @@ def test_every_look_up_reads_an_index_not_a_whole_table(desk):
     actor = first_manager(desk)
     ann = create_customer(desk.unit_of_work(), actor, first_name="Ann", last_name="Lee")
     other = create_customer(desk.unit_of_work(), actor, first_name="Bo", last_name="Ray")
-    cp.add_contact_point(desk.unit_of_work(), actor, ann, PHONE, "(212) 555-0142")
+    contact_info.add_contact_point(desk.unit_of_work(), actor, ann, PHONE, "(212) 555-0142")
     statements: list[tuple[str, object]] = []
 
     def keep(_conn, _cursor, statement, parameters, _context, _many):

@@ -15,7 +15,13 @@ import pytest
 from sqlalchemy import select
 
 from contact_desk.domain.actor import Actor
-from contact_desk.domain.enums import ContactRole, InvoiceStatus, Permission, ProgramState
+from contact_desk.domain.enums import (
+    ContactRole,
+    InvoiceStatus,
+    PaymentFrequency,
+    Permission,
+    ProgramState,
+)
 from contact_desk.domain.errors import (
     ConflictError,
     DuplicateEmail,
@@ -46,9 +52,11 @@ from contact_desk.services.programs import (
 from contact_desk.store.customer import Customer
 from contact_desk.store.people import ContactPerson
 from contact_desk.store.program import Invoice, Program, VerificationDocument
+from contact_desk.services.forms import ContactForm, CustomerForm, PersonForm
 
 QUOTE = ProgramState.QUOTE
 NOT_YET_ACTIVE = ProgramState.NOT_YET_ACTIVE
+MONTHLY = PaymentFrequency.MONTHLY
 ACTIVE = ProgramState.ACTIVE
 CLOSED = ProgramState.CLOSED
 ANN_ADDRESS = dict(address_line1="12 Oak St", city="Springfield", state="IL", postal_code="62701")
@@ -101,12 +109,18 @@ def person(database, manager) -> Callable[..., int]:
     """Put a contact on a customer's account; returns the person's id."""
 
     def create(customer_id: int, first_name: str, last_name: str, email: str | None = None) -> int:
-        link = ac.add_contact(database.unit_of_work(), manager, customer_id,
-                              first_name=first_name, last_name=last_name,
-                              role=ContactRole.BOOKKEEPER, email=email)
+        link = ac.add_contact(
+            database.unit_of_work(),
+            manager,
+            customer_id,
+            ContactForm(
+                first_name=first_name, last_name=last_name, role=ContactRole.BOOKKEEPER, email=email
+            ),
+        )
         with database.sessions() as session:
             return session.scalars(
-                select(ContactPerson.id).where(ContactPerson.links.any(id=link))).one()
+                select(ContactPerson.id).where(ContactPerson.links.any(id=link))
+            ).one()
 
     return create
 
@@ -114,15 +128,19 @@ def person(database, manager) -> Callable[..., int]:
 def _programs(database) -> dict[str, tuple[int, int | None]]:
     """Each program's number with its customer and contact."""
     with database.sessions() as session:
-        return {p.number: (p.customer_id, p.contact_person_id)
-                for p in session.scalars(select(Program).order_by(Program.id))}
+        return {
+            p.number: (p.customer_id, p.contact_person_id)
+            for p in session.scalars(select(Program).order_by(Program.id))
+        }
 
 
 def _invoices(database) -> dict[str, tuple[int, str, str]]:
     """Each invoice's number with the customer, name and address it is billed to."""
     with database.sessions() as session:
-        return {i.number: (i.customer_id, i.bill_to_name, i.bill_to_address)
-                for i in session.scalars(select(Invoice).order_by(Invoice.id))}
+        return {
+            i.number: (i.customer_id, i.bill_to_name, i.bill_to_address)
+            for i in session.scalars(select(Invoice).order_by(Invoice.id))
+        }
 
 
 @pytest.mark.parametrize("state", [QUOTE, NOT_YET_ACTIVE])
@@ -139,9 +157,17 @@ def test_a_program_not_yet_active_takes_the_new_customer_and_its_invoices_follow
     }
     [event] = audit_trail(entity="program")
     assert (event.field, event.old, event.new, event.reason, event.customer_id) == (
-        "customer_id", "Ann Lee", "Dee Park", "customer replaced", dee)
+        "customer_id",
+        "Ann Lee",
+        "Dee Park",
+        "customer replaced",
+        dee,
+    )
     assert {e.field for e in audit_trail(entity="invoice")} == {
-        "customer_id", "bill_to_name", "bill_to_address"}
+        "customer_id",
+        "bill_to_name",
+        "bill_to_address",
+    }
 
 
 @pytest.mark.parametrize("state", [ACTIVE, CLOSED])
@@ -166,10 +192,16 @@ def test_replacing_a_customer_reaches_every_program_of_theirs_except_signed_ones
     fp1, _, _, _ = (program(ann, s) for s in (QUOTE, NOT_YET_ACTIVE, ACTIVE, CLOSED))
     result = replace_program_customer(database.unit_of_work(), manager, fp1, dee)
     assert result.changed == ("FP1", "FP2")
-    assert result.kept == (("FP3", why_parties_locked(ACTIVE, "customer")),
-                           ("FP4", why_parties_locked(CLOSED, "customer")))
+    assert result.kept == (
+        ("FP3", why_parties_locked(ACTIVE, "customer")),
+        ("FP4", why_parties_locked(CLOSED, "customer")),
+    )
     assert _programs(database) == {
-        "FP1": (dee, None), "FP2": (dee, None), "FP3": (ann, None), "FP4": (ann, None)}
+        "FP1": (dee, None),
+        "FP2": (dee, None),
+        "FP3": (ann, None),
+        "FP4": (ann, None),
+    }
     assert [i[0] for i in _invoices(database).values()] == [dee, dee, ann, ann]
 
 
@@ -180,9 +212,11 @@ def test_replacing_with_the_same_party_writes_nothing(
     fp1 = program(ann, QUOTE, contact=bo)
     before = stored()
     assert replace_program_customer(database.unit_of_work(), manager, fp1, ann) == Replacement(
-        changed=(), kept=(), new_party_id=ann)
+        changed=(), kept=(), new_party_id=ann
+    )
     assert replace_program_contact(database.unit_of_work(), manager, fp1, bo) == Replacement(
-        changed=(), kept=(), new_party_id=bo)
+        changed=(), kept=(), new_party_id=bo
+    )
     assert stored() == before
 
 
@@ -191,22 +225,31 @@ def test_replacing_a_contact_reaches_every_program_linked_to_them(
 ):
     bo, cy = person(ann, "Bo", "Diaz"), person(ann, "Cy", "Diaz")
     fp1 = program(ann, QUOTE, contact=bo)
-    program(dee, NOT_YET_ACTIVE, contact=bo)   # Bo is on Dee's program too
-    program(ann, ACTIVE, contact=bo)           # signed by Bo
-    program(ann, QUOTE, contact=cy)            # someone else's
+    program(dee, NOT_YET_ACTIVE, contact=bo)  # Bo is on Dee's program too
+    program(ann, ACTIVE, contact=bo)  # signed by Bo
+    program(ann, QUOTE, contact=cy)  # someone else's
     versions = _versions(database)
 
     result = replace_program_contact(database.unit_of_work(), manager, fp1, cy)
     assert result == Replacement(
-        changed=("FP1", "FP2"), kept=(("FP3", why_parties_locked(ACTIVE, "contact")),),
-        new_party_id=cy)
+        changed=("FP1", "FP2"),
+        kept=(("FP3", why_parties_locked(ACTIVE, "contact")),),
+        new_party_id=cy,
+    )
     assert _programs(database) == {
-        "FP1": (ann, cy), "FP2": (dee, cy), "FP3": (ann, bo), "FP4": (ann, cy)}
+        "FP1": (ann, cy),
+        "FP2": (dee, cy),
+        "FP3": (ann, bo),
+        "FP4": (ann, cy),
+    }
     assert [(e.customer_id, e.old, e.new) for e in audit_trail(entity="program")] == [
-        (ann, "Bo Diaz", "Cy Diaz"), (dee, "Bo Diaz", "Cy Diaz")]
+        (ann, "Bo Diaz", "Cy Diaz"),
+        (dee, "Bo Diaz", "Cy Diaz"),
+    ]
     now = _versions(database)
-    assert now[ann] > versions[ann] and now[dee] > versions[dee], \
+    assert now[ann] > versions[ann] and now[dee] > versions[dee], (
         "both customers' pages show a changed program"
+    )
 
 
 def test_a_program_without_a_contact_gets_one_alone(database, manager, ann, program, person):
@@ -246,9 +289,19 @@ def _versions(database) -> dict[int, int]:
 def _move_ann(database, actor, customer_id, verification=None) -> list[str]:
     """Save Ann's details with her new address, 40 Pine Rd."""
     return update_customer_details(
-        database.unit_of_work(), actor, customer_id, first_name="Ann", last_name="Lee",
-        address_line1="40 Pine Rd", city="Springfield", state="IL", postal_code="62704",
-        verification=verification)
+        database.unit_of_work(),
+        actor,
+        customer_id,
+        CustomerForm(
+            first_name="Ann",
+            last_name="Lee",
+            address_line1="40 Pine Rd",
+            city="Springfield",
+            state="IL",
+            postal_code="62704",
+        ),
+        verification=verification,
+    )
 
 
 @pytest.mark.parametrize("state", [NOT_YET_ACTIVE, ACTIVE])
@@ -272,14 +325,23 @@ def test_the_document_is_kept_with_the_address_it_verifies_and_invoices_follow(
     with database.sessions() as session:
         document = session.scalars(select(VerificationDocument)).one()
     assert (document.customer_id, document.file_name, document.content, document.size) == (
-        ann, "utility-bill.pdf", PROOF.content, len(PROOF.content))
+        ann,
+        "utility-bill.pdf",
+        PROOF.content,
+        len(PROOF.content),
+    )
     assert document.sha256 == hashlib.sha256(PROOF.content).hexdigest()
     assert (document.verified_address, document.uploaded_by_id) == (new_address, clerk.user_id)
     [attached] = audit_trail(entity="verification_document")
     assert (attached.field, attached.reason, attached.user_id) == (
-        "attached", "address change", clerk.user_id)
+        "attached",
+        "address change",
+        clerk.user_id,
+    )
     assert [(e.old, e.new) for e in audit_trail(entity="customer", user_id=clerk.user_id)] == [
-        ("12 Oak St", "40 Pine Rd"), ("62701", "62704")]
+        ("12 Oak St", "40 Pine Rd"),
+        ("62701", "62704"),
+    ]
     assert len(audit_trail(entity="invoice", field="bill_to_address")) == 3
 
 
@@ -293,14 +355,17 @@ def test_without_a_financed_program_an_address_changes_without_a_document(
         assert session.scalars(select(VerificationDocument)).all() == []
 
 
-def test_a_name_change_needs_no_document_and_reaches_every_invoice(
-    database, clerk, ann, program
-):
+def test_a_name_change_needs_no_document_and_reaches_every_invoice(database, clerk, ann, program):
     program(ann, ACTIVE, invoices=2)
-    update_customer_details(database.unit_of_work(), clerk, ann, first_name="Anne",
-                            last_name="Lee-Park", **ANN_ADDRESS)
+    update_customer_details(
+        database.unit_of_work(),
+        clerk,
+        ann,
+        CustomerForm(first_name="Anne", last_name="Lee-Park", **ANN_ADDRESS),
+    )
     assert set(_invoices(database).values()) == {
-        (ann, "Anne Lee-Park", "12 Oak St, Springfield, IL 62701")}
+        (ann, "Anne Lee-Park", "12 Oak St, Springfield, IL 62701")
+    }
 
 
 def test_an_empty_document_is_refused(database, clerk, ann, program, refused):
@@ -327,27 +392,42 @@ def test_the_view_lists_the_customers_programs_with_their_parties_invoices_and_m
     program(dee, QUOTE, contact=bo)  # Dee's, not on Ann's page
     views = program_views(database.unit_of_work(), ann)
     assert [(v.id, v.number, v.state, v.state_label) for v in views] == [
-        (quote, "FP1", QUOTE, "Quote"), (active, "FP2", ACTIVE, "Active")]
+        (quote, "FP1", QUOTE, "Quote"),
+        (active, "FP2", ACTIVE, "Active"),
+    ]
     first, second = views
     assert first.customer == second.customer == ProgramCustomerView(ann, "Ann Lee")
     assert (first.contact.person_id, first.contact.name, first.contact.email) == (
-        bo, "Bo Diaz", "bo@example.com")
+        bo,
+        "Bo Diaz",
+        "bo@example.com",
+    )
     [bo_link] = get_customer(database.unit_of_work(), ann).contacts
     assert first.contact.account_contact_id == bo_link.id
     assert second.contact is None
     assert first.invoices == ()
     assert second.invoices[0] == InvoiceView(
-        id=second.invoices[0].id, number="INV-2-0", amount=Decimal("450.00"),
-        due_date=date(2026, 12, 1), status=InvoiceStatus.OPEN, bill_to_name="Ann Lee",
-        bill_to_address="12 Oak St, Springfield, IL 62701")
+        id=second.invoices[0].id,
+        number="INV-2-0",
+        amount=Decimal("450.00"),
+        due_date=date(2026, 12, 1),
+        status=InvoiceStatus.OPEN,
+        bill_to_name="Ann Lee",
+        bill_to_address="12 Oak St, Springfield, IL 62701",
+    )
     assert second.invoices[0].status_label == "Open"
     assert [a.allowed for a in first.actions] == [True, True, True, True]
     replace_contact = second.action("contact", "replace")
     assert (replace_contact.label, replace_contact.allowed, replace_contact.reason) == (
-        "Replace contact", False, why_parties_locked(ACTIVE, "contact"))
+        "Replace contact",
+        False,
+        why_parties_locked(ACTIVE, "contact"),
+    )
     assert second.action("contact", "update_details").reason == NO_CONTACT
     assert [a.label for a in second.actions_of("customer")] == [
-        "Update customer details", "Replace customer"]
+        "Update customer details",
+        "Replace customer",
+    ]
 
 
 def test_a_contact_from_another_account_is_shown_without_a_place_on_this_one(
@@ -363,10 +443,12 @@ def test_the_view_disables_what_the_user_may_not_do(database, clerk, viewer, ann
     [for_clerk] = program_views(database.unit_of_work(), ann, clerk)
     assert [a.allowed for a in for_clerk.actions_of("customer")] == [True, False]
     assert for_clerk.action("customer", "replace").reason == clerk.why_not(
-        Permission.MANAGE_PROGRAMS)
+        Permission.MANAGE_PROGRAMS
+    )
     [for_viewer] = program_views(database.unit_of_work(), ann, viewer)
     assert for_viewer.action("customer", "update_details").reason == viewer.why_not(
-        Permission.EDIT_CUSTOMERS)
+        Permission.EDIT_CUSTOMERS
+    )
 
 
 def test_a_customer_without_programs_has_none_and_a_missing_one_is_not_found(database, ann):
@@ -393,17 +475,33 @@ def test_a_new_customer_takes_every_unsigned_program_of_the_one_replaced_with_it
     program(ann, NOT_YET_ACTIVE, invoices=2)
     program(ann, ACTIVE)
     result = replace_program_customer_with_new(
-        database.unit_of_work(), manager, fp1, first_name=" Eve ", last_name="Moss",
-        address_line1="3 Ash Ct", city="Peoria", state="IL", postal_code="61602")
+        database.unit_of_work(),
+        manager,
+        fp1,
+        CustomerForm(
+            first_name=" Eve ",
+            last_name="Moss",
+            address_line1="3 Ash Ct",
+            city="Peoria",
+            state="IL",
+            postal_code="61602",
+        ),
+    )
     eve = result.new_party_id
-    assert result == Replacement(changed=("FP1", "FP2"),
-                                 kept=(("FP3", why_parties_locked(ACTIVE, "customer")),),
-                                 new_party_id=eve)
+    assert result == Replacement(
+        changed=("FP1", "FP2"),
+        kept=(("FP3", why_parties_locked(ACTIVE, "customer")),),
+        new_party_id=eve,
+    )
     assert get_customer(database.unit_of_work(), eve).address == "3 Ash Ct, Peoria, IL 61602"
     assert _programs(database) == {"FP1": (eve, None), "FP2": (eve, None), "FP3": (ann, None)}
     eve_billed = (eve, "Eve Moss", "3 Ash Ct, Peoria, IL 61602")
     assert list(_invoices(database).values()) == [
-        eve_billed, eve_billed, eve_billed, (ann, "Ann Lee", "12 Oak St, Springfield, IL 62701")]
+        eve_billed,
+        eve_billed,
+        eve_billed,
+        (ann, "Ann Lee", "12 Oak St, Springfield, IL 62701"),
+    ]
     [created] = audit_trail(entity="customer", entity_id=eve, field="created")
     assert created.new == "Eve Moss"
     assert [e.customer_id for e in audit_trail(entity="program")] == [eve, eve]
@@ -415,11 +513,12 @@ def test_a_new_customer_is_not_created_when_the_program_is_signed_or_the_name_is
 ):
     fp1 = program(ann, ACTIVE)
     with refused(NotAllowed, "cannot change because that person signed it"):
-        replace_program_customer_with_new(database.unit_of_work(), manager, fp1,
-                                          first_name="Eve", last_name="Moss")
+        replace_program_customer_with_new(
+            database.unit_of_work(), manager, fp1, CustomerForm(first_name="Eve", last_name="Moss")
+        )
     quote = program(ann, QUOTE)
     with refused(InvalidValue, "needs a first and last name"):
-        replace_program_customer_with_new(database.unit_of_work(), manager, quote)
+        replace_program_customer_with_new(database.unit_of_work(), manager, quote, CustomerForm())
 
 
 def test_replacing_by_a_new_party_needs_both_permissions(
@@ -428,12 +527,19 @@ def test_replacing_by_a_new_party_needs_both_permissions(
     fp1 = program(ann, QUOTE)
     for actor, lacking in ((clerk, "replace"), (finance, "edit customers")):
         with refused(PermissionDenied, f"does not have the permission to {lacking}"):
-            replace_program_customer_with_new(database.unit_of_work(), actor, fp1,
-                                              first_name="Eve", last_name="Moss")
+            replace_program_customer_with_new(
+                database.unit_of_work(),
+                actor,
+                fp1,
+                CustomerForm(first_name="Eve", last_name="Moss"),
+            )
         with refused(PermissionDenied, f"does not have the permission to {lacking}"):
-            replace_program_contact_with_new(database.unit_of_work(), actor, fp1,
-                                             first_name="Eve", last_name="Moss",
-                                             role=ContactRole.SPOUSE)
+            replace_program_contact_with_new(
+                database.unit_of_work(),
+                actor,
+                fp1,
+                ContactForm(first_name="Eve", last_name="Moss", role=ContactRole.SPOUSE),
+            )
 
 
 def test_a_new_contact_joins_the_account_and_takes_every_program_of_the_one_replaced(
@@ -444,18 +550,33 @@ def test_a_new_contact_joins_the_account_and_takes_every_program_of_the_one_repl
     program(dee, NOT_YET_ACTIVE, contact=bo)
     program(ann, ACTIVE, contact=bo)
     result = replace_program_contact_with_new(
-        database.unit_of_work(), manager, fp1, first_name="Cy", last_name="Ames",
-        role=ContactRole.SPOUSE, email="CY@example.com", phone="(212) 555-0142")
+        database.unit_of_work(),
+        manager,
+        fp1,
+        ContactForm(
+            first_name="Cy",
+            last_name="Ames",
+            role=ContactRole.SPOUSE,
+            email="CY@example.com",
+            phone="(212) 555-0142",
+        ),
+    )
     cy = result.new_party_id
     assert (result.changed, [number for number, _ in result.kept]) == (("FP1", "FP2"), ["FP3"])
     assert _programs(database) == {"FP1": (ann, cy), "FP2": (dee, cy), "FP3": (ann, bo)}
     new_link = get_customer(database.unit_of_work(), ann).contacts[-1]
     assert (new_link.person_id, new_link.full_name, new_link.role, new_link.email) == (
-        cy, "Cy Ames", ContactRole.SPOUSE, "cy@example.com")
+        cy,
+        "Cy Ames",
+        ContactRole.SPOUSE,
+        "cy@example.com",
+    )
     [added] = audit_trail(entity="account_contact", field="added", new="Cy Ames (Spouse)")
     assert added.customer_id == ann
     assert [(e.customer_id, e.old, e.new) for e in audit_trail(entity="program")] == [
-        (ann, "Bo Diaz", "Cy Ames"), (dee, "Bo Diaz", "Cy Ames")]
+        (ann, "Bo Diaz", "Cy Ames"),
+        (dee, "Bo Diaz", "Cy Ames"),
+    ]
 
 
 def test_a_new_contact_with_someone_elses_email_is_refused_and_nothing_is_written(
@@ -464,23 +585,39 @@ def test_a_new_contact_with_someone_elses_email_is_refused_and_nothing_is_writte
     bo = person(ann, "Bo", "Diaz", "bo@example.com")
     fp1 = program(ann, QUOTE)
     with refused(DuplicateEmail, "already belongs to Bo Diaz") as raised:
-        replace_program_contact_with_new(database.unit_of_work(), manager, fp1,
-                                         first_name="Cy", last_name="Ames",
-                                         role=ContactRole.SPOUSE, email="bo@example.com")
+        replace_program_contact_with_new(
+            database.unit_of_work(),
+            manager,
+            fp1,
+            ContactForm(
+                first_name="Cy", last_name="Ames", role=ContactRole.SPOUSE, email="bo@example.com"
+            ),
+        )
     assert raised.value.existing_contact_id == bo
     active = program(ann, ACTIVE)
     with refused(NotAllowed, "signed it"):
-        replace_program_contact_with_new(database.unit_of_work(), manager, active,
-                                         first_name="Cy", last_name="Ames",
-                                         role=ContactRole.SPOUSE)
+        replace_program_contact_with_new(
+            database.unit_of_work(),
+            manager,
+            active,
+            ContactForm(first_name="Cy", last_name="Ames", role=ContactRole.SPOUSE),
+        )
 
 
 # ---------------------------------------------------------------- the contact's own details
 
 
-def _update_contact(database, actor, program_id, **changes) -> list[str]:
+def _update_contact(
+    database, actor, program_id, expected_person_version=None, **changes
+) -> list[str]:
     fields = dict(first_name="Bo", last_name="Diaz", email="bo@example.com") | changes
-    return update_program_contact_details(database.unit_of_work(), actor, program_id, **fields)
+    return update_program_contact_details(
+        database.unit_of_work(),
+        actor,
+        program_id,
+        PersonForm(**fields),
+        expected_person_version=expected_person_version,
+    )
 
 
 def test_the_contacts_new_details_show_on_every_program_and_account_they_are_on(
@@ -490,21 +627,29 @@ def test_the_contacts_new_details_show_on_every_program_and_account_they_are_on(
     fp1 = program(ann, ACTIVE, contact=bo)  # signed: the person's details still change
     program(dee, QUOTE, contact=bo)
     versions = _versions(database)
-    changed = _update_contact(database, clerk, fp1, first_name="Robert",
-                              email="robert@example.com", phone="212 555 0142")
+    changed = _update_contact(
+        database, clerk, fp1, first_name="Robert", email="robert@example.com", phone="212 555 0142"
+    )
     assert changed == ["first_name", "email", "phone", "phone_display"]
     for customer in (ann, dee):
         [view] = program_views(database.unit_of_work(), customer)
-        assert (view.contact.person_id, view.contact.name, view.contact.email,
-                view.contact.phone) == (bo, "Robert Diaz", "robert@example.com", "+12125550142")
+        assert (
+            view.contact.person_id,
+            view.contact.name,
+            view.contact.email,
+            view.contact.phone,
+        ) == (bo, "Robert Diaz", "robert@example.com", "+12125550142")
     [on_account] = get_customer(database.unit_of_work(), ann).contacts
     assert (on_account.full_name, on_account.email) == ("Robert Diaz", "robert@example.com")
-    assert [(e.field, e.old, e.new, e.user_id) for e in
-            audit_trail(entity="contact_person", entity_id=bo, customer_id=ann)][-4:] == [
+    assert [
+        (e.field, e.old, e.new, e.user_id)
+        for e in audit_trail(entity="contact_person", entity_id=bo, customer_id=ann)
+    ][-4:] == [
         ("first_name", "Bo", "Robert", clerk.user_id),
         ("email", "bo@example.com", "robert@example.com", clerk.user_id),
         ("phone", None, "+12125550142", clerk.user_id),
-        ("phone_display", "", "(212) 555-0142", clerk.user_id)]
+        ("phone_display", "", "(212) 555-0142", clerk.user_id),
+    ]
     now = _versions(database)
     assert now[ann] > versions[ann] and now[dee] > versions[dee]
 
@@ -515,8 +660,9 @@ def test_another_contacts_email_blocks_the_update_and_points_to_replace_contact(
     bo = person(ann, "Bo", "Diaz", "bo@example.com")
     cy = person(ann, "Cy", "Ames", "cy@example.com")
     fp1 = program(ann, QUOTE, contact=bo)
-    with refused(DuplicateEmail, "cy@example.com already belongs to Cy Ames. Use Replace contact"
-                 ) as raised:
+    with refused(
+        DuplicateEmail, "cy@example.com already belongs to Cy Ames. Use Replace contact"
+    ) as raised:
         _update_contact(database, clerk, fp1, email="CY@example.com")
     assert raised.value.existing_contact_id == cy
 
@@ -530,11 +676,13 @@ def test_updating_a_contact_that_is_not_there_or_changed_elsewhere_is_refused(
     bo = person(ann, "Bo", "Diaz", "bo@example.com")
     fp2 = program(ann, QUOTE, contact=bo)
     [view] = program_views(database.unit_of_work(), ann)[1:]
-    _update_contact(database, clerk, fp2, first_name="Bob",
-                    expected_person_version=view.contact.version)
+    _update_contact(
+        database, clerk, fp2, first_name="Bob", expected_person_version=view.contact.version
+    )
     with refused(ConflictError, "Another desk"):
-        _update_contact(database, clerk, fp2, first_name="Robert",
-                        expected_person_version=view.contact.version)
+        _update_contact(
+            database, clerk, fp2, first_name="Robert", expected_person_version=view.contact.version
+        )
     with refused(PermissionDenied, "Val Viewer does not have the permission"):
         _update_contact(database, viewer, fp2, first_name="Robert")
 
@@ -560,22 +708,40 @@ def test_an_invoice_is_billed_to_the_programs_customer_listed_and_audited(
     database, manager, ann, program, audit_trail
 ):
     fp1 = program(ann, ACTIVE, invoices=0)
-    invoice = add_invoice(database.unit_of_work(), manager, fp1, " INV-9 ", "99.5",
-                          date(2027, 1, 15))
+    invoice = add_invoice(
+        database.unit_of_work(), manager, fp1, " INV-9 ", "99.5", date(2027, 1, 15)
+    )
     [view] = program_views(database.unit_of_work(), ann)
-    assert view.invoices == (InvoiceView(invoice, "INV-9", Decimal("99.50"), date(2027, 1, 15),
-                                         InvoiceStatus.OPEN, "Ann Lee",
-                                         "12 Oak St, Springfield, IL 62701"),)
+    assert view.invoices == (
+        InvoiceView(
+            invoice,
+            "INV-9",
+            Decimal("99.50"),
+            date(2027, 1, 15),
+            InvoiceStatus.OPEN,
+            "Ann Lee",
+            "12 Oak St, Springfield, IL 62701",
+        ),
+    )
     [added] = audit_trail(entity="invoice", entity_id=invoice)
     assert (added.field, added.new, added.customer_id) == (
-        "added", "INV-9 on FP1: 99.50 due 2027-01-15 (Open)", ann)
-    paid = add_invoice(database.unit_of_work(), manager, fp1, "INV-10", 0, date(2026, 12, 15),
-                       InvoiceStatus.PAID)
+        "added",
+        "INV-9 on FP1: 99.50 due 2027-01-15 (Open)",
+        ann,
+    )
+    paid = add_invoice(
+        database.unit_of_work(), manager, fp1, "INV-10", 0, date(2026, 12, 15), InvoiceStatus.PAID
+    )
     assert program_views(database.unit_of_work(), ann)[0].invoices[1].status_label == "Paid"
-    update_customer_details(database.unit_of_work(), manager, ann, first_name="Anne",
-                            last_name="Lee", **ANN_ADDRESS)
-    assert {i.bill_to_name for i in program_views(database.unit_of_work(), ann)[0].invoices} \
-        == {"Anne Lee"}, "an added invoice follows the customer's details like any other"
+    update_customer_details(
+        database.unit_of_work(),
+        manager,
+        ann,
+        CustomerForm(first_name="Anne", last_name="Lee", **ANN_ADDRESS),
+    )
+    assert {i.bill_to_name for i in program_views(database.unit_of_work(), ann)[0].invoices} == {
+        "Anne Lee"
+    }, "an added invoice follows the customer's details like any other"
     assert paid > invoice
 
 
@@ -585,8 +751,9 @@ def test_an_invoice_number_is_used_once_and_the_amount_is_checked(
     fp1, fp2 = program(ann, ACTIVE), program(ann, NOT_YET_ACTIVE)
     for program_id in (fp1, fp2):
         with refused(NotAllowed, "Invoice number INV-1-0 is already used on program FP1"):
-            add_invoice(database.unit_of_work(), manager, program_id, "INV-1-0", "10",
-                        date(2027, 1, 1))
+            add_invoice(
+                database.unit_of_work(), manager, program_id, "INV-1-0", "10", date(2027, 1, 1)
+            )
     with refused(InvalidValue, "cannot be negative"):
         add_invoice(database.unit_of_work(), manager, fp1, "INV-7", "-1", date(2027, 1, 1))
     with refused(PermissionDenied, "Casey Clerk does not have the permission"):
@@ -613,17 +780,24 @@ def test_the_documents_content_type_comes_from_its_bytes(database, clerk, ann, p
     with database.sessions() as session:
         document = session.scalars(select(VerificationDocument)).one()
     assert (document.file_name, document.content_type, document.size) == (
-        "IMG_0042.HEIC", "image/heic", len(photo.content))
+        "IMG_0042.HEIC",
+        "image/heic",
+        len(photo.content),
+    )
     assert document.uploaded_at is not None
 
 
 def test_a_document_that_cannot_be_proof_is_refused(database, clerk, ann, program, refused):
     program(ann, ACTIVE)
     for upload, problem in (
-        (VerificationUpload("bill.docx", b"PK\x03\x04 word document"),
-         "bill.docx is not a PDF or an image"),
-        (VerificationUpload("scan.pdf", b"%PDF-" + b"0" * (20 * 1024 * 1024)),
-         "scan.pdf is larger than 20 MB"),
+        (
+            VerificationUpload("bill.docx", b"PK\x03\x04 word document"),
+            "bill.docx is not a PDF or an image",
+        ),
+        (
+            VerificationUpload("scan.pdf", b"%PDF-" + b"0" * (20 * 1024 * 1024)),
+            "scan.pdf is larger than 20 MB",
+        ),
         (VerificationUpload("x" * 300 + ".pdf", b"%PDF-1.7"), "file name is too long"),
     ):
         with refused(InvalidValue, problem):
@@ -635,5 +809,66 @@ def test_a_document_without_a_new_address_is_pointed_out_not_dropped(
 ):
     program(ann, ACTIVE)
     with refused(NotAllowed, "The address did not change, so utility-bill.pdf is not needed"):
-        update_customer_details(database.unit_of_work(), clerk, ann, first_name="Anne",
-                                last_name="Lee", verification=PROOF, **ANN_ADDRESS)
+        update_customer_details(
+            database.unit_of_work(),
+            clerk,
+            ann,
+            CustomerForm(first_name="Anne", last_name="Lee", **ANN_ADDRESS),
+            verification=PROOF,
+        )
+
+
+def _figures(database, customer_id: int) -> tuple:
+    with database.sessions() as session:
+        customer = session.get(Customer, customer_id)
+        return tuple(getattr(customer, name) for name in
+                     ("regular_amount", "payment_frequency", "current_due_date",
+                      "current_amount_due"))
+
+
+def _finance(database, customer_id: int) -> None:
+    """The account figures a financed program gives its customer (the DMS's, or the demo's)."""
+    with database.sessions() as session:
+        customer = session.get(Customer, customer_id)
+        customer.regular_amount, customer.payment_frequency = Decimal("450.00"), MONTHLY
+        customer.current_due_date = date(2026, 12, 1)
+        customer.current_amount_due = Decimal("450.00")
+        session.commit()
+
+
+def test_the_account_figures_go_with_the_financed_program_to_the_new_customer(
+    database, manager, ann, dee, program, audit_trail
+):
+    """Only the not-yet-active program is financed and moves: Ann's header no longer shows
+    its payments, Dee's does; each change is in the history."""
+    program(ann, QUOTE)
+    fp2 = program(ann, NOT_YET_ACTIVE)
+    _finance(database, ann)
+    figures = _figures(database, ann)
+    replace_program_customer(database.unit_of_work(), manager, fp2, dee)
+    assert _figures(database, dee) == figures
+    assert _figures(database, ann) == (None, None, None, None)
+    moved = {(e.customer_id, e.field) for e in audit_trail(entity="customer")}
+    assert {(dee, "regular_amount"), (ann, "regular_amount"), (ann, "current_amount_due")} <= moved
+
+
+def test_a_customer_left_with_a_financed_program_keeps_the_figures(
+    database, manager, ann, dee, program
+):
+    fp1 = program(ann, NOT_YET_ACTIVE)
+    program(ann, ACTIVE)  # signed: it stays with Ann, and so do her payments
+    _finance(database, ann)
+    figures = _figures(database, ann)
+    _finance(database, dee)
+    dees = _figures(database, dee)
+    replace_program_customer(database.unit_of_work(), manager, fp1, dee)
+    assert _figures(database, ann) == figures
+    assert _figures(database, dee) == dees, "a customer's own figures are not overwritten"
+
+
+def test_moving_a_quote_leaves_the_figures(database, manager, ann, dee, program):
+    fp1 = program(ann, QUOTE)
+    _finance(database, ann)
+    figures = _figures(database, ann)
+    replace_program_customer(database.unit_of_work(), manager, fp1, dee)
+    assert _figures(database, ann) == figures and _figures(database, dee) == (None,) * 4

@@ -6,6 +6,7 @@ import json
 
 import pytest
 
+from contact_desk.services import contact_info
 from contact_desk.domain.enums import (
     Channel,
     CommunicationPreference,
@@ -19,6 +20,7 @@ from contact_desk.domain.recipients import MessageType
 from contact_desk.services import contact_points as cp
 from contact_desk.services.additional_contacts import add_contact
 from contact_desk.services.recipients import recipients_for
+from contact_desk.services.forms import ContactForm
 
 TEXT, EMAIL = Channel.TEXT, Channel.EMAIL
 Pref = CommunicationPreference
@@ -31,17 +33,36 @@ def ann(database, manager, new_customer) -> dict[str, int]:
     customer_id = new_customer(customer_number="C1")
     ids = {
         "customer": customer_id,
-        "phone": cp.add_contact_point(database.unit_of_work(), manager, customer_id,
-                                      ContactKind.PHONE, "(212) 555-0142"),
-        "email": cp.add_contact_point(database.unit_of_work(), manager, customer_id,
-                                      ContactKind.EMAIL, "Ann.Lee@Example.com"),
+        "phone": contact_info.add_contact_point(database.unit_of_work(), manager, customer_id,
+                                      ContactKind.PHONE, "(212) 555-0142").added_id,
+        "email": contact_info.add_contact_point(database.unit_of_work(), manager, customer_id,
+                                      ContactKind.EMAIL, "Ann.Lee@Example.com").added_id,
     }
-    add_contact(database.unit_of_work(), manager, customer_id, first_name="Bo",
-                last_name="Diaz", role=ContactRole.BOOKKEEPER, email="bo@example.com",
-                preferences=[Pref.INVOICES, Pref.CONTRACTS, Pref.ESTIMATES])
-    add_contact(database.unit_of_work(), manager, customer_id, first_name="Cy",
-                last_name="Lee", role=ContactRole.OTHER, role_description="Fleet coordinator",
-                phone="(212) 555-0199", preferences=[Pref.SCHEDULING, Pref.CAR_UPDATES])
+    add_contact(
+        database.unit_of_work(),
+        manager,
+        customer_id,
+        ContactForm(
+            first_name="Bo",
+            last_name="Diaz",
+            role=ContactRole.BOOKKEEPER,
+            email="bo@example.com",
+            preferences=[Pref.INVOICES, Pref.CONTRACTS, Pref.ESTIMATES],
+        ),
+    )
+    add_contact(
+        database.unit_of_work(),
+        manager,
+        customer_id,
+        ContactForm(
+            first_name="Cy",
+            last_name="Lee",
+            role=ContactRole.OTHER,
+            role_description="Fleet coordinator",
+            phone="(212) 555-0199",
+            preferences=[Pref.SCHEDULING, Pref.CAR_UPDATES],
+        ),
+    )
     return ids
 
 
@@ -56,25 +77,44 @@ def summary(database, message: MessageType, key: str = "C1") -> list[tuple]:
         (MessageType.TEXT_REMINDER, [("Ann Lee", TEXT, "+12125550142", True)]),
         (MessageType.EMAIL_REMINDER, [("Ann Lee", EMAIL, "ann.lee@example.com", True)]),
         (MessageType.REGISTRATION, [("Ann Lee", EMAIL, "ann.lee@example.com", True)]),
-        (MessageType.PAYMENT_CONFIRMATION, [("Ann Lee", EMAIL, "ann.lee@example.com", True),
-                                            ("Ann Lee", TEXT, "+12125550142", True)]),
-        (MessageType.SCHEDULING, [("Ann Lee", TEXT, "+12125550142", True),
-                                  ("Ann Lee", EMAIL, "ann.lee@example.com", True)]),
-        (MessageType.CAR_UPDATES, [("Ann Lee", TEXT, "+12125550142", True),
-                                   ("Ann Lee", EMAIL, "ann.lee@example.com", True)]),
+        (
+            MessageType.PAYMENT_CONFIRMATION,
+            [
+                ("Ann Lee", EMAIL, "ann.lee@example.com", True),
+                ("Ann Lee", TEXT, "+12125550142", True),
+            ],
+        ),
+        (
+            MessageType.SCHEDULING,
+            [
+                ("Ann Lee", TEXT, "+12125550142", True),
+                ("Ann Lee", EMAIL, "ann.lee@example.com", True),
+            ],
+        ),
+        (
+            MessageType.CAR_UPDATES,
+            [
+                ("Ann Lee", TEXT, "+12125550142", True),
+                ("Ann Lee", EMAIL, "ann.lee@example.com", True),
+            ],
+        ),
         (MessageType.CONTRACTS, [("Ann Lee", EMAIL, "ann.lee@example.com", True)]),
         (MessageType.INVOICES, [("Ann Lee", EMAIL, "ann.lee@example.com", True)]),
         (MessageType.ESTIMATES, [("Ann Lee", EMAIL, "ann.lee@example.com", True)]),
         # Text consent was never asked: marketing goes by email only.
-        (MessageType.MARKETING, [("Ann Lee", EMAIL, "ann.lee@example.com", True),
-                                 ("Ann Lee", TEXT, "+12125550142", False)]),
+        (
+            MessageType.MARKETING,
+            [
+                ("Ann Lee", EMAIL, "ann.lee@example.com", True),
+                ("Ann Lee", TEXT, "+12125550142", False),
+            ],
+        ),
     ],
     ids=lambda value: value.cli_name if isinstance(value, MessageType) else "",
 )
 def test_the_customer_and_the_contacts_each_message_reaches(database, ann, message, expected):
     bo_gets_it = message.preference in {Pref.INVOICES, Pref.CONTRACTS, Pref.ESTIMATES}
-    contacts = [("Bo Diaz", EMAIL, "bo@example.com", bo_gets_it),
-                ("Cy Lee", EMAIL, None, False)]
+    contacts = [("Bo Diaz", EMAIL, "bo@example.com", bo_gets_it), ("Cy Lee", EMAIL, None, False)]
 
     assert summary(database, message) == expected + contacts
 
@@ -93,8 +133,9 @@ def test_contacts_carry_their_role_and_the_reason_they_are_left_out(database, an
 
 
 def test_consent_recorded_at_the_desk_decides_the_texts(database, manager, ann):
-    cp.set_consent(database.unit_of_work(), manager, ann["phone"],
-                   text_consent=TextConsent.OPTED_IN)
+    cp.set_consent(
+        database.unit_of_work(), manager, ann["phone"], text_consent=TextConsent.OPTED_IN
+    )
     assert ("Ann Lee", TEXT, "+12125550142", True) in summary(database, MessageType.MARKETING)
 
     cp.set_consent(database.unit_of_work(), manager, ann["phone"], do_not_text=True)
@@ -109,36 +150,52 @@ def test_a_marketing_opt_out_stops_marketing_email_and_nothing_else(database, ma
     marketing = recipients_for(database.unit_of_work(), "C1", MessageType.MARKETING).recipients[0]
     invoices = recipients_for(database.unit_of_work(), "C1", MessageType.INVOICES).recipients[0]
     assert (marketing.included, marketing.reason) == (
-        False, "ann.lee@example.com opted out of marketing email")
+        False,
+        "ann.lee@example.com opted out of marketing email",
+    )
     assert invoices.included
 
 
 def test_a_contact_on_an_opted_out_address_gets_no_marketing(database, manager, ann):
     """The opt-out is the address's: a spouse subscribed to marketing on the customer's
     opted-out second email is left out; the customer's primary still gets it."""
-    second = cp.add_contact_point(database.unit_of_work(), manager, ann["customer"],
-                                  ContactKind.EMAIL, "home@example.com")
+    second = contact_info.add_contact_point(
+        database.unit_of_work(), manager, ann["customer"], ContactKind.EMAIL, "home@example.com"
+    ).added_id
     cp.set_consent(database.unit_of_work(), manager, second, marketing_opt_out=True)
-    add_contact(database.unit_of_work(), manager, ann["customer"], first_name="Di",
-                last_name="Lee", role=ContactRole.SPOUSE, email="Home@Example.com",
-                preferences=[Pref.MARKETING, Pref.SCHEDULING])
+    add_contact(
+        database.unit_of_work(),
+        manager,
+        ann["customer"],
+        ContactForm(
+            first_name="Di",
+            last_name="Lee",
+            role=ContactRole.SPOUSE,
+            email="Home@Example.com",
+            preferences=[Pref.MARKETING, Pref.SCHEDULING],
+        ),
+    )
 
     def spouse(message: MessageType) -> tuple[bool, str]:
         found = recipients_for(database.unit_of_work(), "C1", message)
         (recipient,) = [r for r in found.recipients if r.who == "Di Lee"]
         return recipient.included, recipient.reason
 
-    assert spouse(MessageType.MARKETING) == (
-        False, "home@example.com opted out of marketing email")
+    assert spouse(MessageType.MARKETING) == (False, "home@example.com opted out of marketing email")
     assert spouse(MessageType.SCHEDULING) == (True, "subscribed to Scheduling")
     assert summary(database, MessageType.MARKETING)[0] == (
-        "Ann Lee", EMAIL, "ann.lee@example.com", True)
+        "Ann Lee",
+        EMAIL,
+        "ann.lee@example.com",
+        True,
+    )
 
 
 def test_a_landline_primary_gets_no_texts(database, manager, new_customer):
     customer_id = new_customer(customer_number="C2")
-    cp.add_contact_point(database.unit_of_work(), manager, customer_id, ContactKind.PHONE,
-                         "+44 20 7946 0958")
+    contact_info.add_contact_point(
+        database.unit_of_work(), manager, customer_id, ContactKind.PHONE, "+44 20 7946 0958"
+    )
 
     text = recipients_for(database.unit_of_work(), "C2", MessageType.SCHEDULING).recipients[0]
 
@@ -150,8 +207,7 @@ def test_deactivating_the_only_phone_and_email_leaves_the_customer_out_with_reas
     database, manager, ann
 ):
     for point in (ann["phone"], ann["email"]):
-        cp.set_contact_point_status(database.unit_of_work(), manager, point,
-                                    ContactStatus.INACTIVE)
+        contact_info.set_contact_point_status(database.unit_of_work(), manager, point, ContactStatus.INACTIVE)
 
     found = recipients_for(database.unit_of_work(), "C1", MessageType.PAYMENT_CONFIRMATION)
 
@@ -162,19 +218,27 @@ def test_deactivating_the_only_phone_and_email_leaves_the_customer_out_with_reas
 
 
 def test_the_primary_moves_and_the_message_follows_it(database, manager, ann):
-    second = cp.add_contact_point(database.unit_of_work(), manager, ann["customer"],
-                                  ContactKind.PHONE, "(646) 555-0188")
-    cp.set_primary(database.unit_of_work(), manager, second)
+    second = contact_info.add_contact_point(
+        database.unit_of_work(), manager, ann["customer"], ContactKind.PHONE, "(646) 555-0188"
+    ).added_id
+    contact_info.set_primary(database.unit_of_work(), manager, second)
 
     assert summary(database, MessageType.TEXT_REMINDER)[0] == (
-        "Ann Lee", TEXT, "+16465550188", True)
+        "Ann Lee",
+        TEXT,
+        "+16465550188",
+        True,
+    )
 
 
 def test_the_customer_is_found_by_internal_id_too(database, ann):
     found = recipients_for(database.unit_of_work(), str(ann["customer"]), MessageType.INVOICES)
 
     assert (found.customer_id, found.customer_number, found.customer_name) == (
-        ann["customer"], "C1", "Ann Lee")
+        ann["customer"],
+        "C1",
+        "Ann Lee",
+    )
 
 
 def test_an_unknown_customer_is_named_in_the_error(database):
@@ -193,10 +257,19 @@ def test_as_dict_is_json_for_scripts(database, ann):
     data = recipients_for(database.unit_of_work(), "C1", MessageType.CAR_UPDATES).as_dict()
 
     assert json.loads(json.dumps(data)) == data
-    assert (data["customer_number"], data["customer_name"], data["message_type"],
-            data["message_label"]) == ("C1", "Ann Lee", "car-updates", "Car Updates")
+    assert (
+        data["customer_number"],
+        data["customer_name"],
+        data["message_type"],
+        data["message_label"],
+    ) == ("C1", "Ann Lee", "car-updates", "Car Updates")
     assert data["recipients"][0] == {
-        "who": "Ann Lee", "role": "Customer", "channel": "Text", "address": "+12125550142",
-        "shown": "(212) 555-0142", "included": True, "reason": "primary phone",
+        "who": "Ann Lee",
+        "role": "Customer",
+        "channel": "Text",
+        "address": "+12125550142",
+        "shown": "(212) 555-0142",
+        "included": True,
+        "reason": "primary phone",
     }
     assert [r["who"] for r in data["recipients"]] == ["Ann Lee", "Ann Lee", "Bo Diaz", "Cy Lee"]

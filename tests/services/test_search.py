@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
+from contact_desk.services import contact_info
 from contact_desk.domain.enums import ContactKind, VehicleSource
-from contact_desk.services import contact_points as cp
 from contact_desk.services.customers import search_customers
 from contact_desk.store.customer import Customer
 from contact_desk.store.sales import Vehicle
@@ -19,10 +19,10 @@ def people(database, manager, new_customer) -> dict[str, int]:
     bob = new_customer("Bob", "Leeds", company="Leeds Fleet Services", customer_number="C100002")
     cy = new_customer("Cy", "Young", customer_number="X-77")
     uow = database.unit_of_work
-    cp.add_contact_point(uow(), manager, ann, ContactKind.PHONE, "(212) 555-0142")
-    cp.add_contact_point(uow(), manager, ann, ContactKind.EMAIL, "Ann.Lee@Example.com")
-    cp.add_contact_point(uow(), manager, bob, ContactKind.PHONE, "+44 20 7946 0958")
-    cp.add_contact_point(uow(), manager, cy, ContactKind.PHONE, "(646) 555-0199")
+    contact_info.add_contact_point(uow(), manager, ann, ContactKind.PHONE, "(212) 555-0142")
+    contact_info.add_contact_point(uow(), manager, ann, ContactKind.EMAIL, "Ann.Lee@Example.com")
+    contact_info.add_contact_point(uow(), manager, bob, ContactKind.PHONE, "+44 20 7946 0958")
+    contact_info.add_contact_point(uow(), manager, cy, ContactKind.PHONE, "(646) 555-0199")
     with database.unit_of_work() as work:
         work.session.add(Vehicle(customer_id=cy, vin=VIN, vin_reversed=VIN[::-1], year=2003,
                                  make="Honda", model="Accord", source=VehicleSource.DMS))
@@ -94,9 +94,9 @@ def test_page_after_page_gives_every_match_once_in_list_order(database, manager,
         ("Ann", "Marsh"), ("Mark", "Lee"), ("Ann", "Marsh"), ("Bo", "Young"), ("Ann", "Marsh"),
         ("Mary", "Marsh"), ("Cy", "Mars"), ("Di", "Fox"), ("Ann", "Marsh"))]
     for at, customer_id in enumerate(made):
-        cp.add_contact_point(database.unit_of_work(), manager, customer_id, ContactKind.PHONE,
+        contact_info.add_contact_point(database.unit_of_work(), manager, customer_id, ContactKind.PHONE,
                              f"(212) 555-01{at:02d}")
-    cp.add_contact_point(database.unit_of_work(), manager, made[3], ContactKind.EMAIL,
+    contact_info.add_contact_point(database.unit_of_work(), manager, made[3], ContactKind.EMAIL,
                          "mar@example.com")
     whole = found(database, query)
     assert len(whole) >= 4

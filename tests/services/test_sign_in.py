@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 
+from contact_desk.services import contact_info
 from contact_desk.domain.enums import (
     ContactKind,
     ContactPointType,
@@ -93,9 +94,9 @@ def dms_cell(database, manager, new_customer) -> int:
 
 def test_a_clerk_cannot_correct_or_deactivate_a_dms_phone(database, clerk, dms_cell, refused):
     with refused(PermissionDenied, f"Casey Clerk {DMS_DATA}"):
-        cp.edit_contact_point(database.unit_of_work(), clerk, dms_cell, "(212) 555-0177")
+        contact_info.edit_contact_point(database.unit_of_work(), clerk, dms_cell, "(212) 555-0177")
     with refused(PermissionDenied, DMS_DATA):
-        cp.set_contact_point_status(database.unit_of_work(), clerk, dms_cell,
+        contact_info.set_contact_point_status(database.unit_of_work(), clerk, dms_cell,
                                     ContactStatus.INACTIVE)
     with database.unit_of_work() as uow:
         customer_id = uow.session.get(ContactPoint, dms_cell).customer_id
@@ -110,10 +111,10 @@ def test_a_clerk_still_corrects_a_dealer_phone_and_a_manager_a_dms_one(
         database, clerk, manager, dms_cell):
     with database.unit_of_work() as uow:
         customer_id = uow.session.get(ContactPoint, dms_cell).customer_id
-    dealer = cp.add_contact_point(database.unit_of_work(), clerk, customer_id, ContactKind.PHONE,
-                                  "(212) 555-0150")
-    cp.edit_contact_point(database.unit_of_work(), clerk, dealer, "(212) 555-0151")
-    cp.edit_contact_point(database.unit_of_work(), manager, dms_cell, "(212) 555-0177")
+    dealer = contact_info.add_contact_point(database.unit_of_work(), clerk, customer_id, ContactKind.PHONE,
+                                  "(212) 555-0150").added_id
+    contact_info.edit_contact_point(database.unit_of_work(), clerk, dealer, "(212) 555-0151")
+    contact_info.edit_contact_point(database.unit_of_work(), manager, dms_cell, "(212) 555-0177")
     with database.unit_of_work() as uow:
         values = {uow.session.get(ContactPoint, i).value for i in (dealer, dms_cell)}
     assert values == {"+12125550151", "+12125550177"}

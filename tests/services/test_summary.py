@@ -7,6 +7,7 @@ from datetime import date, datetime, timedelta, timezone
 import pytest
 from sqlalchemy import select
 
+from contact_desk.services import contact_info
 from contact_desk.domain.enums import (
     AttemptOutcome,
     Channel,
@@ -16,7 +17,6 @@ from contact_desk.domain.enums import (
     DealStage,
 )
 from contact_desk.domain.errors import NotFound
-from contact_desk.services import contact_points as cp
 from contact_desk.services.activity import add_note, log_contact_attempt
 from contact_desk.services.additional_contacts import add_contact, record_invite_sent
 from contact_desk.services.deals import add_deal_vehicle
@@ -24,6 +24,7 @@ from contact_desk.services.summary import regenerate_summary
 from contact_desk.store.activity import InteractionSummary
 from contact_desk.store.base import utc_now
 from contact_desk.store.sales import Deal
+from contact_desk.services.forms import ContactForm
 
 PHONE_A, PHONE_B = "(212) 555-0142", "(212) 555-0143"
 
@@ -34,8 +35,8 @@ def customer_id(new_customer) -> int:
 
 
 def _phones(database, actor, customer_id) -> list[int]:
-    return [cp.add_contact_point(database.unit_of_work(), actor, customer_id, ContactKind.PHONE,
-                                 text) for text in (PHONE_A, PHONE_B)]
+    return [contact_info.add_contact_point(database.unit_of_work(), actor, customer_id, ContactKind.PHONE,
+                                 text).added_id for text in (PHONE_A, PHONE_B)]
 
 
 def test_the_summary_tells_notes_attempts_deal_invites_and_contact_changes(
@@ -56,12 +57,21 @@ def test_the_summary_tells_notes_attempts_deal_invites_and_contact_changes(
         deal_id = deal.id
     add_deal_vehicle(database.unit_of_work(), clerk, deal_id, "interested", None, 2026, "Honda",
                      "CR-V")
-    link = add_contact(database.unit_of_work(), manager, customer_id, first_name="Jo",
-                       last_name="Lee", role=ContactRole.SPOUSE, email="jo@example.com",
-                       portal_access=True)
+    link = add_contact(
+        database.unit_of_work(),
+        manager,
+        customer_id,
+        ContactForm(
+            first_name="Jo",
+            last_name="Lee",
+            role=ContactRole.SPOUSE,
+            email="jo@example.com",
+            portal_access=True,
+        ),
+    )
     record_invite_sent(database.unit_of_work(), clerk, link)
     first, _ = _phones(database, clerk, customer_id)
-    cp.set_contact_point_status(database.unit_of_work(), clerk, first, ContactStatus.INACTIVE)
+    contact_info.set_contact_point_status(database.unit_of_work(), clerk, first, ContactStatus.INACTIVE)
 
     summary = regenerate_summary(database.unit_of_work(), clerk, customer_id)
 
@@ -80,9 +90,11 @@ def test_the_first_primary_is_no_change_and_one_chosen_at_the_desk_says_so(
     database, clerk, customer_id
 ):
     _, second = _phones(database, clerk, customer_id)
-    assert "Contact changes" not in regenerate_summary(
-        database.unit_of_work(), clerk, customer_id).text
-    cp.set_primary(database.unit_of_work(), clerk, second)
+    assert (
+        "Contact changes"
+        not in regenerate_summary(database.unit_of_work(), clerk, customer_id).text
+    )
+    contact_info.set_primary(database.unit_of_work(), clerk, second)
     assert regenerate_summary(database.unit_of_work(), clerk, customer_id).text.endswith(
         f"Contact changes: the primary phone moved from {PHONE_A} to {PHONE_B} on "
         f"{date.today().isoformat()} (chosen at the desk)."
@@ -102,7 +114,10 @@ def test_the_summary_is_stored_with_its_time_and_regenerating_replaces_it(
     with database.sessions() as session:
         [stored] = session.scalars(select(InteractionSummary)).all()
     assert (stored.customer_id, stored.text, stored.generated_at) == (
-        customer_id, again.text, again.generated_at)
+        customer_id,
+        again.text,
+        again.generated_at,
+    )
     assert [(e.field, e.old, e.new) for e in audit_trail(entity="interaction_summary")] == [
         ("generated_at", None, first.generated_at.isoformat()),
         ("generated_at", first.generated_at.isoformat(), again.generated_at.isoformat()),
@@ -114,8 +129,6 @@ def test_anyone_at_the_desk_may_regenerate_it(database, viewer, customer_id):
     assert summary.text.startswith("No notes.")
 
 
-def test_the_summary_of_a_customer_that_is_gone_is_refused(
-    database, clerk, customer_id, refused
-):
+def test_the_summary_of_a_customer_that_is_gone_is_refused(database, clerk, customer_id, refused):
     with refused(NotFound, "That customer no longer exists"):
         regenerate_summary(database.unit_of_work(), clerk, customer_id + 1)

@@ -6,6 +6,7 @@ from __future__ import annotations
 from contact_desk.domain.enums import ContactRole
 from contact_desk.services.additional_contacts import add_contact
 from contact_desk.services.customers import create_customer, get_customer
+from contact_desk.services.forms import ContactForm
 
 
 def test_an_additional_contacts_longest_phone_is_kept(database, manager):
@@ -14,8 +15,12 @@ def test_an_additional_contacts_longest_phone_is_kept(database, manager):
                                   last_name="Lee")
     phone = "+46 254 12 345 67 89 ext. 1234567890123456"
 
-    add_contact(database.unit_of_work(), manager, customer_id, first_name="Bo",
-                last_name="Ray", role=ContactRole.SPOUSE, phone=phone)
+    add_contact(
+        database.unit_of_work(),
+        manager,
+        customer_id,
+        ContactForm(first_name="Bo", last_name="Ray", role=ContactRole.SPOUSE, phone=phone),
+    )
 
-    contact, = get_customer(database.unit_of_work(), customer_id).contacts
+    (contact,) = get_customer(database.unit_of_work(), customer_id).contacts
     assert contact.phone_display == phone

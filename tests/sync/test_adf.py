@@ -7,10 +7,10 @@ from __future__ import annotations
 import pytest
 from sqlalchemy import select
 
+from contact_desk.services import contact_info
 from contact_desk.domain.duplicates import DuplicateReason, DuplicateSource, DuplicateStatus
 from contact_desk.domain.enums import ContactKind, DealStage
 from contact_desk.domain.errors import DomainError, InvalidValue, PermissionDenied
-from contact_desk.services import contact_points as cp
 from contact_desk.services.customers import create_customer
 from contact_desk.services.duplicates import possible_duplicates
 from contact_desk.store.imports import AdfLead
@@ -83,9 +83,9 @@ def test_a_lead_from_a_known_customer_opens_a_deal_on_that_customer(
     database, manager, new_customer, tmp_path
 ):
     ann = new_customer(customer_number="C1")
-    cp.add_contact_point(database.unit_of_work(), manager, ann, ContactKind.EMAIL,
+    contact_info.add_contact_point(database.unit_of_work(), manager, ann, ContactKind.EMAIL,
                          "ann@example.com")
-    cp.add_contact_point(database.unit_of_work(), manager, ann, ContactKind.PHONE,
+    contact_info.add_contact_point(database.unit_of_work(), manager, ann, ContactKind.PHONE,
                          "(518) 555-0100")
 
     report = import_adf(database, manager, lead_file(tmp_path))
@@ -237,9 +237,9 @@ def deborah(database, manager) -> int:
     """Deborah Mcintyre, C100051, whose family phone is (773) 555-0123."""
     customer_id = create_customer(database.unit_of_work(), manager, first_name="Deborah",
                                   last_name="Mcintyre", customer_number="C100051")
-    cp.add_contact_point(database.unit_of_work(), manager, customer_id, ContactKind.PHONE,
+    contact_info.add_contact_point(database.unit_of_work(), manager, customer_id, ContactKind.PHONE,
                          "(773) 555-0123")
-    cp.add_contact_point(database.unit_of_work(), manager, customer_id, ContactKind.EMAIL,
+    contact_info.add_contact_point(database.unit_of_work(), manager, customer_id, ContactKind.EMAIL,
                          "deborah@example.com")
     return customer_id
 
@@ -381,7 +381,7 @@ def smiths(database, manager) -> tuple[int, int]:
     for number in ("C10", "C11"):
         made.append(create_customer(database.unit_of_work(), manager, first_name="John",
                                     last_name="Smith", customer_number=number))
-        cp.add_contact_point(database.unit_of_work(), manager, made[-1], ContactKind.PHONE,
+        contact_info.add_contact_point(database.unit_of_work(), manager, made[-1], ContactKind.PHONE,
                              "(212) 555-0150")
     return made[0], made[1]
 
@@ -410,7 +410,7 @@ def test_a_lead_whose_name_agrees_with_two_of_a_household_goes_to_neither(
 
 def test_a_lead_sharing_juniors_own_email_goes_to_junior(database, manager, tmp_path):
     _, junior = smiths(database, manager)
-    cp.add_contact_point(database.unit_of_work(), manager, junior, ContactKind.EMAIL,
+    contact_info.add_contact_point(database.unit_of_work(), manager, junior, ContactKind.EMAIL,
                          "ann@example.com")
     lead = LEAD.replace(">Ann<", ">John<").replace(">Lee<", ">Smith<").replace(
         "(212) 555-0142", "(212) 555-0150")

@@ -19,6 +19,7 @@ from contact_desk.services.customers import (
 from contact_desk.sync.adf import import_adf
 from contact_desk.sync.dms import sync_dms
 from contact_desk.sync.vcard import import_vcards
+from contact_desk.services.forms import CustomerForm
 from tests.sync.test_adf import LEAD
 
 LONG = "A" * 5000
@@ -121,8 +122,12 @@ def test_an_address_too_long_is_refused_on_every_way_in_never_cut(database, mana
         create_customer(database.unit_of_work(), manager, first_name="Cy", last_name="Ng",
                         postal_code="1" * 21)
     with pytest.raises(InvalidValue, match="State is too long"):
-        update_customer_details(database.unit_of_work(), manager, ann.id, first_name="Ann",
-                                last_name="Lee", state="New York " * 10)
+        update_customer_details(
+            database.unit_of_work(),
+            manager,
+            ann.id,
+            CustomerForm(first_name="Ann", last_name="Lee", state="New York " * 10),
+        )
     shown = open_customer(database.unit_of_work(), ann.id)
     assert (shown.city, shown.state, shown.version) == ("Albany", "", before.version)
     assert customer_count(database) == 1
@@ -131,7 +136,8 @@ def test_an_address_too_long_is_refused_on_every_way_in_never_cut(database, mana
 def test_the_longest_address_the_desk_accepts_is_kept_whole(database, manager):
     """Each limit is its column's width: PostgreSQL would refuse one character more."""
     longest = {name: "8" * most for name, (_, most) in ADDRESS_LIMITS.items()}
-    customer_id = create_customer(database.unit_of_work(), manager, first_name="Ann",
-                                  last_name="Lee", **longest)
+    customer_id = create_customer(
+        database.unit_of_work(), manager, first_name="Ann", last_name="Lee", **longest
+    )
     shown = open_customer(database.unit_of_work(), customer_id)
     assert {name: getattr(shown, name) for name in longest} == longest

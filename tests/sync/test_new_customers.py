@@ -75,3 +75,42 @@ def test_each_layout_of_values_gets_the_default_rules_primary(database, manager,
     for number, (_, primary) in layouts.items():
         phones = customer(database, number).phones
         assert [p.display for p in phones if p.is_primary] == ([primary] if primary else [])
+
+
+def test_the_batch_and_the_one_at_a_time_way_store_the_same_customer(database, manager,
+                                                                      export):
+    """Both ways follow one plan: the same row made a customer by reconcile (the ORM, a
+    step at a time) and by the sync's batch (one INSERT per table) is stored alike, column
+    for column, but for its ids, number and times."""
+    from datetime import date
+
+    from sqlalchemy import select
+
+    from contact_desk.sync.dms_csv import DmsExport, DmsLayout
+    from contact_desk.sync.new_customers import create_customers
+    from contact_desk.sync.reconcile import reconcile
+    from contact_desk.store.customer import ContactPoint, Customer
+
+    path = export([ROW, {**ROW, "customer_number": "D00043"}], header=FIELDS)
+    one, batch = DmsExport.open(path, DmsLayout(), "US").rows()
+    today = date(2026, 12, 3)
+    with database.unit_of_work() as uow:
+        reconcile(uow.session, manager, None, one, today)
+        create_customers(uow.session, manager, [batch], today)
+        uow.commit()
+
+    left_out = {"id", "customer_id", "customer_number", "created_at", "updated_at",
+                "version"}  # a version counts saves: the ORM's way saves a new customer twice
+
+    def stored(number: str) -> tuple[dict, list[dict]]:
+        with database.unit_of_work() as uow:
+            row = uow.session.scalars(select(Customer).where(
+                Customer.customer_number == number)).one()
+            columns = {c.key: getattr(row, c.key) for c in Customer.__table__.columns
+                       if c.key not in left_out}
+            points = [{c.key: getattr(p, c.key) for c in ContactPoint.__table__.columns
+                       if c.key not in left_out}
+                      for p in sorted(row.contact_points, key=lambda p: p.display)]
+            return columns, points
+
+    assert stored("D00042") == stored("D00043")

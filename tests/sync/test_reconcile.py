@@ -11,6 +11,7 @@ from decimal import Decimal
 import pytest
 from sqlalchemy import select
 
+from contact_desk.services import contact_info
 from contact_desk.domain.enums import ContactKind, ContactStatus, ProgramState
 from contact_desk.services import contact_points as cp
 from contact_desk.store.customer import ContactPoint
@@ -29,7 +30,7 @@ Desk = Callable[..., None]
 
 def dealer(kind: ContactKind, text: str) -> Desk:
     def act(database, actor, customer_id):
-        cp.add_contact_point(database.unit_of_work(), actor, customer_id, kind, text)
+        contact_info.add_contact_point(database.unit_of_work(), actor, customer_id, kind, text)
     return act
 
 
@@ -48,7 +49,7 @@ def _point_id(database, customer_id: int, text: str) -> int:
 def mark(text: str, status: ContactStatus) -> Desk:
     def act(database, actor, customer_id):
         point_id = _point_id(database, customer_id, text)
-        cp.set_contact_point_status(database.unit_of_work(), actor, point_id, status)
+        contact_info.set_contact_point_status(database.unit_of_work(), actor, point_id, status)
     return act
 
 

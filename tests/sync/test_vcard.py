@@ -11,6 +11,7 @@ from datetime import date
 import pytest
 from sqlalchemy import select
 
+from contact_desk.services import contact_info
 from contact_desk.domain.duplicates import (
     DuplicateReason,
     DuplicateSource,
@@ -141,7 +142,7 @@ def test_a_card_of_a_known_customer_adds_its_values_and_keeps_the_primary(
 ):
     ann = create_customer(database.unit_of_work(), manager, first_name="Ann", last_name="Lee",
                           customer_number="C1")
-    cp.add_contact_point(database.unit_of_work(), manager, ann, ContactKind.PHONE,
+    contact_info.add_contact_point(database.unit_of_work(), manager, ann, ContactKind.PHONE,
                          "(646) 555-0188")
 
     report = import_vcards(database, manager, vcf(tmp_path, APPLE_30))
@@ -186,12 +187,12 @@ def _fill(database, actor, export) -> None:
          "email": "ann@example.com", "birth_date": "1980-05-17"},
     ]))
     ann = customer(database, "C1").id
-    phone = cp.add_contact_point(database.unit_of_work(), actor, ann, ContactKind.PHONE,
-                                 "(212) 555-0177 ext. 4")
-    cp.set_primary(database.unit_of_work(), actor, phone)
-    email = cp.add_contact_point(database.unit_of_work(), actor, ann, ContactKind.EMAIL,
-                                 "ann.lee@example.org")
-    cp.set_primary(database.unit_of_work(), actor, email)
+    phone = contact_info.add_contact_point(database.unit_of_work(), actor, ann, ContactKind.PHONE,
+                                 "(212) 555-0177 ext. 4").added_id
+    contact_info.set_primary(database.unit_of_work(), actor, phone)
+    email = contact_info.add_contact_point(database.unit_of_work(), actor, ann, ContactKind.EMAIL,
+                                 "ann.lee@example.org").added_id
+    contact_info.set_primary(database.unit_of_work(), actor, email)
 
 
 def test_export_writes_vcard_40_with_types_and_pref_on_the_primary(
@@ -264,7 +265,7 @@ def jonathan(database, manager) -> int:
     """Jonathan Davidson, C100002, at an office whose main line is (312) 555-0100."""
     customer_id = create_customer(database.unit_of_work(), manager, first_name="Jonathan",
                                   last_name="Davidson", customer_number="C100002")
-    cp.add_contact_point(database.unit_of_work(), manager, customer_id, ContactKind.PHONE,
+    contact_info.add_contact_point(database.unit_of_work(), manager, customer_id, ContactKind.PHONE,
                          "(312) 555-0100")
     return customer_id
 
@@ -478,10 +479,10 @@ def _hand_made(database, actor, export) -> None:
     create_customer(database.unit_of_work(), actor, first_name="Nora", last_name="Nobody")
     create_customer(database.unit_of_work(), actor, company="Quiet Fleet")
     lena = create_customer(database.unit_of_work(), actor, first_name="Lena", last_name="Line")
-    phone = cp.add_contact_point(database.unit_of_work(), actor, lena, ContactKind.PHONE,
-                                 "(212) 555-0188 ext. 7")
-    email = cp.add_contact_point(database.unit_of_work(), actor, lena, ContactKind.EMAIL,
-                                 "lena@example.com")
+    phone = contact_info.add_contact_point(database.unit_of_work(), actor, lena, ContactKind.PHONE,
+                                 "(212) 555-0188 ext. 7").added_id
+    email = contact_info.add_contact_point(database.unit_of_work(), actor, lena, ContactKind.EMAIL,
+                                 "lena@example.com").added_id
     cp.set_consent(database.unit_of_work(), actor, phone, do_not_call=True)
     cp.set_consent(database.unit_of_work(), actor, email, marketing_opt_out=True)
 
@@ -569,7 +570,7 @@ def test_a_card_agreeing_with_two_of_a_household_goes_to_the_one_born_that_day_o
                       for number, born in (("C10", date(1950, 3, 1)),
                                            ("C11", date(1980, 6, 2))))
     for who in (senior, junior):
-        cp.add_contact_point(database.unit_of_work(), manager, who, ContactKind.PHONE,
+        contact_info.add_contact_point(database.unit_of_work(), manager, who, ContactKind.PHONE,
                              "(212) 555-0150")
     card = "BEGIN:VCARD\nVERSION:3.0\nN:Smith;John;;;\nTEL;TYPE=home:(212) 555-0150\n"
     born_1950 = card + "BDAY:1950-03-01\nEMAIL:sr@example.com\nEND:VCARD\n"

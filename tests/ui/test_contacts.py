@@ -15,6 +15,7 @@ from contact_desk.services.customers import get_customer
 from contact_desk.ui.contact_dialog import ContactDialog
 from contact_desk.ui.models.additional_contacts import ACTIONS
 from contact_desk.ui.row_actions import RowAction
+from contact_desk.services.forms import ContactForm
 from tests.ui.modal import when_open
 
 PREFS = CommunicationPreference
@@ -24,10 +25,21 @@ PREFS = CommunicationPreference
 
 @pytest.fixture
 def melissa(database, manager, customers) -> int:
-    return add_contact(database.unit_of_work(), manager, customers.ann, first_name="Melissa",
-                       last_name="Lee", role=ContactRole.SPOUSE, email="melissa@example.com",
-                       phone="2125550160", primary_contact=True, portal_access=True,
-                       preferences=[PREFS.SCHEDULING, PREFS.INVOICES, PREFS.CAR_UPDATES])
+    return add_contact(
+        database.unit_of_work(),
+        manager,
+        customers.ann,
+        ContactForm(
+            first_name="Melissa",
+            last_name="Lee",
+            role=ContactRole.SPOUSE,
+            email="melissa@example.com",
+            phone="2125550160",
+            primary_contact=True,
+            portal_access=True,
+            preferences=[PREFS.SCHEDULING, PREFS.INVOICES, PREFS.CAR_UPDATES],
+        ),
+    )
 
 
 @pytest.fixture
@@ -39,10 +51,11 @@ def page(qtbot, window, melissa):
 @pytest.fixture
 def dialog(qtbot, page):
     section = page.contacts
-    box = ContactDialog("US", lambda form: section.desk.add_contact(
-        page.view.id, form.fields(), page.view.version),
-        lambda person, form: section.desk.use_existing_contact(page.view.id, person,
-                                                               form.fields()))
+    box = ContactDialog(
+        "US",
+        lambda form: section.desk.add_contact(page.view.id, form, page.view.version),
+        lambda person, form: section.desk.use_existing_contact(page.view.id, person, form),
+    )
     box.show()
     yield box
     box.done(0)
@@ -51,8 +64,12 @@ def dialog(qtbot, page):
 
 def fill(qtbot, dialog, first="Tom", last="Brown", email="", phone=""):
     form = dialog.form
-    for edit, text in ((form.firstNameEdit, first), (form.lastNameEdit, last),
-                       (form.emailEdit, email), (form.phoneEdit, phone)):
+    for edit, text in (
+        (form.firstNameEdit, first),
+        (form.lastNameEdit, last),
+        (form.emailEdit, email),
+        (form.phoneEdit, phone),
+    ):
         if text:
             qtbot.keyClicks(edit, text)
 
@@ -68,15 +85,22 @@ def action(page, row: int, name: str) -> tuple[RowAction, QRect]:
 def click(qtbot, page, row: int, name: str) -> None:
     """A click on the drawn button, as the mouse gives it to the table."""
     _, rect = action(page, row, name)
-    qtbot.mouseClick(page.form.additionalContactsTable.viewport(), Qt.MouseButton.LeftButton,
-                     pos=rect.center())
+    qtbot.mouseClick(
+        page.form.additionalContactsTable.viewport(), Qt.MouseButton.LeftButton, pos=rect.center()
+    )
 
 
 def test_the_table_shows_who_how_and_what_they_receive(page):
     model = page.contacts.model
     row = [model.index(0, c).data() for c in range(6)]
-    assert row == ["Melissa Lee (primary)", "Spouse", "melissa@example.com", "(212) 555-0160",
-                   "3 of 6", "Portal Access"]
+    assert row == [
+        "Melissa Lee (primary)",
+        "Spouse",
+        "melissa@example.com",
+        "(212) 555-0160",
+        "3 of 6",
+        "Portal Access",
+    ]
     tip = model.index(0, 4).data(Qt.ItemDataRole.ToolTipRole)
     assert "Scheduling" in tip and "Car Updates" in tip and "Invoices" in tip
     assert page.form.additionalContactsTable.objectName() == "additionalContactsTable"
@@ -131,19 +155,26 @@ def test_adding_a_contact_from_the_button(qtbot, page, database, customers):
     stored = get_customer(database.unit_of_work(), customers.ann).contacts
     tom = next(c for c in stored if c.first_name == "Tom")
     assert (tom.role, tom.portal_access, tom.preferences) == (
-        ContactRole.BOOKKEEPER, True, (PREFS.INVOICES,))
+        ContactRole.BOOKKEEPER,
+        True,
+        (PREFS.INVOICES,),
+    )
     assert page.contacts.model.rowCount() == 2
 
 
-def test_an_email_of_another_contact_offers_to_use_that_contact(qtbot, page, dialog, database,
-                                                               manager, customers):
+def test_an_email_of_another_contact_offers_to_use_that_contact(
+    qtbot, page, dialog, database, manager, customers
+):
     fill(qtbot, dialog, first="Mel", last="Lee", email="MELISSA@example.com")
     qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
     assert "already belongs to Melissa Lee" in dialog.form.saveError.text()
     assert dialog.form.useExistingButton.isVisible()
     # on another customer's page the same person is linked, not duplicated
-    other = ContactDialog("US", lambda form: None, lambda person, form:
-                          page.desk.use_existing_contact(customers.bob, person, form.fields()))
+    other = ContactDialog(
+        "US",
+        lambda form: None,
+        lambda person, form: page.desk.use_existing_contact(customers.bob, person, form),
+    )
     other._existing_id = dialog._existing_id
     other.use_existing()
     bob = get_customer(database.unit_of_work(), customers.bob).contacts
@@ -166,8 +197,7 @@ def test_editing_uses_the_same_dialog_with_save_changes(qtbot, page, database, c
     assert page.contacts.model.index(0, 4).data() == "4 of 6"
 
 
-def test_delete_names_the_person_and_what_they_stop_receiving(qtbot, page, database,
-                                                             customers):
+def test_delete_names_the_person_and_what_they_stop_receiving(qtbot, page, database, customers):
     said = []
 
     def answer(box, choice):
@@ -185,18 +215,22 @@ def test_delete_names_the_person_and_what_they_stop_receiving(qtbot, page, datab
     assert page.contacts.model.rowCount() == 0
 
 
-def test_send_invite_is_disabled_without_portal_access(qtbot, page, database, manager,
-                                                       customers):
-    add_contact(database.unit_of_work(), manager, customers.ann, first_name="Tom",
-                last_name="Brown", role=ContactRole.ASSISTANT)
+def test_send_invite_is_disabled_without_portal_access(qtbot, page, database, manager, customers):
+    add_contact(
+        database.unit_of_work(),
+        manager,
+        customers.ann,
+        ContactForm(first_name="Tom", last_name="Brown", role=ContactRole.ASSISTANT),
+    )
     page.reload()
     button, _ = action(page, 1, "sendInviteButton")
     assert not button.enabled
     assert "does not have portal access" in button.tip
 
 
-def test_without_a_mail_server_the_invite_is_saved_as_a_file(qtbot, page, database,
-                                                            customers, tmp_path, monkeypatch):
+def test_without_a_mail_server_the_invite_is_saved_as_a_file(
+    qtbot, page, database, customers, tmp_path, monkeypatch
+):
     monkeypatch.setenv("CONTACT_DESK_OUTBOX", str(tmp_path / "outbox"))
     said = []
     when_open(QMessageBox, lambda box: (said.append(box.text()), box.accept()))
@@ -210,8 +244,9 @@ def test_without_a_mail_server_the_invite_is_saved_as_a_file(qtbot, page, databa
     assert action(page, 0, "sendInviteButton")[0].text == "Send invite again"
 
 
-def test_with_a_mail_server_the_invite_is_emailed(qtbot, window, page, mail_server, database,
-                                                  customers):
+def test_with_a_mail_server_the_invite_is_emailed(
+    qtbot, window, page, mail_server, database, customers
+):
     from contact_desk.ui.mail_settings import MailSettingsDialog
 
     inbox, reachable = mail_server()

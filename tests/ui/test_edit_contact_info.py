@@ -9,7 +9,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from contact_desk.domain.enums import ContactKind, ContactStatus
-from contact_desk.services.contact_points import add_contact_point
+from contact_desk.services.contact_info import add_contact_point
 from contact_desk.services.customers import get_customer
 from contact_desk.ui.edit_contact_info import EditContactInfoDialog
 from tests.ui.modal import when_open

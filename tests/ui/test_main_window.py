@@ -162,7 +162,7 @@ def test_ctrl_z_undoes_the_primary_choice(qtbot, window, database, customers):
 
 def test_a_stale_primary_choice_says_another_desk_saved(qtbot, window, database, manager,
                                                        customers, next_message_box):
-    from contact_desk.services.contact_points import add_contact_point
+    from contact_desk.services.contact_info import add_contact_point
 
     open_customer(qtbot, window, "ann")
     add_contact_point(database.unit_of_work(), manager, customers.ann, ContactKind.PHONE,

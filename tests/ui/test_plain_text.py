@@ -59,6 +59,7 @@ from contact_desk.ui.mail_settings import MailSettingsDialog
 from contact_desk.ui.program_contact_dialogs import ReplaceContactDialog, UpdateContactDialog
 from contact_desk.ui.program_customer_dialogs import ReplaceCustomerDialog, UpdateCustomerDialog
 from contact_desk.ui.user_picker import UserPickerDialog
+from contact_desk.services.forms import ContactForm, CustomerForm
 from tests.ui.conftest import _points
 from tests.ui.modal import when_open
 from tests.conftest import first_manager
@@ -175,44 +176,102 @@ def marked(database, manager, customers, tmp_path) -> Marked:
     lead whose name, vehicle and source hold markup, imported from an ADF file."""
     customer = create_customer(database.unit_of_work(), manager, first_name=BANNER,
                                last_name=LAST, company=COMPANY, customer_number="C9")
-    update_customer_details(database.unit_of_work(), manager, customer, first_name=BANNER,
-                            last_name=LAST, company=COMPANY, address_line1=STREET, city=CITY,
-                            state="IL", postal_code="62701")
-    _points(database, manager, customer,
-            (ContactPointType.DMS_CELL, "(212) 555-0101", ContactStatus.ACTIVE),
-            (ContactPointType.DMS_EMAIL, "tom&jerry@example.com", ContactStatus.ACTIVE))
-    link = add_contact(database.unit_of_work(), manager, customer, first_name=CONTACT_FIRST,
-                       last_name=CONTACT_LAST, role=ContactRole.OTHER,
-                       role_description=ROLE_DESCRIPTION, email="mel@example.com",
-                       portal_access=True, preferences={CommunicationPreference.INVOICES})
+    update_customer_details(
+        database.unit_of_work(),
+        manager,
+        customer,
+        CustomerForm(
+            first_name=BANNER,
+            last_name=LAST,
+            company=COMPANY,
+            address_line1=STREET,
+            city=CITY,
+            state="IL",
+            postal_code="62701",
+        ),
+    )
+    _points(
+        database,
+        manager,
+        customer,
+        (ContactPointType.DMS_CELL, "(212) 555-0101", ContactStatus.ACTIVE),
+        (ContactPointType.DMS_EMAIL, "tom&jerry@example.com", ContactStatus.ACTIVE),
+    )
+    link = add_contact(
+        database.unit_of_work(),
+        manager,
+        customer,
+        ContactForm(
+            first_name=CONTACT_FIRST,
+            last_name=CONTACT_LAST,
+            role=ContactRole.OTHER,
+            role_description=ROLE_DESCRIPTION,
+            email="mel@example.com",
+            portal_access=True,
+            preferences={CommunicationPreference.INVOICES},
+        ),
+    )
     dana_id = users.create_user(database.unit_of_work(), manager, "dana", USER, list(Permission))
     dana = users.actor_for(database.unit_of_work(), "dana")
     users.assign_user(database.unit_of_work(), manager, customer, AssignmentRole.SALES, dana_id)
     activity.add_note(database.unit_of_work(), dana, customer, NOTE)
     garage.add_vehicle(database.unit_of_work(), manager, customer, VIN, 2020, MAKE, MODEL)
     with database.unit_of_work() as uow:
-        deal = Deal(customer_id=customer, stage=DealStage.CONTACTED, source=SOURCE,
-                    source_locked=False, created_at=datetime(2026, 11, 1, tzinfo=UTC))
+        deal = Deal(
+            customer_id=customer,
+            stage=DealStage.CONTACTED,
+            source=SOURCE,
+            source_locked=False,
+            created_at=datetime(2026, 11, 1, tzinfo=UTC),
+        )
         uow.session.add(deal)
-        uow.session.add(WebActivity(customer_id=customer, last_page=PAGE, seconds=900,
-                                    visited_at=datetime(2026, 11, 20, 18, 0, tzinfo=UTC)))
+        uow.session.add(
+            WebActivity(
+                customer_id=customer,
+                last_page=PAGE,
+                seconds=900,
+                visited_at=datetime(2026, 11, 20, 18, 0, tzinfo=UTC),
+            )
+        )
         uow.commit()
         deal_id = deal.id
-    deals.add_deal_vehicle(database.unit_of_work(), manager, deal_id, DealVehicleKind.INTERESTED,
-                           None, 2026, MAKE, MODEL)
+    deals.add_deal_vehicle(
+        database.unit_of_work(),
+        manager,
+        deal_id,
+        DealVehicleKind.INTERESTED,
+        None,
+        2026,
+        MAKE,
+        MODEL,
+    )
     summary.regenerate_summary(database.unit_of_work(), manager, customer)
     with database.sessions() as session:
-        person = session.scalars(select(ContactPerson.id).where(
-            ContactPerson.links.any(id=link))).one()
+        person = session.scalars(
+            select(ContactPerson.id).where(ContactPerson.links.any(id=link))
+        ).one()
         row = session.get(Customer, customer)
-        program = Program(number="FP1", description=PROGRAM_DESCRIPTION,
-                          state=ProgramState.QUOTE, customer_id=customer,
-                          contact_person_id=person, financed_amount=Decimal("20000.00"))
-        program.invoices = [Invoice(
-            number="INV-1", customer_id=customer, amount=Decimal("450.00"),
-            due_date=date(2026, 12, 1), status=InvoiceStatus.OPEN, bill_to_name=row.full_name,
-            bill_to_address=bill_to_address(row.address_line1, row.city, row.state,
-                                            row.postal_code))]
+        program = Program(
+            number="FP1",
+            description=PROGRAM_DESCRIPTION,
+            state=ProgramState.QUOTE,
+            customer_id=customer,
+            contact_person_id=person,
+            financed_amount=Decimal("20000.00"),
+        )
+        program.invoices = [
+            Invoice(
+                number="INV-1",
+                customer_id=customer,
+                amount=Decimal("450.00"),
+                due_date=date(2026, 12, 1),
+                status=InvoiceStatus.OPEN,
+                bill_to_name=row.full_name,
+                bill_to_address=bill_to_address(
+                    row.address_line1, row.city, row.state, row.postal_code
+                ),
+            )
+        ]
         session.add(program)
         session.commit()
         program_id = program.id
@@ -248,16 +307,25 @@ def test_no_stored_markup_is_drawn_as_html_anywhere_in_the_window(qtbot, marked_
     cells = cell_texts(window)
     # The markup reached every table as text: the search list, phones and emails, the
     # people on the account, the program's invoices and the card's notes.
-    for shown in (f"{BANNER} {LAST}", "tom&jerry@example.com", ROLE_DESCRIPTION,
-                  f"{CONTACT_FIRST} {CONTACT_LAST}", f"{STREET}, {CITY}, IL 62701", NOTE):
+    for shown in (
+        f"{BANNER} {LAST}",
+        "tom&jerry@example.com",
+        ROLE_DESCRIPTION,
+        f"{CONTACT_FIRST} {CONTACT_LAST}",
+        f"{STREET}, {CITY}, IL 62701",
+        NOTE,
+    ):
         assert any(shown in cell for cell in cells), shown
     labels = {label.text() for label in window.findChildren(QLabel)}
     for shown in (PAGE, f"2020 {MAKE} {MODEL}", PROGRAM_DESCRIPTION, SOURCE):
         assert any(shown in text for text in labels), shown
     assert BANNER in window.windowTitle()
     assert USER in window.statusBar().currentMessage()
-    vehicle = next(b for b in window.contact_card.findChildren(QAbstractButton)
-                   if b.objectName().startswith("vehicle_"))
+    vehicle = next(
+        b
+        for b in window.contact_card.findChildren(QAbstractButton)
+        if b.objectName().startswith("vehicle_")
+    )
     assert shown_on_button(vehicle.text()) == f"2020 {MAKE} {MODEL}"  # R&D keeps its "&"
 
 
@@ -276,16 +344,19 @@ def test_a_search_that_finds_nothing_says_the_typed_markup_as_it_is(qtbot, marke
 
 def test_the_search_list_shows_the_names_as_they_are(qtbot, marked_window):
     marked_window.search_box.setText("C9")
-    qtbot.waitUntil(lambda: marked_window.results.rowCount() == 1
-                    and not marked_window.results.loading)
+    qtbot.waitUntil(
+        lambda: marked_window.results.rowCount() == 1 and not marked_window.results.loading
+    )
     hit = marked_window.results.hit(0)
     assert hit.name == f"{BANNER} {LAST}" and COMPANY in cell_texts(marked_window)
 
 
 def test_the_import_result_reads_the_lead_name_literally(qtbot, marked_window, tmp_path):
     again = tmp_path / "again.xml"
-    again.write_text(LEAD.replace("ray@example.com", "ray2@example.com")
-                     .replace("10:15", "11:15"), encoding="utf-8")
+    again.write_text(
+        LEAD.replace("ray@example.com", "ray2@example.com").replace("10:15", "11:15"),
+        encoding="utf-8",
+    )
     seen = []
 
     def look(dialog: ResultDialog) -> None:
@@ -319,8 +390,11 @@ def test_removing_a_vehicle_asks_with_its_make_and_model_as_they_are(qtbot, mark
     seen: list = []
     when_open(QMessageBox, lambda box: _message_box_text(box, seen, "Cancel"))
     _choose_from_menu("Remove…")
-    vehicle = next(b for b in marked_window.contact_card.findChildren(QAbstractButton)
-                   if b.objectName().startswith("vehicle_"))
+    vehicle = next(
+        b
+        for b in marked_window.contact_card.findChildren(QAbstractButton)
+        if b.objectName().startswith("vehicle_")
+    )
     qtbot.mouseClick(vehicle, Qt.MouseButton.LeftButton)
     [(text_format, text)] = seen
     assert MAKE in text and not leaks(text_format, text)
@@ -328,6 +402,7 @@ def test_removing_a_vehicle_asks_with_its_make_and_model_as_they_are(qtbot, mark
 
 def _walk_dialog(kind: type, seen: list, act=lambda dialog: None) -> None:
     """Once ``kind`` is open: ``act`` on it, note where markup is drawn and the title, close."""
+
     def look(dialog) -> None:
         act(dialog)
         seen.append((markup_drawn_in(dialog), dialog.windowTitle()))
@@ -360,12 +435,20 @@ def test_an_email_of_another_contact_names_them_as_they_are(qtbot, marked_window
 
     def give_mels_email(dialog: ContactDialog) -> None:
         form = dialog.form
-        for edit, text in ((form.firstNameEdit, "Ann"), (form.lastNameEdit, "Other"),
-                           (form.emailEdit, "mel@example.com")):
+        for edit, text in (
+            (form.firstNameEdit, "Ann"),
+            (form.lastNameEdit, "Other"),
+            (form.emailEdit, "mel@example.com"),
+        ):
             qtbot.keyClicks(edit, text)
         qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
-        seen.append((markup_drawn_in(dialog), form.saveError.text(),
-                     shown_on_button(form.useExistingButton.text())))
+        seen.append(
+            (
+                markup_drawn_in(dialog),
+                form.saveError.text(),
+                shown_on_button(form.useExistingButton.text()),
+            )
+        )
         dialog.done(0)
 
     when_open(ContactDialog, give_mels_email)
@@ -375,29 +458,38 @@ def test_an_email_of_another_contact_names_them_as_they_are(qtbot, marked_window
     assert f"{CONTACT_FIRST} {CONTACT_LAST}" in button  # the "&" of "Mel & Co" is kept
 
 
-def test_the_reasons_a_user_may_not_act_say_their_name_as_text(qtbot, database, database_url,
-                                                               marked):
+def test_the_reasons_a_user_may_not_act_say_their_name_as_text(
+    qtbot, database, database_url, marked
+):
     """A reason names the user ("... does not have the permission"): in a tooltip too."""
-    users.create_user(database.unit_of_work(), first_manager(database), "vic",
-                      USER.replace("Dana", "Vic"), [])
+    users.create_user(
+        database.unit_of_work(), first_manager(database), "vic", USER.replace("Dana", "Vic"), []
+    )
     vic = users.actor_for(database.unit_of_work(), "vic")
     main = create_main_window(database_url, actor=vic)
     qtbot.addWidget(main)
     main.show()
     main.open_customer(marked.customer)
-    reasons = [w.toolTip() for w in main.contact_card.findChildren(QWidget)
-               if "does not have the permission" in w.toolTip()]
+    reasons = [
+        w.toolTip()
+        for w in main.contact_card.findChildren(QWidget)
+        if "does not have the permission" in w.toolTip()
+    ]
     assert reasons and markup_drawn_in(main) == []
 
 
-@pytest.mark.parametrize("role, action, kind", [
-    (ProgramRole.CUSTOMER, "update_details", UpdateCustomerDialog),
-    (ProgramRole.CUSTOMER, "replace", ReplaceCustomerDialog),
-    (ProgramRole.CONTACT, "update_details", UpdateContactDialog),
-    (ProgramRole.CONTACT, "replace", ReplaceContactDialog),
-])
-def test_the_program_dialogs_read_the_names_literally(qtbot, marked_window, marked, role,
-                                                      action, kind):
+@pytest.mark.parametrize(
+    "role, action, kind",
+    [
+        (ProgramRole.CUSTOMER, "update_details", UpdateCustomerDialog),
+        (ProgramRole.CUSTOMER, "replace", ReplaceCustomerDialog),
+        (ProgramRole.CONTACT, "update_details", UpdateContactDialog),
+        (ProgramRole.CONTACT, "replace", ReplaceContactDialog),
+    ],
+)
+def test_the_program_dialogs_read_the_names_literally(
+    qtbot, marked_window, marked, role, action, kind
+):
     seen: list = []
     _walk_dialog(kind, seen)
     section = marked_window.customer_page.programs
@@ -429,8 +521,11 @@ def test_every_label_of_every_form_is_plain_text():
         for widget in ET.parse(form).iter("widget"):
             if widget.get("class") != "QLabel":
                 continue
-            formats = [p.findtext("enum") for p in widget.findall("property")
-                       if p.get("name") == "textFormat"]
+            formats = [
+                p.findtext("enum")
+                for p in widget.findall("property")
+                if p.get("name") == "textFormat"
+            ]
             if formats != ["Qt::TextFormat::PlainText"]:
                 rich.append(f"{form.name}: {widget.get('name')}")
     assert rich == []
@@ -461,4 +556,3 @@ def test_a_tooltip_with_markup_is_escaped_and_kept_whole():
     document.setHtml(shown)
     assert document.toPlainText() == f"Edit {BANNER}\n  second  line"
     assert tooltip_text("Edit Ann Lee") == "Edit Ann Lee"  # plain text stays as it is
-

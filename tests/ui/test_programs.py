@@ -24,6 +24,7 @@ from contact_desk.ui.program_customer_dialogs import (
     UpdateCustomerDialog,
 )
 from contact_desk.ui.programs_section import NO_PROGRAMS, ProgramsSection
+from contact_desk.services.forms import CustomerForm, PersonForm
 # Programs come from the finance system, not from a service: the service tests' fixtures
 # write them (and put people on accounts) the same way here.
 from tests.services.conftest import audit_trail  # noqa: F401 - a fixture
@@ -46,11 +47,19 @@ class Ann:
 
 @pytest.fixture
 def ann(database, manager, customers, program, person) -> Ann:
-    update_customer_details(database.unit_of_work(), manager, customers.ann,
-                            first_name="Ann", last_name="Lee", **ANN_ADDRESS)
+    update_customer_details(
+        database.unit_of_work(),
+        manager,
+        customers.ann,
+        CustomerForm(first_name="Ann", last_name="Lee", **ANN_ADDRESS),
+    )
     melissa = person(customers.ann, "Melissa", "Lee", "melissa@example.com")
-    return Ann(customers.ann, melissa, program(customers.ann, ProgramState.QUOTE, melissa),
-               program(customers.ann, ProgramState.ACTIVE, melissa, invoices=2))
+    return Ann(
+        customers.ann,
+        melissa,
+        program(customers.ann, ProgramState.QUOTE, melissa),
+        program(customers.ann, ProgramState.ACTIVE, melissa, invoices=2),
+    )
 
 
 @pytest.fixture
@@ -73,10 +82,13 @@ def shown(qtbot, database, manager, ann) -> Callable[..., ProgramsSection]:
     return show
 
 
-
-
-def choose(section: ProgramsSection, program_id: int, role: ProgramRole, action: str,
-           *dialogs: tuple[type, Callable]) -> None:
+def choose(
+    section: ProgramsSection,
+    program_id: int,
+    role: ProgramRole,
+    action: str,
+    *dialogs: tuple[type, Callable],
+) -> None:
     """Pick ``action`` from the role's menu, running each dialog's part as it opens."""
     for kind, act in dialogs:
         when_open(kind, act)
@@ -92,15 +104,19 @@ def menu_action(section: ProgramsSection, program_id: int, role: ProgramRole, ac
 
 def programs_of(database) -> dict[str, tuple[int, int | None]]:
     with database.sessions() as session:
-        return {p.number: (p.customer_id, p.contact_person_id)
-                for p in session.scalars(select(Program).order_by(Program.id))}
+        return {
+            p.number: (p.customer_id, p.contact_person_id)
+            for p in session.scalars(select(Program).order_by(Program.id))
+        }
 
 
 def test_each_program_shows_its_state_roles_and_invoices(shown, ann, customers):
     section = shown()
     quote, active = section.frame(ann.quote).form, section.frame(ann.active).form
     assert [(f.numberLabel.text(), f.stateLabel.text()) for f in (quote, active)] == [
-        ("FP1", "Quote"), ("FP2", "Active")]
+        ("FP1", "Quote"),
+        ("FP2", "Active"),
+    ]
     assert active.financedLabel.text() == "Financed $20,000.00"
     assert active.customerName.text() == "Ann Lee"
     assert active.contactName.text() == "Melissa Lee · melissa@example.com"
@@ -137,7 +153,13 @@ def test_without_manage_programs_replacing_is_disabled_with_the_reason(shown, an
 
 
 def test_replacing_the_customer_of_a_quote_moves_it_and_its_invoices(
-    qtbot, shown, ann, customers, database, next_message_box, audit_trail  # noqa: F811
+    qtbot,
+    shown,
+    ann,
+    customers,
+    database,
+    next_message_box,
+    audit_trail,  # noqa: F811
 ):
     section = shown()
 
@@ -146,8 +168,7 @@ def test_replacing_the_customer_of_a_quote_moves_it_and_its_invoices(
         assert "FP2 (Active) keeps Ann Lee" in dialog.form.scopeNote.text()
         assert not dialog.save_button.isEnabled()
         qtbot.keyClicks(dialog.form.searchEdit, "Stone")
-        qtbot.waitUntil(lambda: dialog.results.query == "Stone"
-                        and dialog.results.rowCount() == 1)
+        qtbot.waitUntil(lambda: dialog.results.query == "Stone" and dialog.results.rowCount() == 1)
         dialog.form.resultsTable.selectRow(0)
         dialog.save_button.click()
 
@@ -156,19 +177,27 @@ def test_replacing_the_customer_of_a_quote_moves_it_and_its_invoices(
     assert said, "the outcome was told"
     assert "Bob Stone is now the customer on FP1 and their invoices." in said[0]
     assert f"FP2 keeps Ann Lee: {why_parties_locked(ProgramState.ACTIVE, 'customer')}" in said[0]
-    assert programs_of(database) == {"FP1": (customers.bob, ann.melissa),
-                                     "FP2": (ann.id, ann.melissa)}
+    assert programs_of(database) == {
+        "FP1": (customers.bob, ann.melissa),
+        "FP2": (ann.id, ann.melissa),
+    }
     with database.sessions() as session:
         moved = session.scalars(select(Invoice).where(Invoice.number == "INV-1-0")).one()
         assert (moved.customer_id, moved.bill_to_name) == (customers.bob, "Bob Stone")
     assert list(section.frames) == [ann.active], "the page shows Ann's programs only"
     assert [(e.field, e.old, e.new) for e in audit_trail(entity="program")] == [
-        ("customer_id", "Ann Lee", "Bob Stone")]
+        ("customer_id", "Ann Lee", "Bob Stone")
+    ]
     assert {e.field for e in audit_trail(entity="invoice")} >= {"customer_id", "bill_to_name"}
 
 
 def test_a_new_address_needs_a_pdf_or_image_before_save(
-    qtbot, shown, ann, database, tmp_path, audit_trail  # noqa: F811
+    qtbot,
+    shown,
+    ann,
+    database,
+    tmp_path,
+    audit_trail,  # noqa: F811
 ):
     section = shown()
     (tmp_path / "notes.txt").write_text("I moved to 40 Pine Rd")
@@ -195,17 +224,29 @@ def test_a_new_address_needs_a_pdf_or_image_before_save(
     with database.sessions() as session:
         document = session.scalars(select(VerificationDocument)).one()
         assert (document.file_name, document.content_type, document.verified_address) == (
-            "bill.pdf", "application/pdf", "40 Pine Rd, Springfield, IL 62701")
+            "bill.pdf",
+            "application/pdf",
+            "40 Pine Rd, Springfield, IL 62701",
+        )
         assert {i.bill_to_address for i in session.scalars(select(Invoice))} == {
-            "40 Pine Rd, Springfield, IL 62701"}
-    assert [e.new for e in audit_trail(entity="customer", field="address_line1")][-1] == \
-        "40 Pine Rd"
+            "40 Pine Rd, Springfield, IL 62701"
+        }
+    assert [e.new for e in audit_trail(entity="customer", field="address_line1")][
+        -1
+    ] == "40 Pine Rd"
     assert audit_trail(entity="verification_document")
     assert len(audit_trail(entity="invoice", field="bill_to_address")) == 3
 
 
 def test_someone_elses_email_offers_replace_contact_instead(
-    qtbot, shown, ann, customers, person, database, next_message_box, audit_trail  # noqa: F811
+    qtbot,
+    shown,
+    ann,
+    customers,
+    person,
+    database,
+    next_message_box,
+    audit_trail,  # noqa: F811
 ):
     tom = person(customers.bob, "Tom", "Brown", "tom@example.com")
     section = shown()
@@ -224,25 +265,42 @@ def test_someone_elses_email_offers_replace_contact_instead(
         dialog.save_button.click()
 
     said = next_message_box()
-    choose(section, ann.quote, CONTACT, "update_details", (UpdateContactDialog, give_toms_email),
-           (ReplaceContactDialog, replace_with_tom))
+    choose(
+        section,
+        ann.quote,
+        CONTACT,
+        "update_details",
+        (UpdateContactDialog, give_toms_email),
+        (ReplaceContactDialog, replace_with_tom),
+    )
     assert said, "the outcome was told"
     assert "Tom Brown is now the contact on FP1." in said[0]
     assert "FP2 keeps Melissa Lee" in said[0]
     assert programs_of(database) == {"FP1": (ann.id, tom), "FP2": (ann.id, ann.melissa)}
     assert [(e.field, e.old, e.new) for e in audit_trail(entity="program")] == [
-        ("contact_person_id", "Melissa Lee", "Tom Brown")]
+        ("contact_person_id", "Melissa Lee", "Tom Brown")
+    ]
     assert not audit_trail(entity="contact_person", field="email")
 
 
 def test_contact_details_save_and_a_new_contact_replaces_on_a_quote(
-    qtbot, shown, ann, database, manager, next_message_box, audit_trail  # noqa: F811
+    qtbot,
+    shown,
+    ann,
+    database,
+    manager,
+    next_message_box,
+    audit_trail,  # noqa: F811
 ):
     section = shown()
 
     def conflict_then_save(dialog: UpdateContactDialog) -> None:
-        update_program_contact_details(database.unit_of_work(), manager, ann.quote,
-                                       first_name="Melissa", last_name="Lee-Park")
+        update_program_contact_details(
+            database.unit_of_work(),
+            manager,
+            ann.quote,
+            PersonForm(first_name="Melissa", last_name="Lee-Park"),
+        )
         qtbot.keyClicks(dialog.form.phoneEdit, "2125550160")
         dialog.save_button.click()
         assert "Another desk saved" in dialog.form.saveError.text()
@@ -250,10 +308,10 @@ def test_contact_details_save_and_a_new_contact_replaces_on_a_quote(
         next_message_box(QMessageBox.StandardButton.Discard)
         dialog.reject()
 
-    choose(section, ann.quote, CONTACT, "update_details",
-           (UpdateContactDialog, conflict_then_save))
-    assert section.frame(ann.quote).form.contactName.text().startswith("Melissa Lee-Park"), \
+    choose(section, ann.quote, CONTACT, "update_details", (UpdateContactDialog, conflict_then_save))
+    assert section.frame(ann.quote).form.contactName.text().startswith("Melissa Lee-Park"), (
         "after a conflict the section shows what is stored"
+    )
 
     def phone(dialog: UpdateContactDialog) -> None:
         qtbot.keyClicks(dialog.form.phoneEdit, "2125550160")
@@ -279,8 +337,9 @@ def test_contact_details_save_and_a_new_contact_replaces_on_a_quote(
     ben = programs_of(database)["FP1"][1]
     assert ben not in (None, ann.melissa)
     assert [e.new for e in audit_trail(entity="program")] == ["Ben Ortiz"]
-    assert "Ben Ortiz" in [c.full_name for c in section.customer.contacts], \
+    assert "Ben Ortiz" in [c.full_name for c in section.customer.contacts], (
         "the new person is on Ann's account"
+    )
 
 
 def test_the_customer_page_shows_the_programs_and_goes_on_to_edit_contact_info(
@@ -311,7 +370,12 @@ def test_the_customer_page_shows_the_programs_and_goes_on_to_edit_contact_info(
         seen.append(dialog.windowTitle())
         dialog.reject()
 
-    choose(section, ann.quote, CUSTOMER, "update_details",
-           (UpdateCustomerDialog, lambda dialog: dialog.form.editPhonesButton.click()),
-           (EditContactInfoDialog, look))
+    choose(
+        section,
+        ann.quote,
+        CUSTOMER,
+        "update_details",
+        (UpdateCustomerDialog, lambda dialog: dialog.form.editPhonesButton.click()),
+        (EditContactInfoDialog, look),
+    )
     assert seen and "Ann Lee" in seen[0], "Edit Contact Info opened on Ann"

@@ -5,9 +5,9 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 
+from contact_desk.services import contact_info
 from contact_desk.app import create_main_window
 from contact_desk.domain.enums import ContactKind
-from contact_desk.services import contact_points
 from contact_desk.services.contact_info import ContactInfoChanges, PointChange
 from contact_desk.services.customers import get_customer
 from contact_desk.ui.contact_info_command import ContactInfoCommand
@@ -36,7 +36,7 @@ def primaries(database, customer_id) -> list[str]:
 
 def with_a_work_phone(database, manager, customers) -> None:
     """Ann gets a third active phone, so three desks' choices can all differ."""
-    contact_points.add_contact_point(database.unit_of_work(), manager, customers.ann,
+    contact_info.add_contact_point(database.unit_of_work(), manager, customers.ann,
                                      ContactKind.PHONE, "(212) 555-0177")
 
 

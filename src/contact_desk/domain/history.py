@@ -16,6 +16,7 @@ from contact_desk.domain.enums import (
     ContactRole,
     ContactStatus,
     LabelledEnum,
+    PaymentFrequency,
     TextConsent,
 )
 
@@ -106,6 +107,10 @@ class Field(LabelledEnum):
     CONTACT_PERSON_ID = "Contact"
     BILL_TO_NAME = "Bill-to name"
     BILL_TO_ADDRESS = "Bill-to address"
+    REGULAR_AMOUNT = "Regular scheduled amount"
+    PAYMENT_FREQUENCY = "Payment frequency"
+    CURRENT_DUE_DATE = "Current due date"
+    CURRENT_AMOUNT_DUE = "Current amount due"
     GENERATED_AT = "Generated"
     MAIL_HOST = "Mail server"
     MAIL_PORT = "Mail server port"
@@ -134,6 +139,7 @@ ENUM_OF_FIELD: dict[Field, type[LabelledEnum]] = {
     Field.TEXT_CONSENT: TextConsent,
     Field.ROLE: ContactRole,
     Field.PREFERENCES: CommunicationPreference,
+    Field.PAYMENT_FREQUENCY: PaymentFrequency,
 }
 YES_NO_FIELDS = frozenset({Field.DO_NOT_CALL, Field.DO_NOT_TEXT, Field.MARKETING_OPT_OUT,
                            Field.PORTAL_ACCESS, Field.PRIMARY_CONTACT, Field.OWNED})

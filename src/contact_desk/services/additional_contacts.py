@@ -24,6 +24,7 @@ from contact_desk.domain.errors import (
     NotAllowed,
 )
 from contact_desk.services import audit
+from contact_desk.services.forms import ContactForm
 from contact_desk.services.lookup import check_version, get, home_region, touch
 from contact_desk.store.base import utc_now
 from contact_desk.store.customer import Customer
@@ -32,8 +33,8 @@ from contact_desk.store.program import Program
 from contact_desk.store.unit_of_work import UnitOfWork, retried_when_desks_collide
 
 
-def _check(session: Session, **typed: object) -> ContactDetails:
-    return check_contact_details(**typed, region=home_region(session))  # type: ignore[arg-type]
+def _check(session: Session, contact: ContactForm) -> ContactDetails:
+    return check_contact_details(**vars(contact), region=home_region(session))
 
 
 def refuse_taken_email(
@@ -123,26 +124,14 @@ def add_contact(
     uow: UnitOfWork,
     actor: Actor,
     customer_id: int,
-    *,
-    first_name: str,
-    last_name: str,
-    role: ContactRole,
-    role_description: str = "",
-    email: str | None = None,
-    phone: str | None = None,
-    primary_contact: bool = False,
-    portal_access: bool = False,
-    preferences: Iterable[CommunicationPreference] = (),
+    contact: ContactForm,
     expected_version: int | None = None,
 ) -> int:
     """Add a person to the account. An email already used by someone raises DuplicateEmail."""
     actor.require(Permission.EDIT_CUSTOMERS)
     with uow:
         session = uow.session
-        details = _check(session, first_name=first_name, last_name=last_name, role=role,
-                         role_description=role_description, email=email, phone=phone,
-                         primary_contact=primary_contact, portal_access=portal_access,
-                         preferences=preferences)
+        details = _check(session, contact)
         customer = get(session, Customer, customer_id, "customer")
         check_version(customer, expected_version)
         link = add_person(session, actor, customer, details)
@@ -178,8 +167,9 @@ def link_existing_contact(
     with uow:
         session = uow.session
         person = get(session, ContactPerson, person_id, "contact")
-        details = _check(session, first_name=person.first_name, last_name=person.last_name,
-                         role=role, role_description=role_description)
+        details = _check(session, ContactForm(first_name=person.first_name,
+                                              last_name=person.last_name, role=role,
+                                              role_description=role_description))
         customer = get(session, Customer, customer_id, "customer")
         link = link_person(session, actor, customer, person, role, details.role_description,
                      primary_contact, preferences)
@@ -192,16 +182,7 @@ def edit_contact(
     uow: UnitOfWork,
     actor: Actor,
     account_contact_id: int,
-    *,
-    first_name: str,
-    last_name: str,
-    role: ContactRole,
-    role_description: str = "",
-    email: str | None = None,
-    phone: str | None = None,
-    primary_contact: bool = False,
-    portal_access: bool = False,
-    preferences: Iterable[CommunicationPreference] = (),
+    contact: ContactForm,
     expected_person_version: int | None = None,
 ) -> None:
     """Save the Add Contact form over an existing contact (Save Changes)."""
@@ -212,10 +193,7 @@ def edit_contact(
         person = link.person
         if expected_person_version is not None and person.version != expected_person_version:
             raise ConflictError()
-        details = _check(session, first_name=first_name, last_name=last_name, role=role,
-                         role_description=role_description, email=email, phone=phone,
-                         primary_contact=primary_contact, portal_access=portal_access,
-                         preferences=preferences)
+        details = _check(session, contact)
         refuse_taken_email(session, details.email, person.id)
         audit.record_changes(session, actor, link.customer_id, "contact_person", person.id,
                              person, person_fields(details, home_region(session)))

@@ -20,8 +20,9 @@ from contact_desk.services.contact_points import (
     new_contact_point,
     settle_primary,
 )
+from contact_desk.services.customers import contact_info_view
 from contact_desk.services.lookup import check_version, get, touch
-from contact_desk.services.views import CustomerView
+from contact_desk.services.views import ContactInfoView, CustomerView
 from contact_desk.store.customer import ContactPoint, Customer
 from contact_desk.store.unit_of_work import UnitOfWork, retried_when_desks_collide
 
@@ -55,11 +56,22 @@ class ContactInfoChanges:
 
 @dataclass(frozen=True)
 class SavedContactInfo:
-    """What a save made: the ids of the values it added, and the customer's version after
-    it, which the next change of the same step (its undo, say) must expect."""
+    """What a save made: the ids of the values it added, and the customer's phones, emails
+    and warnings after it, with the version the next change of the same step (its undo,
+    say) must expect. The page shows these; it does not read the customer again."""
 
+    info: ContactInfoView
     added_ids: tuple[int, ...] = field(default=())
-    version: int | None = None
+
+    @property
+    def version(self) -> int:
+        return self.info.version
+
+    @property
+    def added_id(self) -> int:
+        """The id of the one value this save added."""
+        (added,) = self.added_ids
+        return added
 
 
 @retried_when_desks_collide
@@ -71,36 +83,105 @@ def save_contact_info(
     expected_version: int | None = None,
 ) -> SavedContactInfo:
     """Apply every change of the edit dialog, or none of them; audited one by one."""
+    return _save_to(uow, actor, customer_id, changes, expected_version)
+
+
+@retried_when_desks_collide
+def add_contact_point(
+    uow: UnitOfWork,
+    actor: Actor,
+    customer_id: int,
+    kind: ContactKind,
+    text: str,
+    source: Source = Source.DEALER,
+    expected_version: int | None = None,
+) -> SavedContactInfo:
+    """Add a phone or email the dealership (or the customer) gave; it is primary if none is."""
+    return _save_to(uow, actor, customer_id,
+                    ContactInfoChanges(additions=(NewPoint(kind, text, source),)),
+                    expected_version)
+
+
+@retried_when_desks_collide
+def edit_contact_point(
+    uow: UnitOfWork, actor: Actor, point_id: int, text: str,
+    expected_version: int | None = None,
+) -> SavedContactInfo:
+    """Correct a value here. A DMS value changes only in Contact Desk, never in the DMS."""
+    return _save_on(uow, actor, point_id, ContactInfoChanges(edits=(PointChange(point_id, text),)),
+                    expected_version)
+
+
+@retried_when_desks_collide
+def set_contact_point_status(
+    uow: UnitOfWork, actor: Actor, point_id: int, status: ContactStatus,
+    expected_version: int | None = None,
+) -> SavedContactInfo:
+    """Mark a value Active, Inactive or Invalid; a primary leaving Active moves by the rule."""
+    return _save_on(uow, actor, point_id,
+                    ContactInfoChanges(edits=(PointChange(point_id, status=status),)),
+                    expected_version)
+
+
+@retried_when_desks_collide
+def set_primary(
+    uow: UnitOfWork, actor: Actor, point_id: int, expected_version: int | None = None
+) -> SavedContactInfo:
+    """Make this value the primary; the old primary is unchecked in the same transaction."""
+    return _save_on(uow, actor, point_id, ContactInfoChanges(primaries=(point_id,)),
+                    expected_version)
+
+
+def _save_to(uow: UnitOfWork, actor: Actor, customer_id: int, changes: ContactInfoChanges,
+             expected_version: int | None) -> SavedContactInfo:
     actor.require(Permission.EDIT_CUSTOMERS)
     with uow:
-        session = uow.session
-        customer = get(session, Customer, customer_id, "customer")
-        check_version(customer, expected_version)
-        points = {p.id: p for p in customer.contact_points}
-        for point_id in changes.removals:
-            _remove(uow, actor, customer, _own(points, point_id))
-        for edit in changes.edits:
-            point = _own(points, edit.point_id)
-            if edit.text is not None:
-                correct_value(session, actor, customer, point, edit.text)
-            if edit.status is not None and edit.status is not point.status:
-                check_may_change(actor, point)
-                apply_status(session, actor, customer, point, edit.status)
-        added = tuple(
-            new_contact_point(
-                session, actor, customer, ContactPointType.added_by(new.source, new.kind), new.text
-            ).id
-            for new in changes.additions
-        )
-        for kind in ContactKind:
-            settle_primary(session, actor, customer, kind)
-        for point_id in changes.primaries:
-            point = session.get(ContactPoint, point_id)
-            if point is not None and point.customer_id == customer.id:
-                make_primary(session, actor, customer, point)
+        customer = get(uow.session, Customer, customer_id, "customer")
+        return _save(uow, actor, customer, changes, expected_version)
+
+
+def _save_on(uow: UnitOfWork, actor: Actor, point_id: int, changes: ContactInfoChanges,
+             expected_version: int | None) -> SavedContactInfo:
+    """``changes`` to the customer of the value ``point_id``."""
+    actor.require(Permission.EDIT_CUSTOMERS)
+    with uow:
+        point = get(uow.session, ContactPoint, point_id, "phone or email")
+        return _save(uow, actor, point.customer, changes, expected_version)
+
+
+def _save(uow: UnitOfWork, actor: Actor, customer: Customer, changes: ContactInfoChanges,
+          expected_version: int | None) -> SavedContactInfo:
+    """The one way a customer's phones and emails change at a desk: in one transaction,
+    the customer's version checked first, what it returns taken before the commit."""
+    session = uow.session
+    check_version(customer, expected_version)
+    before = audit.recorded(session)
+    points = {p.id: p for p in customer.contact_points}
+    for point_id in changes.removals:
+        _remove(uow, actor, customer, _own(points, point_id))
+    for edit in changes.edits:
+        point = _own(points, edit.point_id)
+        if edit.text is not None:
+            correct_value(session, actor, customer, point, edit.text)
+        if edit.status is not None and edit.status is not point.status:
+            check_may_change(actor, point)
+            apply_status(session, actor, customer, point, edit.status)
+    added = tuple(
+        new_contact_point(
+            session, actor, customer, ContactPointType.added_by(new.source, new.kind), new.text
+        ).id
+        for new in changes.additions
+    )
+    for kind in ContactKind:
+        settle_primary(session, actor, customer, kind)
+    for point_id in changes.primaries:
+        make_primary(session, actor, customer, _own(points, point_id))
+    if audit.recorded(session) != before:
         touch(customer)
-        uow.commit()
-        return SavedContactInfo(added_ids=added, version=customer.version)
+    uow.flush()
+    saved = SavedContactInfo(contact_info_view(session, customer), added_ids=added)
+    uow.commit()
+    return saved
 
 
 def undo_changes(before: CustomerView, changes: ContactInfoChanges,

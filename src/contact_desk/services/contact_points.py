@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
+from typing import Any
 
 from sqlalchemy.orm import Session
 
@@ -77,6 +78,20 @@ def parse_value(kind: ContactKind, text: str, region: str,
     return ParsedValue(value=email.value, display=email.value)
 
 
+def new_point_columns(type_: ContactPointType, parsed: ParsedValue,
+                      today: date) -> dict[str, Any]:
+    """A new value's stored columns, the plan both ways of adding one follow (here, and a
+    batch of the sync's in sync/new_customers): active from today, not primary until the
+    rule says so; consent is the columns' defaults (not asked) until someone records it."""
+    return {"kind": type_.kind, "type": type_, **parsed.columns(),
+            "status": ContactStatus.ACTIVE, "status_date": today}
+
+
+def first_primary_reason(kind: ContactKind) -> str:
+    """Why a customer's first active value of ``kind`` became the primary, in the history."""
+    return f"{MOVED}: first active {kind.label.lower()}"
+
+
 def new_contact_point(
     session: Session,
     actor: Actor,
@@ -95,15 +110,7 @@ def new_contact_point(
     for point in customer.points(kind):
         if point.value == parsed.value and point.extension == parsed.extension:
             raise NotAllowed(f"{parsed.display} is already on this customer ({point.type.label}).")
-    point = ContactPoint(
-        kind=kind,
-        type=type_,
-        status=ContactStatus.ACTIVE,
-        status_date=today or date.today(),
-        is_primary=False,
-        text_consent=TextConsent.NOT_ASKED,
-    )
-    parsed.put_on(point)
+    point = ContactPoint(**new_point_columns(type_, parsed, today or date.today()))
     customer.contact_points.append(point)
     session.flush()
     audit.record(session, actor, customer.id, "contact_point", point.id, "added", None,
@@ -139,7 +146,7 @@ def settle_primary(
         if chosen is not None and chosen is successor:
             reason = f"{MOVED}: {current.display} was replaced in the DMS"
     else:
-        reason = f"{MOVED}: first active {kind.label.lower()}"
+        reason = first_primary_reason(kind)
     if chosen is not None:
         chosen.is_primary = True
     audit.record(
@@ -161,48 +168,6 @@ def _load_point(uow: UnitOfWork, point_id: int) -> tuple[ContactPoint, Customer]
     return point, point.customer
 
 
-@retried_when_desks_collide
-def add_contact_point(
-    uow: UnitOfWork,
-    actor: Actor,
-    customer_id: int,
-    kind: ContactKind,
-    text: str,
-    source: Source = Source.DEALER,
-    expected_version: int | None = None,
-) -> int:
-    """Add a phone or email the dealership (or the customer) gave; it is primary if none is."""
-    actor.require(Permission.EDIT_CUSTOMERS)
-    with uow:
-        customer = get(uow.session, Customer, customer_id, "customer")
-        check_version(customer, expected_version)
-        point = new_contact_point(
-            uow.session, actor, customer, ContactPointType.added_by(source, kind), text
-        )
-        settle_primary(uow.session, actor, customer, kind)
-        touch(customer)
-        uow.commit()
-        return point.id
-
-
-@retried_when_desks_collide
-def edit_contact_point(
-    uow: UnitOfWork,
-    actor: Actor,
-    point_id: int,
-    text: str,
-    expected_version: int | None = None,
-) -> None:
-    """Correct a value here. A DMS value changes only in Contact Desk, never in the DMS."""
-    actor.require(Permission.EDIT_CUSTOMERS)
-    with uow:
-        point, customer = _load_point(uow, point_id)
-        check_version(customer, expected_version)
-        if correct_value(uow.session, actor, customer, point, text):
-            touch(customer)
-            uow.commit()
-
-
 def correct_value(
     session: Session, actor: Actor, customer: Customer, point: ContactPoint, text: str
 ) -> bool:
@@ -218,27 +183,6 @@ def correct_value(
                  point.display, parsed.display)
     parsed.put_on(point)
     return True
-
-
-@retried_when_desks_collide
-def set_contact_point_status(
-    uow: UnitOfWork,
-    actor: Actor,
-    point_id: int,
-    status: ContactStatus,
-    expected_version: int | None = None,
-) -> None:
-    """Mark a value Active, Inactive or Invalid; a primary leaving Active moves by the rule."""
-    actor.require(Permission.EDIT_CUSTOMERS)
-    with uow:
-        point, customer = _load_point(uow, point_id)
-        check_version(customer, expected_version)
-        if point.status is status:
-            return
-        check_may_change(actor, point)
-        apply_status(uow.session, actor, customer, point, status)
-        touch(customer)
-        uow.commit()
 
 
 def check_may_change(actor: Actor, point: ContactPoint) -> None:
@@ -267,19 +211,6 @@ def apply_status(
     point.status = status
     point.status_date = today or date.today()
     settle_primary(session, actor, customer, point.kind, successor)
-
-
-@retried_when_desks_collide
-def set_primary(
-    uow: UnitOfWork, actor: Actor, point_id: int, expected_version: int | None = None
-) -> None:
-    """Make this value the primary; the old primary is unchecked in the same transaction."""
-    actor.require(Permission.EDIT_CUSTOMERS)
-    with uow:
-        point, customer = _load_point(uow, point_id)
-        check_version(customer, expected_version)
-        make_primary(uow.session, actor, customer, point)
-        uow.commit()
 
 
 @retried_when_desks_collide

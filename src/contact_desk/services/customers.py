@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import uuid
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any
@@ -32,9 +33,11 @@ from contact_desk.domain.program import (
 from contact_desk.domain.reach import ReachFacts, reach_warnings
 from contact_desk.services import audit
 from contact_desk.services.contact_points import PRIMARY_FIELD
+from contact_desk.services.forms import CustomerForm
 from contact_desk.services.lookup import check_version, find_customer, get, home_region, touch
 from contact_desk.services.views import (
     AdditionalContactView,
+    ContactInfoView,
     ContactPointView,
     CustomerHit,
     CustomerView,
@@ -79,6 +82,30 @@ def create_customer(uow: UnitOfWork, actor: Actor, **fields: Any) -> int:
         return customer.id
 
 
+def new_customer_columns(
+    *,
+    first_name: str,
+    last_name: str,
+    company: str,
+    customer_number: str | None,
+    birth_date: date | None,
+    details: Mapping[str, object],
+    today: date,
+) -> dict[str, Any]:
+    """A new customer's stored columns, checked: the plan both ways of adding one follow
+    (one at a time here, a batch of the sync's in sync/new_customers). The search keys and
+    the first version are the store's to add (its listener; its columns' defaults)."""
+    first, last, firm = check_customer_names(first_name, last_name, company)
+    return {
+        "customer_number": (customer_number or "").strip() or None,
+        "first_name": first,
+        "last_name": last,
+        "company": firm,
+        "birth_date": check_birth_date(birth_date, today),
+        **{name: "" for name in ADDRESS_FIELDS} | check_address(details),
+    }
+
+
 def new_customer(
     session: Session,
     actor: Actor,
@@ -97,15 +124,10 @@ def new_customer(
     without a DMS number is known to vCards by a UID: ``card_uid`` (the card it was made
     from) or a new one, so the desk's own export finds it again.
     """
-    first, last, firm = check_customer_names(first_name, last_name, company)
-    customer = Customer(
-        customer_number=(customer_number or "").strip() or None,
-        first_name=first,
-        last_name=last,
-        company=firm,
-        birth_date=check_birth_date(birth_date, date.today()),
-        **{name: "" for name in ADDRESS_FIELDS} | check_address(details),
-    )
+    customer = Customer(**new_customer_columns(
+        first_name=first_name, last_name=last_name, company=company,
+        customer_number=customer_number, birth_date=birth_date, details=details,
+        today=date.today()))
     session.add(customer)
     with translate_database_errors(session):
         session.flush()
@@ -131,7 +153,7 @@ def open_customer(uow: UnitOfWork, customer_id: int) -> CustomerView:
 
 
 def customer_view(session: Session, customer: Customer) -> CustomerView:
-    points = customer.contact_points
+    info = contact_info_view(session, customer)
     links = session.scalars(
         select(AccountContact)
         .where(AccountContact.customer_id == customer.id)
@@ -160,11 +182,22 @@ def customer_view(session: Session, customer: Customer) -> CustomerView:
         payment_frequency=customer.payment_frequency,
         current_amount_due=customer.current_amount_due,
         vehicle=vehicle.title if vehicle else "",
-        version=customer.version,
+        version=info.version,
+        phones=info.phones,
+        emails=info.emails,
+        contacts=tuple(contact_view(link) for link in links),
+        warnings=info.warnings,
+    )
+
+
+def contact_info_view(session: Session, customer: Customer) -> ContactInfoView:
+    """The customer's phones and emails and what the banner warns of them."""
+    points = customer.contact_points
+    return ContactInfoView(
         phones=tuple(point_view(p) for p in points if p.kind is ContactKind.PHONE),
         emails=tuple(point_view(p) for p in points if p.kind is ContactKind.EMAIL),
-        contacts=tuple(contact_view(link) for link in links),
         warnings=tuple(reach_warnings([_reach(session, customer, k) for k in ContactKind])),
+        version=customer.version,
     )
 
 
@@ -255,14 +288,7 @@ def update_customer_details(
     uow: UnitOfWork,
     actor: Actor,
     customer_id: int,
-    *,
-    first_name: str,
-    last_name: str,
-    company: str = "",
-    address_line1: str = "",
-    city: str = "",
-    state: str = "",
-    postal_code: str = "",
+    details: CustomerForm,
     verification: VerificationUpload | None = None,
     expected_version: int | None = None,
 ) -> list[str]:
@@ -272,13 +298,13 @@ def update_customer_details(
     Returns the fields that changed.
     """
     actor.require(Permission.EDIT_CUSTOMERS)
-    first, last, firm = check_customer_names(first_name, last_name, company)
+    first, last, firm = check_customer_names(details.first_name, details.last_name,
+                                             details.company)
     wanted = {
         "first_name": first,
         "last_name": last,
         "company": firm,
-        **check_address({"address_line1": address_line1, "city": city, "state": state,
-                         "postal_code": postal_code}),
+        **check_address({name: getattr(details, name) for name in ADDRESS_FIELDS}),
     }
     with uow:
         customer = get(uow.session, Customer, customer_id, "customer")

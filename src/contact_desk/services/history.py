@@ -47,6 +47,8 @@ _GROUP_OF_ENTITY = {
     Entity.VERIFICATION_DOCUMENT: HistoryGroup.PROGRAMS,
     Entity.ASSIGNMENT: HistoryGroup.ASSIGNMENTS,
 }
+ACCOUNT_FIGURE_FIELDS = frozenset({Field.REGULAR_AMOUNT, Field.PAYMENT_FREQUENCY,
+                                   Field.CURRENT_DUE_DATE, Field.CURRENT_AMOUNT_DUE})
 CSV_COLUMNS = ("when", "who", "desk", "why", "what", "field", "old", "new", "detail")
 
 
@@ -55,6 +57,8 @@ def group_of(entity: Entity, field: Field) -> HistoryGroup:
         return HistoryGroup.CONSENT
     if field in (Field.PRIMARY_PHONE, Field.PRIMARY_EMAIL):
         return HistoryGroup.CONTACT_POINTS
+    if field in ACCOUNT_FIGURE_FIELDS:
+        return HistoryGroup.PROGRAMS
     return _GROUP_OF_ENTITY.get(entity, HistoryGroup.OTHER)
 
 

@@ -15,9 +15,10 @@ from contact_desk.domain.additional_contact import (
     check_person_details,
     check_portal_access,
 )
-from contact_desk.domain.enums import ContactRole, Permission
+from contact_desk.domain.enums import Permission
 from contact_desk.domain.errors import ConflictError, NotAllowed
 from contact_desk.domain.program import (
+    FINANCED_STATES,
     NO_CONTACT,
     ProgramRole,
     address_change_needs_verification,
@@ -27,6 +28,7 @@ from contact_desk.domain.program import (
 from contact_desk.services import audit
 from contact_desk.services.additional_contacts import add_person, own_fields, refuse_taken_email
 from contact_desk.services.customers import address_of, new_customer
+from contact_desk.services.forms import ContactForm, CustomerForm, PersonForm
 from contact_desk.services.lookup import get, home_region, touch
 from contact_desk.store.customer import Customer
 from contact_desk.store.people import AccountContact, ContactPerson
@@ -74,15 +76,8 @@ def replace_program_customer_with_new(
     uow: UnitOfWork,
     actor: Actor,
     program_id: int,
-    *,
-    first_name: str = "",
-    last_name: str = "",
-    company: str = "",
+    customer: CustomerForm = CustomerForm(),
     birth_date: date | None = None,
-    address_line1: str = "",
-    city: str = "",
-    state: str = "",
-    postal_code: str = "",
 ) -> Replacement:
     """Create a customer and put them where ``replace_program_customer`` would, at once.
 
@@ -94,9 +89,7 @@ def replace_program_customer_with_new(
     with uow:
         session = uow.session
         program = _replaceable(session, program_id, ProgramRole.CUSTOMER)
-        new = new_customer(session, actor, first_name=first_name, last_name=last_name,
-                           company=company, birth_date=birth_date, address_line1=address_line1,
-                           city=city, state=state, postal_code=postal_code)
+        new = new_customer(session, actor, **vars(customer), birth_date=birth_date)
         result = _replace_customer(session, actor, program, new)
         uow.commit()
         return result
@@ -122,13 +115,7 @@ def replace_program_contact_with_new(
     uow: UnitOfWork,
     actor: Actor,
     program_id: int,
-    *,
-    first_name: str,
-    last_name: str,
-    role: ContactRole,
-    role_description: str = "",
-    email: str | None = None,
-    phone: str | None = None,
+    contact: ContactForm,
 ) -> Replacement:
     """Add a new person to the program's customer's account, then replace the contact by them.
 
@@ -138,8 +125,9 @@ def replace_program_contact_with_new(
     actor.require(Permission.EDIT_CUSTOMERS)
     with uow:
         session = uow.session
-        details = check_contact_details(first_name, last_name, role, role_description,
-                                        email=email, phone=phone, region=home_region(session))
+        details = check_contact_details(contact.first_name, contact.last_name, contact.role,
+                                        contact.role_description, email=contact.email,
+                                        phone=contact.phone, region=home_region(session))
         program = _replaceable(session, program_id, ProgramRole.CONTACT)
         customer = get(session, Customer, program.customer_id, "customer")
         link = add_person(session, actor, customer, details)
@@ -153,11 +141,7 @@ def update_program_contact_details(
     uow: UnitOfWork,
     actor: Actor,
     program_id: int,
-    *,
-    first_name: str,
-    last_name: str,
-    email: str | None = None,
-    phone: str | None = None,
+    person_form: PersonForm,
     expected_person_version: int | None = None,
 ) -> list[str]:
     """Correct the name, email or phone of the program's contact; returns the fields changed.
@@ -175,7 +159,8 @@ def update_program_contact_details(
         if expected_person_version is not None and person.version != expected_person_version:
             raise ConflictError()
         region = home_region(session)
-        details = check_person_details(first_name, last_name, email, phone, region)
+        details = check_person_details(person_form.first_name, person_form.last_name,
+                                       person_form.email, person_form.phone, region)
         check_portal_access(person.portal_access, details.email)
         refuse_taken_email(session, details.email, person.id, USE_REPLACE_CONTACT)
         changed = audit.record_changes(session, actor, program.customer_id, "contact_person",
@@ -220,9 +205,30 @@ def _replace_customer(
                 "bill_to_name": new.full_name,
                 "bill_to_address": address_of(new),
             })
+    _move_account_figures(session, actor, linked, old, new)
     touch(old)
     touch(new)
     return result
+
+
+ACCOUNT_FIGURES = ("regular_amount", "payment_frequency", "current_due_date",
+                   "current_amount_due")
+
+
+def _move_account_figures(session: Session, actor: Actor, programs: list[Program],
+                          old: Customer, new: Customer) -> None:
+    """The header's account figures are the financing's: when a financed program goes to
+    another customer, they go with it (to a customer without figures of their own), and
+    the old customer keeps them only while a financed program of theirs is left."""
+    moved = [p for p in programs if p.customer_id == new.id]
+    if not any(p.state in FINANCED_STATES for p in moved):
+        return
+    figures = {name: getattr(old, name) for name in ACCOUNT_FIGURES}
+    if all(getattr(new, name) is None for name in ACCOUNT_FIGURES):
+        audit.record_changes(session, actor, new.id, "customer", new.id, new, figures)
+    if not any(p.state in FINANCED_STATES for p in programs if p.customer_id == old.id):
+        audit.record_changes(session, actor, old.id, "customer", old.id, old,
+                             dict.fromkeys(ACCOUNT_FIGURES))
 
 
 def _replace_contact(

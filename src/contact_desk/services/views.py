@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime, timedelta
 from decimal import Decimal
 from typing import Any, NamedTuple
@@ -117,6 +117,17 @@ class AdditionalContactView:
 
 
 @dataclass(frozen=True)
+class ContactInfoView:
+    """A customer's phones and emails and the banner's warnings, with the customer's
+    version: what a save of contact info changes on the page, returned by that save."""
+
+    phones: tuple[ContactPointView, ...]
+    emails: tuple[ContactPointView, ...]
+    warnings: tuple[str, ...]
+    version: int
+
+
+@dataclass(frozen=True)
 class CustomerView:
     id: int
     customer_number: str | None
@@ -143,6 +154,11 @@ class CustomerView:
     @property
     def address(self) -> str:
         return bill_to_address(self.address_line1, self.city, self.state, self.postal_code)
+
+    def with_contact_info(self, info: ContactInfoView) -> CustomerView:
+        """This customer after a save of its phones and emails, as the save returned them."""
+        return replace(self, phones=info.phones, emails=info.emails, warnings=info.warnings,
+                       version=info.version)
 
     def primary(self, kind: ContactKind) -> ContactPointView | None:
         points = self.phones if kind is ContactKind.PHONE else self.emails

@@ -23,6 +23,9 @@ NAMING = {
 # bigint) and as an id (an Integer column, 32 bits on PostgreSQL): one past them names
 # nothing, and sent as a parameter it fails (an OverflowError, "integer out of range").
 LARGEST_INTEGER = 2**63 - 1
+# A versioned row's first version: the ORM's version counter starts here, and the sync's
+# batches, which write past the ORM, get it as the column's default.
+FIRST_VERSION = 1
 LARGEST_ID = 2**31 - 1
 
 

@@ -30,7 +30,7 @@ from contact_desk.domain.enums import (
 )
 from contact_desk.domain.limits import ADDRESS_LIMITS
 from contact_desk.domain.phone import MAX_EXTENSION
-from contact_desk.store.base import Base, UtcDateTime, enum_column, utc_now
+from contact_desk.store.base import FIRST_VERSION, Base, UtcDateTime, enum_column, utc_now
 
 # Casefolding makes up to three characters of one (ß is ss, ﬃ is ffi): a search key is kept
 # whole however a name folds (migration 0008).
@@ -64,7 +64,7 @@ class Customer(Base):
                                              index=True)
     created_at: Mapped[datetime] = mapped_column(UtcDateTime, default=utc_now)
     updated_at: Mapped[datetime] = mapped_column(UtcDateTime, default=utc_now)
-    version: Mapped[int] = mapped_column(Integer, nullable=False)
+    version: Mapped[int] = mapped_column(Integer, nullable=False, default=FIRST_VERSION)
 
     contact_points: Mapped[list[ContactPoint]] = relationship(
         back_populates="customer", cascade="all, delete-orphan", order_by="ContactPoint.id"
@@ -148,7 +148,7 @@ class ContactPoint(Base):
     card_types: Mapped[str] = mapped_column(String(40), nullable=False, default="",
                                             server_default="")
     created_at: Mapped[datetime] = mapped_column(UtcDateTime, default=utc_now)
-    version: Mapped[int] = mapped_column(Integer, nullable=False)
+    version: Mapped[int] = mapped_column(Integer, nullable=False, default=FIRST_VERSION)
 
     customer: Mapped[Customer] = relationship(back_populates="contact_points")
 

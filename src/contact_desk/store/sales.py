@@ -9,7 +9,7 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from contact_desk.domain.enums import DealStage, VehicleSource
 from contact_desk.domain.limits import MAX_MAKE, MAX_MODEL
-from contact_desk.store.base import Base, UtcDateTime, enum_column, utc_now
+from contact_desk.store.base import FIRST_VERSION, Base, UtcDateTime, enum_column, utc_now
 
 
 class Vehicle(Base):
@@ -29,7 +29,8 @@ class Vehicle(Base):
     owned: Mapped[bool] = mapped_column(Boolean, nullable=False, default=True)
     created_at: Mapped[datetime] = mapped_column(UtcDateTime, default=utc_now)
     # Vehicles stored before migration 0006 start at 1.
-    version: Mapped[int] = mapped_column(Integer, nullable=False, server_default="1")
+    version: Mapped[int] = mapped_column(Integer, nullable=False, default=FIRST_VERSION,
+                                         server_default=str(FIRST_VERSION))
 
     __mapper_args__ = {"version_id_col": version}
 

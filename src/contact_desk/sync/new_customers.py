@@ -1,8 +1,11 @@
 """Customers the DMS sends for the first time, written a batch at a time: one INSERT per table.
 
 What is written is what ``reconcile`` writes for a customer it does not know, audit events
-included, in the same words; the rules come from the same places (the names' checks, the
-default primary, the consent flags). Only the way to the database is shorter.
+included. Both follow one plan: a new customer's columns are ``new_customer_columns``', a
+new value's ``new_point_columns``', the primary is the default rule's with its reason, the
+consent flags are reconcile's, and what the ORM adds on its own way (search keys, first
+versions, defaults) the store adds here from the same functions and columns. Only the way
+to the database is shorter.
 """
 
 from __future__ import annotations
@@ -16,20 +19,22 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from contact_desk.domain.actor import Actor
-from contact_desk.domain.customer import check_customer_names
 from contact_desk.domain.enums import (
     ContactKind,
     ContactPointType,
     ContactStatus,
-    TextConsent,
     VehicleSource,
 )
 from contact_desk.domain.errors import InvalidValue
 from contact_desk.domain.history import Cause
-from contact_desk.domain.limits import ADDRESS_FIELDS, check_address
 from contact_desk.domain.primary import PrimaryCandidate, default_primary
 from contact_desk.services import audit
-from contact_desk.services.contact_points import MOVED, PRIMARY_FIELD
+from contact_desk.services.contact_points import (
+    PRIMARY_FIELD,
+    first_primary_reason,
+    new_point_columns,
+)
+from contact_desk.services.customers import new_customer_columns
 from contact_desk.services.garage import described
 from contact_desk.store.activity import AuditEvent
 from contact_desk.store.bulk import insert_rows
@@ -38,6 +43,8 @@ from contact_desk.store.sales import Vehicle
 from contact_desk.sync.dms_csv import DmsRow, DmsValue
 from contact_desk.sync.reconcile import CONSENT, RowOutcome, RowRefused
 
+CONSENT_FLAGS = tuple(attribute for flags in CONSENT.values() for _, attribute in flags)
+
 
 def create_customers(
     session: Session, actor: Actor, rows: Sequence[DmsRow], today: date
@@ -45,7 +52,7 @@ def create_customers(
     """Add a customer for each row (none of them is in the desk yet); an outcome per row."""
     if not rows:
         return []
-    customers = [_customer(row) for row in rows]
+    customers = [_customer(row, today) for row in rows]
     by_number = _insert(session, Customer, customers, "customer_number")
     ids = [by_number[(customer["customer_number"],)] for customer in customers]
     events: list[dict[str, Any]] = []
@@ -90,21 +97,19 @@ def _insert(session: Session, entity: type, rows: list[dict[str, Any]],
     return {tuple(row[1:]): row[0] for row in found}
 
 
-def _customer(row: DmsRow) -> dict[str, Any]:
+def _customer(row: DmsRow, today: date) -> dict[str, Any]:
     details = row.details
+    born = details.get("birth_date")
     try:
-        first, last, firm = check_customer_names(str(details.get("first_name", "")),
-                                                 str(details.get("last_name", "")),
-                                                 str(details.get("company", "")))
-        address = check_address(details)
+        columns = new_customer_columns(
+            first_name=str(details.get("first_name", "")),
+            last_name=str(details.get("last_name", "")),
+            company=str(details.get("company", "")), customer_number=row.customer_number,
+            birth_date=born if isinstance(born, date) else None, details=details, today=today)
     except InvalidValue as error:
         raise RowRefused(row, error.message) from None
-    return {
-        "customer_number": row.customer_number, "first_name": first, "last_name": last,
-        "company": firm, "birth_date": details.get("birth_date"),
-        **{name: "" for name in ADDRESS_FIELDS} | address,
-        **search_keys(first, last, firm), "version": 1,
-    }
+    return columns | search_keys(columns["first_name"], columns["last_name"],
+                                 columns["company"])
 
 
 def _points(row: DmsRow, customer_id: int) -> list[tuple[int, DmsValue, bool, dict[str, bool]]]:
@@ -130,12 +135,11 @@ def _primary_at(types: tuple[ContactPointType, ...]) -> int | None:
 
 def _point_columns(customer_id: int, value: DmsValue, primary: bool, flags: dict[str, bool],
                    today: date) -> dict[str, Any]:
+    """The plan's columns, the primary, and every consent flag the DMS sends (each row of
+    a batch names the same columns)."""
     return {
-        "customer_id": customer_id, "kind": value.kind, "type": value.type,
-        **value.parsed.columns(), "status": ContactStatus.ACTIVE, "status_date": today,
-        "is_primary": primary, "do_not_call": False, "do_not_text": False,
-        "marketing_opt_out": False, "text_consent": TextConsent.NOT_ASKED, "version": 1,
-        **flags,
+        "customer_id": customer_id, **new_point_columns(value.type, value.parsed, today),
+        "is_primary": primary, **{flag: flag in flags for flag in CONSENT_FLAGS},
     }
 
 
@@ -154,7 +158,7 @@ def _point_events(actor: Actor, points: list[tuple[int, DmsValue, bool, dict[str
         primary = next(value for _, value, is_primary, _ in added if is_primary)
         events.append(audit.event(
             actor, customer_id, "customer", customer_id, PRIMARY_FIELD[kind], None,
-            primary.parsed.display, reason=f"{MOVED}: first active {kind.label.lower()}",
+            primary.parsed.display, reason=first_primary_reason(kind),
             cause=Cause.DEFAULT_RULE))
         for point_id, _, _, flags in added:
             events += [audit.event(actor, customer_id, "contact_point", point_id, name, False,
@@ -171,7 +175,7 @@ def _vehicles(session: Session, actor: Actor, rows: Sequence[DmsRow],
     by_owner = _insert(session, Vehicle, [
         {"customer_id": customer_id, "vin": wanted.vin, "vin_reversed": wanted.vin[::-1],
          "year": wanted.year, "make": wanted.make, "model": wanted.model,
-         "source": VehicleSource.DMS, "owned": True, "version": 1}
+         "source": VehicleSource.DMS, "owned": True}
         for customer_id, wanted in owners
     ], "customer_id")  # a new customer has the one vehicle of the row
     vehicle_ids = [by_owner[(customer_id,)] for customer_id, _ in owners]

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, replace
+from dataclasses import fields, replace
 
 from PySide6.QtWidgets import QCheckBox, QDialog, QDialogButtonBox, QLabel, QWidget
 
 from contact_desk.domain.additional_contact import contact_problems, why_no_portal_access
 from contact_desk.domain.enums import CommunicationPreference, ContactRole
 from contact_desk.domain.errors import ConflictError, DuplicateEmail
+from contact_desk.services.forms import ContactForm
 from contact_desk.services.views import AdditionalContactView
 from contact_desk.ui.forms.ui_contact_dialog import Ui_ContactDialog
 from contact_desk.ui.messages import confirm_discard, explain
@@ -18,28 +19,6 @@ from contact_desk.ui.plain_text import no_mnemonic, tooltip_text
 
 PROBLEM_STYLE = "color: #b3261e;"
 REASON_STYLE = "color: #5f6368;"
-
-
-@dataclass(frozen=True)
-class ContactForm:
-    """What the clerk typed, handed to the services as it is (they check it again)."""
-
-    first_name: str
-    last_name: str
-    email: str | None
-    phone: str | None
-    role: ContactRole
-    role_description: str
-    primary_contact: bool
-    portal_access: bool
-    preferences: frozenset[CommunicationPreference]
-
-    def fields(self) -> dict[str, object]:
-        """The keyword arguments of the add and edit services."""
-        return dict(first_name=self.first_name, last_name=self.last_name, email=self.email,
-                    phone=self.phone, role=self.role, role_description=self.role_description,
-                    primary_contact=self.primary_contact, portal_access=self.portal_access,
-                    preferences=self.preferences)
 
 
 Save = Callable[[ContactForm], None]
@@ -172,8 +151,8 @@ class ContactDialog(QDialog):
         self.contact = fresh
         self._fill(fresh)
         stored = self.typed()
-        kept = {name: getattr(typed, name) for name in ContactForm.__dataclass_fields__
-                if getattr(typed, name) != getattr(opened, name)}
+        kept = {field.name: getattr(typed, field.name) for field in fields(ContactForm)
+                if getattr(typed, field.name) != getattr(opened, field.name)}
         self._show(replace(stored, **kept))
         self._as_opened = stored
         self._refresh()

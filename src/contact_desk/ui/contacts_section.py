@@ -11,7 +11,8 @@ from PySide6.QtWidgets import QHeaderView, QMenu, QMessageBox, QPushButton, QTab
 from contact_desk.domain.additional_contact import check_can_send_invite
 from contact_desk.domain.errors import NotAllowed
 from contact_desk.services.views import AdditionalContactView, CustomerView
-from contact_desk.ui.contact_dialog import ContactDialog, ContactForm
+from contact_desk.services.forms import ContactForm
+from contact_desk.ui.contact_dialog import ContactDialog
 from contact_desk.ui.desk import Desk
 from contact_desk.ui.long_work import run_with_progress
 from contact_desk.ui.messages import message_box, show_error, show_info
@@ -64,13 +65,12 @@ class ContactsSection(QObject):
         view = self.view
         self._open_dialog(
             None,
-            lambda form, _: self.desk.add_contact(view.id, form.fields(), view.version),
+            lambda form, _: self.desk.add_contact(view.id, form, view.version),
         )
 
     def edit(self, row: int) -> None:
         contact = self.model.contact(row)
-        self._open_dialog(contact, lambda form, shown: self.desk.edit_contact(shown,
-                                                                              form.fields()))
+        self._open_dialog(contact, lambda form, shown: self.desk.edit_contact(shown, form))
 
     def send_invite(self, row: int) -> None:
         contact = self.model.contact(row)
@@ -129,7 +129,7 @@ class ContactsSection(QObject):
         dialog = ContactDialog(
             self.desk.home_region(), lambda form: save(form, dialog.contact),
             lambda person_id, form: self.desk.use_existing_contact(view.id, person_id,
-                                                                   form.fields()),
+                                                                   form),
             contact, self.parent_widget,
             load=lambda: self._stored(view.id, contact.id) if contact else None,
             customer_id=view.id)

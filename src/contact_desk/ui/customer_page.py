@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QHeaderView, QTableView, QWidget
 from contact_desk.domain.enums import ContactKind
 from contact_desk.domain.errors import ConflictError, DomainError
 from contact_desk.services.contact_info import ContactInfoChanges
-from contact_desk.services.views import ContactPointView, CustomerView
+from contact_desk.services.views import ContactInfoView, ContactPointView, CustomerView
 from contact_desk.ui.badges import BadgeDelegate
 from contact_desk.ui.contact_info_command import ContactInfoCommand
 from contact_desk.ui.contacts_section import ContactsSection
@@ -35,6 +35,7 @@ class CustomerPage(QWidget):
     """Shows one customer; every change goes through the desk and onto the undo stack."""
 
     customerChanged = Signal(int)
+    contactInfoChanged = Signal(object)  # the CustomerView after a save of its phones/emails
 
     def __init__(self, desk: Desk, undo_stack: QUndoStack, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -99,8 +100,7 @@ class CustomerPage(QWidget):
             view.payment_frequency.label if view.payment_frequency else NOTHING
         )
         form.currentAmountDue.setText(_money(view.current_amount_due))
-        form.contactWarning.setText("\n".join(view.warnings))
-        form.contactWarning.setVisible(bool(view.warnings))
+        self._show_banner(view)
         self.phones.show_points(view.phones)
         self.emails.show_points(view.emails)
         self.contacts.show_contacts(view)
@@ -110,6 +110,31 @@ class CustomerPage(QWidget):
         for table in (form.phoneTable, form.emailTable, form.additionalContactsTable):
             _fit_height(table)
         self.customerChanged.emit(view.id)
+
+    def show_contact_info(self, info: ContactInfoView) -> None:
+        """After a save of phones and emails, what it returned: the rows that changed are
+        repainted, the banner and the card's Contact Information follow; nothing is read
+        again, and a table is refitted only when more than a Primary check changed."""
+        if self.view is None:
+            return
+        before, self.view = self.view, self.view.with_contact_info(info)
+        self._show_banner(self.view)
+        for table, model, old, new in (
+            (self.form.phoneTable, self.phones, before.phones, info.phones),
+            (self.form.emailTable, self.emails, before.emails, info.emails),
+        ):
+            model.show_points(new)
+            if _laid_out(old) != _laid_out(new):
+                table.resizeColumnsToContents()
+                _fit_height(table)
+        self.contactInfoChanged.emit(self.view)
+
+    def _show_banner(self, view: CustomerView) -> None:
+        banner = self.form.contactWarning
+        text = "\n".join(view.warnings)
+        if banner.text() != text:
+            banner.setText(text)
+        banner.setVisible(bool(view.warnings))
 
     # changing
 
@@ -163,7 +188,7 @@ class CustomerPage(QWidget):
             return False
         self.undo_stack.push(ContactInfoCommand(self.desk, before, changes, saved, text,
                                                 self._after_undo_or_redo))
-        self.reload()
+        self.show_contact_info(saved.info)
         return True
 
     def _after_undo_or_redo(self, customer_id: int, error: DomainError | None) -> None:
@@ -202,6 +227,12 @@ def _fit_height(table: QTableView, least_rows: int = 2) -> None:
     height = table.horizontalHeader().sizeHint().height() + 2 * table.frameWidth()
     height += rows * row_height + table.horizontalScrollBar().sizeHint().height()
     table.setFixedHeight(height + 2)
+
+
+def _laid_out(points: tuple[ContactPointView, ...]) -> list[tuple[object, ...]]:
+    """What a table's column widths and height depend on: all but the Primary check."""
+    return [(p.id, p.type, p.display, p.status, p.status_date, p.can_receive_texts)
+            for p in points]
 
 
 def _money(amount: Decimal | None) -> str:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from contact_desk.domain.actor import Actor
 from contact_desk.domain.enums import AssignmentRole, AttemptOutcome, Channel, DealVehicleKind
@@ -36,6 +36,7 @@ from contact_desk.store.database import Database
 from contact_desk.store.unit_of_work import UnitOfWork
 from contact_desk.services import program_views, programs
 from contact_desk.services.customers import VerificationUpload
+from contact_desk.services.forms import ContactForm, CustomerForm, PersonForm
 from contact_desk.services.program_views import ProgramView
 from contact_desk.services.programs import Replacement
 
@@ -77,20 +78,21 @@ class Desk:
 
     # people on the account
 
-    def add_contact(self, customer_id: int, fields: dict[str, Any], version: int) -> int:
-        return additional_contacts.add_contact(self._uow(), self.actor, customer_id,
-                                               **fields, expected_version=version)
+    def add_contact(self, customer_id: int, contact: ContactForm, version: int) -> int:
+        return additional_contacts.add_contact(self._uow(), self.actor, customer_id, contact,
+                                               expected_version=version)
 
-    def edit_contact(self, contact: AdditionalContactView, fields: dict[str, Any]) -> None:
-        additional_contacts.edit_contact(self._uow(), self.actor, contact.id, **fields,
+    def edit_contact(self, contact: AdditionalContactView, form: ContactForm) -> None:
+        additional_contacts.edit_contact(self._uow(), self.actor, contact.id, form,
                                          expected_person_version=contact.person_version)
 
     def use_existing_contact(self, customer_id: int, person_id: int,
-                             fields: dict[str, Any]) -> int:
+                             form: ContactForm) -> int:
+        """The person already known, on this account with the place the form gives them."""
         return additional_contacts.link_existing_contact(
-            self._uow(), self.actor, customer_id, person_id, role=fields["role"],
-            role_description=fields["role_description"],
-            primary_contact=fields["primary_contact"], preferences=fields["preferences"])
+            self._uow(), self.actor, customer_id, person_id, role=form.role,
+            role_description=form.role_description, primary_contact=form.primary_contact,
+            preferences=form.preferences)
 
     def remove_contact(self, contact_id: int) -> str:
         return additional_contacts.remove_contact(self._uow(), self.actor, contact_id)
@@ -202,11 +204,11 @@ class Desk:
     def address_needs_verification(self, customer_id: int) -> bool:
         return programs.address_needs_verification(self._uow(), customer_id)
 
-    def update_customer_details(self, customer_id: int, fields: dict[str, str],
+    def update_customer_details(self, customer_id: int, details: CustomerForm,
                                 verification: VerificationUpload | None,
                                 version: int) -> list[str]:
         return customers.update_customer_details(
-            self._uow(), self.actor, customer_id, **fields, verification=verification,
+            self._uow(), self.actor, customer_id, details, verification=verification,
             expected_version=version)
 
     def replace_program_customer(self, program_id: int, customer_id: int) -> Replacement:
@@ -214,20 +216,19 @@ class Desk:
                                                  customer_id)
 
     def replace_program_customer_with_new(self, program_id: int,
-                                          fields: dict[str, str]) -> Replacement:
+                                          customer: CustomerForm) -> Replacement:
         return programs.replace_program_customer_with_new(self._uow(), self.actor, program_id,
-                                                          **fields)
+                                                          customer)
 
     def replace_program_contact(self, program_id: int, person_id: int) -> Replacement:
         return programs.replace_program_contact(self._uow(), self.actor, program_id, person_id)
 
     def replace_program_contact_with_new(self, program_id: int,
-                                         fields: dict[str, Any]) -> Replacement:
+                                         contact: ContactForm) -> Replacement:
         return programs.replace_program_contact_with_new(self._uow(), self.actor, program_id,
-                                                         **fields)
+                                                         contact)
 
-    def update_program_contact_details(self, program_id: int, fields: dict[str, Any],
+    def update_program_contact_details(self, program_id: int, person: PersonForm,
                                        person_version: int) -> list[str]:
         return programs.update_program_contact_details(
-            self._uow(), self.actor, program_id, **fields,
-            expected_person_version=person_version)
+            self._uow(), self.actor, program_id, person, expected_person_version=person_version)

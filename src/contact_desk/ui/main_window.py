@@ -121,8 +121,12 @@ class MainWindow(QMainWindow):
         self.contact_card.changed.connect(self.customer_page.reload)
         self.customer_page.customerChanged.connect(
             lambda _: self.contact_card.show_customer(self.customer_page.view))
+        self.customer_page.contactInfoChanged.connect(self.contact_card.show_contact_info)
         page_scroll = QScrollArea(objectName="customerPageScroll", widgetResizable=True)
         page_scroll.setFrameShape(QFrame.Shape.NoFrame)
+        # Always there: a bar that came and went with the customer's length made the page
+        # lay itself out twice (narrower) on every open of a long customer after a short one.
+        page_scroll.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)
         page_scroll.setWidget(self.customer_page)
         self.customer_screen = QSplitter(Qt.Orientation.Horizontal, objectName="customerScreen")
         self.customer_screen.addWidget(page_scroll)

@@ -3,7 +3,6 @@ the contact on a program by someone on the customer's account or a new person.""
 
 from __future__ import annotations
 
-from typing import Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QListWidgetItem, QWidget
@@ -12,6 +11,7 @@ from contact_desk.domain.additional_contact import contact_problems
 from contact_desk.domain.enums import ContactRole
 from contact_desk.domain.errors import DuplicateEmail
 from contact_desk.domain.program import ProgramRole, RoleActionKind
+from contact_desk.services.forms import ContactForm, PersonForm
 from contact_desk.services.program_views import ProgramView
 from contact_desk.services.views import AdditionalContactView
 from contact_desk.ui.desk import Desk
@@ -49,11 +49,12 @@ class UpdateContactDialog(ProgramDialog):
         form.replaceInsteadButton.clicked.connect(lambda: self.done(REPLACE_INSTEAD))
         self.prepare(form.saveError, form.buttonBox, (form.reachNote,))
 
-    def fields(self) -> dict[str, str | None]:
+    def fields(self) -> PersonForm:
         form = self.form
-        return {"first_name": form.firstNameEdit.text(), "last_name": form.lastNameEdit.text(),
-                "email": form.emailEdit.text().strip() or None,
-                "phone": form.phoneEdit.text().strip() or None}
+        return PersonForm(first_name=form.firstNameEdit.text(),
+                          last_name=form.lastNameEdit.text(),
+                          email=form.emailEdit.text().strip() or None,
+                          phone=form.phoneEdit.text().strip() or None)
 
     def typed_state(self) -> object:
         return self.fields()
@@ -130,13 +131,14 @@ class ReplaceContactDialog(ProgramDialog):
         return (items[0].data(PERSON_ID), items[0].data(Qt.ItemDataRole.AccessibleTextRole)) \
             if items else None
 
-    def new_person(self) -> dict[str, Any]:
+    def new_person(self) -> ContactForm:
         form = self.form
-        return {"first_name": form.firstNameEdit.text(), "last_name": form.lastNameEdit.text(),
-                "role": form.roleCombo.currentData(),
-                "role_description": form.roleDescriptionEdit.text(),
-                "email": form.emailEdit.text().strip() or None,
-                "phone": form.phoneEdit.text().strip() or None}
+        return ContactForm(first_name=form.firstNameEdit.text(),
+                           last_name=form.lastNameEdit.text(),
+                           role=form.roleCombo.currentData(),
+                           role_description=form.roleDescriptionEdit.text(),
+                           email=form.emailEdit.text().strip() or None,
+                           phone=form.phoneEdit.text().strip() or None)
 
     def typed_state(self) -> object:
         return self.new_person()
@@ -150,7 +152,7 @@ class ReplaceContactDialog(ProgramDialog):
                                                                          person[0]))
             return
         fields = self.new_person()
-        self.new_name = " ".join(f"{fields['first_name']} {fields['last_name']}".split())
+        self.new_name = " ".join(f"{fields.first_name} {fields.last_name}".split())
         self.save_with(lambda: self.desk.replace_program_contact_with_new(self.program.id,
                                                                           fields))
 
@@ -218,9 +220,11 @@ class ReplaceContactDialog(ProgramDialog):
             reason = None if self.picked() else "Pick the person to put on the program."
         else:
             fields = self.new_person()
-            problems = contact_problems(**fields, region=self.region)
+            problems = contact_problems(fields.first_name, fields.last_name, fields.role,
+                                        fields.role_description, fields.email, fields.phone,
+                                        region=self.region)
             reason = next(iter(problems.values()), None)
-            typed = any(fields[name] for name in ("first_name", "last_name", "email", "phone"))
+            typed = any((fields.first_name, fields.last_name, fields.email, fields.phone))
             problem = reason if typed else None
         form.problemLabel.setText(problem or "")
         form.problemLabel.setVisible(problem is not None)

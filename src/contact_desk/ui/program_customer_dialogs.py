@@ -13,6 +13,7 @@ from contact_desk.domain.errors import InvalidValue
 from contact_desk.domain.limits import ADDRESS_FIELDS, check_address
 from contact_desk.domain.program import MAX_DOCUMENT_BYTES, ProgramRole, check_verification_document
 from contact_desk.services.customers import VerificationUpload
+from contact_desk.services.forms import CustomerForm
 from contact_desk.services.program_views import ProgramView
 from contact_desk.services.views import CustomerHit, CustomerView
 from contact_desk.ui.desk import Desk
@@ -130,7 +131,8 @@ class UpdateCustomerDialog(ProgramDialog):
 
     def save(self) -> None:
         self.save_with(lambda: self.desk.update_customer_details(
-            self.customer.id, self.typed(), self.document, self.customer.version))
+            self.customer.id, CustomerForm(**self.typed()), self.document,
+            self.customer.version))
 
     def _show_document(self, problem: str | None) -> None:
         form = self.form
@@ -207,10 +209,10 @@ class ReplaceCustomerDialog(ProgramDialog):
         rows = self.form.resultsTable.selectionModel().selectedRows()
         return self.results.hit(rows[0].row()) if rows else None
 
-    def new_names(self) -> dict[str, str]:
+    def new_names(self) -> CustomerForm:
         form = self.form
-        return {"first_name": form.firstNameEdit.text(), "last_name": form.lastNameEdit.text(),
-                "company": form.companyEdit.text()}
+        return CustomerForm(first_name=form.firstNameEdit.text(),
+                            last_name=form.lastNameEdit.text(), company=form.companyEdit.text())
 
     def typed_state(self) -> object:
         return self.new_names()

@@ -6,7 +6,7 @@ from PySide6.QtCore import QSettings, Qt, Signal
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QScrollArea, QToolButton, QVBoxLayout, QWidget
 
-from contact_desk.services.views import CustomerView
+from contact_desk.services.views import CardView, CustomerView
 from contact_desk.ui.card.notes import NotesBody
 from contact_desk.ui.card.sales import DetailsBody, GarageBody, OpenDealBody
 from contact_desk.ui.card.section import CardSection
@@ -49,6 +49,7 @@ class ContactCard(QFrame):
         super().__init__(parent)
         self.setObjectName("contactCard")
         self.settings, self.desk = settings, desk
+        self._card: CardView | None = None
         self.setMinimumWidth(320)
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
@@ -84,8 +85,9 @@ class ContactCard(QFrame):
             self.sections[name] = section
         column.addStretch()
         sections = self.sections
+        self.contact_info = ContactInfoBody(sections["contactInfo"], desk, edit_contact)
         self.bodies: list[SectionBody] = [
-            ContactInfoBody(sections["contactInfo"], desk, edit_contact),
+            self.contact_info,
             BestContactBody(sections["bestContactMethod"], desk),
             OpenDealBody(sections["openDeal"], desk),
             GarageBody(sections["garage"], desk),
@@ -108,8 +110,18 @@ class ContactCard(QFrame):
         except Exception as error:
             show_error(self, "Contact Card", error)
             return
+        self._card = card
         for body in self.bodies:
             body.refresh(customer, card)
+
+    def show_contact_info(self, customer: CustomerView) -> None:
+        """After a save of the customer's phones and emails: the card read last is still
+        true but for them, so it is not read again; only Contact Information, the section
+        drawn from them, redraws (and only if what it shows changed)."""
+        if self._card is None or self._card.customer_id != customer.id:
+            self.show_customer(customer)
+            return
+        self.contact_info.refresh(customer, self._card)
 
     @property
     def collapsed(self) -> bool:
