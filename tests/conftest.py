@@ -89,6 +89,12 @@ def _drop_database(admin_url: str, name: str) -> None:
 @pytest.fixture(params=["sqlite", "postgresql"])
 def database_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
     """A fresh, migrated, empty database: a SQLite file, or a PostgreSQL database."""
+    yield from fresh_database_url(request, tmp_path)
+
+
+def fresh_database_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
+    """The URL of a fresh database of the kind ``request.param`` names (sqlite, postgresql),
+    for a fixture parametrized like ``database_url``; dropped after."""
     if request.param == "sqlite":
         template = request.getfixturevalue("sqlite_template")
         path = tmp_path / "desk.sqlite3"

@@ -16,8 +16,8 @@ def when_open(kind: type, act: Callable, tries: int = 250) -> None:
         try:
             act(widget)
         except BaseException:
-            if isinstance(widget, QDialog):
-                widget.reject()
+            if isinstance(widget, QDialog) and widget.isVisible():
+                widget.done(QDialog.DialogCode.Rejected)  # not reject(): it may ask first
             raise
     elif tries:
         QTimer.singleShot(20, lambda: when_open(kind, act, tries - 1))

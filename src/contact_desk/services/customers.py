@@ -427,28 +427,37 @@ def search_customers(uow: UnitOfWork, query: str, limit: int = 50, offset: int =
     ``offset``-th on; ``after``, the customer shown just before that, makes a page deep in
     the list of everyone as quick as the first."""
     with uow:
-        session = uow.session
-        ids = search_customer_ids(session, query, limit, offset, after)
-        if not ids:
-            return []
-        rows = {row.id: row for row in session.execute(
-            select(Customer.id, Customer.customer_number, Customer.first_name,
-                   Customer.last_name, Customer.company, _primary(ContactKind.PHONE),
-                   _primary(ContactKind.EMAIL))
-            .where(Customer.id.in_(ids))
-        )}
-        return [
-            CustomerHit(
-                id=row.id,
-                customer_number=row.customer_number,
-                name=shown_name(row.first_name, row.last_name, row.company,
-                                row.customer_number, row.id),
-                company=row.company,
-                primary_phone=row.primary_phone,
-                primary_email=row.primary_email,
-            )
-            for row in map(rows.__getitem__, ids)
-        ]
+        return _hits(uow.session, search_customer_ids(uow.session, query, limit, offset, after))
+
+
+def customer_hits(uow: UnitOfWork, customer_ids: list[int]) -> list[CustomerHit]:
+    """The search list's rows of these customers as they are now (another desk changed
+    them), in the order given; a customer no longer there is left out."""
+    with uow:
+        return _hits(uow.session, customer_ids)
+
+
+def _hits(session: Session, ids: list[int]) -> list[CustomerHit]:
+    if not ids:
+        return []
+    rows = {row.id: row for row in session.execute(
+        select(Customer.id, Customer.customer_number, Customer.first_name,
+               Customer.last_name, Customer.company, _primary(ContactKind.PHONE),
+               _primary(ContactKind.EMAIL))
+        .where(Customer.id.in_(ids))
+    )}
+    return [
+        CustomerHit(
+            id=row.id,
+            customer_number=row.customer_number,
+            name=shown_name(row.first_name, row.last_name, row.company,
+                            row.customer_number, row.id),
+            company=row.company,
+            primary_phone=row.primary_phone,
+            primary_email=row.primary_email,
+        )
+        for row in (rows[customer_id] for customer_id in ids if customer_id in rows)
+    ]
 
 
 def _primary(kind: ContactKind) -> ColumnElement[str]:

@@ -20,6 +20,8 @@ from sqlalchemy.engine import Dialect
 from sqlalchemy.orm import Session
 from sqlalchemy.types import TypeEngine
 
+from contact_desk.store.changes import note_inserted_rows
+
 Convert = Callable[[Any], Any] | None
 
 
@@ -31,6 +33,7 @@ def insert_rows(session: Session, table: Table, rows: Sequence[Mapping[str, Any]
     """
     if not rows:
         return
+    note_inserted_rows(session, table, rows)
     names = tuple(rows[0])
     defaults = {column.key: column.default.arg(None) if column.default.is_callable
                 else column.default.arg

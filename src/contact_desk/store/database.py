@@ -24,7 +24,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from contact_desk.domain.errors import DomainError
 from contact_desk.os_login import os_login
-from contact_desk.store import migrating, sqlite_file
+from contact_desk.store import changes, migrating, sqlite_file
 from contact_desk.store.loading import build_missing_indexes, missing_indexes
 from contact_desk.store.location import (
     ENV_DATABASE,
@@ -87,6 +87,10 @@ class Database:
             raise
         finally:
             raw.close()
+
+    def watch_other_desks(self) -> changes.Watcher:
+        """What tells this desk which customers other desks changed (close it when done)."""
+        return changes.watch_other_desks(self.engine, self.path)
 
     def dispose(self) -> None:
         self.engine.dispose()
@@ -153,7 +157,7 @@ def _open_sqlite(location: DatabaseLocation, create: bool) -> Database:
         creator=lambda: sqlite_file.connect(path, "rw", timeout=BUSY_TIMEOUT_MS / 1000),
     )
     event.listen(engine, "connect", _tune_sqlite)
-    return Database(location, engine, sessionmaker(engine, expire_on_commit=False),
+    return Database(location, engine, changes.announcing_sessions(engine, on_server=False),
                     backup_path=upgrade.backup, created=upgrade.created,
                     upgraded_from=upgrade.upgraded_from)
 
@@ -195,7 +199,7 @@ def _open_server(location: DatabaseLocation, create: bool) -> Database:
     except BaseException:
         engine.dispose()
         raise
-    return Database(location, engine, sessionmaker(engine, expire_on_commit=False),
+    return Database(location, engine, changes.announcing_sessions(engine, on_server=True),
                     created=upgrade.created, upgraded_from=upgrade.upgraded_from)
 
 

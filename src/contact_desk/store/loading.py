@@ -20,10 +20,10 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from sqlalchemy import Connection, Engine, Index
-from sqlalchemy.orm import sessionmaker
 from sqlalchemy.schema import CreateIndex, DropIndex
 
 from contact_desk.store.base import Base
+from contact_desk.store.changes import announcing_sessions
 from contact_desk.store.unit_of_work import translate_database_errors
 
 if TYPE_CHECKING:
@@ -70,7 +70,7 @@ def loading(database: Database, first_load: bool) -> Iterator[Database]:
             cache = connection.exec_driver_sql("PRAGMA cache_size").scalar()
             connection.exec_driver_sql(f"PRAGMA cache_size=-{LOAD_CACHE_KIB}")
         connection.commit()  # each unit of work then begins and commits its own transaction
-        held = replace(database, sessions=sessionmaker(connection, expire_on_commit=False))
+        held = replace(database, sessions=announcing_sessions(connection, not sqlite))
         try:
             _run_ddl(held, [DropIndex(index, if_exists=True) for index in deferred])
             yield held

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import fields, replace
 
 from PySide6.QtWidgets import QCheckBox, QDialog, QDialogButtonBox, QLabel, QWidget
 
@@ -13,6 +14,7 @@ from contact_desk.services.forms import ContactForm
 from contact_desk.services.views import AdditionalContactView
 from contact_desk.ui.forms.ui_contact_dialog import Ui_ContactDialog
 from contact_desk.ui.messages import confirm_discard, explain
+from contact_desk.ui.other_desks import ChangedElsewhereBar
 from contact_desk.ui.plain_text import no_mnemonic, tooltip_text
 
 PROBLEM_STYLE = "color: #b3261e;"
@@ -21,6 +23,8 @@ REASON_STYLE = "color: #5f6368;"
 
 Save = Callable[[ContactForm], None]
 UseExisting = Callable[[int, ContactForm], None]
+Load = Callable[[], AdditionalContactView | None]  # the contact as stored now (None: gone)
+GONE = "Another desk removed this contact from the account: there is nothing to save it to."
 
 
 class ContactDialog(QDialog):
@@ -28,7 +32,8 @@ class ContactDialog(QDialog):
 
     def __init__(self, region: str, save: Save, use_existing: UseExisting,
                  contact: AdditionalContactView | None = None,
-                 parent: QWidget | None = None) -> None:
+                 parent: QWidget | None = None, load: Load | None = None,
+                 customer_id: int | None = None) -> None:
         super().__init__(parent)
         self.form = Ui_ContactDialog()
         self.form.setupUi(self)
@@ -57,8 +62,12 @@ class ContactDialog(QDialog):
             label.hide()
         form.portalAccessReason.setStyleSheet(REASON_STYLE)
         form.useExistingButton.hide()
+        self._load = load
         if contact is not None:
             self._fill(contact)
+            if load is not None and customer_id is not None:
+                self.changed_elsewhere = ChangedElsewhereBar(customer_id, self.reload, self)
+                form.dialogLayout.insertWidget(0, self.changed_elsewhere)
         for name, edit in (("first_name", form.firstNameEdit), ("last_name", form.lastNameEdit),
                            ("email", form.emailEdit), ("phone", form.phoneEdit),
                            ("role_description", form.roleDescriptionEdit)):
@@ -125,6 +134,29 @@ class ContactDialog(QDialog):
             return
         self.accept()
 
+    def reload(self) -> None:
+        """The contact as another desk left them in every field the clerk has not changed;
+        what they typed stays, and their save then expects the fresh version."""
+        if self._load is None or self.contact is None:
+            return
+        try:
+            fresh = self._load()
+        except Exception as error:  # noqa: BLE001 - said in the dialog, nothing typed is lost
+            self._show_save_error(explain(error))
+            return
+        if fresh is None:
+            self._show_save_error(GONE)
+            return
+        typed, opened = self.typed(), self._as_opened
+        self.contact = fresh
+        self._fill(fresh)
+        stored = self.typed()
+        kept = {field.name: getattr(typed, field.name) for field in fields(ContactForm)
+                if getattr(typed, field.name) != getattr(opened, field.name)}
+        self._show(replace(stored, **kept))
+        self._as_opened = stored
+        self._refresh()
+
     def use_existing(self) -> None:
         """Link the person who already has this email, with this dialog's role and choices."""
         if self._existing_id is None:
@@ -137,19 +169,27 @@ class ContactDialog(QDialog):
         self.accept()
 
     def _fill(self, contact: AdditionalContactView) -> None:
-        form = self.form
         self.setWindowTitle(f"Edit Contact — {contact.full_name}")
         self.save_button.setText("Save Changes")
-        form.firstNameEdit.setText(contact.first_name)
-        form.lastNameEdit.setText(contact.last_name)
-        form.emailEdit.setText(contact.email or "")
-        form.phoneEdit.setText(contact.phone_display)
-        form.roleCombo.setCurrentIndex(list(ContactRole).index(contact.role))
-        form.roleDescriptionEdit.setText(contact.role_description)
-        form.primaryContactCheck.setChecked(contact.primary_contact)
-        form.portalAccessCheck.setChecked(contact.portal_access)
+        self._show(ContactForm(
+            first_name=contact.first_name, last_name=contact.last_name, email=contact.email,
+            phone=contact.phone_display or None, role=contact.role,
+            role_description=contact.role_description,
+            primary_contact=contact.primary_contact, portal_access=contact.portal_access,
+            preferences=frozenset(contact.preferences)))
+
+    def _show(self, typed: ContactForm) -> None:
+        form = self.form
+        form.firstNameEdit.setText(typed.first_name)
+        form.lastNameEdit.setText(typed.last_name)
+        form.emailEdit.setText(typed.email or "")
+        form.phoneEdit.setText(typed.phone or "")
+        form.roleCombo.setCurrentIndex(list(ContactRole).index(typed.role))
+        form.roleDescriptionEdit.setText(typed.role_description)
+        form.primaryContactCheck.setChecked(typed.primary_contact)
+        form.portalAccessCheck.setChecked(typed.portal_access)
         for preference, box in self.preference_boxes.items():
-            box.setChecked(preference in contact.preferences)
+            box.setChecked(preference in typed.preferences)
 
     def _edited(self, name: str) -> None:
         self._touched.add(name)

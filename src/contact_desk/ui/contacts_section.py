@@ -68,7 +68,7 @@ class ContactsSection(QObject):
             return
         view = self.view
 
-        def save(form: ContactForm) -> None:
+        def save(form: ContactForm, _shown: AdditionalContactView | None) -> None:
             saved = self.desk.add_contact(view.id, form, view.version)
             self.undo.push(self._place_step(view.id, f"Add contact {_named(form)}",
                                             placed=saved))
@@ -80,14 +80,17 @@ class ContactsSection(QObject):
         view = self.view
         if view is None:
             return
-        before = ContactForm.of(contact)
 
         def save_fields(form: ContactForm, saved: SavedContact) -> SavedContact:
             return self.desk.edit_contact(saved.account_contact_id, form, saved.person_version,
                                           saved.version)
 
-        def save(form: ContactForm) -> None:
-            saved = self.desk.edit_contact(contact.id, form, contact.person_version)
+        def save(form: ContactForm, shown: AdditionalContactView | None) -> None:
+            """``shown``: the contact as the dialog last loaded them (Reload brings another
+            desk's change), the version the save expects and the undo goes back to."""
+            shown = shown or contact
+            before = ContactForm.of(shown)
+            saved = self.desk.edit_contact(shown.id, form, shown.person_version)
             self.undo.push(EditStep(view.id, f"Edit contact {_named(before)}", before, form,
                                     saved, save_fields))
 
@@ -157,7 +160,10 @@ class ContactsSection(QObject):
     # building
 
     def _open_dialog(self, contact: AdditionalContactView | None,
-                     save: Callable[[ContactForm], object]) -> None:
+                     save: Callable[[ContactForm, AdditionalContactView | None], object]
+                     ) -> None:
+        """``save`` gets what was typed and the contact as the dialog last loaded it (another
+        desk's change may have been reloaded into it), whose version the save expects."""
         view = self.view
         if view is None:
             return
@@ -167,10 +173,17 @@ class ContactsSection(QObject):
             self.undo.push(self._place_step(view.id, f"Add contact {_named(form)}",
                                             placed=saved))
 
-        dialog = ContactDialog(self.desk.home_region(), save, use_existing, contact,
-                               self.parent_widget)
+        dialog = ContactDialog(
+            self.desk.home_region(), lambda form: save(form, dialog.contact), use_existing,
+            contact, self.parent_widget,
+            load=lambda: self._stored(view.id, contact.id) if contact else None,
+            customer_id=view.id)
         dialog.exec()
         self.changed.emit()  # saved, or refused because another desk saved: show what is stored
+
+    def _stored(self, customer_id: int, contact_id: int) -> AdditionalContactView | None:
+        return next((c for c in self.desk.customer(customer_id).contacts if c.id == contact_id),
+                    None)
 
     def actions(self, row: int) -> tuple[RowAction, ...]:
         """The buttons of the row of ``row``: Edit, Send invite (when it can be sent), Delete."""

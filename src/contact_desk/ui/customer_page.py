@@ -151,7 +151,7 @@ class CustomerPage(QWidget):
         if self.view is None:
             return
         dialog = EditContactInfoDialog(self.view, self.desk.home_region(), self._save_from_dialog,
-                                       self)
+                                       self, load=self.desk.customer)
         if add is not None:
             dialog.add_row(add)
         elif focus is not None:
@@ -164,15 +164,19 @@ class CustomerPage(QWidget):
             ))
             self.reload()
             dialog = EditContactInfoDialog(self.view, self.desk.home_region(),
-                                           self._save_from_dialog, self)
+                                           self._save_from_dialog, self, load=self.desk.customer)
             dialog.carry_over(pending)
 
-    def _save_from_dialog(self, changes: ContactInfoChanges) -> None:
-        """Raises the domain error for the dialog to show; on success the page reloads."""
-        self._save(changes, "Edit contact info", raise_errors=True)
+    def _save_from_dialog(self, changes: ContactInfoChanges,
+                          edited: CustomerView | None = None) -> None:
+        """Raises the domain error for the dialog to show; on success the page reloads. The
+        version expected is the one the dialog shows: the page may have been shown afresh
+        (another desk's change) while the clerk typed."""
+        self._save(changes, "Edit contact info", raise_errors=True, before=edited)
 
-    def _save(self, changes: ContactInfoChanges, text: str, raise_errors: bool = False) -> bool:
-        before = self.view
+    def _save(self, changes: ContactInfoChanges, text: str, raise_errors: bool = False,
+              before: CustomerView | None = None) -> bool:
+        before = before or self.view
         if before is None:
             return False
         try:

@@ -64,6 +64,9 @@ class Desk:
         return customers.search_customers(self.database.unit_of_work(), query, limit, offset,
                                           after)
 
+    def customer_hits(self, customer_ids: list[int]) -> list[CustomerHit]:
+        return customers.customer_hits(self.database.unit_of_work(), customer_ids)
+
     def customer(self, customer_id: int) -> CustomerView:
         return customers.open_customer(self.database.unit_of_work(), customer_id)
 

@@ -16,6 +16,7 @@ from contact_desk.services.views import ContactPointView, CustomerView
 from contact_desk.ui.forms.ui_contact_point_row import Ui_ContactPointRow
 from contact_desk.ui.forms.ui_edit_contact_info import Ui_EditContactInfoDialog
 from contact_desk.ui.messages import confirm_discard, explain
+from contact_desk.ui.other_desks import ChangedElsewhereBar
 from contact_desk.ui.plain_text import tooltip_text
 
 CONFLICT = 2  # exec() result: another desk saved first; the page reloads and reopens
@@ -23,7 +24,8 @@ PROBLEM_STYLE = "color: #b3261e;"
 INVALID_EDIT_STYLE = "QLineEdit { border: 1px solid #b3261e; border-radius: 2px; padding: 2px; }"
 NOTE_STYLE = "color: #8a5a00;"
 
-Save = Callable[[ContactInfoChanges], None]
+Save = Callable[[ContactInfoChanges, CustomerView], None]  # the changes, and the view they edit
+Load = Callable[[int], CustomerView]
 
 
 @dataclass(frozen=True)
@@ -145,15 +147,18 @@ class EditContactInfoDialog(QDialog):
     """Save is enabled only when something changed and every value is valid."""
 
     def __init__(self, view: CustomerView, region: str, save: Save,
-                 parent: QWidget | None = None) -> None:
+                 parent: QWidget | None = None, load: Load | None = None) -> None:
         super().__init__(parent)
         self.form = Ui_EditContactInfoDialog()
         self.form.setupUi(self)
         self.setWindowTitle(f"Edit Contact Info — {view.full_name}")
-        self.view, self.region, self._save = view, region, save
+        self.view, self.region, self._save, self._load = view, region, save, load
         self.rows: list[ContactPointRow] = []
         self.form.saveError.setStyleSheet(PROBLEM_STYLE)
         self.form.saveError.hide()
+        if load is not None:  # another desk may change the customer while this is open
+            self.changed_elsewhere = ChangedElsewhereBar(view.id, self.reload, self)
+            self.form.dialogLayout.insertWidget(0, self.changed_elsewhere)
         for point in (*view.phones, *view.emails):
             self._add_row(point.kind, point)
         self.form.addPhoneButton.clicked.connect(lambda: self.add_row(ContactKind.PHONE))
@@ -200,11 +205,33 @@ class EditContactInfoDialog(QDialog):
             (row or self._add_row(state.kind, None)).restore(state)
         self._update_save()
 
+    def reload(self) -> None:
+        """The customer as another desk left them, with what the clerk typed put back on
+        top (as after a refused save): their save then expects the fresh version."""
+        if self._load is None:
+            return
+        try:
+            fresh = self._load(self.view.id)
+        except DomainError as error:
+            self.form.saveError.setText(explain(error))
+            self.form.saveError.show()
+            return
+        pending = self.pending()
+        for row in list(self.rows):
+            self.rows.remove(row)
+            row.setParent(None)
+            row.deleteLater()
+        self.view = fresh
+        self.setWindowTitle(f"Edit Contact Info — {fresh.full_name}")
+        for point in (*fresh.phones, *fresh.emails):
+            self._add_row(point.kind, point)
+        self.carry_over(pending)
+
     def save(self) -> None:
         if not self.save_button.isEnabled():
             return
         try:
-            self._save(self.changes())
+            self._save(self.changes(), self.view)
         except ConflictError:
             self.done(CONFLICT)
             return

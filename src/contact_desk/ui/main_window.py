@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QModelIndex, QObject, QSettings, Qt, QTimer
-from PySide6.QtGui import QAction, QIcon, QKeySequence, QUndoStack
+from PySide6.QtGui import QAction, QCloseEvent, QIcon, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFrame,
@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 
 from contact_desk.domain.enums import Permission
 from contact_desk.domain.errors import DomainError
+from contact_desk.store.changes import Changes
 from contact_desk.ui.background import run_in_background
 from contact_desk.ui.card.panel import ContactCard
 from contact_desk.ui.customer_page import CustomerPage
@@ -31,6 +32,12 @@ from contact_desk.ui.forms import resources_rc  # noqa: F401 - registers the ico
 from contact_desk.ui.interop import Interop
 from contact_desk.ui.messages import explain, show_error
 from contact_desk.ui.models.search_results import SearchResultsModel
+from contact_desk.ui.other_desks import (
+    OtherDesks,
+    rows_in_sight,
+    scrolled_as_left,
+    tell_open_dialogs,
+)
 from contact_desk.ui.plain_text import plain, tooltip_text
 from contact_desk.ui.undo import CustomerUndo
 from contact_desk.ui.watched_folder import WatchedFolder
@@ -56,7 +63,7 @@ class MainWindow(QMainWindow):
         self.setWindowTitle("Contact Desk")
         self.undo = CustomerUndo(self)  # a stack per customer, the one on screen active
         self.undo.applied.connect(self._after_undo)
-        self.results = SearchResultsModel(desk.search, self)
+        self.results = SearchResultsModel(desk.search, self, hits=desk.customer_hits)
         self._debounce = QTimer(self, singleShot=True, interval=DEBOUNCE_MS)
         self._open_first_when_loaded = False
         self._build()
@@ -66,6 +73,8 @@ class MainWindow(QMainWindow):
         self.results.searchFailed.connect(
             lambda error: self.search_status.setText(explain(error))
         )
+        self.other_desks = OtherDesks(desk.database, self)
+        self.other_desks.changed.connect(self._changed_elsewhere)
         self._show_who()
         self.results.set_query("")
         self.resize(1440, 860)
@@ -248,6 +257,24 @@ class MainWindow(QMainWindow):
         """New or changed customers: search again and show the open customer afresh."""
         self.results.set_query(self.search_box.text())
         self.customer_page.reload()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.other_desks.close()  # a closed window listens no more
+        super().closeEvent(event)
+
+    def _changed_elsewhere(self, changes: Changes) -> None:
+        """Other desks changed customers: the open one is shown afresh as the clerk left it
+        (scrolled where it was, a half-typed note kept), the rows in sight of the list are
+        read again, and a dialog open on a changed customer says so."""
+        view = self.customer_page.view
+        if view is not None and changes.touches(view.id):
+            with scrolled_as_left(self.findChild(QScrollArea, "customerPageScroll"),
+                                  self.findChild(QScrollArea, "contactCardScroll")):
+                self.customer_page.reload()
+            if self.customer_page.view is not None:
+                self.setWindowTitle(f"{self.customer_page.view.full_name} — Contact Desk")
+        self.results.refresh_rows(rows_in_sight(self.customer_list), changes)
+        tell_open_dialogs(self, changes)
 
     def _show_who(self) -> None:
         self.statusBar().showMessage(

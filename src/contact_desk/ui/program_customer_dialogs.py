@@ -22,6 +22,7 @@ from contact_desk.ui.forms.ui_program_customer_details import Ui_CustomerDetails
 from contact_desk.ui.forms.ui_program_replace_customer import Ui_ReplaceCustomerDialog
 from contact_desk.ui.messages import explain, show_info
 from contact_desk.ui.models.search_results import SearchResultsModel
+from contact_desk.ui.other_desks import ChangedElsewhereBar
 from contact_desk.ui.program_dialogs import PROBLEM_STYLE, ProgramDialog, linked_programs
 
 DOCUMENT_FILTER = (
@@ -51,6 +52,19 @@ class UpdateCustomerDialog(ProgramDialog):
         for name, edit in self.edits.items():
             edit.setText(getattr(customer, name))
             edit.textChanged.connect(self._refresh)
+        self._describe()
+        self.changed_elsewhere = ChangedElsewhereBar(customer.id, self.reload, self)
+        form.dialogLayout.insertWidget(0, self.changed_elsewhere)
+        self.prepare(form.saveError, form.buttonBox,
+                     (form.reachNote, form.verificationNote, form.saveReason))
+        form.documentProblem.setStyleSheet(PROBLEM_STYLE)
+        form.chooseDocumentButton.clicked.connect(self.choose_document)
+        form.removeDocumentButton.clicked.connect(self.remove_document)
+        form.editPhonesButton.clicked.connect(self.edit_phones_and_emails)
+        self._show_document(None)
+
+    def _describe(self) -> None:
+        customer, form = self.customer, self.form
         form.reachNote.setText(
             f"What you change here is {customer.full_name}'s everywhere: on every program "
             "and on every invoice billed to them.")
@@ -59,13 +73,24 @@ class UpdateCustomerDialog(ProgramDialog):
             "from a third party (a bill or statement) naming them at the new address."
             if self.needs_verification else
             "Needed only for a new address while a program is financed.")
-        self.prepare(form.saveError, form.buttonBox,
-                     (form.reachNote, form.verificationNote, form.saveReason))
-        form.documentProblem.setStyleSheet(PROBLEM_STYLE)
-        form.chooseDocumentButton.clicked.connect(self.choose_document)
-        form.removeDocumentButton.clicked.connect(self.remove_document)
-        form.editPhonesButton.clicked.connect(self.edit_phones_and_emails)
-        self._show_document(None)
+
+    def reload(self) -> None:
+        """The customer as another desk left them in every field the clerk has not changed;
+        what they typed (and a document attached) stays, and Save expects the fresh version."""
+        try:
+            fresh = self.desk.customer(self.customer.id)
+            self.needs_verification = self.desk.address_needs_verification(fresh.id)
+        except Exception as error:  # noqa: BLE001 - said in the dialog; nothing typed is lost
+            self.show_save_error(explain(error))
+            return
+        kept = {name for name in self.edits if self.changed((name,))}
+        self.customer = fresh
+        for name, edit in self.edits.items():
+            if name not in kept:
+                edit.setText(getattr(fresh, name))
+        self._as_opened = ({name: getattr(fresh, name) for name in self.edits}, None)
+        self._describe()
+        self._refresh()
 
     def typed(self) -> dict[str, str]:
         return {name: edit.text() for name, edit in self.edits.items()}

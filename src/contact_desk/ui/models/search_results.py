@@ -2,17 +2,21 @@
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QModelIndex, Signal
 
 from contact_desk.services.views import CustomerHit
+from contact_desk.store.changes import Changes
 from contact_desk.ui.background import run_in_background
 from contact_desk.ui.models.columns import Column, Index, RowsModel
 
+log = logging.getLogger(__name__)
 PAGE = 100
 Search = Callable[[str, int, int, int | None], list[CustomerHit]]  # query, limit, offset, after
+Hits = Callable[[list[int]], list[CustomerHit]]  # the rows of these customers, as they are now
 
 COLUMNS: tuple[Column[CustomerHit], ...] = (
     Column("Customer #", lambda hit: hit.customer_number or f"#{hit.id}"),
@@ -30,9 +34,9 @@ class SearchResultsModel(RowsModel[CustomerHit]):
     pageLoaded = Signal(str, int)  # the query, how many rows are shown now
     searchFailed = Signal(object)
 
-    def __init__(self, search: Search, parent: Any = None) -> None:
+    def __init__(self, search: Search, parent: Any = None, hits: Hits | None = None) -> None:
         super().__init__(parent)
-        self._search = search
+        self._search, self._hits = search, hits
         self._query = ""
         self._generation = 0
         self._loading = False
@@ -59,6 +63,35 @@ class SearchResultsModel(RowsModel[CustomerHit]):
 
     def hit(self, row: int) -> CustomerHit:
         return self.rows[row]
+
+    def refresh_rows(self, shown: range, changed: Changes) -> None:
+        """Read again the rows in ``shown`` (those in sight) whose customers another desk
+        changed, off the GUI thread; only their cells change: no reset, the scroll position
+        and the selection stay, and a customer who no longer matches stays until the next
+        search."""
+        if self._hits is None:
+            return
+        shown = range(max(shown.start, 0), min(shown.stop, len(self.rows)))
+        ids = [self.rows[row].id for row in shown if changed.touches(self.rows[row].id)]
+        if not ids:
+            return
+        generation, hits = self._generation, self._hits
+        run_in_background(lambda: hits(ids),
+                          lambda fresh: self._rows_arrived(generation, shown, fresh),
+                          lambda error: log.warning("Could not refresh the customer list: %s",
+                                                    error),
+                          owner=self)
+
+    def _rows_arrived(self, generation: int, shown: range, fresh: list[CustomerHit]) -> None:
+        if generation != self._generation:
+            return
+        by_id = {hit.id: hit for hit in fresh}
+        last_column = len(self.columns) - 1
+        for row in shown:
+            if row < len(self.rows) and self.rows[row].id in by_id \
+                    and by_id[self.rows[row].id] != self.rows[row]:
+                self.rows[row] = by_id[self.rows[row].id]
+                self.dataChanged.emit(self.index(row, 0), self.index(row, last_column))
 
     def canFetchMore(self, parent: Index = QModelIndex()) -> bool:
         return not parent.isValid() and not self._exhausted and not self._loading
