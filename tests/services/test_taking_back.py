@@ -232,3 +232,16 @@ def test_details_go_back_to_the_address_on_file_without_a_new_document(
         update_customer_details(database.unit_of_work(), manager, ann,
                               CustomerForm(**{**before.__dict__, "city": "Shelbyville"}),
                               expected_version=back.version)
+
+
+def test_only_an_address_the_customer_had_goes_back_without_a_document(
+        database, manager, new_customer, program, refused):  # noqa: F811
+    """Undo's way past the document is for an address on file: one the customer never had,
+    sent through it, still needs the document a financed customer's move needs."""
+    ann = new_customer(address=ANN_ADDRESS)
+    program(ann, ProgramState.ACTIVE)
+    shown = get_customer(database.unit_of_work(), ann)
+    never = CustomerForm(**{**CustomerForm.of(shown).__dict__, "address_line1": "1 New St"})
+    with refused(NotAllowed, "needs a verification document"):
+        put_back_customer_details(database.unit_of_work(), manager, ann, never, shown.version)
+    assert get_customer(database.unit_of_work(), ann).address_line1 == "12 Oak St"

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any
 
-from sqlalchemy import ColumnElement, func, select
+from sqlalchemy import ColumnElement, func, or_, select
 from sqlalchemy.orm import Session
 
 from contact_desk.domain.actor import Actor
@@ -21,7 +21,7 @@ from contact_desk.domain.enums import (
     Permission,
 )
 from contact_desk.domain.errors import NotAllowed
-from contact_desk.domain.history import Cause
+from contact_desk.domain.history import Cause, Entity, Field, code
 from contact_desk.domain.limits import ADDRESS_FIELDS, check_address, check_birth_date
 from contact_desk.domain.primary import check_can_be_primary
 from contact_desk.domain.program import (
@@ -333,11 +333,30 @@ def _save_details(uow: UnitOfWork, actor: Actor, customer_id: int, details: Cust
     with uow:
         customer = get(uow.session, Customer, customer_id, "customer")
         check_version(customer, expected_version)
+        on_file = address_on_file and _had_address(uow.session, customer, wanted)
         changed = change_details(uow.session, actor, customer, wanted, verification,
-                                 address_on_file=address_on_file)
+                                 address_on_file=on_file)
         if changed:
             uow.commit()
         return SavedDetails(tuple(changed), customer.version)
+
+
+def _had_address(session: Session, customer: Customer, wanted: dict[str, Any]) -> bool:
+    """Whether each address field put back is one the customer's history shows they had:
+    an undo may skip the document only for an address that was on file, not a new one."""
+    for name in ADDRESS_FIELDS:
+        value = wanted.get(name)
+        if value is None or value == getattr(customer, name):
+            continue
+        stored = code(value)
+        seen = session.scalar(
+            select(AuditEvent.id).where(
+                AuditEvent.customer_id == customer.id, AuditEvent.entity == Entity.CUSTOMER,
+                AuditEvent.field == Field.of(name),
+                or_(AuditEvent.old == stored, AuditEvent.new == stored)).limit(1))
+        if seen is None:
+            return False
+    return True
 
 
 def change_details(
