@@ -92,8 +92,11 @@ def run_gui(database_url: str | None = None, user: str | None = None,
         QTimer.singleShot(0, app.quit)
     code = app.exec()
     # Work still running on the pool (a search, a page of the list) answers to objects of the
-    # window: it ends before the window goes, or its answer lands on a deleted object.
+    # window: it ends before the window goes, or its answer lands on a deleted object. The
+    # check of the whole file is stopped rather than waited for.
     from PySide6.QtCore import QThreadPool
+
+    window.desk.database.stop_checks()
 
     QThreadPool.globalInstance().waitForDone()
     return code

@@ -57,6 +57,9 @@ class Database:
     upgraded_from: str | None = None  # the schema revision it had before this opening
     # Set when a check found the file damaged: every later commit is refused with it.
     damage: str | None = field(default=None, repr=False)
+    # Set when the desk quits: a check of the whole file still running stops.
+    _stopping: bool = field(default=False, repr=False)
+    _checking: sqlite3.Connection | None = field(default=None, repr=False)
 
     @property
     def is_sqlite(self) -> bool:
@@ -80,13 +83,30 @@ class Database:
         if self.path is None:
             return
         raw = self.engine.raw_connection()
+        connection = raw.driver_connection
+        # The check is one long step of SQLite's: interrupt() stops it once it runs, and
+        # the few steps before it look whether a stop came first (an interrupt() before a
+        # statement runs does nothing).
+        connection.set_progress_handler(lambda: int(self._stopping), 1)
+        self._checking = connection
         try:
-            sqlite_file.quick_check(raw.driver_connection, self.path)
+            sqlite_file.quick_check(connection, self.path)
         except DomainError as error:
             self.damage = error.message
             raise
         finally:
+            self._checking = None
+            connection.set_progress_handler(None, 0)
             raw.close()
+
+    def stop_checks(self) -> None:
+        """Stop a check of the whole file still running (the desk is quitting): it reads
+        every page, seconds at a million customers, and quitting waited for it. A stopped
+        check found nothing and says nothing."""
+        self._stopping = True
+        checking = self._checking
+        if checking is not None:
+            checking.interrupt()
 
     def watch_other_desks(self) -> changes.Watcher:
         """What tells this desk which customers other desks changed (close it when done)."""

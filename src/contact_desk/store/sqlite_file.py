@@ -151,6 +151,10 @@ def quick_check(connection: sqlite3.Connection, path: Path) -> None:
     """SQLite's quick check of the whole file; DomainError naming the damage when it fails."""
     try:
         problems = [row[0] for row in connection.execute("PRAGMA quick_check(5)")]
+    except sqlite3.OperationalError as error:
+        if "interrupted" in str(error):
+            return  # stopped (Database.stop_checks): nothing was found, nothing is said
+        raise _unreadable(path, error) from None
     except sqlite3.DatabaseError as error:
         raise _unreadable(path, error) from None
     if problems != ["ok"]:
