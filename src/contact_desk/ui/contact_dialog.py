@@ -16,9 +16,8 @@ from contact_desk.ui.forms.ui_contact_dialog import Ui_ContactDialog
 from contact_desk.ui.messages import confirm_discard, explain
 from contact_desk.ui.other_desks import ChangedElsewhereBar
 from contact_desk.ui.plain_text import no_mnemonic, tooltip_text
+from contact_desk.ui.text_colors import note_style, problem_style
 
-PROBLEM_STYLE = "color: #b3261e;"
-REASON_STYLE = "color: #5f6368;"
 
 
 Save = Callable[[ContactForm], None]
@@ -58,9 +57,9 @@ class ContactDialog(QDialog):
             "role_description": form.roleDescriptionProblem,
         }
         for label in (*self.problem_labels.values(), form.saveError):
-            label.setStyleSheet(PROBLEM_STYLE)
+            label.setStyleSheet(problem_style())
             label.hide()
-        form.portalAccessReason.setStyleSheet(REASON_STYLE)
+        form.portalAccessReason.setStyleSheet(note_style())
         form.useExistingButton.hide()
         self._load = load
         if contact is not None:

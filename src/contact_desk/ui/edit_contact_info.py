@@ -18,11 +18,10 @@ from contact_desk.ui.forms.ui_edit_contact_info import Ui_EditContactInfoDialog
 from contact_desk.ui.messages import confirm_discard, explain
 from contact_desk.ui.other_desks import ChangedElsewhereBar
 from contact_desk.ui.plain_text import tooltip_text
+from contact_desk.ui.text_colors import caution_style, problem_style
 
 CONFLICT = 2  # exec() result: another desk saved first; the page reloads and reopens
-PROBLEM_STYLE = "color: #b3261e;"
 INVALID_EDIT_STYLE = "QLineEdit { border: 1px solid #b3261e; border-radius: 2px; padding: 2px; }"
-NOTE_STYLE = "color: #8a5a00;"
 
 Save = Callable[[ContactInfoChanges, CustomerView], None]  # the changes, and the view they edit
 Load = Callable[[int], CustomerView]
@@ -82,10 +81,10 @@ class ContactPointRow(QFrame):
             form.removeButton.clicked.connect(lambda: on_remove(self))
         self.from_dms = type_.source is Source.DMS
         form.dmsNote.hide()  # shown once the clerk changes a DMS value
-        form.dmsNote.setStyleSheet(NOTE_STYLE)
+        form.dmsNote.setStyleSheet(caution_style())
         if self.from_dms:
             form.typeLabel.setToolTip("Comes from the DMS; the DMS is not changed from here.")
-        form.problemLabel.setStyleSheet(PROBLEM_STYLE)
+        form.problemLabel.setStyleSheet(problem_style())
         form.problemLabel.hide()
         form.valueEdit.textEdited.connect(self._typed)
         form.statusCombo.currentIndexChanged.connect(lambda _: self._refresh())
@@ -154,7 +153,7 @@ class EditContactInfoDialog(QDialog):
         self.setWindowTitle(f"Edit Contact Info — {view.full_name}")
         self.view, self.region, self._save, self._load = view, region, save, load
         self.rows: list[ContactPointRow] = []
-        self.form.saveError.setStyleSheet(PROBLEM_STYLE)
+        self.form.saveError.setStyleSheet(problem_style())
         self.form.saveError.hide()
         if load is not None:  # another desk may change the customer while this is open
             self.changed_elsewhere = ChangedElsewhereBar(view.id, self.reload, self)

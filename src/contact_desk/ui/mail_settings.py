@@ -11,8 +11,8 @@ from contact_desk.services.mail import MailSettings, Security
 from contact_desk.ui.desk import Desk
 from contact_desk.ui.forms.ui_mail_settings import Ui_MailSettingsDialog
 from contact_desk.ui.messages import explain
+from contact_desk.ui.text_colors import problem_style
 
-PROBLEM_STYLE = "color: #b3261e;"
 
 
 class MailSettingsDialog(QDialog):
@@ -36,7 +36,7 @@ class MailSettingsDialog(QDialog):
         form.outboxEdit.setText(self.settings.outbox)
         form.outboxEdit.setPlaceholderText(str(self.settings.outbox_folder()))
         form.passwordEdit.setPlaceholderText("unchanged (kept in the system keychain)")
-        form.saveError.setStyleSheet(PROBLEM_STYLE)
+        form.saveError.setStyleSheet(problem_style())
         form.saveError.hide()
         form.buttonBox.button(QDialogButtonBox.StandardButton.Save).clicked.connect(self.save)
         form.buttonBox.rejected.connect(self.reject)

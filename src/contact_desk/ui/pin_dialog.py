@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
 from contact_desk.domain.errors import DomainError
 from contact_desk.ui.desk import Desk
 from contact_desk.ui.plain_text import plain
+from contact_desk.ui.text_colors import problem_style
 
 
 class SetPinDialog(QDialog):
@@ -36,7 +37,7 @@ class SetPinDialog(QDialog):
         self.again = QLineEdit(objectName="newPinAgain", echoMode=QLineEdit.EchoMode.Password)
         self.again.setAccessibleName("New PIN again")
         self.problem = plain(QLabel(objectName="pinProblem", wordWrap=True))
-        self.problem.setStyleSheet("color: #b00020")
+        self.problem.setStyleSheet(problem_style())
         form.addRow("&User:", self.user)
         form.addRow("&New PIN:", self.pin)
         form.addRow("&Again:", self.again)

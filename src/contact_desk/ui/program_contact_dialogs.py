@@ -18,7 +18,8 @@ from contact_desk.ui.desk import Desk
 from contact_desk.ui.forms.ui_program_contact_details import Ui_ContactDetailsDialog
 from contact_desk.ui.forms.ui_program_replace_contact import Ui_ReplaceContactDialog
 from contact_desk.ui.plain_text import no_mnemonic, tooltip_text
-from contact_desk.ui.program_dialogs import PROBLEM_STYLE, ProgramDialog, linked_programs
+from contact_desk.ui.program_dialogs import ProgramDialog, linked_programs
+from contact_desk.ui.text_colors import problem_style
 
 REPLACE_INSTEAD = 2  # exec() result: the clerk chose Replace contact for the email's owner
 PERSON_ID = Qt.ItemDataRole.UserRole
@@ -119,7 +120,7 @@ class ReplaceContactDialog(ProgramDialog):
         form.emailEdit.textEdited.connect(lambda _: self._forget_existing())
         form.roleCombo.currentIndexChanged.connect(lambda _: self._refresh())
         form.existingRadio.toggled.connect(lambda _: self._refresh())
-        form.problemLabel.setStyleSheet(PROBLEM_STYLE)
+        form.problemLabel.setStyleSheet(problem_style())
         form.useExistingButton.hide()
         form.useExistingButton.clicked.connect(self.use_existing)
         self.prepare(form.saveError, form.buttonBox, (form.scopeNote, form.noPeopleLabel),

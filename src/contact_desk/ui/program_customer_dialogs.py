@@ -23,7 +23,8 @@ from contact_desk.ui.forms.ui_program_replace_customer import Ui_ReplaceCustomer
 from contact_desk.ui.messages import explain, show_info
 from contact_desk.ui.models.search_results import SearchResultsModel
 from contact_desk.ui.other_desks import ChangedElsewhereBar
-from contact_desk.ui.program_dialogs import PROBLEM_STYLE, ProgramDialog, linked_programs
+from contact_desk.ui.program_dialogs import ProgramDialog, linked_programs
+from contact_desk.ui.text_colors import problem_style
 
 DOCUMENT_FILTER = (
     "PDF or image (*.pdf *.jpg *.jpeg *.png *.heic *.heif *.tif *.tiff *.gif *.webp);;"
@@ -57,7 +58,7 @@ class UpdateCustomerDialog(ProgramDialog):
         form.dialogLayout.insertWidget(0, self.changed_elsewhere)
         self.prepare(form.saveError, form.buttonBox,
                      (form.reachNote, form.verificationNote, form.saveReason))
-        form.documentProblem.setStyleSheet(PROBLEM_STYLE)
+        form.documentProblem.setStyleSheet(problem_style())
         form.chooseDocumentButton.clicked.connect(self.choose_document)
         form.removeDocumentButton.clicked.connect(self.remove_document)
         form.editPhonesButton.clicked.connect(self.edit_phones_and_emails)
@@ -203,7 +204,7 @@ class ReplaceCustomerDialog(ProgramDialog):
         for edit in (form.firstNameEdit, form.lastNameEdit, form.companyEdit):
             edit.textChanged.connect(self._refresh)
         form.existingRadio.toggled.connect(self._refresh)
-        form.problemLabel.setStyleSheet(PROBLEM_STYLE)
+        form.problemLabel.setStyleSheet(problem_style())
         self.prepare(form.saveError, form.buttonBox, (form.scopeNote,), "&Replace")
         self.results.set_query("")
         form.searchEdit.setFocus()

@@ -13,9 +13,8 @@ from contact_desk.services.program_views import ProgramView
 from contact_desk.services.programs import Replacement
 from contact_desk.ui.messages import confirm_discard, explain
 from contact_desk.ui.plain_text import tooltip_text
+from contact_desk.ui.text_colors import note_style, problem_style
 
-PROBLEM_STYLE = "color: #b3261e;"
-NOTE_STYLE = "color: #5f6368;"
 
 
 class ProgramDialog(QDialog):
@@ -38,10 +37,10 @@ class ProgramDialog(QDialog):
         """Wire the form's error label and buttons; call once the form shows what is stored."""
         self.save_error, self.buttons = save_error, buttons
         self._as_opened = self.typed_state()
-        save_error.setStyleSheet(PROBLEM_STYLE)
+        save_error.setStyleSheet(problem_style())
         save_error.hide()
         for note in notes:
-            note.setStyleSheet(NOTE_STYLE)
+            note.setStyleSheet(note_style())
         if save_text:
             self.save_button.setText(save_text)
         self.save_button.clicked.connect(self.save)

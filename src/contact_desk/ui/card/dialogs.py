@@ -13,8 +13,8 @@ from contact_desk.services.views import VehicleView
 from contact_desk.ui.forms.ui_log_attempt_dialog import Ui_LogAttemptDialog
 from contact_desk.ui.forms.ui_vehicle_dialog import Ui_VehicleDialog
 from contact_desk.ui.messages import explain
+from contact_desk.ui.text_colors import problem_style
 
-PROBLEM_STYLE = "color: #b3261e;"
 SaveVehicle = Callable[[str, int | None, str, str], None]
 
 
@@ -27,7 +27,7 @@ class _SavingDialog(QDialog):
     stale = False
 
     def _setup(self) -> None:
-        self.form.problemLabel.setStyleSheet(PROBLEM_STYLE)
+        self.form.problemLabel.setStyleSheet(problem_style())
         self.form.problemLabel.hide()
         self.save_button.clicked.connect(self.save)
         self.form.buttonBox.rejected.connect(self.reject)

@@ -39,8 +39,8 @@ from contact_desk.ui.desk import Desk
 from contact_desk.ui.messages import explain
 from contact_desk.ui.models.notes import BYLINE_ROLE, NotesModel
 from contact_desk.ui.undo import CustomerUndo, PlaceStep
+from contact_desk.ui.text_colors import sticky_note_style
 
-NOTE_STYLE = "QPlainTextEdit { background: #fff8c5; border: 1px solid #e6d56a; }"
 MAX_HEIGHT = 320  # the list grows with its notes to this, then scrolls within
 PADDING = 4  # around each note
 GAP = 2  # between the byline and the note
@@ -177,7 +177,7 @@ class NotesBody(SectionBody):
         self.box = QPlainTextEdit(objectName="noteBox")
         self.box.setPlaceholderText("Type a note about this customer…")
         self.box.setAccessibleName("New note")
-        self.box.setStyleSheet(NOTE_STYLE)
+        self.box.setStyleSheet(sticky_note_style())
         self.box.setFixedHeight(70)
         self.save = QPushButton("Save note", objectName="saveNoteButton")
         self.problem = text_label("", name="noteProblem")

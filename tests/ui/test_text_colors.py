@@ -1,0 +1,57 @@
+"""The desk's own text colours read on a light window and on a dark one (WCAG's 4.5:1 for
+text): a problem in dark red was near invisible on a dark window, and the note box's
+yellow got the dark window's white text."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtGui import QColor, QPalette
+from PySide6.QtWidgets import QApplication, QLabel, QPlainTextEdit
+
+from contact_desk.ui import text_colors
+from contact_desk.ui.text_colors import STICKY, caution_style, note_style, problem_style
+
+LIGHT, DARK = "#f0f0f0", "#2b2b2b"  # Fusion's light window; a common dark one
+
+
+def luminance(color: QColor) -> float:
+    def channel(value: float) -> float:
+        return value / 12.92 if value <= 0.03928 else ((value + 0.055) / 1.055) ** 2.4
+    return (0.2126 * channel(color.redF()) + 0.7152 * channel(color.greenF())
+            + 0.0722 * channel(color.blueF()))
+
+
+def contrast(one: QColor, other: QColor) -> float:
+    high, low = sorted((luminance(one), luminance(other)), reverse=True)
+    return (high + 0.05) / (low + 0.05)
+
+
+@pytest.fixture(params=[LIGHT, DARK], ids=["light", "dark"])
+def window_colour(request, qapp):
+    before = qapp.palette()
+    palette = QPalette(before)
+    palette.setColor(QPalette.ColorRole.Window, QColor(request.param))
+    qapp.setPalette(palette)
+    yield QColor(request.param)
+    qapp.setPalette(before)
+
+
+@pytest.mark.parametrize("style", [problem_style, note_style, caution_style])
+def test_the_desks_text_reads_on_the_window(qtbot, window_colour, style):
+    label = QLabel("Enter a valid phone number")
+    qtbot.addWidget(label)
+    label.setStyleSheet(style())
+    label.ensurePolished()
+    shown = label.palette().color(QPalette.ColorRole.WindowText)
+    assert contrast(shown, window_colour) >= 4.5, (style.__name__, shown.name())
+
+
+def test_the_note_box_sets_its_text_with_its_background(qtbot, window_colour):
+    background, _, text = STICKY[1] if text_colors.dark() else STICKY[0]
+    assert contrast(QColor(background), QColor(text)) >= 4.5
+    box = QPlainTextEdit()
+    qtbot.addWidget(box)
+    box.setStyleSheet(text_colors.sticky_note_style())
+    box.ensurePolished()
+    assert box.palette().color(QPalette.ColorRole.Text).name() == text
+    assert QApplication.instance() is not None
