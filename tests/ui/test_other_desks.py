@@ -243,7 +243,14 @@ def test_the_list_reads_again_only_its_rows_in_sight_and_stays_where_it_was(
     at_other_desk(database_url, "rename", out_of_sight.id, "Unseen", "Zed")
     at_other_desk(database_url, "rename", target.id, "Renamed", "Zed")
     qtbot.waitUntil(lambda: window.results.hit(75).name == "Renamed Zed", timeout=LIVE_MS)
-    assert window.results.hit(5) == out_of_sight  # read again when it is searched for
+    assert window.results.hit(5) == out_of_sight  # out of sight: not read yet
     assert listing.verticalScrollBar().value() == at
     assert [index.row() for index in listing.selectionModel().selectedRows()] == [72]
+    assert resets == []
+    read = []
+    hits = window.results._hits
+    window.results._hits = lambda ids: read.append(tuple(ids)) or hits(ids)
+    listing.scrollTo(window.results.index(0, 0), listing.ScrollHint.PositionAtTop)
+    qtbot.waitUntil(lambda: window.results.hit(5).name == "Unseen Zed", timeout=LIVE_MS)
+    assert read == [(out_of_sight.id,)], "only the changed row that came into sight"
     assert resets == []

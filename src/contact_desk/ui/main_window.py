@@ -47,6 +47,7 @@ from contact_desk.ui.wheel_guard import install_wheel_guard
 # burst of keys; a key every 120 ms starts a search each, off the GUI thread, and the
 # last one's rows came 100 ms sooner than with 150 (benchmarks/RESULTS.md).
 DEBOUNCE_MS = 50
+SIGHT_PAUSE_MS = 100
 DRIVERS_LICENSE = ":/contact_desk/icons/drivers-license.svg"
 EMPTY_HINT = "Find a customer on the left: type a name, company, customer number, email, VIN " \
              "or any part of a phone number."
@@ -106,6 +107,13 @@ class MainWindow(QMainWindow):
         self.customer_list.activated.connect(self._open_index)
         self.customer_list.clicked.connect(self._open_index)
         self.customer_list.installEventFilter(self)
+        # Rows another desk changed while out of sight are read again as they come into it
+        # (once the scrolling pauses).
+        self._sight_timer = QTimer(self, singleShot=True, interval=SIGHT_PAUSE_MS)
+        self._sight_timer.timeout.connect(
+            lambda: self.results.refresh_come_into_sight(rows_in_sight(self.customer_list)))
+        self.customer_list.verticalScrollBar().valueChanged.connect(
+            lambda _: self._sight_timer.start())
         for column, width in enumerate((90, 170, 120, 130)):
             self.customer_list.setColumnWidth(column, width)
 

@@ -41,6 +41,10 @@ class SearchResultsModel(RowsModel[CustomerHit]):
         self._generation = 0
         self._loading = False
         self._exhausted = True
+        # Other desks' changes to rows out of sight, read again as they come into sight;
+        # the rows read since the last change are not read twice.
+        self._stale = Changes()
+        self._read_since: set[int] = set()
 
     @property
     def query(self) -> str:
@@ -55,6 +59,7 @@ class SearchResultsModel(RowsModel[CustomerHit]):
         self.beginResetModel()
         self._query = query
         self._generation += 1
+        self._stale, self._read_since = Changes(), set()
         self.rows = []
         self._exhausted = False
         self._loading = False
@@ -71,8 +76,21 @@ class SearchResultsModel(RowsModel[CustomerHit]):
         search."""
         if self._hits is None:
             return
+        self._stale, self._read_since = self._stale | changed, set()
+        self._read_again(shown)
+
+    def refresh_come_into_sight(self, shown: range) -> None:
+        """The list scrolled: rows now in sight that another desk changed while they were
+        out of it are read again (each once)."""
+        if self._stale.many or self._stale.customer_ids:
+            self._read_again(shown)
+
+    def _read_again(self, shown: range) -> None:
         shown = range(max(shown.start, 0), min(shown.stop, len(self.rows)))
-        ids = [self.rows[row].id for row in shown if changed.touches(self.rows[row].id)]
+        rows = [row for row in shown if row not in self._read_since
+                and self._stale.touches(self.rows[row].id)]
+        self._read_since.update(rows)
+        ids = [self.rows[row].id for row in rows]
         if not ids:
             return
         generation, hits = self._generation, self._hits
