@@ -618,3 +618,27 @@ def test_migrating_takes_every_power_from_the_built_in_user_and_makes_the_upgrad
         assert upgrader.active and upgrader.permissions == frozenset(Permission)
         assert upgrader.pin_hash is None and upgrader.failed_pin_tries == 0
     db.dispose()
+
+
+def test_a_new_file_goes_to_wal_once_a_desk_that_just_took_it_lets_go(tmp_path):
+    """Desks started together: the one that made the file switches it to WAL while another
+    has just begun its own transaction on it. SQLite says "locked" at once; the switch
+    waits for it instead of reporting that another desk was updating it for minutes."""
+    import threading
+
+    path = tmp_path / "desk.sqlite3"
+    with closing(sqlite3.connect(path)) as made:
+        made.execute("CREATE TABLE t (x)")
+        made.commit()
+    other = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
+    other.execute("BEGIN IMMEDIATE")  # the desk started at the same moment
+    threading.Timer(0.3, lambda: other.execute("COMMIT")).start()
+    engine = migrating._sqlite_upgrade_engine(path, create=False)
+    try:
+        with engine.connect() as connection:
+            migrating._switch_to_wal(connection, path)
+    finally:
+        engine.dispose()
+        other.close()
+    with closing(sqlite3.connect(path)) as reader:
+        assert reader.execute("PRAGMA journal_mode").fetchone() == ("wal",)

@@ -12,6 +12,7 @@ from __future__ import annotations
 import logging
 import re
 import sqlite3
+import time
 from contextlib import closing
 from dataclasses import dataclass
 from datetime import datetime
@@ -39,6 +40,7 @@ MIGRATIONS = Path(__file__).with_name("migrations")
 HEAD = "0012"
 # How long a desk waits for another desk's upgrade of the same database to finish.
 UPGRADE_WAIT_S = 600
+WAL_SWITCH_WAIT_S = 5
 # pg_advisory_xact_lock's key for "upgrading the schema" ("CDmg").
 _PG_UPGRADE_LOCK = 0x43446D67
 
@@ -94,12 +96,33 @@ def upgrade_sqlite(found: sqlite_file.SqliteFile, to: str = "head") -> Upgrade:
                     connection.exec_driver_sql("ROLLBACK")
                 raise
             if not found.exists:
-                connection.exec_driver_sql("PRAGMA journal_mode=WAL")
+                _switch_to_wal(connection, path)
     except DBAPIError as error:
         raise _busy_or(error, path) from None
     finally:
         engine.dispose()
     return upgrade
+
+
+def _switch_to_wal(connection: Connection, path: Path) -> None:
+    """Put the new file in WAL mode, which needs it to itself for a moment: a desk started
+    at the same time may just have taken it (its own BEGIN IMMEDIATE), and SQLite answers
+    "locked" at once rather than waiting. The file is made and committed by then, and every
+    connection a desk opens asks for WAL too, so after a few tries it is left to them:
+    creating it did not fail, and saying "another desk has been updating it for minutes"
+    was not true."""
+    deadline = time.monotonic() + WAL_SWITCH_WAIT_S
+    while True:
+        try:
+            connection.exec_driver_sql("PRAGMA journal_mode=WAL")
+            return
+        except DBAPIError as error:
+            if "locked" not in str(error.orig):
+                raise
+            if time.monotonic() > deadline:
+                log.info("%s was busy; the next desk to open it puts it in WAL mode", path)
+                return
+        time.sleep(0.05)
 
 
 def _upgrade_locked_sqlite(connection: Connection, path: Path, to: str) -> Upgrade:
