@@ -6,6 +6,7 @@ import argparse
 import getpass
 import json
 import logging
+import mimetypes
 import os
 import signal
 import sys
@@ -16,13 +17,21 @@ from typing import Any, NoReturn
 
 import contact_desk
 from contact_desk.domain.actor import Actor
-from contact_desk.domain.enums import Permission
+from contact_desk.domain.consent import (
+    CHOSEN_HOWS,
+    MAX_EVIDENCE_FILE,
+    ConsentHow,
+    ConsentState,
+    Purpose,
+)
+from contact_desk.domain.enums import Channel, LabelledEnum, Permission
 from contact_desk.domain.errors import DomainError
 from contact_desk.domain.recipients import MessageType
 from contact_desk.log_file import start_logging, where_details_are
 from contact_desk.os_login import os_login
-from contact_desk.services import contact_points, customers, sign_in, users
-from contact_desk.services.files import check_output
+from contact_desk.services import contact_info, contact_points, customers, sign_in, users
+from contact_desk.services.files import check_output, read_input
+from contact_desk.services.forms import ConsentForm, EvidenceFile
 from contact_desk.services.history import HistoryGroup, customer_history
 from contact_desk.services.recipients import RecipientList, recipients_for
 from contact_desk.services.views import CustomerView
@@ -118,6 +127,22 @@ def build_parser() -> argparse.ArgumentParser:
     primary.add_argument("customer", metavar="CUSTOMER")
     primary.add_argument("value", metavar="VALUE", help="a phone in any format, or an email")
     primary.set_defaults(run=_set_primary)
+
+    consent = commands.add_parser(
+        "consent", help="record what a customer said about calls, texts or emails to a value")
+    consent.add_argument("customer", metavar="CUSTOMER")
+    consent.add_argument("value", metavar="VALUE", help="a phone in any format, or an email")
+    _choice(consent, "--channel", Channel, "call, text (phones) or email (emails)")
+    consent.add_argument("--purpose", required=True, choices=[*PURPOSES],
+                         help="one of: %(choices)s (both: transactional and marketing)")
+    _choice(consent, "--state", ConsentState, "what the customer said")
+    consent.add_argument("--how", required=True, choices=[h.cli_name for h in CHOSEN_HOWS],
+                         help="how they said it: %(choices)s")
+    consent.add_argument("--evidence", type=Path, metavar="FILE",
+                         help="a file that proves it (a scanned signed form), at most 10 MB")
+    consent.add_argument("--note", default="", metavar="TEXT", help="what was said, in words")
+    consent.add_argument("--json", action="store_true")
+    consent.set_defaults(run=_consent)
 
     search = commands.add_parser("search", help="find customers as the search box does")
     search.add_argument("query", metavar="QUERY")
@@ -505,6 +530,44 @@ def _history(database: Database, actor: Actor, args: argparse.Namespace) -> int:
         detail = f" ({entry.detail})" if entry.detail else ""
         print(escaped(f"{when}  {entry.what}: {entry.field.label}: {old}{entry.new or '(none)'}"
                       f"{detail}  [by {entry.who}{where}; why: {entry.why}]"))
+    return 0
+
+
+def _choice(parser: argparse.ArgumentParser, flag: str, enum: type[LabelledEnum],
+            what: str) -> None:
+    parser.add_argument(flag, required=True, choices=[member.cli_name for member in enum],
+                        help=f"{what}: %(choices)s")
+
+
+PURPOSES = {"transactional": (Purpose.TRANSACTIONAL,), "marketing": (Purpose.MARKETING,),
+            "both": tuple(Purpose)}
+
+
+def _consent(database: Database, actor: Actor, args: argparse.Namespace) -> int:
+    evidence = None
+    if args.evidence is not None:
+        # One byte past the limit is enough for the service to refuse a file too large.
+        content = read_input(database, args.evidence, MAX_EVIDENCE_FILE + 1)
+        evidence = EvidenceFile(name=args.evidence.name, content=content,
+                                content_type=mimetypes.guess_type(args.evidence.name)[0]
+                                or "application/octet-stream")
+    form = ConsentForm(channel=Channel.from_cli_name(args.channel),
+                       purposes=PURPOSES[args.purpose],
+                       state=ConsentState.from_cli_name(args.state),
+                       how=ConsentHow.from_cli_name(args.how), note=args.note,
+                       evidence=evidence)
+    shown, saved = contact_info.set_consent_by_value(database.unit_of_work(), actor,
+                                                     args.customer, args.value, form)
+    point = next(p for p in (*saved.info.phones, *saved.info.emails) if p.display == shown)
+    if args.json:
+        _print_json({"value": point.value, "display": point.display,
+                     "recorded": len(saved.consent_ids), "consent": point.consent_states()})
+        return 0
+    purposes = " and ".join(p.label.lower() for p in form.purposes)
+    print(escaped(f"Recorded for {shown}: {form.channel.label.lower()} ({purposes}) "
+                  f"{form.state.label.lower()}, {form.how.label.lower()}."))
+    for name, state in point.consent_states().items():
+        print(f"  {name:<24} {state}")
     return 0
 
 
