@@ -14,10 +14,9 @@ from pathlib import Path
 
 from phonenumbers.geodata import GEOCODE_DATA
 
-from contact_desk.domain.time_zones import STATES, state_code
+from contact_desk.domain.time_zones import AREA_CODE_FILE, STATES, state_code
 
-TABLE = (Path(__file__).resolve().parents[2] / "src" / "contact_desk" / "resources"
-         / "area_codes.json")
+TABLE = Path(__file__).resolve().parents[2] / "src" / "contact_desk" / "resources" / AREA_CODE_FILE
 _NAMES = {"Washington State": "WA", "Washington D.C.": "DC"}
 
 

@@ -127,6 +127,7 @@ class Opening:
     allowed: bool
     next_allowed_at: datetime | None  # the moment asked about when allowed; UTC
     held_by: Hold | None  # the rule that holds it longest, when not allowed
+    opened_by: Place | None = None  # the place whose rule sets next_allowed_at
 
 
 @dataclass(frozen=True)
@@ -168,27 +169,28 @@ class QuietHours:
         local = at.astimezone(zone(place.zone))
         closure = rule.closure(at.astimezone(zone(rule.clock or place.zone)).date())
         hold = Hold(rule, place, local, closure, first)
-        return Opening(False, _common_opening(pairs, opens, at), hold)
+        moment, opened_by = _common_opening(pairs, opens, at)
+        return Opening(False, moment, hold, opened_by or place)
 
 
-def _common_opening(pairs, opens, at: datetime) -> datetime | None:
+def _common_opening(pairs, opens, at: datetime) -> tuple[datetime | None, Place | None]:
     """The earliest moment from ``at`` on that every (rule, place) allows: move to the
     latest opening until none moves it further; None past the horizon (places whose
     windows never meet, e.g. Guam and Rhode Island while the mainland keeps daylight
     time)."""
     horizon = at + timedelta(days=HORIZON_DAYS)
-    moment = at
+    moment, last = at, None
     while moment <= horizon:
         moved = False
         for rule, place in pairs:
             opened = opens(rule, place, moment)
             if opened is None:
-                return None
+                return None, None
             if opened > moment:
-                moment, moved = opened, True
+                moment, last, moved = opened, place, True
         if not moved:
-            return moment
-    return None
+            return moment, last
+    return None, None
 
 
 @cache

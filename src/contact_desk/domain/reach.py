@@ -134,7 +134,10 @@ def _held(opening: Opening, places: RecipientPlaces, channel: Channel,
     assert hold is not None
     what = f"{purpose.label.lower()} {_NOUNS[channel]}"
     place = _place_name(hold.place)
-    zoned = places.unknown or len(places.state_zones(hold.place.state)) > 1
+    opened_in = opening.opened_by or hold.place
+    # The clock's zone is named where the place has several, or two places' clocks are read.
+    zoned = (places.unknown or len(places.state_zones(hold.place.state)) > 1
+             or opened_in.zone != hold.place.zone)
     closure = hold.closure
     if closure is None:
         situation, subject = f"it is {_clock(hold.local, zoned)} in {place}", what
@@ -153,8 +156,10 @@ def _held(opening: Opening, places: RecipientPlaces, channel: Channel,
         reason = f"{situation}, and no time in the coming year suits every place they may be"
         next_at = None
     else:
-        next_at = opening.next_allowed_at.astimezone(zone(hold.place.zone))
-        reason = f"{situation}: {subject} may go out from {_when(next_at, hold.local, zoned)}"
+        next_at = opening.next_allowed_at.astimezone(zone(opened_in.zone))
+        when = _when(next_at, hold.local.astimezone(next_at.tzinfo), zoned,
+                     whole_day=closure is not None)
+        reason = f"{situation}: {subject} may go out from {when}"
     if places.unknown:
         reason += (" (time zone unknown: no address, and the number names no state; "
                    "read for every US zone)")
@@ -176,10 +181,13 @@ def _clock(moment: datetime, zoned: bool) -> str:
     return f"{shown} {moment.tzname()}" if zoned else shown
 
 
-def _when(moment: datetime, now: datetime, zoned: bool) -> str:
-    """8:00 AM today or tomorrow; 8:00 AM on Monday within the week; with the date later."""
+def _when(moment: datetime, now: datetime, zoned: bool, whole_day: bool) -> str:
+    """8:00 AM (the next one); 8:00 AM tomorrow where "8:00 AM" could be read as today's;
+    8:00 AM on Monday within the week; with the date later."""
     days = (moment.date() - now.date()).days
     clock = _clock(moment, zoned)
+    if days == 1 and (whole_day or moment.time() > now.time()):
+        return f"{clock} tomorrow"
     if days <= 1:
         return clock
     if days < 7:

@@ -83,15 +83,15 @@ STATES: dict[str, tuple[str, tuple[str, ...]]] = {
 }
 # The territories phonenumbers gives regions of their own; "CA" there is Canada.
 TERRITORIES = frozenset({"PR", "VI", "GU", "MP", "AS"})
-_BY_NAME = {name.removeprefix("the ").casefold(): code for code, (name, _) in STATES.items()}
-_BY_NAME.update({"washington dc": "DC", "washington d.c.": "DC", "virgin islands": "VI",
-                 "us virgin islands": "VI"})
+_BY_NAME = {name.removeprefix("the ").replace(".", "").casefold(): code
+            for code, (name, _) in STATES.items()}
+_BY_NAME.update({"washington dc": "DC", "virgin islands": "VI", "us virgin islands": "VI"})
 
 
 def state_code(text: str | None) -> str | None:
     """The code of a state or territory written as a code or a name ("il", "Illinois"),
     or None when it names none."""
-    wanted = (text or "").strip().removesuffix(".")
+    wanted = " ".join((text or "").replace(".", "").split())
     if wanted.upper() in STATES:
         return wanted.upper()
     return _BY_NAME.get(wanted.casefold())
@@ -101,9 +101,12 @@ def state_name(code: str) -> str:
     return STATES[code][0]
 
 
+AREA_CODE_FILE = "area_codes.json"
+
+
 @cache
 def _area_codes() -> dict[str, tuple[str, ...]]:
-    source = resources.files("contact_desk") / "resources" / "area_codes.json"
+    source = resources.files("contact_desk") / "resources" / AREA_CODE_FILE
     table = json.loads(source.read_text(encoding="utf-8"))["area_codes"]
     return {area: tuple(states) for area, states in table.items()}
 
