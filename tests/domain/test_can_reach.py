@@ -13,6 +13,7 @@ import phonenumbers
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from phonenumbers import PhoneNumberFormat
 from phonenumbers import timezone as phone_time_zones
 
 from contact_desk.domain.consent import (
@@ -44,7 +45,7 @@ def opted_in(*channels: Channel) -> ConsentSummary:
 def phone(value: str = ILLINOIS_CELL, state: str | None = "IL", *, textable: bool = True,
           status: ContactStatus = ContactStatus.ACTIVE,
           consent: ConsentSummary | None = None) -> ReachTarget:
-    shown = phonenumbers.format_number(phonenumbers.parse(value), 2)
+    shown = phonenumbers.format_number(phonenumbers.parse(value), PhoneNumberFormat.NATIONAL)
     return ReachTarget(ContactKind.PHONE, shown, value, status, textable,
                        opted_in() if consent is None else consent, state)
 

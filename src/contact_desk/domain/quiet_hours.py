@@ -10,7 +10,7 @@ candidate place (see domain/time_zones), allows it; domain/reach says it in word
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 from functools import cache
@@ -173,7 +173,11 @@ class QuietHours:
         return Opening(False, moment, hold, opened_by or place)
 
 
-def _common_opening(pairs, opens, at: datetime) -> tuple[datetime | None, Place | None]:
+def _common_opening(
+    pairs: list[tuple[QuietHoursRule, Place]],
+    opens: Callable[[QuietHoursRule, Place, datetime], datetime | None],
+    at: datetime,
+) -> tuple[datetime | None, Place | None]:
     """The earliest moment from ``at`` on that every (rule, place) allows: move to the
     latest opening until none moves it further; None past the horizon (places whose
     windows never meet, e.g. Guam and Rhode Island while the mainland keeps daylight

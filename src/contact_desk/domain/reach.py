@@ -77,7 +77,7 @@ class ReachTarget:
     can_receive_texts: bool
     consent: ConsentSummary
     address_state: str | None = None  # the customer's address, where the recipient may be
-    postal_code: str | None = None
+    postal_code: str | None = None  # not read: every zone of a state counts, not the ZIP's
 
 
 @dataclass(frozen=True)
