@@ -5,7 +5,6 @@ from __future__ import annotations
 import pytest
 from sqlalchemy import func, select
 
-from contact_desk.services import contact_info
 from contact_desk.domain.actor import Actor
 from contact_desk.domain.enums import (
     ContactKind,
@@ -21,10 +20,12 @@ from contact_desk.domain.errors import (
     PermissionDenied,
 )
 from contact_desk.domain.history import Cause, Field
+from contact_desk.services import contact_info
 from contact_desk.services import contact_points as cp
 from contact_desk.services.customers import create_customer, get_customer
 from contact_desk.store.activity import AuditEvent
 from contact_desk.store.customer import ContactPoint, Customer
+from tests.consent import set_flag
 
 PHONE_A = "(212) 555-0142"
 PHONE_B = "(212) 555-0143"
@@ -144,15 +145,15 @@ def test_with_no_active_value_there_is_no_primary_and_the_card_warns(database, m
 def test_do_not_text_on_the_primary_and_an_email_opt_out_warn(database, manager, customer_id):
     phone = _add(database, manager, customer_id, ContactKind.PHONE, PHONE_A)
     email = _add(database, manager, customer_id, ContactKind.EMAIL, "ann@example.com")
-    cp.set_consent(database.unit_of_work(), manager, phone, text_consent=TextConsent.OPTED_OUT)
-    cp.set_consent(database.unit_of_work(), manager, email, marketing_opt_out=True)
+    set_flag(database.unit_of_work(), manager, phone, text_consent=TextConsent.OPTED_OUT)
+    set_flag(database.unit_of_work(), manager, email, marketing_opt_out=True)
     view = _view(database)
     assert view.phones[0].do_not_text, "a STOP reply means do-not-text"
     assert view.phones[0].status is ContactStatus.ACTIVE, "consent is kept apart from status"
     assert any("do-not-text" in w for w in view.warnings)
     assert any("opted out" in w for w in view.warnings)
     with pytest.raises(NotAllowed):
-        cp.set_consent(database.unit_of_work(), manager, email, do_not_call=True)
+        set_flag(database.unit_of_work(), manager, email, do_not_call=True)
 
 
 def test_phones_are_stored_in_e164_and_shown_nationally(database, manager, customer_id):
@@ -220,7 +221,7 @@ def test_set_primary_by_value_finds_the_number_in_any_format(database, manager, 
 
 def test_every_change_writes_an_audit_event_with_who(database, clerk, customer_id):
     point = _add(database, clerk, customer_id, ContactKind.PHONE, PHONE_A)
-    cp.set_consent(database.unit_of_work(), clerk, point, do_not_call=True)
+    set_flag(database.unit_of_work(), clerk, point, do_not_call=True)
     contact_info.set_contact_point_status(database.unit_of_work(), clerk, point, ContactStatus.INACTIVE)
     with database.sessions() as session:
         events = session.scalars(
@@ -228,7 +229,8 @@ def test_every_change_writes_an_audit_event_with_who(database, clerk, customer_i
         ).all()
     assert [(e.field, e.cause) for e in events] == [
         (Field.ADDED, Cause.PERSON), (Field.PRIMARY_PHONE, Cause.DEFAULT_RULE),
-        (Field.DO_NOT_CALL, Cause.PERSON), (Field.STATUS, Cause.PERSON),
+        (Field.CALL_TRANSACTIONAL, Cause.PERSON), (Field.CALL_MARKETING, Cause.PERSON),
+        (Field.STATUS, Cause.PERSON),
         (Field.PRIMARY_PHONE, Cause.DEFAULT_RULE)]
-    assert (events[2].old, events[2].new) == ("false", "true")  # codes, never labels
-    assert (events[3].old, events[3].new) == ("ACTIVE", "INACTIVE")
+    assert (events[2].old, events[2].new) == ("NOT_ASKED", "OPTED_OUT")  # codes, never labels
+    assert (events[4].old, events[4].new) == ("ACTIVE", "INACTIVE")

@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import func, select
 
+from contact_desk.domain.consent import ConsentState, Purpose
 from contact_desk.domain.enums import (
     AttemptOutcome,
     Channel,
@@ -20,7 +21,6 @@ from contact_desk.domain.enums import (
     DealStage,
     Permission,
     ProgramState,
-    TextConsent,
 )
 from contact_desk.domain.errors import NotAllowed
 from contact_desk.domain.history import Entity, Field
@@ -28,6 +28,7 @@ from contact_desk.domain.interaction_summary import summarize
 from contact_desk.domain.phone import PhoneNumber
 from contact_desk.domain.vin import vin_check_digit
 from contact_desk.services.card import contact_card
+from contact_desk.services.consent import summaries
 from contact_desk.services.customers import get_customer
 from contact_desk.services.demo import (
     CHOSEN_PRIMARY,
@@ -48,6 +49,7 @@ from contact_desk.store.activity import (
     Note,
     WebActivity,
 )
+from contact_desk.store.consent import ConsentRow
 from contact_desk.store.customer import ContactPoint, Customer
 from contact_desk.store.database import Database, open_database
 from contact_desk.store.people import AccountContact, ContactPerson
@@ -133,7 +135,8 @@ def test_every_type_status_role_and_program_state_appears(db):
     assert _values(db, Program.state) == set(ProgramState)
     assert _values(db, ContactAttempt.channel) == set(Channel)
     assert _values(db, ContactAttempt.outcome) == set(AttemptOutcome)
-    assert _values(db, ContactPoint.text_consent) == set(TextConsent)
+    assert _values(db, ConsentRow.state) == {ConsentState.OPTED_IN, ConsentState.OPTED_OUT}
+    assert _values(db, ConsentRow.channel) == set(Channel)
     assert len(_values(db, Deal.stage)) >= 4
 
 
@@ -149,10 +152,14 @@ def test_consent_and_opt_outs_are_recorded(db):
         phones = phones.all()
         emails = session.scalars(select(ContactPoint).where(ContactPoint.kind == ContactKind.EMAIL))
         emails = emails.all()
-    assert any(p.do_not_call for p in phones)
-    assert any(p.do_not_text for p in phones)
-    assert all(p.do_not_text for p in phones if p.text_consent is TextConsent.OPTED_OUT)
-    assert any(e.marketing_opt_out for e in emails)
+        consent = summaries(session, ((p.kind, p.value) for p in (*phones, *emails)))
+    stated = [consent[(p.kind, p.value)] for p in phones]
+    assert any(s.opted_out(Channel.CALL, Purpose.TRANSACTIONAL) for s in stated)
+    assert any(s.opted_out(Channel.TEXT, Purpose.TRANSACTIONAL) for s in stated)
+    assert any(s.state(Channel.TEXT, Purpose.MARKETING) is ConsentState.OPTED_IN
+               for s in stated)
+    assert any(consent[(e.kind, e.value)].opted_out(Channel.EMAIL, Purpose.MARKETING)
+               for e in emails)
 
 
 def test_stored_phones_are_valid_e164_with_some_foreign_numbers_and_extensions(db):

@@ -9,11 +9,9 @@ import socket
 
 import pytest
 
-from contact_desk.services import contact_info
 from contact_desk.domain.enums import AssignmentRole, ContactKind, ContactStatus
 from contact_desk.domain.history import Cause, Field
-from contact_desk.services import contact_points as cp
-from contact_desk.services import users
+from contact_desk.services import contact_info, users
 from contact_desk.services.activity import add_note
 from contact_desk.services.customers import create_customer
 from contact_desk.services.history import (
@@ -22,6 +20,7 @@ from contact_desk.services.history import (
     export_history_csv,
 )
 from contact_desk.sync.dms import sync_dms
+from tests.consent import set_flag
 from tests.sync.conftest import export  # noqa: F401 - a fixture
 
 
@@ -37,7 +36,7 @@ def test_the_history_is_every_change_newest_first_with_who_where_and_why(
                                 "(212) 555-0142").added_id
     home = contact_info.add_contact_point(database.unit_of_work(), clerk, ann, ContactKind.PHONE,
                                 "(212) 555-0143").added_id
-    cp.set_consent(database.unit_of_work(), clerk, cell, do_not_text=True)
+    set_flag(database.unit_of_work(), clerk, cell, do_not_text=True)
     contact_info.set_contact_point_status(database.unit_of_work(), clerk, cell, ContactStatus.INACTIVE)
     users.assign_user(database.unit_of_work(), manager, ann, AssignmentRole.SALES,
                       clerk.user_id)
@@ -52,7 +51,10 @@ def test_the_history_is_every_change_newest_first_with_who_where_and_why(
         ("Customer", Field.PRIMARY_PHONE, "(212) 555-0142", "(212) 555-0143", "Casey Clerk",
          Cause.DEFAULT_RULE),
         ("Phone or email", Field.STATUS, "Active", "Inactive", "Casey Clerk", Cause.PERSON),
-        ("Phone or email", Field.DO_NOT_TEXT, "no", "yes", "Casey Clerk", Cause.PERSON),
+        ("Phone or email", Field.TEXT_MARKETING, "Not asked", "Opted out", "Casey Clerk",
+         Cause.PERSON),
+        ("Phone or email", Field.TEXT_TRANSACTIONAL, "Not asked", "Opted out", "Casey Clerk",
+         Cause.PERSON),
         ("Phone or email", Field.ADDED, "", "(212) 555-0143", "Casey Clerk", Cause.PERSON),
         ("Customer", Field.PRIMARY_PHONE, "", "(212) 555-0142", "Casey Clerk",
          Cause.DEFAULT_RULE),
@@ -62,7 +64,8 @@ def test_the_history_is_every_change_newest_first_with_who_where_and_why(
     assert {e.desk for e in history.entries} == {socket.gethostname()}
     assert home and history.customer_name == "Ann Lee"
     consent = history.of({HistoryGroup.CONSENT})
-    assert [(e.field, e.new) for e in consent] == [(Field.DO_NOT_TEXT, "yes")]
+    assert [(e.field, e.new) for e in consent] == [(Field.TEXT_MARKETING, "Opted out"),
+                                                   (Field.TEXT_TRANSACTIONAL, "Opted out")]
     assert [e.field for e in history.of({HistoryGroup.ASSIGNMENTS})] == [Field.SALES]
     assert len(history.of({HistoryGroup.CONTACT_POINTS})) == 5
 

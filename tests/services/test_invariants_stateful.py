@@ -17,7 +17,6 @@ from hypothesis.stateful import (
 )
 from sqlalchemy import func, select
 
-from contact_desk.services import contact_info
 from contact_desk.domain.enums import (
     CommunicationPreference,
     ContactKind,
@@ -27,14 +26,15 @@ from contact_desk.domain.enums import (
     TextConsent,
 )
 from contact_desk.domain.errors import DomainError
-from contact_desk.services.forms import ContactForm
 from contact_desk.services import additional_contacts as contacts
+from contact_desk.services import contact_info, customers
 from contact_desk.services import contact_points as cp
-from contact_desk.services import customers
+from contact_desk.services.forms import ContactForm
 from contact_desk.store.customer import ContactPoint, Customer
 from contact_desk.store.database import Database, open_database
 from contact_desk.store.people import AccountContact, ContactPerson
 from tests.conftest import first_manager
+from tests.consent import set_flag
 
 PHONES = [f"(212) 555-01{n:02d}" for n in range(40, 52)] + ["+44 20 7946 0958", "+44 7400 123456"]
 EMAILS = [f"{name}@example.com" for name in ("ann", "bob", "cat", "dan", "eve", "fay")]
@@ -122,7 +122,7 @@ def make_machine(template: Path, workdir: Path):
         @rule(data=st.data(), consent=st.sampled_from(TextConsent))
         def record_consent(self, data, consent):
             self._try(
-                cp.set_consent, data.draw(st.sampled_from(self._points())), text_consent=consent
+                set_flag, data.draw(st.sampled_from(self._points())), text_consent=consent
             )
 
         @rule(

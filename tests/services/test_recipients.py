@@ -6,7 +6,6 @@ import json
 
 import pytest
 
-from contact_desk.services import contact_info
 from contact_desk.domain.enums import (
     Channel,
     CommunicationPreference,
@@ -17,10 +16,11 @@ from contact_desk.domain.enums import (
 )
 from contact_desk.domain.errors import NotFound
 from contact_desk.domain.recipients import MessageType
-from contact_desk.services import contact_points as cp
+from contact_desk.services import contact_info
 from contact_desk.services.additional_contacts import add_contact
-from contact_desk.services.recipients import recipients_for
 from contact_desk.services.forms import ContactForm
+from contact_desk.services.recipients import recipients_for
+from tests.consent import set_flag
 
 TEXT, EMAIL = Channel.TEXT, Channel.EMAIL
 Pref = CommunicationPreference
@@ -133,19 +133,19 @@ def test_contacts_carry_their_role_and_the_reason_they_are_left_out(database, an
 
 
 def test_consent_recorded_at_the_desk_decides_the_texts(database, manager, ann):
-    cp.set_consent(
+    set_flag(
         database.unit_of_work(), manager, ann["phone"], text_consent=TextConsent.OPTED_IN
     )
     assert ("Ann Lee", TEXT, "+12125550142", True) in summary(database, MessageType.MARKETING)
 
-    cp.set_consent(database.unit_of_work(), manager, ann["phone"], do_not_text=True)
+    set_flag(database.unit_of_work(), manager, ann["phone"], do_not_text=True)
     text = recipients_for(database.unit_of_work(), "C1", MessageType.TEXT_REMINDER).recipients[0]
     assert not text.included
     assert text.reason == "(212) 555-0142 is marked do-not-text"
 
 
 def test_a_marketing_opt_out_stops_marketing_email_and_nothing_else(database, manager, ann):
-    cp.set_consent(database.unit_of_work(), manager, ann["email"], marketing_opt_out=True)
+    set_flag(database.unit_of_work(), manager, ann["email"], marketing_opt_out=True)
 
     marketing = recipients_for(database.unit_of_work(), "C1", MessageType.MARKETING).recipients[0]
     invoices = recipients_for(database.unit_of_work(), "C1", MessageType.INVOICES).recipients[0]
@@ -162,7 +162,7 @@ def test_a_contact_on_an_opted_out_address_gets_no_marketing(database, manager, 
     second = contact_info.add_contact_point(
         database.unit_of_work(), manager, ann["customer"], ContactKind.EMAIL, "home@example.com"
     ).added_id
-    cp.set_consent(database.unit_of_work(), manager, second, marketing_opt_out=True)
+    set_flag(database.unit_of_work(), manager, second, marketing_opt_out=True)
     add_contact(
         database.unit_of_work(),
         manager,

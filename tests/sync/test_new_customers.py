@@ -31,8 +31,8 @@ def test_a_new_customer_is_audited_as_each_step_would_be(database, manager, expo
          "DMS_CHANGED"),
         ("customer", "primary_phone", None, "(212) 555-0142",
          "moved by the default rule: first active phone", "DEFAULT_RULE"),
-        ("contact_point", "do_not_text", "false", "true", "", "DMS_CHANGED"),
-        ("contact_point", "do_not_text", "false", "true", "", "DMS_CHANGED"),
+        *[("contact_point", field, "NOT_ASKED", "OPTED_OUT", "DMS; The DMS marks it do not text",
+           "DMS_CHANGED") for _ in range(2) for field in ("text_transactional", "text_marketing")],
         ("contact_point", "added", None, "ann@example.com", "Email in DMS", "DMS_CHANGED"),
         ("customer", "primary_email", None, "ann@example.com",
          "moved by the default rule: first active email", "DEFAULT_RULE"),
@@ -86,10 +86,10 @@ def test_the_batch_and_the_one_at_a_time_way_store_the_same_customer(database, m
 
     from sqlalchemy import select
 
+    from contact_desk.store.customer import ContactPoint, Customer
     from contact_desk.sync.dms_csv import DmsExport, DmsLayout
     from contact_desk.sync.new_customers import create_customers
     from contact_desk.sync.reconcile import reconcile
-    from contact_desk.store.customer import ContactPoint, Customer
 
     path = export([ROW, {**ROW, "customer_number": "D00043"}], header=FIELDS)
     one, batch = DmsExport.open(path, DmsLayout(), "US").rows()

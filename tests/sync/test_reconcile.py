@@ -11,13 +11,14 @@ from decimal import Decimal
 import pytest
 from sqlalchemy import select
 
-from contact_desk.services import contact_info
 from contact_desk.domain.enums import ContactKind, ContactStatus, ProgramState
+from contact_desk.services import contact_info
 from contact_desk.services import contact_points as cp
 from contact_desk.store.customer import ContactPoint
 from contact_desk.store.program import Program
 from contact_desk.store.sales import Vehicle
 from contact_desk.sync.dms import sync_dms
+from tests.consent import set_flag
 from tests.sync.conftest import HEADER, customer, points
 
 A, B, C, D = "+12125550142", "+12125550143", "+16465550188", "+15185550100"
@@ -56,7 +57,7 @@ def mark(text: str, status: ContactStatus) -> Desk:
 def no_texts(text: str) -> Desk:
     def act(database, actor, customer_id):
         point_id = _point_id(database, customer_id, text)
-        cp.set_consent(database.unit_of_work(), actor, point_id, do_not_text=True)
+        set_flag(database.unit_of_work(), actor, point_id, do_not_text=True)
     return act
 
 

@@ -11,7 +11,6 @@ from datetime import date
 import pytest
 from sqlalchemy import select
 
-from contact_desk.services import contact_info
 from contact_desk.domain.duplicates import (
     DuplicateReason,
     DuplicateSource,
@@ -20,7 +19,7 @@ from contact_desk.domain.duplicates import (
 )
 from contact_desk.domain.enums import ContactKind, ContactPointType
 from contact_desk.domain.errors import DomainError, InvalidValue, PermissionDenied
-from contact_desk.services import contact_points as cp
+from contact_desk.services import contact_info
 from contact_desk.services.customers import create_customer, customer_count
 from contact_desk.services.demo import fill_demo_data
 from contact_desk.services.duplicates import possible_duplicates
@@ -28,6 +27,7 @@ from contact_desk.store.customer import Customer
 from contact_desk.store.imports import CardUid
 from contact_desk.sync.dms import sync_dms
 from contact_desk.sync.vcard import export_vcards, import_vcards
+from tests.consent import set_flag
 from tests.sync.conftest import customer, open_copy_of, points
 
 OUTLOOK_21 = (
@@ -475,7 +475,7 @@ def _hand_made(database, actor, export) -> None:
     create_customer(database.unit_of_work(), actor, first_name="Pat", company="Pat's Garage")
     walt = customer(database, "H1")
     cell = next(p for p in walt.phones if p.type is ContactPointType.DMS_CELL)
-    cp.set_consent(database.unit_of_work(), actor, cell.id, do_not_text=True)
+    set_flag(database.unit_of_work(), actor, cell.id, do_not_text=True)
     create_customer(database.unit_of_work(), actor, first_name="Nora", last_name="Nobody")
     create_customer(database.unit_of_work(), actor, company="Quiet Fleet")
     lena = create_customer(database.unit_of_work(), actor, first_name="Lena", last_name="Line")
@@ -483,8 +483,8 @@ def _hand_made(database, actor, export) -> None:
                                  "(212) 555-0188 ext. 7").added_id
     email = contact_info.add_contact_point(database.unit_of_work(), actor, lena, ContactKind.EMAIL,
                                  "lena@example.com").added_id
-    cp.set_consent(database.unit_of_work(), actor, phone, do_not_call=True)
-    cp.set_consent(database.unit_of_work(), actor, email, marketing_opt_out=True)
+    set_flag(database.unit_of_work(), actor, phone, do_not_call=True)
+    set_flag(database.unit_of_work(), actor, email, marketing_opt_out=True)
 
 
 def _without_keys(card: list[str]) -> list[str]:

@@ -17,6 +17,7 @@ from contact_desk.services import contact_points as cp
 from contact_desk.services.customers import create_customer
 from contact_desk.store.customer import Customer
 from contact_desk.ui.main_window import MainWindow
+from tests.consent import set_flag
 
 
 @pytest.fixture(autouse=True)
@@ -77,7 +78,7 @@ def customers(database, manager) -> Customers:
             (ContactPointType.DMS_EMAIL, "cy@example.com", active))
     with database.unit_of_work() as uow:
         cell = uow.session.get(Customer, cy).points(ContactKind.PHONE)[0].id
-    cp.set_consent(database.unit_of_work(), manager, cell, do_not_text=True)
+    set_flag(database.unit_of_work(), manager, cell, do_not_text=True)
     return Customers(ann, bob, cy)
 
 

@@ -57,7 +57,7 @@ def test_filters_refresh_and_export(qtbot, window, customers, database, manager,
     for name, box in cy.group_boxes.items():
         box.setChecked(name.name == "CONSENT")
     assert (cells(cy, "Field"), cells(cy, "Old"), cells(cy, "New")) == (
-        ["Do not text"], ["no"], ["yes"])
+        ["Texts: marketing", "Texts: transactional"], ["Not asked"] * 2, ["Opted out"] * 2)
     dialog.group_boxes[next(iter(dialog.group_boxes))].setChecked(True)  # phones and emails
     shown = dialog.model.rowCount()
     assert 0 < shown < every

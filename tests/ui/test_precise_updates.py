@@ -45,16 +45,17 @@ def card_lines(window) -> list[str]:
 
 def test_a_primary_click_runs_only_the_statements_it_needs(qtbot, window, database, customers):
     """The save reads the customer and its values, writes the two values, the customer's
-    version and one audit event, and reads what the banner says of each kind: 8. Reading
-    the page and card again after it was 37."""
+    version and one audit event, and reads what the banner says of each kind and the
+    values' consent (whether the new primary may be texted): 9. Reading the page and card
+    again after it was 37."""
     open_customer(qtbot, window, "ann")
     with statements(window) as ran:
         click_primary(window, 1)
     assert get_customer(database.unit_of_work(), customers.ann).phones[1].is_primary
     tables = sorted({line.split(" FROM ")[1].split()[0] if line.startswith("SELECT")
                      else line.split()[2 if line.startswith("INSERT") else 1] for line in ran})
-    assert tables == ["audit_event", "contact_point", "customer"], ran
-    assert len(ran) <= 8, "\n".join(ran)
+    assert tables == ["audit_event", "consent_record", "contact_point", "customer"], ran
+    assert len(ran) <= 9, "\n".join(ran)
 
 
 def test_a_primary_click_shows_its_result_on_the_page_and_the_card(qtbot, window, customers):

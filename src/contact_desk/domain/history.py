@@ -9,8 +9,10 @@ from datetime import date, datetime
 from decimal import Decimal
 from enum import Enum, unique
 
+from contact_desk.domain.consent import ConsentState, Purpose
 from contact_desk.domain.enums import (
     AssignmentRole,
+    Channel,
     CommunicationPreference,
     ContactPointType,
     ContactRole,
@@ -82,6 +84,13 @@ class Field(LabelledEnum):
     DO_NOT_TEXT = "Do not text"
     TEXT_CONSENT = "Text consent"
     MARKETING_OPT_OUT = "Marketing opt-out"
+    # Consent records (0013): one field per channel and purpose, old and new a ConsentState.
+    CALL_TRANSACTIONAL = "Calls: transactional"
+    CALL_MARKETING = "Calls: marketing"
+    TEXT_TRANSACTIONAL = "Texts: transactional"
+    TEXT_MARKETING = "Texts: marketing"
+    EMAIL_TRANSACTIONAL = "Emails: transactional"
+    EMAIL_MARKETING = "Emails: marketing"
     EMAIL = "Email"
     PHONE = "Phone"
     PHONE_EXTENSION = "Phone extension"
@@ -133,11 +142,16 @@ class Field(LabelledEnum):
         return cls[name.upper().replace(".", "_")]
 
 
+CONSENT_FIELD_OF: dict[tuple[Channel, Purpose], Field] = {
+    (channel, purpose): Field[f"{channel.name}_{purpose.name}"]
+    for channel in Channel for purpose in Purpose}
+
 # The fields whose codes are an enum's member names (one, or a comma-separated set).
 ENUM_OF_FIELD: dict[Field, type[LabelledEnum]] = {
     Field.TYPE: ContactPointType,
     Field.STATUS: ContactStatus,
     Field.TEXT_CONSENT: TextConsent,
+    **{field: ConsentState for field in CONSENT_FIELD_OF.values()},
     Field.ROLE: ContactRole,
     Field.PREFERENCES: CommunicationPreference,
     Field.PAYMENT_FREQUENCY: PaymentFrequency,

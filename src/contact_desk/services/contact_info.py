@@ -8,10 +8,20 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from sqlalchemy.orm import Session
+
 from contact_desk.domain.actor import Actor
-from contact_desk.domain.enums import ContactKind, ContactPointType, ContactStatus, Permission, Source
+from contact_desk.domain.consent import CHOSEN_HOWS
+from contact_desk.domain.enums import (
+    ContactKind,
+    ContactPointType,
+    ContactStatus,
+    Permission,
+    Source,
+)
 from contact_desk.domain.errors import NotAllowed
-from contact_desk.services import audit
+from contact_desk.services import audit, consent
+from contact_desk.services.consent import check_form
 from contact_desk.services.contact_points import (
     apply_status,
     check_may_change,
@@ -21,6 +31,7 @@ from contact_desk.services.contact_points import (
     settle_primary,
 )
 from contact_desk.services.customers import contact_info_view
+from contact_desk.services.forms import ConsentForm
 from contact_desk.services.lookup import check_version, get, touch
 from contact_desk.services.views import ContactInfoView, CustomerView
 from contact_desk.store.customer import ContactPoint, Customer
@@ -44,14 +55,25 @@ class NewPoint:
 
 
 @dataclass(frozen=True)
+class ConsentChange:
+    """A consent recorded for an existing value (the consent column's dialog)."""
+
+    point_id: int
+    form: ConsentForm
+
+
+@dataclass(frozen=True)
 class ContactInfoChanges:
     edits: tuple[PointChange, ...] = ()
     additions: tuple[NewPoint, ...] = ()
     removals: tuple[int, ...] = ()
     primaries: tuple[int, ...] = ()  # values to check as primary once the rest is done
+    consents: tuple[ConsentChange, ...] = ()
+    withdrawn_consents: tuple[int, ...] = ()  # consent records to take back (Undo)
 
     def __bool__(self) -> bool:
-        return bool(self.edits or self.additions or self.removals or self.primaries)
+        return bool(self.edits or self.additions or self.removals or self.primaries
+                    or self.consents or self.withdrawn_consents)
 
 
 @dataclass(frozen=True)
@@ -62,6 +84,7 @@ class SavedContactInfo:
 
     info: ContactInfoView
     added_ids: tuple[int, ...] = field(default=())
+    consent_ids: tuple[int, ...] = field(default=())  # the consent records it added
 
     @property
     def version(self) -> int:
@@ -124,6 +147,18 @@ def set_contact_point_status(
 
 
 @retried_when_desks_collide
+def set_consent(
+    uow: UnitOfWork, actor: Actor, point_id: int, form: ConsentForm,
+    expected_version: int | None = None,
+) -> SavedContactInfo:
+    """Record what the customer said about being called, texted or emailed on this value,
+    for the form's purposes: new records; the older ones stay, as proof of what was."""
+    return _save_on(uow, actor, point_id,
+                    ContactInfoChanges(consents=(ConsentChange(point_id, form),)),
+                    expected_version)
+
+
+@retried_when_desks_collide
 def set_primary(
     uow: UnitOfWork, actor: Actor, point_id: int, expected_version: int | None = None
 ) -> SavedContactInfo:
@@ -176,10 +211,12 @@ def _save(uow: UnitOfWork, actor: Actor, customer: Customer, changes: ContactInf
         settle_primary(session, actor, customer, kind)
     for point_id in changes.primaries:
         make_primary(session, actor, customer, _own(points, point_id))
+    recorded = _record_consents(session, actor, points, changes)
     if audit.recorded(session) != before:
         touch(customer)
     uow.flush()
-    saved = SavedContactInfo(contact_info_view(session, customer), added_ids=added)
+    saved = SavedContactInfo(contact_info_view(session, customer), added_ids=added,
+                             consent_ids=recorded)
     uow.commit()
     return saved
 
@@ -197,7 +234,23 @@ def undo_changes(before: CustomerView, changes: ContactInfoChanges,
             status=was.status if edit.status is not None else None,
         ))
     primaries = tuple(p.id for p in old.values() if p.is_primary)
-    return ContactInfoChanges(edits=tuple(edits), removals=saved.added_ids, primaries=primaries)
+    return ContactInfoChanges(edits=tuple(edits), removals=saved.added_ids, primaries=primaries,
+                              withdrawn_consents=saved.consent_ids)
+
+
+def _record_consents(session: Session, actor: Actor, points: dict[int, ContactPoint],
+                     changes: ContactInfoChanges) -> tuple[int, ...]:
+    """The consents of ``changes``, each checked before any is added; the ids added."""
+    wanted = [(_own(points, change.point_id), change.form) for change in changes.consents]
+    for point, form in wanted:
+        if form.how not in CHOSEN_HOWS:
+            raise NotAllowed(f"{form.how.label} consent is recorded by the desk itself; at "
+                             "the desk choose how the customer told you.")
+        check_form(point.kind, form)
+    added = [row.id for point, form in wanted
+             for row in consent.add_records(session, actor, point.kind, point.value, form)]
+    consent.withdraw(session, actor, changes.withdrawn_consents)
+    return tuple(added)
 
 
 def _own(points: dict[int, ContactPoint], point_id: int) -> ContactPoint:

@@ -1,4 +1,4 @@
-"""Phones and emails of a customer: add, correct, deactivate, consent, and choose the primary."""
+"""Phones and emails of a customer: add, correct, deactivate, and choose the primary."""
 
 from __future__ import annotations
 
@@ -16,7 +16,6 @@ from contact_desk.domain.enums import (
     ContactStatus,
     Permission,
     Source,
-    TextConsent,
 )
 from contact_desk.domain.errors import InvalidValue, NotAllowed
 from contact_desk.domain.history import Cause, Field
@@ -27,7 +26,7 @@ from contact_desk.domain.primary import (
     primary_after_change,
 )
 from contact_desk.services import audit
-from contact_desk.services.lookup import check_version, find_customer, get, home_region, touch
+from contact_desk.services.lookup import find_customer, get, home_region, touch
 from contact_desk.store.customer import ContactPoint, Customer
 from contact_desk.store.unit_of_work import UnitOfWork, retried_when_desks_collide
 
@@ -82,7 +81,7 @@ def new_point_columns(type_: ContactPointType, parsed: ParsedValue,
                       today: date) -> dict[str, Any]:
     """A new value's stored columns, the plan both ways of adding one follow (here, and a
     batch of the sync's in sync/new_customers): active from today, not primary until the
-    rule says so; consent is the columns' defaults (not asked) until someone records it."""
+    rule says so; consent is not the value's column but its records (services/consent)."""
     return {"kind": type_.kind, "type": type_, **parsed.columns(),
             "status": ContactStatus.ACTIVE, "status_date": today}
 
@@ -247,40 +246,3 @@ def make_primary(session: Session, actor: Actor, customer: Customer, point: Cont
                  PRIMARY_FIELD[point.kind], old.display if old else None, point.display,
                  reason=CHOSEN)
     touch(customer)
-
-
-@retried_when_desks_collide
-def set_consent(
-    uow: UnitOfWork,
-    actor: Actor,
-    point_id: int,
-    *,
-    do_not_call: bool | None = None,
-    do_not_text: bool | None = None,
-    text_consent: TextConsent | None = None,
-    marketing_opt_out: bool | None = None,
-    expected_version: int | None = None,
-) -> None:
-    """Record do-not-call, do-not-text, text consent or an email opt-out; status is untouched."""
-    actor.require(Permission.EDIT_CUSTOMERS)
-    wanted = {
-        "do_not_call": do_not_call,
-        "do_not_text": do_not_text,
-        "text_consent": text_consent,
-        "marketing_opt_out": marketing_opt_out,
-    }
-    wanted = {name: value for name, value in wanted.items() if value is not None}
-    with uow:
-        point, customer = _load_point(uow, point_id)
-        check_version(customer, expected_version)
-        phone_only = {"do_not_call", "do_not_text", "text_consent"}
-        if point.kind is ContactKind.EMAIL and phone_only & wanted.keys():
-            raise NotAllowed("Call and text consent apply to phone numbers, not emails.")
-        if point.kind is ContactKind.PHONE and "marketing_opt_out" in wanted:
-            raise NotAllowed("The marketing opt-out applies to email addresses.")
-        if wanted.get("text_consent") is TextConsent.OPTED_OUT:
-            wanted["do_not_text"] = True
-        if audit.record_changes(uow.session, actor, customer.id, "contact_point", point.id,
-                                point, wanted):
-            touch(customer)
-        uow.commit()

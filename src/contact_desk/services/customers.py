@@ -13,6 +13,7 @@ from sqlalchemy import ColumnElement, func, or_, select
 from sqlalchemy.orm import Session
 
 from contact_desk.domain.actor import Actor
+from contact_desk.domain.consent import ConsentSummary
 from contact_desk.domain.customer import check_customer_names
 from contact_desk.domain.enums import (
     CommunicationPreference,
@@ -32,6 +33,7 @@ from contact_desk.domain.program import (
 )
 from contact_desk.domain.reach import ReachFacts, reach_warnings
 from contact_desk.services import audit
+from contact_desk.services.consent import summaries
 from contact_desk.services.contact_points import PRIMARY_FIELD
 from contact_desk.services.forms import CustomerForm
 from contact_desk.services.lookup import check_version, find_customer, get, home_region, touch
@@ -193,15 +195,18 @@ def customer_view(session: Session, customer: Customer) -> CustomerView:
 def contact_info_view(session: Session, customer: Customer) -> ContactInfoView:
     """The customer's phones and emails and what the banner warns of them."""
     points = customer.contact_points
+    consent = summaries(session, ((p.kind, p.value) for p in points))
+    views = [point_view(p, consent[(p.kind, p.value)]) for p in points]
     return ContactInfoView(
-        phones=tuple(point_view(p) for p in points if p.kind is ContactKind.PHONE),
-        emails=tuple(point_view(p) for p in points if p.kind is ContactKind.EMAIL),
-        warnings=tuple(reach_warnings([_reach(session, customer, k) for k in ContactKind])),
+        phones=tuple(v for v in views if v.kind is ContactKind.PHONE),
+        emails=tuple(v for v in views if v.kind is ContactKind.EMAIL),
+        warnings=tuple(reach_warnings([_reach(session, customer, k, views)
+                                       for k in ContactKind])),
         version=customer.version,
     )
 
 
-def point_view(point: ContactPoint) -> ContactPointView:
+def point_view(point: ContactPoint, consent: ConsentSummary) -> ContactPointView:
     try:
         check_can_be_primary(point.status, point.display)
         why_not = None
@@ -218,10 +223,7 @@ def point_view(point: ContactPoint) -> ContactPointView:
         status_date=point.status_date,
         is_primary=point.is_primary,
         can_receive_texts=point.can_receive_texts,
-        do_not_call=point.do_not_call,
-        do_not_text=point.do_not_text,
-        text_consent=point.text_consent,
-        marketing_opt_out=point.marketing_opt_out,
+        consent=consent,
         version=point.version,
         why_not_primary=why_not,
     )
@@ -248,14 +250,16 @@ def contact_view(link: AccountContact) -> AdditionalContactView:
     )
 
 
-def _reach(session: Session, customer: Customer, kind: ContactKind) -> ReachFacts:
+def _reach(session: Session, customer: Customer, kind: ContactKind,
+           views: list[ContactPointView]) -> ReachFacts:
     points = customer.points(kind)
     active = [p for p in points if p.status is ContactStatus.ACTIVE]
     primary = next((p for p in points if p.is_primary), None)
+    shown = next((v for v in views if primary is not None and v.id == primary.id), None)
     if kind is ContactKind.PHONE:
-        blocked = bool(primary and primary.do_not_text)
+        blocked = bool(shown and shown.do_not_text)
     else:
-        blocked = bool(primary and primary.marketing_opt_out)
+        blocked = bool(shown and shown.marketing_opt_out)
     moved_from = moved_on = None
     last = session.execute(
         select(AuditEvent.cause, AuditEvent.old, AuditEvent.at)

@@ -24,6 +24,7 @@ from contact_desk.domain.additional_contact import (
     check_contact_details,
     check_name,
 )
+from contact_desk.domain.consent import ConsentHow, ConsentState, Purpose
 from contact_desk.domain.enums import (
     AssignmentRole,
     AttemptOutcome,
@@ -46,10 +47,21 @@ from contact_desk.domain.errors import InvalidValue, NotAllowed
 from contact_desk.domain.history import Cause
 from contact_desk.domain.incoming import IncomingKind
 from contact_desk.domain.phone import PhoneNumber
-from contact_desk.domain.vin import LETTERS as VIN_LETTERS, vin_check_digit
+from contact_desk.domain.vin import LETTERS as VIN_LETTERS
+from contact_desk.domain.vin import vin_check_digit
 from contact_desk.services import audit
-from contact_desk.services.additional_contacts import refuse_taken_email
-from contact_desk.services.contact_points import apply_status, new_contact_point, settle_primary
+from contact_desk.services import consent as consent_records
+
+# The demo calls the services' own helpers so it follows their rules instead of copying them.
+from contact_desk.services.additional_contacts import link_person, person_fields, refuse_taken_email
+from contact_desk.services.contact_points import (
+    apply_status,
+    make_primary,
+    new_contact_point,
+    settle_primary,
+)
+from contact_desk.services.customers import address_of, count_customers
+from contact_desk.services.forms import ConsentForm
 from contact_desk.services.lookup import home_region
 from contact_desk.services.summary import write_summary
 from contact_desk.services.users import actor_of
@@ -63,11 +75,6 @@ from contact_desk.store.program import Invoice, Program
 from contact_desk.store.sales import Deal, Vehicle
 from contact_desk.store.unit_of_work import UnitOfWork, retried_when_desks_collide
 from contact_desk.store.users import Assignment, Setting, User, UserPermission
-
-# The demo calls the services' own helpers so it follows their rules instead of copying them.
-from contact_desk.services.additional_contacts import link_person, person_fields
-from contact_desk.services.contact_points import make_primary
-from contact_desk.services.customers import address_of, count_customers
 
 BATCH = 250
 FIRST_CUSTOMER_NUMBER = 100001
@@ -627,25 +634,37 @@ class _Dealership:
     ) -> None:
         r = self.rng
         for point in phones:
-            changes: dict[str, object] = {}
+            said: list[ConsentForm] = []
             if point.can_receive_texts:
                 consent = r.choices(list(TextConsent), (55, 35, 10))[0]
                 if plan.blocked_primary and point.is_primary:
                     consent = TextConsent.OPTED_OUT
-                if consent is not TextConsent.NOT_ASKED:
-                    changes["text_consent"] = consent
-                # A STOP reply opts out of texts; a request on the phone sets do-not-text alone.
-                if consent is TextConsent.OPTED_OUT or r.random() < 0.03:
-                    changes["do_not_text"] = True
+                if consent is TextConsent.OPTED_IN:
+                    said.append(_said(Channel.TEXT, ConsentState.OPTED_IN, ConsentHow.SIGNED_FORM,
+                                      "Ticked the texting box on the credit application"))
+                if consent is TextConsent.OPTED_OUT:
+                    said.append(_said(Channel.TEXT, ConsentState.OPTED_OUT,
+                                      ConsentHow.TEXT_REPLY, "STOP"))
+                # A STOP reply opts out of texts; a request on the phone is noted at the desk.
+                elif r.random() < 0.03:
+                    said.append(_said(Channel.TEXT, ConsentState.OPTED_OUT, ConsentHow.DESK,
+                                      "Asked on the phone not to be texted"))
             if r.random() < 0.06:
-                changes["do_not_call"] = True
-            if changes:
-                audit.record_changes(self.session, self._someone(), customer.id,
-                                     "contact_point", point.id, point, changes)
+                said.append(_said(Channel.CALL, ConsentState.OPTED_OUT, ConsentHow.DESK,
+                                  "Asked not to be called"))
+            self._record(customer, point, said)
         for point in emails:
             if r.random() < 0.1 or (plan.blocked_primary and point.is_primary):
-                audit.record_changes(self.session, self._someone(), customer.id,
-                                     "contact_point", point.id, point, {"marketing_opt_out": True})
+                self._record(customer, point, [ConsentForm(
+                    channel=Channel.EMAIL, purposes=(Purpose.MARKETING,),
+                    state=ConsentState.OPTED_OUT, how=ConsentHow.WEB_FORM,
+                    note="Unsubscribed from the newsletter")])
+
+    def _record(self, customer: Customer, point: ContactPoint, said: list[ConsentForm]) -> None:
+        at = datetime.combine(point.status_date, time(15), tzinfo=timezone.utc)
+        for form in said:
+            consent_records.add_records(self.session, self._someone(), point.kind, point.value,
+                                        form, on=[point], at=at)
 
     # -------------------------------------------------------- people on the account
 
@@ -915,3 +934,9 @@ def _is_valid_phone(text: str) -> bool:
 def _mailbox(name: str) -> str:
     """A name as the part of an email address before the @."""
     return re.sub(r"[^a-z0-9]", "", name.lower()) or "customer"
+
+
+def _said(channel: Channel, state: ConsentState, how: ConsentHow, note: str) -> ConsentForm:
+    """Something a demo customer said about one channel, for every purpose."""
+    return ConsentForm(channel=channel, purposes=tuple(Purpose), state=state, how=how,
+                       note=note)

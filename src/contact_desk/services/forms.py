@@ -9,7 +9,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field, fields
 from typing import TYPE_CHECKING
 
-from contact_desk.domain.enums import CommunicationPreference, ContactRole
+from contact_desk.domain.consent import ConsentHow, ConsentState, Purpose
+from contact_desk.domain.enums import Channel, CommunicationPreference, ContactRole
 
 if TYPE_CHECKING:
     from contact_desk.services.views import AdditionalContactView, CustomerView
@@ -68,3 +69,27 @@ class CustomerForm:
     def of(cls, customer: CustomerView) -> CustomerForm:
         """The form as ``customer`` shows it, to put it back (Undo)."""
         return cls(**{name: getattr(customer, name) for name in cls.names()})
+
+
+@dataclass(frozen=True, kw_only=True)
+class EvidenceFile:
+    """A file that proves a consent (a scanned signed form), as read from disk."""
+
+    name: str
+    content: bytes
+    content_type: str = "application/octet-stream"
+
+
+@dataclass(frozen=True, kw_only=True)
+class ConsentForm:
+    """What the consent dialog (or ``contact-desk consent``) records for one value."""
+
+    channel: Channel
+    purposes: tuple[Purpose, ...]
+    state: ConsentState
+    how: ConsentHow
+    note: str = ""
+    evidence: EvidenceFile | None = None
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "purposes", tuple(dict.fromkeys(self.purposes)))

@@ -16,7 +16,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 
 from contact_desk.domain.enums import LabelledEnum
-from contact_desk.domain.history import Cause, Entity, Field, shown
+from contact_desk.domain.history import CONSENT_FIELD_OF, Cause, Entity, Field, shown
 from contact_desk.services.files import check_output
 from contact_desk.services.lookup import find_customer, get
 from contact_desk.store.activity import AuditEvent
@@ -37,7 +37,7 @@ class HistoryGroup(LabelledEnum):
 
 
 CONSENT_FIELDS = frozenset({Field.DO_NOT_CALL, Field.DO_NOT_TEXT, Field.TEXT_CONSENT,
-                            Field.MARKETING_OPT_OUT})
+                            Field.MARKETING_OPT_OUT, *CONSENT_FIELD_OF.values()})
 _GROUP_OF_ENTITY = {
     Entity.CONTACT_POINT: HistoryGroup.CONTACT_POINTS,
     Entity.ACCOUNT_CONTACT: HistoryGroup.CONTACTS,

@@ -8,8 +8,10 @@ from decimal import Decimal
 from typing import Any, NamedTuple
 
 from contact_desk.domain.best_contact import BestContact
+from contact_desk.domain.consent import CHANNELS_OF_KIND, ConsentState, ConsentSummary, Purpose
 from contact_desk.domain.enums import (
     AssignmentRole,
+    Channel,
     CommunicationPreference,
     ContactKind,
     ContactPointType,
@@ -36,16 +38,39 @@ class ContactPointView:
     status_date: date
     is_primary: bool
     can_receive_texts: bool
-    do_not_call: bool
-    do_not_text: bool
-    text_consent: TextConsent
-    marketing_opt_out: bool
+    consent: ConsentSummary
     version: int
     why_not_primary: str | None
 
     @property
     def source(self) -> Source:
         return self.type.source
+
+    # The consent at a glance, as the columns before consent records said it (derived).
+    @property
+    def do_not_call(self) -> bool:
+        return self.consent.opted_out(Channel.CALL, Purpose.TRANSACTIONAL)
+
+    @property
+    def do_not_text(self) -> bool:
+        return self.consent.opted_out(Channel.TEXT, Purpose.TRANSACTIONAL)
+
+    @property
+    def text_consent(self) -> TextConsent:
+        state = self.consent.state(Channel.TEXT, Purpose.MARKETING)
+        if state.is_opt_out or self.do_not_text:
+            return TextConsent.OPTED_OUT
+        return TextConsent.OPTED_IN if state is ConsentState.OPTED_IN else TextConsent.NOT_ASKED
+
+    @property
+    def marketing_opt_out(self) -> bool:
+        return self.consent.opted_out(Channel.EMAIL, Purpose.MARKETING)
+
+    def consent_states(self) -> dict[str, str]:
+        """Each channel and purpose the value can carry: its state's label."""
+        return {f"{channel.cli_name}/{purpose.cli_name}": self.consent.state(channel,
+                                                                             purpose).label
+                for channel in CHANNELS_OF_KIND[self.kind] for purpose in Purpose}
 
     def as_dict(self) -> dict[str, Any]:
         data: dict[str, Any] = {
@@ -68,6 +93,7 @@ class ContactPointView:
             )
         else:
             data.update(marketing_opt_out=self.marketing_opt_out)
+        data["consent"] = self.consent_states()
         return data
 
 

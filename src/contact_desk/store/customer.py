@@ -26,7 +26,6 @@ from contact_desk.domain.enums import (
     ContactPointType,
     ContactStatus,
     PaymentFrequency,
-    TextConsent,
 )
 from contact_desk.domain.limits import ADDRESS_LIMITS
 from contact_desk.domain.phone import MAX_EXTENSION
@@ -137,12 +136,7 @@ class ContactPoint(Base):
     status_date: Mapped[date] = mapped_column(Date, nullable=False)
     is_primary: Mapped[bool] = mapped_column(Boolean, nullable=False, default=False)
     can_receive_texts: Mapped[bool] = mapped_column(Boolean, nullable=False, default=False)
-    do_not_call: Mapped[bool] = mapped_column(Boolean, nullable=False, default=False)
-    do_not_text: Mapped[bool] = mapped_column(Boolean, nullable=False, default=False)
-    text_consent: Mapped[TextConsent] = mapped_column(
-        enum_column(TextConsent), nullable=False, default=TextConsent.NOT_ASKED
-    )
-    marketing_opt_out: Mapped[bool] = mapped_column(Boolean, nullable=False, default=False)
+    # Consent is not a column here: it is the value's records (store/consent, 0013).
     # The vCard TYPE words it came with ("home", "work,cell"), written back when exported
     # (migration 0007); empty for a value typed at the desk, synced or taken from a lead.
     card_types: Mapped[str] = mapped_column(String(40), nullable=False, default="",

@@ -10,6 +10,7 @@ from contact_desk.store.activity import (
     WebActivity,
 )
 from contact_desk.store.base import Base
+from contact_desk.store.consent import ConsentRow
 from contact_desk.store.customer import ContactPoint, Customer
 from contact_desk.store.duplicates import PossibleDuplicate, PossibleDuplicateReason
 from contact_desk.store.imports import AdfLead, CardUid
@@ -26,6 +27,7 @@ __all__ = [
     "AuditEvent",
     "Base",
     "CardUid",
+    "ConsentRow",
     "ContactAttempt",
     "ContactPerson",
     "ContactPoint",

@@ -3,7 +3,7 @@
 What is written is what ``reconcile`` writes for a customer it does not know, audit events
 included. Both follow one plan: a new customer's columns are ``new_customer_columns``', a
 new value's ``new_point_columns``', the primary is the default rule's with its reason, the
-consent flags are reconcile's, and what the ORM adds on its own way (search keys, first
+consent flags become the records ``services.consent`` plans, and what the ORM adds on its own way (search keys, first
 versions, defaults) the store adds here from the same functions and columns. Only the way
 to the database is shorter.
 """
@@ -29,21 +29,23 @@ from contact_desk.domain.errors import InvalidValue
 from contact_desk.domain.history import Cause
 from contact_desk.domain.primary import PrimaryCandidate, default_primary
 from contact_desk.services import audit
+from contact_desk.services.consent import dms_forms, first_record_events, record_columns
 from contact_desk.services.contact_points import (
     PRIMARY_FIELD,
     first_primary_reason,
     new_point_columns,
 )
 from contact_desk.services.customers import new_customer_columns
+from contact_desk.services.forms import ConsentForm
 from contact_desk.services.garage import described
 from contact_desk.store.activity import AuditEvent
+from contact_desk.store.base import utc_now
 from contact_desk.store.bulk import insert_rows
+from contact_desk.store.consent import ConsentRow
 from contact_desk.store.customer import ContactPoint, Customer, search_keys, shown_name
 from contact_desk.store.sales import Vehicle
 from contact_desk.sync.dms_csv import DmsRow, DmsValue
-from contact_desk.sync.reconcile import CONSENT, RowOutcome, RowRefused
-
-CONSENT_FLAGS = tuple(attribute for flags in CONSENT.values() for _, attribute in flags)
+from contact_desk.sync.reconcile import RowOutcome, RowRefused
 
 
 def create_customers(
@@ -56,7 +58,7 @@ def create_customers(
     by_number = _insert(session, Customer, customers, "customer_number")
     ids = [by_number[(customer["customer_number"],)] for customer in customers]
     events: list[dict[str, Any]] = []
-    points: list[tuple[int, DmsValue, bool, dict[str, bool]]] = []
+    points: list[tuple[int, DmsValue, bool, list[ConsentForm]]] = []
     outcomes = []
     for row, customer, customer_id in zip(rows, customers, ids):
         name = shown_name(customer["first_name"], customer["last_name"], customer["company"],
@@ -70,12 +72,13 @@ def create_customers(
     point_ids = []
     if points:
         by_value = _insert(session, ContactPoint, [
-            _point_columns(customer_id, value, primary, flags, today)
-            for customer_id, value, primary, flags in points
+            _point_columns(customer_id, value, primary, today)
+            for customer_id, value, primary, _ in points
         ], "customer_id", "kind", "value", "extension")
         point_ids = [by_value[(customer_id, value.kind, *value.key)]
                      for customer_id, value, _, _ in points]
     events += _point_events(actor, points, point_ids)
+    _consent_records(session, actor, points, point_ids)
     events += _vehicles(session, actor, rows, ids)
     insert_rows(session, AuditEvent.__table__, events)
     return outcomes
@@ -112,14 +115,15 @@ def _customer(row: DmsRow, today: date) -> dict[str, Any]:
                                  columns["company"])
 
 
-def _points(row: DmsRow, customer_id: int) -> list[tuple[int, DmsValue, bool, dict[str, bool]]]:
-    """Each value of the row with whether the default rule makes it primary, and its flags."""
+def _points(row: DmsRow, customer_id: int) -> list[tuple[int, DmsValue, bool, list[ConsentForm]]]:
+    """Each value of the row with whether the default rule makes it primary, and the
+    opt-outs its DMS flags state."""
     found = []
     for kind in ContactKind:
         values = [value for value in row.values if value.kind is kind]
         chosen = _primary_at(tuple(value.type for value in values))
-        flags = {attribute: True for column, attribute in CONSENT[kind] if column in row.consent}
-        found += [(customer_id, value, at == chosen, flags) for at, value in enumerate(values)]
+        forms = dms_forms(kind, row.consent)
+        found += [(customer_id, value, at == chosen, forms) for at, value in enumerate(values)]
     return found
 
 
@@ -133,24 +137,32 @@ def _primary_at(types: tuple[ContactPointType, ...]) -> int | None:
     return None if chosen is None else chosen.id
 
 
-def _point_columns(customer_id: int, value: DmsValue, primary: bool, flags: dict[str, bool],
+def _point_columns(customer_id: int, value: DmsValue, primary: bool,
                    today: date) -> dict[str, Any]:
-    """The plan's columns, the primary, and every consent flag the DMS sends (each row of
-    a batch names the same columns)."""
-    return {
-        "customer_id": customer_id, **new_point_columns(value.type, value.parsed, today),
-        "is_primary": primary, **{flag: flag in flags for flag in CONSENT_FLAGS},
-    }
+    """The plan's columns and the primary."""
+    return {"customer_id": customer_id, **new_point_columns(value.type, value.parsed, today),
+            "is_primary": primary}
 
 
-def _point_events(actor: Actor, points: list[tuple[int, DmsValue, bool, dict[str, bool]]],
+def _consent_records(session: Session, actor: Actor,
+                     points: list[tuple[int, DmsValue, bool, list[ConsentForm]]],
+                     point_ids: Sequence[int]) -> None:
+    """The DMS's opt-outs of the new values, as reconcile records them, in one INSERT."""
+    at = utc_now()
+    rows = [columns for (customer_id, value, _, forms) in points for form in forms
+            for columns in record_columns(actor, value.kind, value.parsed.value, form, at,
+                                          customer_id)]
+    insert_rows(session, ConsentRow.__table__, rows)
+
+
+def _point_events(actor: Actor, points: list[tuple[int, DmsValue, bool, list[ConsentForm]]],
                   point_ids: Sequence[int]) -> list[dict[str, Any]]:
     """The audit trail reconcile leaves: each value added, then the primary, then consent."""
     events = []
-    by_kind: dict[tuple[int, ContactKind], list[tuple[int, DmsValue, bool, dict]]] = {}
-    for (customer_id, value, primary, flags), point_id in zip(points, point_ids):
+    by_kind: dict[tuple[int, ContactKind], list[tuple[int, DmsValue, bool, list]]] = {}
+    for (customer_id, value, primary, forms), point_id in zip(points, point_ids):
         by_kind.setdefault((customer_id, value.kind), []).append(
-            (point_id, value, primary, flags))
+            (point_id, value, primary, forms))
     for (customer_id, kind), added in by_kind.items():
         for point_id, value, _, _ in added:
             events.append(audit.event(actor, customer_id, "contact_point", point_id, "added",
@@ -160,9 +172,9 @@ def _point_events(actor: Actor, points: list[tuple[int, DmsValue, bool, dict[str
             actor, customer_id, "customer", customer_id, PRIMARY_FIELD[kind], None,
             primary.parsed.display, reason=first_primary_reason(kind),
             cause=Cause.DEFAULT_RULE))
-        for point_id, _, _, flags in added:
-            events += [audit.event(actor, customer_id, "contact_point", point_id, name, False,
-                                   True) for name in flags]
+        for point_id, _, _, forms in added:
+            events += [event for form in forms
+                       for event in first_record_events(actor, (point_id, customer_id), form)]
     return events
 
 

@@ -5,8 +5,9 @@ whose value changed leaves its old row Inactive (dated the sync day) and carries
 value, which takes the primary over if the old one had it; a value gone from the DMS
 becomes Inactive and the primary moves by the default rule. A value the DMS still sends
 is Active again unless the desk marked it Invalid (the DMS cannot know a number was
-disconnected). Consent flags from the DMS are only ever set, never lifted: a STOP reply
-recorded at the desk outlives an export that has not heard of it.
+disconnected). Consent flags from the DMS become opt-out records (services/consent), only
+ever added, never lifted: a STOP reply recorded at the desk outlives an export that has not
+heard of it, and a flag the DMS repeats is recorded once.
 Nothing is written for a row that matches what is stored, so a second run writes nothing.
 """
 
@@ -30,18 +31,16 @@ from contact_desk.domain.enums import (
 from contact_desk.domain.history import Cause
 from contact_desk.domain.vehicle import VehicleDetails
 from contact_desk.services import audit
+from contact_desk.services.consent import add_records, dms_forms, still_to_record
 from contact_desk.services.contact_points import apply_status, new_contact_point, settle_primary
 from contact_desk.services.customers import change_details, new_customer
 from contact_desk.services.garage import described, new_vehicle
 from contact_desk.services.lookup import touch
+from contact_desk.store.consent import records_of
 from contact_desk.store.customer import ContactPoint, Customer
 from contact_desk.store.sales import Vehicle
 from contact_desk.sync.dms_csv import DmsRow, DmsValue
 
-CONSENT = {
-    ContactKind.PHONE: (("do_not_call", "do_not_call"), ("do_not_text", "do_not_text")),
-    ContactKind.EMAIL: (("do_not_email", "marketing_opt_out"),),
-}
 _NAMES = ("first_name", "last_name", "company")
 
 
@@ -173,16 +172,17 @@ def _set_consent(
     targets: dict[ContactPointType, ContactPoint | None],
     outcome: RowOutcome,
 ) -> None:
-    flags = {attribute: True for column, attribute in CONSENT[kind] if column in row.consent}
-    if not flags:
+    forms = dms_forms(kind, row.consent)
+    points = [point for point in targets.values() if point is not None]
+    if not forms or not points:
         return
-    for point in targets.values():
-        if point is None:
-            continue
-        unset = {name: True for name in flags if not getattr(point, name)}
-        if audit.record_changes(session, actor, customer.id, "contact_point", point.id, point,
-                                unset):
-            outcome.changed = True
+    found = records_of(session, ((point.kind, point.value) for point in points))
+    for point in points:
+        for form in forms:
+            todo = still_to_record(found[(point.kind, point.value)], form)
+            if todo is not None:
+                add_records(session, actor, point.kind, point.value, todo)
+                outcome.changed = True
 
 
 def _add_vehicle(

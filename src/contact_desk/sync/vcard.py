@@ -21,13 +21,14 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
 from contact_desk.domain.actor import Actor
+from contact_desk.domain.consent import ConsentHow, ConsentState
 from contact_desk.domain.customer import check_customer_names
 from contact_desk.domain.duplicates import DuplicateSource
 from contact_desk.domain.enums import ContactKind, ContactPointType, Permission
 from contact_desk.domain.errors import DomainError, InvalidValue
 from contact_desk.domain.history import Cause
 from contact_desk.domain.incoming import IncomingKind
-from contact_desk.services import audit
+from contact_desk.services.consent import add_records, summaries
 from contact_desk.services.contact_points import settle_primary
 from contact_desk.services.customers import new_customer
 from contact_desk.services.duplicates import (
@@ -35,6 +36,7 @@ from contact_desk.services.duplicates import (
     record_possible_duplicates,
 )
 from contact_desk.services.files import check_output
+from contact_desk.services.forms import ConsentForm
 from contact_desk.services.lookup import home_region
 from contact_desk.services.matching import (
     Arrival,
@@ -48,7 +50,7 @@ from contact_desk.store.database import Database
 from contact_desk.sync.contact_values import add_missing_values, stored_keys
 from contact_desk.sync.incoming import incoming_run
 from contact_desk.sync.report import BadRow, CardOutcome, VcardImportReport
-from contact_desk.sync.vcard_card import Card, card_of, read_card
+from contact_desk.sync.vcard_card import OPT_OUT_WORDS, Card, card_of, read_card
 from contact_desk.sync.vcard_file import MAX_CARD, CardFile, CardText
 
 Progress = Callable[[int, int], None]
@@ -158,8 +160,11 @@ def _import_card(session: Session, actor: Actor, card: Card, file_name: str,
     for value, point in added:
         card_value = said[value.key + (value.kind,)]
         point.card_types = card_value.card_types
-        audit.record_changes(session, actor, customer.id, "contact_point", point.id, point,
-                             dict.fromkeys(card_value.opt_outs, True))
+        for word in card_value.opt_outs:
+            channel, purposes = OPT_OUT_WORDS[point.kind][word]
+            add_records(session, actor, point.kind, point.value, ConsentForm(
+                channel=channel, purposes=purposes, state=ConsentState.OPTED_OUT,
+                how=ConsentHow.IMPORTED, note=f"{file_name}: opted out of {word}"))
     for kind in ContactKind:
         settle_primary(session, actor, customer, kind)
     tally.added += len(added)
@@ -193,10 +198,13 @@ def export_vcards(
                 select(Customer).where(Customer.id.in_(chunk))
                 .options(selectinload(Customer.contact_points)))}
             uids = exported_uids(session, chunk)
+            consent = summaries(session, ((p.kind, p.value) for c in customers.values()
+                                          for p in c.contact_points))
             for customer_id in chunk:
                 if customer_id not in customers:
                     raise DomainError(f"There is no customer #{customer_id} to export.")
-                out.write(card_of(customers[customer_id], uids.get(customer_id)).serialize())
+                out.write(card_of(customers[customer_id], uids.get(customer_id),
+                                  consent).serialize())
                 written += 1
             session.expunge_all()
             if progress is not None:

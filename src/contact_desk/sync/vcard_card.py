@@ -10,14 +10,16 @@ X-CONTACT-DESK-CUSTOMER-NUMBER, the desk's UID in UID.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
 
 import vobject
 
+from contact_desk.domain.consent import NOTHING_RECORDED, ConsentSummary, Purpose
 from contact_desk.domain.customer import split_full_name
 from contact_desk.domain.duplicates import Names
-from contact_desk.domain.enums import ContactKind, ContactPointType, ContactStatus
+from contact_desk.domain.enums import Channel, ContactKind, ContactPointType, ContactStatus
 from contact_desk.domain.errors import InvalidValue
 from contact_desk.domain.limits import check_birth_date, check_name_lengths
 from contact_desk.store.customer import ContactPoint, Customer
@@ -33,14 +35,18 @@ _DMS_PHONE_TYPES = {ContactPointType.DMS_CELL: "cell", ContactPointType.DMS_HOME
 _CARD_TYPES = {ContactKind.PHONE: ("cell", "home", "work", "voice", "fax", "pager", "video",
                                    "textphone"),
                ContactKind.EMAIL: ("home", "work")}
-_OPT_OUTS = {ContactKind.PHONE: {"call": "do_not_call", "text": "do_not_text"},
-             ContactKind.EMAIL: {"marketing": "marketing_opt_out"}}
+# The opt-out words of a value (X-CONTACT-DESK-OPT-OUT=call,text), and the channel and
+# purposes each stands for: written when any of them is opted out, read back as all.
+OPT_OUT_WORDS: dict[ContactKind, dict[str, tuple[Channel, tuple[Purpose, ...]]]] = {
+    ContactKind.PHONE: {"call": (Channel.CALL, tuple(Purpose)),
+                        "text": (Channel.TEXT, tuple(Purpose))},
+    ContactKind.EMAIL: {"marketing": (Channel.EMAIL, (Purpose.MARKETING,))}}
 
 
 @dataclass(frozen=True)
 class CardValue:
-    """A phone or email of a card, with the TYPE words it keeps and the opt-outs it carries
-    (the contact point's flags to set, such as "do_not_text")."""
+    """A phone or email of a card, with the TYPE words it keeps and the opt-out words it
+    carries ("call", "text", "marketing": see OPT_OUT_WORDS)."""
 
     checked: CheckedValue
     card_types: str = ""
@@ -163,7 +169,7 @@ def _preference(entry: vobject.base.ContentLine, words: list[str]) -> tuple[int,
 def _opt_outs(entry: vobject.base.ContentLine, kind: ContactKind) -> tuple[str, ...]:
     said = {word.strip().casefold() for value in entry.params.get(OPT_OUT, [])
             for word in value.split(",")}
-    return tuple(flag for word, flag in _OPT_OUTS[kind].items() if word in said)
+    return tuple(word for word in OPT_OUT_WORDS[kind] if word in said)
 
 
 def birthday(text: str, today: date) -> date | None:
@@ -190,9 +196,11 @@ def birthday(text: str, today: date) -> date | None:
 # ---------------------------------------------------------------- the card the desk writes
 
 
-def card_of(customer: Customer, uid: str | None) -> vobject.base.Component:
+def card_of(customer: Customer, uid: str | None,
+            consent: Mapping[tuple[ContactKind, str], ConsentSummary]) -> vobject.base.Component:
     """``customer`` as a vCard 4.0 card: only active values (an address book has no use for a
-    number the desk knows is gone), the primary of each kind first."""
+    number the desk knows is gone), the primary of each kind first, with the opt-outs of
+    ``consent`` (each value's current consent)."""
     card = vobject.vCard()
     card.add("version").value = "4.0"
     if uid:
@@ -207,13 +215,17 @@ def card_of(customer: Customer, uid: str | None) -> vobject.base.Component:
     active = [p for p in customer.contact_points if p.status is ContactStatus.ACTIVE]
     # An import adds a card's preferred value first: written first, it reads back in order.
     for point in sorted(active, key=lambda p: (not p.is_primary, p.id)):
-        _add_value(card, customer, point)
+        _add_value(card, customer, point,
+                   consent.get((point.kind, point.value), NOTHING_RECORDED))
     if customer.customer_number:
         card.add(CUSTOMER_NUMBER).value = customer.customer_number
     return card
 
 
-def _add_value(card: vobject.base.Component, customer: Customer, point: ContactPoint) -> None:
+def _add_value(card: vobject.base.Component, customer: Customer, point: ContactPoint,
+               consent: ConsentSummary) -> None:
+    opted_out = [word for word, (channel, purposes) in OPT_OUT_WORDS[point.kind].items()
+                 if any(consent.opted_out(channel, purpose) for purpose in purposes)]
     kept = [word for word in point.card_types.split(",") if word]
     if point.kind is ContactKind.PHONE:
         entry = card.add("tel")
@@ -223,7 +235,7 @@ def _add_value(card: vobject.base.Component, customer: Customer, point: ContactP
         entry.params["VALUE"] = ["uri"]
         types = ([_DMS_PHONE_TYPES[point.type]] if point.type in _DMS_PHONE_TYPES
                  else kept or ["cell" if point.can_receive_texts else "voice"])
-        if point.can_receive_texts and not point.do_not_text:
+        if point.can_receive_texts and "text" not in opted_out:
             types.append("text")
     else:
         entry = card.add("email")
@@ -232,6 +244,5 @@ def _add_value(card: vobject.base.Component, customer: Customer, point: ContactP
     entry.params["TYPE"] = types
     if point.is_primary:
         entry.params["PREF"] = ["1"]
-    opted_out = [word for word, flag in _OPT_OUTS[point.kind].items() if getattr(point, flag)]
     if opted_out:
         entry.params[OPT_OUT] = opted_out
