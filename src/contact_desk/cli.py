@@ -12,6 +12,7 @@ import signal
 import sys
 import threading
 from collections.abc import Callable, Sequence
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any, NoReturn
 
@@ -33,6 +34,7 @@ from contact_desk.services import contact_info, contact_points, customers, sign_
 from contact_desk.services.files import check_output, read_input
 from contact_desk.services.forms import ConsentForm, EvidenceFile
 from contact_desk.services.history import HistoryGroup, customer_history
+from contact_desk.services.reach import CustomerReach, customer_reach
 from contact_desk.services.recipients import RecipientList, recipients_for
 from contact_desk.services.views import CustomerView
 from contact_desk.store.database import ENV_DATABASE, Database, open_database
@@ -159,6 +161,15 @@ def build_parser() -> argparse.ArgumentParser:
     )
     recipients.add_argument("--json", action="store_true")
     recipients.set_defaults(run=_recipients)
+
+    reach = commands.add_parser(
+        "reach", help="may each phone and email be called, texted or emailed now, and why")
+    reach.add_argument("customer", metavar="CUSTOMER", help="DMS customer number or internal id")
+    reach.add_argument(
+        "--at", type=_moment, metavar="TIME",
+        help="ISO-8601 with its UTC offset, e.g. 2026-03-01T21:40:00-06:00 (default: now)")
+    reach.add_argument("--json", action="store_true", help="print JSON for scripts")
+    reach.set_defaults(run=_reach)
     _add_file_commands(commands)
     _add_user_commands(commands)
     return parser
@@ -603,6 +614,28 @@ def _recipients(database: Database, actor: Actor, args: argparse.Namespace) -> i
     return 0
 
 
+def _moment(text: str) -> datetime:
+    try:
+        moment = datetime.fromisoformat(text.strip())
+    except ValueError:
+        raise argparse.ArgumentTypeError(
+            f"{text!r} is not an ISO-8601 time, e.g. 2026-03-01T21:40:00-06:00") from None
+    if moment.utcoffset() is None:
+        raise argparse.ArgumentTypeError(
+            f"{text!r} has no UTC offset: add one, e.g. 2026-03-01T21:40:00-06:00")
+    return moment
+
+
+def _reach(database: Database, actor: Actor, args: argparse.Namespace) -> int:
+    at = args.at or datetime.now(UTC).astimezone()
+    found = customer_reach(database.unit_of_work(), args.customer, at)
+    if args.json:
+        _print_json([answer.as_dict() for answer in found.answers])
+    else:
+        print(render_reach(found))
+    return 0
+
+
 def _print_json(data: Any) -> None:
     json.dump(data, sys.stdout, indent=2, ensure_ascii=False)
     sys.stdout.write("\n")
@@ -661,6 +694,20 @@ def render_recipients(found: RecipientList) -> str:
         lines.append("Left out:")
     for person in found.left_out:
         lines.append(f"  {person.channel.label:<6} {person.who} ({person.role}): {person.reason}")
+    return "\n".join(lines)
+
+
+def render_reach(found: CustomerReach) -> str:
+    """Each value, channel and purpose a line: yes, or no and why."""
+    number = found.customer_number or f"#{found.customer_id}"
+    lines = [escaped(f"Reach for {found.customer_name} ({number}) at "
+                     f"{found.at.isoformat(timespec='minutes')}:")]
+    if not found.answers:
+        lines.append("  no phone or email")
+    for value in found.answers:
+        verdict = "yes" if value.answer.allowed else "no"
+        lines.append(escaped(f"  {value.display:<28} {value.channel.cli_name:<5} "
+                             f"{value.purpose.cli_name:<13} {verdict}: {value.answer.reason}"))
     return "\n".join(lines)
 
 
