@@ -113,3 +113,38 @@ def test_a_file_too_large_is_refused(desk, tmp_path, capsys):
                        "--how", "signed-form", "--evidence", str(big))
     assert code == 2 and "at most 10 MB" in err
     assert records(desk) == []
+
+
+def test_suppress_then_recipients_then_unsuppress(desk, capsys):
+    code, out, err = run(capsys, "--database", desk, "suppress", "C1", "--message",
+                         "scheduling", "--reason", "moved abroad", "--json")
+    assert code == 0, err
+    made = json.loads(out)
+    assert (made["message"], made["reason"], made["until"]) == ("scheduling", "moved abroad",
+                                                                None)
+    code, out, _ = run(capsys, "--database", desk, "recipients", "C1", "--message",
+                       "scheduling", "--at", "2026-03-03T12:00:00-05:00", "--json")
+    found = json.loads(out)
+    assert found["suppressed"] == "Scheduling suppressed: moved abroad"
+    assert not any(r["included"] for r in found["recipients"])
+    code, out, _ = run(capsys, "--database", desk, "unsuppress", str(made["id"]))
+    assert code == 0 and "lifted" in out
+    code, out, _ = run(capsys, "--database", desk, "recipients", "C1", "--message",
+                       "scheduling", "--at", "2026-03-03T12:00:00-05:00", "--json")
+    assert any(r["included"] for r in json.loads(out)["recipients"])
+
+
+@pytest.mark.parametrize(("argv", "said"), [
+    (["suppress", "C1", "--message", "scheduling", "--reason", "x", "--until", "2020-01-01"],
+     "has passed"),
+    (["suppress", "C1", "--message", "scheduling", "--reason", "x", "--until", "soon"],
+     "not a day"),
+    (["suppress", "C1", "--message", "scheduling", "--reason", "x", "--vin",
+      "1HGCM82633A004352"], "no vehicle with the VIN"),
+    (["suppress", "C1", "--message", "faxes", "--reason", "x"], "invalid choice"),
+    (["unsuppress", "99"], "no longer exists"),
+])
+def test_a_bad_suppression_is_one_line_and_exit_2(desk, capsys, argv, said):
+    code, _, err = run(capsys, "--database", desk, *argv)
+    assert code == 2 and said in err, err
+    assert len(err.strip().splitlines()) == 1

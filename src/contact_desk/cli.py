@@ -12,7 +12,7 @@ import signal
 import sys
 import threading
 from collections.abc import Callable, Sequence
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any, NoReturn
 
@@ -36,6 +36,12 @@ from contact_desk.services.forms import ConsentForm, EvidenceFile
 from contact_desk.services.history import HistoryGroup, customer_history
 from contact_desk.services.reach import CustomerReach, customer_reach
 from contact_desk.services.recipients import RecipientList, recipients_for
+from contact_desk.services.suppressions import (
+    SuppressionForm,
+    customer_and_vehicle,
+    lift_suppression,
+    suppress,
+)
 from contact_desk.services.views import CustomerView
 from contact_desk.store.database import ENV_DATABASE, Database, open_database
 from contact_desk.sync.encodings import escaped
@@ -159,8 +165,31 @@ def build_parser() -> argparse.ArgumentParser:
         choices=[message.cli_name for message in MessageType],
         help="one of: %(choices)s",
     )
+    recipients.add_argument("--at", type=_moment, metavar="TIME",
+                            help="when it would go out (ISO 8601 with its UTC offset; "
+                                 "default: now)")
+    recipients.add_argument("--vin", metavar="VIN", help="the vehicle the message is about")
     recipients.add_argument("--json", action="store_true")
     recipients.set_defaults(run=_recipients)
+
+    suppress = commands.add_parser(
+        "suppress", help="stop a message type going to a customer (optionally about one car)")
+    suppress.add_argument("customer", metavar="CUSTOMER")
+    suppress.add_argument("--message", required=True, metavar="TYPE",
+                          choices=[message.cli_name for message in MessageType],
+                          help="one of: %(choices)s")
+    suppress.add_argument("--reason", required=True, metavar="TEXT",
+                          help="why (the customer asked, the car was sold...)")
+    suppress.add_argument("--vin", metavar="VIN", help="only messages about this vehicle")
+    suppress.add_argument("--until", type=_day, metavar="YYYY-MM-DD",
+                          help="the last day it holds (default: until lifted)")
+    suppress.add_argument("--json", action="store_true")
+    suppress.set_defaults(run=_suppress)
+
+    lift = commands.add_parser("unsuppress", help="lift a suppression: the message goes again")
+    lift.add_argument("suppression", metavar="ID", type=_positive,
+                      help="the number `suppress` or `show` gave")
+    lift.set_defaults(run=_unsuppress)
 
     reach = commands.add_parser(
         "reach", help="may each phone and email be called, texted or emailed now, and why")
@@ -604,13 +633,44 @@ def _search(database: Database, actor: Actor, args: argparse.Namespace) -> int:
 
 
 def _recipients(database: Database, actor: Actor, args: argparse.Namespace) -> int:
-    found = recipients_for(
-        database.unit_of_work(), args.customer, MessageType.from_cli_name(args.message)
-    )
+    customer_id, vehicle_id = customer_and_vehicle(database.unit_of_work(), args.customer,
+                                                   args.vin)
+    found = recipients_for(database.unit_of_work(), customer_id,
+                           MessageType.from_cli_name(args.message), at=args.at,
+                           vehicle_id=vehicle_id)
     if args.json:
         _print_json(found.as_dict())
     else:
         print(render_recipients(found))
+    return 0
+
+
+def _day(text: str) -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a day like 2027-01-31") from None
+
+
+def _suppress(database: Database, actor: Actor, args: argparse.Namespace) -> int:
+    customer_id, vehicle_id = customer_and_vehicle(database.unit_of_work(), args.customer,
+                                                   args.vin)
+    saved = suppress(database.unit_of_work(), actor, customer_id, SuppressionForm(
+        message=MessageType.from_cli_name(args.message), reason=args.reason,
+        vehicle_id=vehicle_id, ends_on=args.until))
+    made = next(s for s in saved.suppressions if s.id == saved.id)
+    if args.json:
+        _print_json({"id": made.id, "message": made.message.cli_name, "reason": made.reason,
+                     "vin": args.vin.strip().upper() if args.vin else None,
+                     "until": made.ends_on.isoformat() if made.ends_on else None})
+    else:
+        print(escaped(f"Suppression {made.id}: {made.describe()}."))
+    return 0
+
+
+def _unsuppress(database: Database, actor: Actor, args: argparse.Namespace) -> int:
+    lift_suppression(database.unit_of_work(), actor, args.suppression)
+    print(f"Suppression {args.suppression} is lifted.")
     return 0
 
 
@@ -686,6 +746,8 @@ def render_recipients(found: RecipientList) -> str:
     """Who receives the message, then who is left out and why, one person a line."""
     number = found.customer_number or f"#{found.customer_id}"
     lines = [f"{found.message_type.label} for {found.customer_name} ({number}):"]
+    if found.suppression is not None:
+        lines.append(f"  suppression {found.suppression.id}: {found.suppression.describe()}")
     if not found.included:
         lines.append("  nobody will receive it")
     for person in found.included:
@@ -694,7 +756,7 @@ def render_recipients(found: RecipientList) -> str:
         lines.append("Left out:")
     for person in found.left_out:
         lines.append(f"  {person.channel.label:<6} {person.who} ({person.role}): {person.reason}")
-    return "\n".join(lines)
+    return escaped("\n".join(lines))
 
 
 def render_reach(found: CustomerReach) -> str:

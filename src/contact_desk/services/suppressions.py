@@ -16,7 +16,7 @@ from contact_desk.domain.errors import NotAllowed
 from contact_desk.domain.recipients import MessageType
 from contact_desk.domain.suppression import Suppression, check_suppression
 from contact_desk.services import audit
-from contact_desk.services.lookup import check_version, get, touch
+from contact_desk.services.lookup import check_version, find_customer, get, touch
 from contact_desk.store.base import utc_now
 from contact_desk.store.customer import Customer
 from contact_desk.store.sales import Vehicle
@@ -50,6 +50,22 @@ def in_force(session: Session, customer_id: int, today: date | None = None
         SuppressionRow.customer_id == customer_id, SuppressionRow.lifted_at.is_(None))
         .order_by(SuppressionRow.id))
     return tuple(s for s in (row.as_suppression() for row in rows) if s.in_force_on(today))
+
+
+def customer_and_vehicle(uow: UnitOfWork, customer_key: str | int,
+                         vin: str | None) -> tuple[int, int | None]:
+    """The command line's customer (number or id) and, if a VIN is given, which of their
+    vehicles it is; refused in words when they have none with that VIN."""
+    with uow:
+        customer = find_customer(uow.session, customer_key)
+        if not vin:
+            return customer.id, None
+        wanted = vin.strip().upper()
+        vehicle_id = uow.session.scalar(select(Vehicle.id).where(
+            Vehicle.customer_id == customer.id, Vehicle.vin == wanted))
+        if vehicle_id is None:
+            raise NotAllowed(f"{customer.full_name} has no vehicle with the VIN {wanted}.")
+        return customer.id, vehicle_id
 
 
 @retried_when_desks_collide
