@@ -6,7 +6,7 @@ from __future__ import annotations
 import json
 
 import pytest
-from sqlalchemy import func, select
+from sqlalchemy import select
 
 from contact_desk.cli import main
 from contact_desk.domain.enums import ContactKind

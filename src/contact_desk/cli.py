@@ -756,7 +756,7 @@ def render_recipients(found: RecipientList) -> str:
         lines.append("Left out:")
     for person in found.left_out:
         lines.append(f"  {person.channel.label:<6} {person.who} ({person.role}): {person.reason}")
-    return escaped("\n".join(lines))
+    return "\n".join(escaped(line) for line in lines)
 
 
 def render_reach(found: CustomerReach) -> str:
