@@ -174,10 +174,13 @@ def _import_reply(session: Session, actor: Actor, row: ReplyRow, home: str) -> R
     summary = summary_of(session, ContactKind.PHONE, number)
     # A newer record (the desk's, a later reply) or the dealership's "do not contact"
     # stands over this one: the report says which, as the card would.
-    standing = next((summary.record(Channel.TEXT, purpose) for purpose in purposes
+    standing = next((purpose for purpose in purposes
                      if summary.state(Channel.TEXT, purpose) is not state), None)
-    return reply.but(recorded=True,
-                     still=describe(standing) if standing is not None else "")
+    if standing is None:
+        return reply.but(recorded=True)
+    record = summary.record(Channel.TEXT, standing)
+    return reply.but(recorded=True, still=f"{standing.label.lower()} texts stay "
+                                          f"{describe(record) if record else 'not asked'}")
 
 
 _OUTCOME = {ReplyMeaning.OPT_OUT: ReplyOutcome.OPTED_OUT,

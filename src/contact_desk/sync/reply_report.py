@@ -33,7 +33,8 @@ class ReplyOutcome(LabelledEnum):
 class Reply:
     """One reply of the file: where, from which number (E.164, and as the desk shows it),
     what it said and meant, and what became of it. ``still`` says which record stands over
-    the one this reply added, when one does (a newer one, or "do not contact")."""
+    the one this reply added, when one does (a newer one, or "do not contact"): "marketing
+    texts stay opted in by signed form on 2026-04-01"."""
 
     line: int
     number: str
@@ -77,7 +78,7 @@ class Reply:
             }[self.meaning]
         text = f"{outcome.label.lower()}: {who}"
         if self.still:
-            text += f" (recorded, but their texts stay as they were: {self.still})"
+            text += f" (recorded, but {self.still})"
         return text
 
     def as_dict(self) -> dict[str, Any]:
