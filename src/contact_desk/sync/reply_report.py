@@ -103,7 +103,9 @@ class ReplyImportReport:
     replies: tuple[Reply, ...]
     bad_rows: tuple[BadRow, ...]
 
-    bad_row_heading: ClassVar[str] = "From"  # what the result dialog's second column holds
+    # What the result dialog calls the bad rows' second column, and the details.
+    bad_row_heading: ClassVar[str] = "From"
+    details_heading: ClassVar[str] = "What each reply did"
 
     @property
     def cancelled(self) -> bool:
