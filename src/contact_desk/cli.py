@@ -205,7 +205,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def _add_file_commands(commands: argparse._SubParsersAction) -> None:
-    """sync dms, import adf / vcard, export vcard: files in and out of the desk."""
+    """sync dms, import adf / vcard / replies, export vcard: files in and out of the desk."""
     sync = commands.add_parser("sync", help="bring the desk up to date from another system")
     dms = sync.add_subparsers(dest="what", metavar="SOURCE", required=True).add_parser(
         "dms", help="one-way sync from a DMS customer export (CSV)")
@@ -226,6 +226,14 @@ def _add_file_commands(commands: argparse._SubParsersAction) -> None:
     vcard = kinds.add_parser("vcard", help="vCards (2.1, 3.0, 4.0) from an address book")
     vcard.add_argument("file", metavar="FILE.vcf", type=Path)
     vcard.set_defaults(run=_import_vcard, check=True)
+    replies = kinds.add_parser(
+        "replies", help="replies to the dealership's texts (CSV of from, text, received_at): "
+                        "STOP opts the number out of texts, START back in to transactional ones")
+    replies.add_argument("file", metavar="FILE.csv", type=Path)
+    replies.add_argument("--mapping", metavar="MAPPING.toml", type=Path,
+                         help="column names, phone region and delimiter of the export")
+    replies.add_argument("--json", action="store_true", help="print JSON for scripts")
+    replies.set_defaults(run=_import_replies, check=True)
 
     exports = commands.add_parser("export", help="export customers for an address book")
     export_vcard = exports.add_subparsers(dest="what", metavar="KIND", required=True).add_parser(
@@ -469,6 +477,24 @@ def _import_vcard(database: Database, actor: Actor, args: argparse.Namespace) ->
     for line in report.details():  # which customer each card went to
         print(f"  {line}")
     _warn_skipped(report.bad_cards, "cards", None)
+    return 0
+
+
+def _import_replies(database: Database, actor: Actor, args: argparse.Namespace) -> int:
+    from contact_desk.sync.replies import import_replies
+
+    report = import_replies(database, actor, args.file, mapping=args.mapping,
+                            progress=_progress_printer("rows"))
+    if args.json:
+        _print_json(report.as_dict())
+        return 0
+    print(report.summary())
+    for line in report.details():  # what each reply recorded, or why it did not
+        print(f"  {line}")
+    if report.bad_rows:
+        print(f"contact-desk: {skipped_count(report.bad_rows, 'rows')}:", file=sys.stderr)
+        for bad in report.bad_rows:
+            print(f"  {bad.shown()}", file=sys.stderr)
     return 0
 
 
