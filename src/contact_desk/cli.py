@@ -31,6 +31,7 @@ from contact_desk.domain.recipients import MessageType
 from contact_desk.log_file import start_logging, where_details_are
 from contact_desk.os_login import os_login
 from contact_desk.services import contact_info, contact_points, customers, sign_in, users
+from contact_desk.services.duplicate_scan import duplicate_queue, scan_for_duplicates
 from contact_desk.services.files import check_output, read_input
 from contact_desk.services.forms import ConsentForm, EvidenceFile
 from contact_desk.services.history import HistoryGroup, customer_history
@@ -171,6 +172,13 @@ def build_parser() -> argparse.ArgumentParser:
     recipients.add_argument("--vin", metavar="VIN", help="the vehicle the message is about")
     recipients.add_argument("--json", action="store_true")
     recipients.set_defaults(run=_recipients)
+
+    duplicates = commands.add_parser(
+        "duplicates", help="scan for customers who may be one person; list the open pairs")
+    duplicates.add_argument("--no-scan", action="store_true",
+                            help="list the pairs found before, without scanning again")
+    duplicates.add_argument("--json", action="store_true")
+    duplicates.set_defaults(run=_duplicates)
 
     suppress = commands.add_parser(
         "suppress", help="stop a message type going to a customer (optionally about one car)")
@@ -668,6 +676,24 @@ def _recipients(database: Database, actor: Actor, args: argparse.Namespace) -> i
         _print_json(found.as_dict())
     else:
         print(render_recipients(found))
+    return 0
+
+
+def _duplicates(database: Database, actor: Actor, args: argparse.Namespace) -> int:
+    if not args.no_scan:
+        report = scan_for_duplicates(database, actor, progress=_progress_printer("pairs"))
+        if not args.json:
+            print(report.summary())
+    queue = duplicate_queue(database)
+    if args.json:
+        _print_json([pair.as_dict() for pair in queue])
+        return 0
+    if not queue:
+        print("No possible duplicates are waiting for a decision.")
+    for pair in queue:
+        said = "; ".join(pair.as_dict()["reasons"])
+        print(escaped(f"{pair.customer.shown()} / {pair.other.shown()}  score {pair.score}: "
+                      f"{said}"))
     return 0
 
 

@@ -160,12 +160,13 @@ def compare(one: Candidate, other: Candidate) -> Finding | None:
         return None
     relation = kinship(low, high)
     names = ("names", f"{low.shown_name} / {high.shown_name}")
+    kinds = {"phone" if kind == "mobile" else kind for kind, _ in shared}
     if relation in NAME_SCORE:
-        evidence = {kind for kind, _ in shared}
+        evidence = kinds
         score = min(100, NAME_SCORE[relation] + sum(EVIDENCE_SCORE[k] for k in evidence))
         detail = [] if relation is Kinship.SAME else [names]
         return Finding(low.id, high.id, score, (*_worded(shared), *detail), True)
-    household = {kind for kind, _ in shared} & {"phone", "email", "address"}
+    household = kinds & {"phone", "email", "address"}
     if household and relation in (Kinship.HOUSEHOLD, Kinship.OTHER):
         # A shared value and a different first name: a family or an office, not one person.
         return Finding(low.id, high.id, 10, (*_worded(shared), names), False)

@@ -13,6 +13,7 @@ class IncomingKind(Enum):
     ADF_IMPORT = "ADF lead import"
     VCARD_IMPORT = "vCard import"
     REPLY_IMPORT = "text reply import"
+    DUPLICATE_SCAN = "duplicate scan"
     DEMO_DATA = "demo data fill"
 
     @property
