@@ -164,5 +164,5 @@ def test_duplicates_scans_and_lists_pairs_as_json(desk, capsys):
     assert pair["customers"] == ["C1", "C2"] and pair["score"] > 0
     assert pair["reasons"] == ["same mobile (312) 555-0142", "names Ann Lee / Anne Lee"]
     code, out, _ = run(capsys, "--database", desk, "duplicates", "--no-scan")
-    assert out.splitlines() == ["C1 (Ann Lee) / C2 (Anne Lee)  score 60: same mobile "
+    assert out.splitlines() == ["C1 (Ann Lee) / C2 (Anne Lee)  score 65: same mobile "
                                 "(312) 555-0142; names Ann Lee / Anne Lee"]

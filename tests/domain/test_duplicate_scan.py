@@ -95,3 +95,8 @@ def test_pairs_come_from_shared_keys_once_and_never_from_a_crowd():
     crowd = [person(n, f"Q{n}", "Y", emails=frozenset({"noemail@dealer.com"}))
              for n in range(10, 30)]
     assert sorted(candidate_pairs([*shared, *crowd])) == [(1, 2), (1, 3), (2, 3)]
+
+
+def test_a_nickname_two_names_share_does_not_make_them_one():
+    assert nicknames_agree("nan", "ann") and nicknames_agree("nan", "nancy")
+    assert not nicknames_agree("ann", "nancy")

@@ -22,8 +22,9 @@ from contact_desk.domain.duplicate_scan import (
     LARGEST_GROUP,
     Candidate,
     Finding,
-    block_keys,
     compare,
+    house_key,
+    name_birth_key,
     pairs_of_groups,
 )
 from contact_desk.domain.duplicates import DuplicateReason, DuplicateSource, DuplicateStatus
@@ -100,13 +101,18 @@ def check_customer(session: Session, customer_id: int) -> list[Finding]:
     if me.vins:
         others.update(session.scalars(select(Vehicle.customer_id).where(
             Vehicle.vin.in_(sorted(me.vins)))))
-    lasts = {key for key in (me.last_name.casefold(), me.first_name.casefold()) if key}
-    if lasts:
+    # A name or a house alone proves nothing: only the same name with the same birth date,
+    # or the same house, makes a pair here (a shared value was looked up above).
+    names = {key for key in (me.last_name.casefold(), me.first_name.casefold()) if key}
+    if names and me.birth_date is not None:
         others.update(session.scalars(select(Customer.id).where(
-            Customer.last_name_key.in_(sorted(lasts)))))
-    if me.address_key is not None:
+            Customer.last_name_key.in_(sorted(names)), Customer.birth_date == me.birth_date)))
+    house = me.address_key
+    if house is not None:
+        postal = house[1]
         others.update(session.scalars(select(Customer.id).where(
-            Customer.postal_code == me.postal_code)))
+            Customer.postal_code.between(postal, postal + "~"),
+            Customer.address_line1.like(f"%{house[2]}%"))))
     others.discard(customer_id)
     if not others:
         return []
@@ -182,16 +188,14 @@ def _groups(session: Session) -> Iterable[list[int]]:
     for vin, customer_id in session.execute(
             select(Vehicle.vin, Vehicle.customer_id).join(vins, vins.c.vin == Vehicle.vin)):
         groups.setdefault(("vin", vin), []).append(customer_id)
-    people = session.execute(select(Customer.id, Customer.first_name, Customer.last_name,
-                                    Customer.birth_date, Customer.postal_code,
-                                    Customer.address_line1)
-                             .execution_options(yield_per=20000))
-    for row in people:
-        bare = Candidate(row.id, "", row.first_name, row.last_name, birth_date=row.birth_date,
-                         postal_code=row.postal_code or "",
-                         address_line1=row.address_line1 or "")
-        for key in block_keys(bare):
-            groups.setdefault(key, []).append(row.id)
+    people = session.connection().execute(
+        select(Customer.id, Customer.first_name, Customer.last_name, Customer.birth_date,
+               Customer.postal_code, Customer.address_line1)
+        .execution_options(yield_per=20000))
+    for customer_id, first, last, born, postal, line1 in people:
+        for key in (name_birth_key(first or "", last or "", born), house_key(postal, line1)):
+            if key is not None:
+                groups.setdefault(key, []).append(customer_id)
     return groups.values()
 
 
