@@ -254,13 +254,14 @@ def test_recipients_json_lists_everyone_considered(ann_url, capsys, message, rec
 
 
 def test_recipients_prints_who_receives_then_who_is_left_out_and_why(ann_url, capsys):
-    code, out, _ = run(capsys, "--database", ann_url, "recipients", "C1", "--message", "marketing")
+    code, out, _ = run(capsys, "--database", ann_url, "recipients", "C1", "--message", "marketing",
+                       "--at", "2026-03-03T12:00:00-05:00")
     assert code == 0
     assert out.splitlines() == [
         "Marketing for Ann Lee (C1):",
         "  Email  Ann Lee (Customer)  ann@example.com",
         "Left out:",
-        "  Text   Ann Lee (Customer): (212) 555-0142 has not opted in to marketing texts",
+        "  Text   Ann Lee (Customer): (212) 555-0142: No opt-in to marketing texts on record",
         "  Email  Bo Diaz (Bookkeeper): not subscribed to Marketing",
         "  Email  Cy Lee (Spouse): subscribed to Marketing but has no email address",
     ]

@@ -18,8 +18,8 @@ def test_the_smoke_test_passes_without_a_screen(tmp_path):
                             capture_output=True, text=True, timeout=120, cwd=tmp_path)
     assert result.returncode == 0, result.stdout + result.stderr
     steps = [line.split(":")[1].strip() for line in result.stdout.splitlines()]
-    assert steps[:-1] == ["database", "demo data", "sync workers", "window", "search",
-                          "customer", "quit"]
+    assert steps[:-1] == ["database", "demo data", "sync workers", "quiet hours", "window",
+                          "search", "customer", "quit"]
     assert steps[-1].startswith("passed in")
     assert "offscreen platform" in result.stdout
     assert list(tmp_path.iterdir()) == [tmp_path / "logs"]  # the database went with its folder

@@ -6,25 +6,42 @@ import argparse
 import getpass
 import json
 import logging
+import mimetypes
 import os
 import signal
 import sys
 import threading
 from collections.abc import Callable, Sequence
+from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any, NoReturn
 
 import contact_desk
 from contact_desk.domain.actor import Actor
-from contact_desk.domain.enums import Permission
+from contact_desk.domain.consent import (
+    CHOSEN_HOWS,
+    MAX_EVIDENCE_FILE,
+    ConsentHow,
+    ConsentState,
+    Purpose,
+)
+from contact_desk.domain.enums import Channel, LabelledEnum, Permission
 from contact_desk.domain.errors import DomainError
 from contact_desk.domain.recipients import MessageType
 from contact_desk.log_file import start_logging, where_details_are
 from contact_desk.os_login import os_login
-from contact_desk.services import contact_points, customers, sign_in, users
-from contact_desk.services.files import check_output
+from contact_desk.services import contact_info, contact_points, customers, sign_in, users
+from contact_desk.services.files import check_output, read_input
+from contact_desk.services.forms import ConsentForm, EvidenceFile
 from contact_desk.services.history import HistoryGroup, customer_history
+from contact_desk.services.reach import CustomerReach, customer_reach
 from contact_desk.services.recipients import RecipientList, recipients_for
+from contact_desk.services.suppressions import (
+    SuppressionForm,
+    customer_and_vehicle,
+    lift_suppression,
+    suppress,
+)
 from contact_desk.services.views import CustomerView
 from contact_desk.store.database import ENV_DATABASE, Database, open_database
 from contact_desk.sync.encodings import escaped
@@ -119,6 +136,22 @@ def build_parser() -> argparse.ArgumentParser:
     primary.add_argument("value", metavar="VALUE", help="a phone in any format, or an email")
     primary.set_defaults(run=_set_primary)
 
+    consent = commands.add_parser(
+        "consent", help="record what a customer said about calls, texts or emails to a value")
+    consent.add_argument("customer", metavar="CUSTOMER")
+    consent.add_argument("value", metavar="VALUE", help="a phone in any format, or an email")
+    _choice(consent, "--channel", Channel, "call, text (phones) or email (emails)")
+    consent.add_argument("--purpose", required=True, choices=[*PURPOSES],
+                         help="one of: %(choices)s (both: transactional and marketing)")
+    _choice(consent, "--state", ConsentState, "what the customer said")
+    consent.add_argument("--how", required=True, choices=[h.cli_name for h in CHOSEN_HOWS],
+                         help="how they said it: %(choices)s")
+    consent.add_argument("--evidence", type=Path, metavar="FILE",
+                         help="a file that proves it (a scanned signed form), at most 10 MB")
+    consent.add_argument("--note", default="", metavar="TEXT", help="what was said, in words")
+    consent.add_argument("--json", action="store_true")
+    consent.set_defaults(run=_consent)
+
     search = commands.add_parser("search", help="find customers as the search box does")
     search.add_argument("query", metavar="QUERY")
     search.add_argument("--json", action="store_true")
@@ -132,8 +165,40 @@ def build_parser() -> argparse.ArgumentParser:
         choices=[message.cli_name for message in MessageType],
         help="one of: %(choices)s",
     )
+    recipients.add_argument("--at", type=_moment, metavar="TIME",
+                            help="when it would go out (ISO 8601 with its UTC offset; "
+                                 "default: now)")
+    recipients.add_argument("--vin", metavar="VIN", help="the vehicle the message is about")
     recipients.add_argument("--json", action="store_true")
     recipients.set_defaults(run=_recipients)
+
+    suppress = commands.add_parser(
+        "suppress", help="stop a message type going to a customer (optionally about one car)")
+    suppress.add_argument("customer", metavar="CUSTOMER")
+    suppress.add_argument("--message", required=True, metavar="TYPE",
+                          choices=[message.cli_name for message in MessageType],
+                          help="one of: %(choices)s")
+    suppress.add_argument("--reason", required=True, metavar="TEXT",
+                          help="why (the customer asked, the car was sold...)")
+    suppress.add_argument("--vin", metavar="VIN", help="only messages about this vehicle")
+    suppress.add_argument("--until", type=_day, metavar="YYYY-MM-DD",
+                          help="the last day it holds (default: until lifted)")
+    suppress.add_argument("--json", action="store_true")
+    suppress.set_defaults(run=_suppress)
+
+    lift = commands.add_parser("unsuppress", help="lift a suppression: the message goes again")
+    lift.add_argument("suppression", metavar="ID", type=_positive,
+                      help="the number `suppress` or `show` gave")
+    lift.set_defaults(run=_unsuppress)
+
+    reach = commands.add_parser(
+        "reach", help="may each phone and email be called, texted or emailed now, and why")
+    reach.add_argument("customer", metavar="CUSTOMER", help="DMS customer number or internal id")
+    reach.add_argument(
+        "--at", type=_moment, metavar="TIME",
+        help="ISO-8601 with its UTC offset, e.g. 2026-03-01T21:40:00-06:00 (default: now)")
+    reach.add_argument("--json", action="store_true", help="print JSON for scripts")
+    reach.set_defaults(run=_reach)
     _add_file_commands(commands)
     _add_user_commands(commands)
     return parser
@@ -508,6 +573,44 @@ def _history(database: Database, actor: Actor, args: argparse.Namespace) -> int:
     return 0
 
 
+def _choice(parser: argparse.ArgumentParser, flag: str, enum: type[LabelledEnum],
+            what: str) -> None:
+    parser.add_argument(flag, required=True, choices=[member.cli_name for member in enum],
+                        help=f"{what}: %(choices)s")
+
+
+PURPOSES = {"transactional": (Purpose.TRANSACTIONAL,), "marketing": (Purpose.MARKETING,),
+            "both": tuple(Purpose)}
+
+
+def _consent(database: Database, actor: Actor, args: argparse.Namespace) -> int:
+    evidence = None
+    if args.evidence is not None:
+        # One byte past the limit is enough for the service to refuse a file too large.
+        content = read_input(database, args.evidence, MAX_EVIDENCE_FILE + 1)
+        evidence = EvidenceFile(name=args.evidence.name, content=content,
+                                content_type=mimetypes.guess_type(args.evidence.name)[0]
+                                or "application/octet-stream")
+    form = ConsentForm(channel=Channel.from_cli_name(args.channel),
+                       purposes=PURPOSES[args.purpose],
+                       state=ConsentState.from_cli_name(args.state),
+                       how=ConsentHow.from_cli_name(args.how), note=args.note,
+                       evidence=evidence)
+    shown, saved = contact_info.set_consent_by_value(database.unit_of_work(), actor,
+                                                     args.customer, args.value, form)
+    point = next(p for p in (*saved.info.phones, *saved.info.emails) if p.display == shown)
+    if args.json:
+        _print_json({"value": point.value, "display": point.display,
+                     "recorded": len(saved.consent_ids), "consent": point.consent_states()})
+        return 0
+    purposes = " and ".join(p.label.lower() for p in form.purposes)
+    print(escaped(f"Recorded for {shown}: {form.channel.label.lower()} ({purposes}) "
+                  f"{form.state.label.lower()}, {form.how.label.lower()}."))
+    for name, state in point.consent_states().items():
+        print(f"  {name:<24} {state}")
+    return 0
+
+
 def _set_primary(database: Database, actor: Actor, args: argparse.Namespace) -> int:
     shown = contact_points.set_primary_by_value(
         database.unit_of_work(), actor, args.customer, args.value
@@ -530,13 +633,66 @@ def _search(database: Database, actor: Actor, args: argparse.Namespace) -> int:
 
 
 def _recipients(database: Database, actor: Actor, args: argparse.Namespace) -> int:
-    found = recipients_for(
-        database.unit_of_work(), args.customer, MessageType.from_cli_name(args.message)
-    )
+    customer_id, vehicle_id = customer_and_vehicle(database.unit_of_work(), args.customer,
+                                                   args.vin)
+    found = recipients_for(database.unit_of_work(), customer_id,
+                           MessageType.from_cli_name(args.message), at=args.at,
+                           vehicle_id=vehicle_id)
     if args.json:
         _print_json(found.as_dict())
     else:
         print(render_recipients(found))
+    return 0
+
+
+def _day(text: str) -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a day like 2027-01-31") from None
+
+
+def _suppress(database: Database, actor: Actor, args: argparse.Namespace) -> int:
+    customer_id, vehicle_id = customer_and_vehicle(database.unit_of_work(), args.customer,
+                                                   args.vin)
+    saved = suppress(database.unit_of_work(), actor, customer_id, SuppressionForm(
+        message=MessageType.from_cli_name(args.message), reason=args.reason,
+        vehicle_id=vehicle_id, ends_on=args.until))
+    made = next(s for s in saved.suppressions if s.id == saved.id)
+    if args.json:
+        _print_json({"id": made.id, "message": made.message.cli_name, "reason": made.reason,
+                     "vin": args.vin.strip().upper() if args.vin else None,
+                     "until": made.ends_on.isoformat() if made.ends_on else None})
+    else:
+        print(escaped(f"Suppression {made.id}: {made.describe()}."))
+    return 0
+
+
+def _unsuppress(database: Database, actor: Actor, args: argparse.Namespace) -> int:
+    lift_suppression(database.unit_of_work(), actor, args.suppression)
+    print(f"Suppression {args.suppression} is lifted.")
+    return 0
+
+
+def _moment(text: str) -> datetime:
+    try:
+        moment = datetime.fromisoformat(text.strip())
+    except ValueError:
+        raise argparse.ArgumentTypeError(
+            f"{text!r} is not an ISO-8601 time, e.g. 2026-03-01T21:40:00-06:00") from None
+    if moment.utcoffset() is None:
+        raise argparse.ArgumentTypeError(
+            f"{text!r} has no UTC offset: add one, e.g. 2026-03-01T21:40:00-06:00")
+    return moment
+
+
+def _reach(database: Database, actor: Actor, args: argparse.Namespace) -> int:
+    at = args.at or datetime.now(UTC).astimezone()
+    found = customer_reach(database.unit_of_work(), args.customer, at)
+    if args.json:
+        _print_json([answer.as_dict() for answer in found.answers])
+    else:
+        print(render_reach(found))
     return 0
 
 
@@ -590,6 +746,8 @@ def render_recipients(found: RecipientList) -> str:
     """Who receives the message, then who is left out and why, one person a line."""
     number = found.customer_number or f"#{found.customer_id}"
     lines = [f"{found.message_type.label} for {found.customer_name} ({number}):"]
+    if found.suppression is not None:
+        lines.append(f"  suppression {found.suppression.id}: {found.suppression.describe()}")
     if not found.included:
         lines.append("  nobody will receive it")
     for person in found.included:
@@ -598,6 +756,20 @@ def render_recipients(found: RecipientList) -> str:
         lines.append("Left out:")
     for person in found.left_out:
         lines.append(f"  {person.channel.label:<6} {person.who} ({person.role}): {person.reason}")
+    return "\n".join(escaped(line) for line in lines)
+
+
+def render_reach(found: CustomerReach) -> str:
+    """Each value, channel and purpose a line: yes, or no and why."""
+    number = found.customer_number or f"#{found.customer_id}"
+    lines = [escaped(f"Reach for {found.customer_name} ({number}) at "
+                     f"{found.at.isoformat(timespec='minutes')}:")]
+    if not found.answers:
+        lines.append("  no phone or email")
+    for value in found.answers:
+        verdict = "yes" if value.answer.allowed else "no"
+        lines.append(escaped(f"  {value.display:<28} {value.channel.cli_name:<5} "
+                             f"{value.purpose.cli_name:<13} {verdict}: {value.answer.reason}"))
     return "\n".join(lines)
 
 

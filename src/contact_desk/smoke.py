@@ -73,6 +73,7 @@ def _steps(folder: Path) -> list[tuple[str, Callable[[], str]]]:
         ("database", smoke.open_database),
         ("demo data", smoke.fill_demo_data),
         ("sync workers", smoke.check_rows_in_a_worker),
+        ("quiet hours", smoke.check_quiet_hours),
         ("window", smoke.show_window),
         ("search", smoke.search),
         ("customer", smoke.open_customer),
@@ -123,6 +124,25 @@ class _Smoke:
         if checked != list(export.rows()):
             raise SmokeFailed("a worker process checked the DMS rows differently from the app")
         return f"{len(checked)} rows checked by a worker process"
+
+    def check_quiet_hours(self) -> str:
+        """The quiet-hours and area-code files, phonenumbers' time zones and the zone
+        database travel as data: a build without one cannot say when a text may go out."""
+        from datetime import datetime
+
+        from contact_desk.domain.consent import NOTHING_RECORDED, Purpose
+        from contact_desk.domain.enums import Channel, ContactKind, ContactStatus
+        from contact_desk.domain.reach import ReachTarget, can_reach
+
+        # A Miami number (the area code's state and zones) with no address, at 8:30 PM there.
+        target = ReachTarget(ContactKind.PHONE, "(305) 555-0142", "+13055550142",
+                             ContactStatus.ACTIVE, True, NOTHING_RECORDED)
+        answer = can_reach(target, Channel.CALL, Purpose.MARKETING,
+                           datetime.fromisoformat("2026-03-03T20:30:00-05:00"))
+        opens = datetime.fromisoformat("2026-03-04T08:00:00-06:00")
+        if answer.allowed or answer.next_allowed_at != opens:
+            raise SmokeFailed(f"a call to Miami at 8:30 PM: {answer}")
+        return answer.reason
 
     def show_window(self) -> str:
         from PySide6.QtCore import QCoreApplication, QSettings, qInstallMessageHandler

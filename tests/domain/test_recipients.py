@@ -4,36 +4,49 @@ email for what they subscribed to, and a reason for everyone left out."""
 from __future__ import annotations
 
 from dataclasses import replace
+from datetime import datetime, timezone
 
 import pytest
 
-from contact_desk.domain.enums import (
-    Channel,
-    CommunicationPreference,
-    ContactStatus,
-    TextConsent,
+from contact_desk.domain.consent import (
+    NOTHING_RECORDED,
+    ConsentHow,
+    ConsentRecord,
+    ConsentState,
+    ConsentSummary,
+    Purpose,
 )
-from contact_desk.domain.recipients import (
-    ContactFacts,
-    EmailFacts,
-    MessageType,
-    PhoneFacts,
-    Recipient,
-    who_receives,
-)
+from contact_desk.domain.enums import Channel, CommunicationPreference, ContactKind, ContactStatus
+from contact_desk.domain.reach import ReachTarget
+from contact_desk.domain.recipients import ContactFacts, MessageType, Recipient, who_receives
 
 TEXT, EMAIL = Channel.TEXT, Channel.EMAIL
 Pref = CommunicationPreference
 
-PHONE = PhoneFacts(
-    display="(212) 555-0142",
-    value="+12125550142",
-    status=ContactStatus.ACTIVE,
-    do_not_text=False,
-    can_receive_texts=True,
-    text_consent=TextConsent.OPTED_IN,
-)
-MAIL = EmailFacts(value="ann@example.com", status=ContactStatus.ACTIVE, marketing_opt_out=False)
+# A Tuesday noon in New York: no quiet hours hold anything (tests/domain/test_can_reach
+# has the hours); routing asks the same question the card does.
+NOON = datetime(2026, 3, 3, 17, 0, tzinfo=timezone.utc)
+ON = datetime(2026, 3, 1, 15, 0, tzinfo=timezone.utc)
+
+
+def stated(channel: Channel, state: ConsentState, *purposes: Purpose) -> ConsentSummary:
+    return ConsentSummary.of(ConsentRecord(channel, p, state, ON, ConsentHow.DESK, id=n)
+                             for n, p in enumerate(purposes or tuple(Purpose)))
+
+
+OPTED_IN_TEXTS = stated(TEXT, ConsentState.OPTED_IN)
+NO_TEXTS = stated(TEXT, ConsentState.OPTED_OUT)
+NO_MARKETING_EMAIL = stated(EMAIL, ConsentState.OPTED_OUT, Purpose.MARKETING)
+PHONE = ReachTarget(kind=ContactKind.PHONE, display="(212) 555-0142", value="+12125550142",
+                    status=ContactStatus.ACTIVE, can_receive_texts=True, consent=OPTED_IN_TEXTS)
+MAIL = ReachTarget(kind=ContactKind.EMAIL, display="ann@example.com", value="ann@example.com",
+                   status=ContactStatus.ACTIVE, can_receive_texts=False,
+                   consent=NOTHING_RECORDED)
+OUT_BY_DESK = "Opted out by the customer at the desk on 2026-03-01"
+
+
+def receives(*args, **kwargs) -> list[Recipient]:
+    return who_receives(*args, at=NOON, **kwargs)
 
 # The routing table as the product asks for it, written out once more so a change to
 # the module's table is a change someone meant.
@@ -61,15 +74,17 @@ def contact(
     phone: str | None = None,
     preferences: frozenset[CommunicationPreference] = frozenset(Pref),
     role: str = "Bookkeeper",
+    consent: ConsentSummary = NOTHING_RECORDED,
 ) -> ContactFacts:
-    return ContactFacts(name=name, role=role, email=email, phone=phone, preferences=preferences)
+    return ContactFacts(name=name, role=role, email=email, phone=phone, preferences=preferences,
+                        consent=consent)
 
 
 def customer_on(
-    message: MessageType, channel: Channel, phone: PhoneFacts | None = PHONE,
-    email: EmailFacts | None = MAIL,
+    message: MessageType, channel: Channel, phone: ReachTarget | None = PHONE,
+    email: ReachTarget | None = MAIL,
 ) -> Recipient:
-    found = who_receives(message, "Ann Lee", phone, email)
+    found = receives(message, "Ann Lee", phone, email)
     (recipient,) = [r for r in found if r.channel is channel]
     return recipient
 
@@ -105,7 +120,7 @@ def test_the_six_preference_types_carry_the_preferences_label() -> None:
 def test_a_reachable_customer_gets_the_message_on_each_of_its_channels(
     message: MessageType,
 ) -> None:
-    found = who_receives(message, "Ann Lee", PHONE, MAIL)
+    found = receives(message, "Ann Lee", PHONE, MAIL)
 
     assert [(r.who, r.role, r.channel, r.included) for r in found] == [
         ("Ann Lee", "Customer", channel, True) for channel in message.channels
@@ -121,23 +136,27 @@ def test_a_reachable_customer_gets_the_message_on_each_of_its_channels(
 # Each way a primary stops every message on its channel, and the words the desk sees.
 BLOCKS = [
     (TEXT, {"phone": None}, "no active phone number"),
-    (TEXT, {"phone": replace(PHONE, status=ContactStatus.INACTIVE)}, "(212) 555-0142 is inactive"),
-    (TEXT, {"phone": replace(PHONE, status=ContactStatus.INVALID)}, "(212) 555-0142 is invalid"),
-    (TEXT, {"phone": replace(PHONE, do_not_text=True)}, "(212) 555-0142 is marked do-not-text"),
+    (TEXT, {"phone": replace(PHONE, status=ContactStatus.INACTIVE)},
+     "(212) 555-0142 is marked inactive"),
+    (TEXT, {"phone": replace(PHONE, status=ContactStatus.INVALID)},
+     "(212) 555-0142 is marked invalid"),
+    (TEXT, {"phone": replace(PHONE, consent=NO_TEXTS)}, f"(212) 555-0142: {OUT_BY_DESK}"),
     (TEXT, {"phone": replace(PHONE, can_receive_texts=False)},
-     "(212) 555-0142 cannot receive texts"),
-    (TEXT, {"phone": replace(PHONE, text_consent=TextConsent.OPTED_OUT)},
-     "(212) 555-0142 opted out of texts"),
+     "(212) 555-0142: landline: cannot receive texts"),
+    (TEXT, {"phone": replace(PHONE, consent=stated(TEXT, ConsentState.DO_NOT_CONTACT))},
+     "(212) 555-0142: Marked do not contact by the customer at the desk"),
     (EMAIL, {"email": None}, "no active email address"),
-    (EMAIL, {"email": replace(MAIL, status=ContactStatus.INACTIVE)}, "ann@example.com is inactive"),
-    (EMAIL, {"email": replace(MAIL, status=ContactStatus.INVALID)}, "ann@example.com is invalid"),
+    (EMAIL, {"email": replace(MAIL, status=ContactStatus.INACTIVE)},
+     "ann@example.com is marked inactive"),
+    (EMAIL, {"email": replace(MAIL, status=ContactStatus.INVALID)},
+     "ann@example.com is marked invalid"),
 ]
 # What stops marketing on a channel and lets every other message through.
 MARKETING_BLOCKS = [
-    (TEXT, {"phone": replace(PHONE, text_consent=TextConsent.NOT_ASKED)},
-     "(212) 555-0142 has not opted in to marketing texts"),
-    (EMAIL, {"email": replace(MAIL, marketing_opt_out=True)},
-     "ann@example.com opted out of marketing email"),
+    (TEXT, {"phone": replace(PHONE, consent=NOTHING_RECORDED)},
+     "(212) 555-0142: No opt-in to marketing texts on record"),
+    (EMAIL, {"email": replace(MAIL, consent=NO_MARKETING_EMAIL)},
+     f"ann@example.com: {OUT_BY_DESK} (marketing emails)"),
 ]
 
 
@@ -178,7 +197,7 @@ def test_marketing_needs_more_consent_than_any_other_message(
 def test_a_left_out_phone_is_still_named_so_the_clerk_knows_which_one(
     message: MessageType,
 ) -> None:
-    recipient = customer_on(message, TEXT, phone=replace(PHONE, do_not_text=True))
+    recipient = customer_on(message, TEXT, phone=replace(PHONE, consent=NO_TEXTS))
 
     assert (recipient.address, recipient.shown) == ("+12125550142", "(212) 555-0142")
 
@@ -187,7 +206,7 @@ def test_a_left_out_phone_is_still_named_so_the_clerk_knows_which_one(
 def test_a_blocked_phone_does_not_stop_the_email_nor_the_other_way_round(
     message: MessageType,
 ) -> None:
-    found = who_receives(message, "Ann Lee", replace(PHONE, do_not_text=True), None)
+    found = receives(message, "Ann Lee", replace(PHONE, consent=NO_TEXTS), None)
 
     assert [r.included for r in found] == [False] * len(message.channels)
     assert [r.channel for r in found] == list(message.channels)
@@ -197,7 +216,7 @@ def test_a_blocked_phone_does_not_stop_the_email_nor_the_other_way_round(
 def test_a_subscribed_contact_gets_it_by_email(message: MessageType) -> None:
     bo = contact(preferences=frozenset({message.preference}))
 
-    recipient = who_receives(message, "Ann Lee", PHONE, MAIL, [bo])[-1]
+    recipient = receives(message, "Ann Lee", PHONE, MAIL, [bo])[-1]
 
     assert recipient == Recipient(
         who="Bo Diaz", role="Bookkeeper", channel=EMAIL, address="bo@example.com",
@@ -209,7 +228,7 @@ def test_a_subscribed_contact_gets_it_by_email(message: MessageType) -> None:
 def test_a_contact_not_subscribed_is_left_out(message: MessageType) -> None:
     others = frozenset(Pref) - {message.preference}
 
-    recipient = who_receives(message, "Ann Lee", PHONE, MAIL, [contact(preferences=others)])[-1]
+    recipient = receives(message, "Ann Lee", PHONE, MAIL, [contact(preferences=others)])[-1]
 
     assert not recipient.included
     assert recipient.reason == f"not subscribed to {message.preference.label}"
@@ -222,7 +241,7 @@ def test_a_subscribed_contact_without_an_email_is_left_out_even_with_a_phone(
     no_email = contact(email=None)
     with_phone = contact(email=None, phone="(212) 555-0199")
 
-    found = who_receives(message, "Ann Lee", PHONE, MAIL, [no_email, with_phone])[-2:]
+    found = receives(message, "Ann Lee", PHONE, MAIL, [no_email, with_phone])[-2:]
 
     assert [(r.included, r.address) for r in found] == [(False, None), (False, None)]
     label = message.preference.label
@@ -233,7 +252,7 @@ def test_a_subscribed_contact_without_an_email_is_left_out_even_with_a_phone(
 
 @pytest.mark.parametrize("message", CUSTOMER_ONLY, ids=ids(CUSTOMER_ONLY))
 def test_messages_that_are_not_preferences_go_to_the_customer_only(message: MessageType) -> None:
-    found = who_receives(message, "Ann Lee", PHONE, MAIL, [contact()])
+    found = receives(message, "Ann Lee", PHONE, MAIL, [contact()])
 
     assert [r.who for r in found if r.included] == ["Ann Lee"] * len(message.channels)
     bo = found[-1]
@@ -246,7 +265,7 @@ def test_everyone_considered_appears_once_per_channel_customer_first(message: Me
     people = [contact("Bo Diaz"), contact("Cy Lee", email=None, role="Spouse"),
               contact("Di Fox", email="di@example.com", preferences=frozenset(), role="Other")]
 
-    found = who_receives(message, "Ann Lee", None, None, people)
+    found = receives(message, "Ann Lee", None, None, people)
 
     assert [(r.who, r.role) for r in found] == (
         [("Ann Lee", "Customer")] * len(message.channels)
@@ -257,7 +276,7 @@ def test_everyone_considered_appears_once_per_channel_customer_first(message: Me
 
 
 def test_a_customer_with_nothing_active_and_no_contacts_gets_nothing_and_is_told_why() -> None:
-    found = who_receives(MessageType.PAYMENT_CONFIRMATION, "Ann Lee", None, None)
+    found = receives(MessageType.PAYMENT_CONFIRMATION, "Ann Lee", None, None)
 
     assert [(r.channel, r.included, r.reason) for r in found] == [
         (EMAIL, False, "no active email address"),
@@ -273,7 +292,7 @@ def test_an_address_gets_the_message_once_whoever_else_has_it(message: MessageTy
     office = contact("Bo Diaz", email="office@example.com")
     partner = contact("Di Fox", email="office@example.com", role="Other")
 
-    found = who_receives(message, "Ann Lee", PHONE, MAIL, [spouse, office, partner])
+    found = receives(message, "Ann Lee", PHONE, MAIL, [spouse, office, partner])
 
     by_email = [(r.who, r.included, r.reason) for r in found if r.channel is EMAIL]
     label = message.preference.label
@@ -291,46 +310,54 @@ def test_someone_left_out_for_another_reason_keeps_that_reason() -> None:
     not_subscribed = contact("Cy Lee", email="ann@example.com", preferences=frozenset())
     blocked = replace(MAIL, status=ContactStatus.INACTIVE)
 
-    found = who_receives(MessageType.SCHEDULING, "Ann Lee", PHONE, blocked,
+    found = receives(MessageType.SCHEDULING, "Ann Lee", PHONE, blocked,
                          [not_subscribed, contact("Bo Diaz", email="ann@example.com")])
 
     assert [(r.who, r.included, r.reason) for r in found if r.channel is EMAIL] == [
-        ("Ann Lee", False, "the primary email ann@example.com is inactive"),
+        ("Ann Lee", False, "ann@example.com is marked inactive"),
         ("Cy Lee", False, "not subscribed to Scheduling"),
         ("Bo Diaz", True, "subscribed to Scheduling"),
     ]
 
 
 def test_a_marketing_opt_out_covers_its_address_whoever_it_is_sent_for() -> None:
-    """The customer opted the household email out of marketing: the spouse subscribed to
-    marketing on that same address gets none either; another address still does."""
-    spouse = contact("Cy Lee", email="Ann@Example.com", role="Spouse")
+    """The household email opted out of marketing: the spouse subscribed to marketing on
+    that same address gets none either (consent is the address's, so the spouse's address
+    carries the same records); another address still does."""
+    spouse = contact("Cy Lee", email="ann@example.com", role="Spouse",
+                     consent=NO_MARKETING_EMAIL)
     office = contact("Bo Diaz", email="office@example.com")
-    opted_out = replace(MAIL, marketing_opt_out=True)
+    opted_out = replace(MAIL, consent=NO_MARKETING_EMAIL)
 
-    marketing = who_receives(MessageType.MARKETING, "Ann Lee", PHONE, opted_out,
-                             [spouse, office])
-    scheduling = who_receives(MessageType.SCHEDULING, "Ann Lee", PHONE, opted_out, [office])
+    marketing = receives(MessageType.MARKETING, "Ann Lee", PHONE, opted_out, [spouse, office])
+    scheduling = receives(MessageType.SCHEDULING, "Ann Lee", PHONE, opted_out, [office])
 
+    said = f"{OUT_BY_DESK} (marketing emails)"
     assert [(r.who, r.included, r.reason) for r in marketing if r.channel is EMAIL] == [
-        ("Ann Lee", False, "ann@example.com opted out of marketing email"),
-        ("Cy Lee", False, "Ann@Example.com opted out of marketing email"),
+        ("Ann Lee", False, f"ann@example.com: {said}"),
+        ("Cy Lee", False, f"ann@example.com: {said}"),
         ("Bo Diaz", True, "subscribed to Marketing"),
     ]
     assert [r.who for r in scheduling if r.channel is EMAIL and r.included] == [
         "Ann Lee", "Bo Diaz"]
 
 
-def test_an_opt_out_on_another_of_the_customers_addresses_covers_it_too() -> None:
-    office = contact("Bo Diaz", email="Office@Example.com")
+def test_a_contacts_own_opt_out_stops_marketing_and_nothing_else() -> None:
+    office = contact("Bo Diaz", email="office@example.com", consent=NO_MARKETING_EMAIL)
 
-    found = who_receives(MessageType.MARKETING, "Ann Lee", PHONE, MAIL, [office],
-                         opted_out=["office@example.com"])
-    invoices = who_receives(MessageType.INVOICES, "Ann Lee", PHONE, MAIL, [office],
-                            opted_out=["office@example.com"])
+    found = receives(MessageType.MARKETING, "Ann Lee", PHONE, MAIL, [office])
+    invoices = receives(MessageType.INVOICES, "Ann Lee", PHONE, MAIL, [office])
 
     assert [(r.who, r.included, r.reason) for r in found if r.channel is EMAIL] == [
         ("Ann Lee", True, "primary email"),
-        ("Bo Diaz", False, "Office@Example.com opted out of marketing email"),
+        ("Bo Diaz", False, f"office@example.com: {OUT_BY_DESK} (marketing emails)"),
     ]
     assert [r.included for r in invoices if r.who == "Bo Diaz"] == [True]
+
+
+def test_quiet_hours_hold_a_text_with_its_time_and_let_the_email_go() -> None:
+    evening = datetime(2026, 3, 4, 2, 40, tzinfo=timezone.utc)  # 9:40 PM in New York
+    email, text = who_receives(MessageType.PAYMENT_CONFIRMATION, "Ann Lee", PHONE, MAIL,
+                               at=evening)
+    assert email.included and not text.included
+    assert text.not_before == datetime(2026, 3, 4, 13, 0, tzinfo=timezone.utc)

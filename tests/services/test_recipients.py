@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from datetime import date, datetime, timedelta, timezone
 
 import pytest
 
@@ -23,6 +24,12 @@ from contact_desk.services.recipients import recipients_for
 from tests.consent import set_flag
 
 TEXT, EMAIL = Channel.TEXT, Channel.EMAIL
+# A Tuesday noon in New York: inside every quiet-hours window, whatever the test's clock says.
+NOON = datetime(2026, 3, 3, 17, 0, tzinfo=timezone.utc)
+
+
+def at_noon(database, key, message, **where):
+    return recipients_for(database.unit_of_work(), key, message, at=NOON, **where)
 Pref = CommunicationPreference
 
 
@@ -67,7 +74,7 @@ def ann(database, manager, new_customer) -> dict[str, int]:
 
 
 def summary(database, message: MessageType, key: str = "C1") -> list[tuple]:
-    found = recipients_for(database.unit_of_work(), key, message)
+    found = at_noon(database, key, message)
     return [(r.who, r.channel, r.address, r.included) for r in found.recipients]
 
 
@@ -120,7 +127,7 @@ def test_the_customer_and_the_contacts_each_message_reaches(database, ann, messa
 
 
 def test_contacts_carry_their_role_and_the_reason_they_are_left_out(database, ann):
-    found = recipients_for(database.unit_of_work(), "C1", MessageType.SCHEDULING)
+    found = at_noon(database, "C1", MessageType.SCHEDULING)
 
     bo, cy = found.recipients[-2:]
     assert (bo.role, bo.reason) == ("Bookkeeper", "not subscribed to Scheduling")
@@ -139,19 +146,20 @@ def test_consent_recorded_at_the_desk_decides_the_texts(database, manager, ann):
     assert ("Ann Lee", TEXT, "+12125550142", True) in summary(database, MessageType.MARKETING)
 
     set_flag(database.unit_of_work(), manager, ann["phone"], do_not_text=True)
-    text = recipients_for(database.unit_of_work(), "C1", MessageType.TEXT_REMINDER).recipients[0]
+    text = at_noon(database, "C1", MessageType.TEXT_REMINDER).recipients[0]
     assert not text.included
-    assert text.reason == "(212) 555-0142 is marked do-not-text"
+    assert text.reason.startswith("(212) 555-0142: Opted out by the customer at the desk on ")
 
 
 def test_a_marketing_opt_out_stops_marketing_email_and_nothing_else(database, manager, ann):
     set_flag(database.unit_of_work(), manager, ann["email"], marketing_opt_out=True)
 
-    marketing = recipients_for(database.unit_of_work(), "C1", MessageType.MARKETING).recipients[0]
-    invoices = recipients_for(database.unit_of_work(), "C1", MessageType.INVOICES).recipients[0]
+    marketing = at_noon(database, "C1", MessageType.MARKETING).recipients[0]
+    invoices = at_noon(database, "C1", MessageType.INVOICES).recipients[0]
     assert (marketing.included, marketing.reason) == (
         False,
-        "ann.lee@example.com opted out of marketing email",
+        f"ann.lee@example.com: Opted out by the customer at the desk on {date.today()} "
+        "(marketing emails)",
     )
     assert invoices.included
 
@@ -177,11 +185,13 @@ def test_a_contact_on_an_opted_out_address_gets_no_marketing(database, manager, 
     )
 
     def spouse(message: MessageType) -> tuple[bool, str]:
-        found = recipients_for(database.unit_of_work(), "C1", message)
+        found = at_noon(database, "C1", message)
         (recipient,) = [r for r in found.recipients if r.who == "Di Lee"]
         return recipient.included, recipient.reason
 
-    assert spouse(MessageType.MARKETING) == (False, "home@example.com opted out of marketing email")
+    assert spouse(MessageType.MARKETING) == (
+        False, f"home@example.com: Opted out by the customer at the desk on {date.today()} "
+               "(marketing emails)")
     assert spouse(MessageType.SCHEDULING) == (True, "subscribed to Scheduling")
     assert summary(database, MessageType.MARKETING)[0] == (
         "Ann Lee",
@@ -197,10 +207,10 @@ def test_a_landline_primary_gets_no_texts(database, manager, new_customer):
         database.unit_of_work(), manager, customer_id, ContactKind.PHONE, "+44 20 7946 0958"
     )
 
-    text = recipients_for(database.unit_of_work(), "C2", MessageType.SCHEDULING).recipients[0]
+    text = at_noon(database, "C2", MessageType.SCHEDULING).recipients[0]
 
     assert not text.included
-    assert text.reason == "+44 20 7946 0958 cannot receive texts (not a mobile number)"
+    assert text.reason == "+44 20 7946 0958: landline: cannot receive texts"
 
 
 def test_deactivating_the_only_phone_and_email_leaves_the_customer_out_with_reasons(
@@ -209,7 +219,7 @@ def test_deactivating_the_only_phone_and_email_leaves_the_customer_out_with_reas
     for point in (ann["phone"], ann["email"]):
         contact_info.set_contact_point_status(database.unit_of_work(), manager, point, ContactStatus.INACTIVE)
 
-    found = recipients_for(database.unit_of_work(), "C1", MessageType.PAYMENT_CONFIRMATION)
+    found = at_noon(database, "C1", MessageType.PAYMENT_CONFIRMATION)
 
     assert [(r.channel, r.included, r.reason) for r in found.recipients[:2]] == [
         (EMAIL, False, "no active email address"),
@@ -232,7 +242,7 @@ def test_the_primary_moves_and_the_message_follows_it(database, manager, ann):
 
 
 def test_the_customer_is_found_by_internal_id_too(database, ann):
-    found = recipients_for(database.unit_of_work(), str(ann["customer"]), MessageType.INVOICES)
+    found = at_noon(database, str(ann["customer"]), MessageType.INVOICES)
 
     assert (found.customer_id, found.customer_number, found.customer_name) == (
         ann["customer"],
@@ -243,18 +253,18 @@ def test_the_customer_is_found_by_internal_id_too(database, ann):
 
 def test_an_unknown_customer_is_named_in_the_error(database):
     with pytest.raises(NotFound, match="'C404'"):
-        recipients_for(database.unit_of_work(), "C404", MessageType.INVOICES)
+        at_noon(database, "C404", MessageType.INVOICES)
 
 
 def test_asking_writes_nothing(database, ann, stored):
     before = stored()
     for message in MessageType:
-        recipients_for(database.unit_of_work(), "C1", message)
+        at_noon(database, "C1", message)
     assert stored() == before
 
 
 def test_as_dict_is_json_for_scripts(database, ann):
-    data = recipients_for(database.unit_of_work(), "C1", MessageType.CAR_UPDATES).as_dict()
+    data = at_noon(database, "C1", MessageType.CAR_UPDATES).as_dict()
 
     assert json.loads(json.dumps(data)) == data
     assert (
@@ -271,5 +281,57 @@ def test_as_dict_is_json_for_scripts(database, ann):
         "shown": "(212) 555-0142",
         "included": True,
         "reason": "primary phone",
+        "not_before": None,
     }
+    assert data["suppressed"] is None
     assert [r["who"] for r in data["recipients"]] == ["Ann Lee", "Ann Lee", "Bo Diaz", "Cy Lee"]
+
+
+def test_quiet_hours_hold_a_text_and_say_from_when(database, ann):
+    """9:40 PM in New York: the reminder text waits for the morning; the email goes."""
+    evening = datetime(2026, 3, 4, 2, 40, tzinfo=timezone.utc)
+    found = recipients_for(database.unit_of_work(), "C1", MessageType.PAYMENT_CONFIRMATION,
+                           at=evening)
+    email, text = found.recipients[:2]
+    assert email.included and not text.included
+    assert "9:40 PM in New York" in text.reason and "from 8:00 AM" in text.reason
+    assert text.not_before == datetime(2026, 3, 4, 13, 0, tzinfo=timezone.utc)
+
+
+def test_a_suppression_leaves_everyone_out_only_for_its_message_and_vehicle(
+        database, manager, ann, vin):
+    from contact_desk.services.garage import add_vehicle
+    from contact_desk.services.suppressions import (
+        SuppressionForm,
+        lift_suppression,
+        suppress,
+    )
+
+    car = add_vehicle(database.unit_of_work(), manager, ann["customer"], vin(1), 2019,
+                      "Honda", "Civic").vehicle_id
+    saved = suppress(database.unit_of_work(), manager, ann["customer"], SuppressionForm(
+        message=MessageType.CAR_UPDATES, reason="car sold", vehicle_id=car))
+
+    about_car = at_noon(database, "C1", MessageType.CAR_UPDATES, vehicle_id=car)
+    assert about_car.included == ()
+    assert {r.reason for r in about_car.recipients} == {
+        "Car Updates suppressed for 2019 Honda Civic: car sold"}
+    assert at_noon(database, "C1", MessageType.CAR_UPDATES).included  # another car, or none
+    assert at_noon(database, "C1", MessageType.SCHEDULING, vehicle_id=car).included
+
+    lift_suppression(database.unit_of_work(), manager, saved.id)
+    assert at_noon(database, "C1", MessageType.CAR_UPDATES, vehicle_id=car).included
+
+
+def test_a_suppression_ends_after_its_last_day(database, manager, ann):
+    from contact_desk.services.suppressions import SuppressionForm, suppress
+
+    last_day = date.today()
+    suppress(database.unit_of_work(), manager, ann["customer"], SuppressionForm(
+        message=MessageType.SCHEDULING, reason="away until then", ends_on=last_day))
+    on_it = datetime.combine(last_day, datetime.min.time(), timezone.utc).replace(hour=17)
+    after = on_it + timedelta(days=1)
+    assert not recipients_for(database.unit_of_work(), "C1", MessageType.SCHEDULING,
+                              at=on_it).included
+    assert recipients_for(database.unit_of_work(), "C1", MessageType.SCHEDULING,
+                          at=after).included

@@ -55,6 +55,7 @@ class Entity(LabelledEnum):
     VERIFICATION_DOCUMENT = "Verification document"
     INTERACTION_SUMMARY = "Interaction summary"
     SETTING = "Setting"
+    SUPPRESSION = "Suppressed message"
 
 
 @unique

@@ -3,17 +3,23 @@ on the account by email for what they subscribed to."""
 
 from __future__ import annotations
 
-from collections.abc import Collection, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
-from typing import NamedTuple
+from datetime import datetime
+from typing import TYPE_CHECKING, NamedTuple
 
+from contact_desk.domain.consent import NOTHING_RECORDED, ConsentSummary, Purpose
 from contact_desk.domain.enums import (
     Channel,
     CommunicationPreference,
+    ContactKind,
     ContactStatus,
     LabelledEnum,
-    TextConsent,
 )
+from contact_desk.domain.reach import ReachAnswer, ReachTarget, can_reach
+
+if TYPE_CHECKING:
+    from contact_desk.domain.suppression import Suppression
 
 TEXT, EMAIL = Channel.TEXT, Channel.EMAIL
 CUSTOMER_ROLE = "Customer"
@@ -66,27 +72,6 @@ ROUTES: dict[MessageType, Route] = {
 
 
 @dataclass(frozen=True)
-class PhoneFacts:
-    """The customer's primary phone, as far as sending a text depends on it."""
-
-    display: str
-    value: str
-    status: ContactStatus
-    do_not_text: bool
-    can_receive_texts: bool
-    text_consent: TextConsent
-
-
-@dataclass(frozen=True)
-class EmailFacts:
-    """The customer's primary email, as far as sending an email depends on it."""
-
-    value: str
-    status: ContactStatus
-    marketing_opt_out: bool
-
-
-@dataclass(frozen=True)
 class ContactFacts:
     """An additional contact on the account: who they are and what they subscribed to."""
 
@@ -95,6 +80,8 @@ class ContactFacts:
     email: str | None
     phone: str | None
     preferences: frozenset[CommunicationPreference]
+    # The email's consent: a value's own, so a household address shares the customer's.
+    consent: ConsentSummary = NOTHING_RECORDED
 
 
 @dataclass(frozen=True)
@@ -109,28 +96,37 @@ class Recipient:
     shown: str | None
     included: bool
     reason: str
+    not_before: datetime | None = None  # left out for the hour: when it may go out
+
+
+def purpose_of(message: MessageType) -> Purpose:
+    """Marketing sells; every other message is the customer's own business."""
+    return Purpose.MARKETING if message is MessageType.MARKETING else Purpose.TRANSACTIONAL
 
 
 def who_receives(
     message: MessageType,
     customer_name: str,
-    phone: PhoneFacts | None,
-    email: EmailFacts | None,
+    phone: ReachTarget | None,
+    email: ReachTarget | None,
     contacts: Sequence[ContactFacts] = (),
-    opted_out: Collection[str] = (),
+    *,
+    at: datetime,
+    suppression: Suppression | None = None,
 ) -> list[Recipient]:
-    """Everyone considered for ``message``: the customer once per channel, then each contact.
+    """Everyone considered for ``message`` sent at ``at``: the customer once per channel on
+    the primary value, then each contact by email. Whether a value may be reached is
+    domain/reach's answer (consent, line, quiet hours), the same the card and the click
+    to text give. A suppression in force leaves everyone out, saying so.
 
     An address gets the message once: a contact who shares an address with someone before
-    them (a household email) is left out, saying whose. ``opted_out`` are the customer's
-    email addresses that opted out of marketing: the opt-out is the address's, so marketing
-    reaches no one there, whoever it would be sent for.
+    them (a household email) is left out, saying whose.
     """
-    blocked = {address.casefold() for address in opted_out}
-    if email is not None and email.marketing_opt_out:
-        blocked.add(email.value.casefold())
-    found = [_customer(message, customer_name, ch, phone, email) for ch in message.channels]
-    found.extend(_contact(message, contact, blocked) for contact in contacts)
+    found = [_customer(message, customer_name, ch, phone, email, at) for ch in message.channels]
+    found.extend(_contact(message, contact, at) for contact in contacts)
+    if suppression is not None:
+        return [replace(r, included=False, reason=suppression.describe(), not_before=None)
+                for r in found]
     return _once_per_address(found)
 
 
@@ -152,55 +148,38 @@ def _customer(
     message: MessageType,
     name: str,
     channel: Channel,
-    phone: PhoneFacts | None,
-    email: EmailFacts | None,
+    phone: ReachTarget | None,
+    email: ReachTarget | None,
+    at: datetime,
 ) -> Recipient:
-    if channel is TEXT:
-        address, shown = (phone.value, phone.display) if phone else (None, None)
-        why_not, used = _why_no_text(message, phone), "primary phone"
-    else:
-        address = shown = email.value if email else None
-        why_not, used = _why_no_email(message, email), "primary email"
-    return Recipient(name, CUSTOMER_ROLE, channel, address, shown, why_not is None, why_not or used)
+    target = phone if channel is TEXT else email
+    if target is None:
+        missing = "no active phone number" if channel is TEXT else "no active email address"
+        return Recipient(name, CUSTOMER_ROLE, channel, None, None, False, missing)
+    answer = can_reach(target, channel, purpose_of(message), at)
+    used = "primary phone" if channel is TEXT else "primary email"
+    return Recipient(name, CUSTOMER_ROLE, channel, target.value, target.display,
+                     answer.allowed, used if answer.allowed else _said(target, answer),
+                     answer.next_allowed_at)
 
 
-def _why_no_text(message: MessageType, phone: PhoneFacts | None) -> str | None:
-    if phone is None:
-        return "no active phone number"
-    shown = phone.display
-    if phone.status is not ContactStatus.ACTIVE:
-        return f"the primary phone {shown} is {phone.status.label.lower()}"
-    if phone.do_not_text:
-        return f"{shown} is marked do-not-text"
-    if not phone.can_receive_texts:
-        return f"{shown} cannot receive texts (not a mobile number)"
-    if phone.text_consent is TextConsent.OPTED_OUT:
-        return f"{shown} opted out of texts"
-    if message is MessageType.MARKETING and phone.text_consent is not TextConsent.OPTED_IN:
-        return f"{shown} has not opted in to marketing texts"
-    return None
+def _said(target: ReachTarget, answer: ReachAnswer) -> str:
+    """Why not, naming the value unless the reason already does."""
+    if target.display in answer.reason:
+        return answer.reason
+    return f"{target.display}: {answer.reason}"
 
 
-def _why_no_email(message: MessageType, email: EmailFacts | None) -> str | None:
-    if email is None:
-        return "no active email address"
-    if email.status is not ContactStatus.ACTIVE:
-        return f"the primary email {email.value} is {email.status.label.lower()}"
-    if message is MessageType.MARKETING and email.marketing_opt_out:
-        return f"{email.value} opted out of marketing email"
-    return None
-
-
-def _contact(message: MessageType, contact: ContactFacts, opted_out: set[str]) -> Recipient:
-    included, reason = _contact_verdict(message, contact, opted_out)
+def _contact(message: MessageType, contact: ContactFacts, at: datetime) -> Recipient:
+    included, reason = _contact_verdict(message, contact, at)
     return Recipient(contact.name, contact.role, EMAIL, contact.email, contact.email, included,
                      reason)
 
 
 def _contact_verdict(message: MessageType, contact: ContactFacts,
-                     opted_out: set[str]) -> tuple[bool, str]:
-    """Contacts are reached by email only, only for what they subscribed to, and never for
-    marketing on an address that opted out of it."""
+                     at: datetime) -> tuple[bool, str]:
+    """Contacts are reached by email only, only for what they subscribed to, and only
+    where the address may be emailed for the purpose (an opt-out is the address's)."""
     preference = message.preference
     if preference is None:
         return False, f"{message.label.lower()} messages go to the customer only"
@@ -210,6 +189,10 @@ def _contact_verdict(message: MessageType, contact: ContactFacts,
         # A phone on the card would make the clerk wonder why it is not used.
         texts = ", and contacts are not texted" if contact.phone else ""
         return False, f"subscribed to {preference.label} but has no email address{texts}"
-    if message is MessageType.MARKETING and contact.email.casefold() in opted_out:
-        return False, f"{contact.email} opted out of marketing email"
+    target = ReachTarget(kind=ContactKind.EMAIL, display=contact.email, value=contact.email,
+                         status=ContactStatus.ACTIVE, can_receive_texts=False,
+                         consent=contact.consent)
+    answer = can_reach(target, EMAIL, purpose_of(message), at)
+    if not answer.allowed:
+        return False, _said(target, answer)
     return True, f"subscribed to {preference.label}"

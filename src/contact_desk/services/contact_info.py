@@ -28,6 +28,7 @@ from contact_desk.services.contact_points import (
     correct_value,
     make_primary,
     new_contact_point,
+    point_of,
     settle_primary,
 )
 from contact_desk.services.customers import contact_info_view
@@ -156,6 +157,16 @@ def set_consent(
     return _save_on(uow, actor, point_id,
                     ContactInfoChanges(consents=(ConsentChange(point_id, form),)),
                     expected_version)
+
+
+def set_consent_by_value(uow: UnitOfWork, actor: Actor, customer_key: str, text: str,
+                         form: ConsentForm) -> tuple[str, SavedContactInfo]:
+    """The command line's consent: the value typed (a phone in any format), then
+    ``set_consent``; the value as shown, and what the save returned."""
+    with uow:
+        point = point_of(uow.session, customer_key, text)
+        point_id, shown = point.id, point.display
+    return shown, set_consent(uow, actor, point_id, form)
 
 
 @retried_when_desks_collide

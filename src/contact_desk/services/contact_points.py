@@ -216,20 +216,24 @@ def apply_status(
 def set_primary_by_value(uow: UnitOfWork, actor: Actor, customer_key: str, text: str) -> str:
     """The command line's set-primary: find the phone or email typed, make it primary."""
     actor.require(Permission.EDIT_CUSTOMERS)
-    kind = ContactKind.EMAIL if "@" in text else ContactKind.PHONE
     with uow:
-        customer = find_customer(uow.session, customer_key)
-        parsed = parse_value(kind, text, home_region(uow.session))
-        point = next(
-            (p for p in customer.points(kind)
-             if (p.value, p.extension) == (parsed.value, parsed.extension)),
-            None,
-        )
-        if point is None:
-            raise InvalidValue(f"{parsed.display} is not one of {customer.full_name}'s {kind.label.lower()}s.")
-        make_primary(uow.session, actor, customer, point)
+        point = point_of(uow.session, customer_key, text)
+        make_primary(uow.session, actor, point.customer, point)
         uow.commit()
         return point.display
+
+
+def point_of(session: Session, customer_key: str, text: str) -> ContactPoint:
+    """The customer's phone or email typed on the command line (a phone in any format)."""
+    kind = ContactKind.EMAIL if "@" in text else ContactKind.PHONE
+    customer = find_customer(session, customer_key)
+    parsed = parse_value(kind, text, home_region(session))
+    point = next((p for p in customer.points(kind)
+                  if (p.value, p.extension) == (parsed.value, parsed.extension)), None)
+    if point is None:
+        raise InvalidValue(f"{parsed.display} is not one of {customer.full_name}'s "
+                           f"{kind.label.lower()}s.")
+    return point
 
 
 def make_primary(session: Session, actor: Actor, customer: Customer, point: ContactPoint) -> None:

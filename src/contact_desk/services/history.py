@@ -29,7 +29,7 @@ class HistoryGroup(LabelledEnum):
     """What a clerk filters the history by."""
 
     CONTACT_POINTS = "Phones and emails"
-    CONSENT = "Consent"
+    CONSENT = "Consent and suppressed messages"
     CONTACTS = "People on the account"
     PROGRAMS = "Programs and invoices"
     ASSIGNMENTS = "Assigned users"
@@ -46,6 +46,7 @@ _GROUP_OF_ENTITY = {
     Entity.INVOICE: HistoryGroup.PROGRAMS,
     Entity.VERIFICATION_DOCUMENT: HistoryGroup.PROGRAMS,
     Entity.ASSIGNMENT: HistoryGroup.ASSIGNMENTS,
+    Entity.SUPPRESSION: HistoryGroup.CONSENT,
 }
 ACCOUNT_FIGURE_FIELDS = frozenset({Field.REGULAR_AMOUNT, Field.PAYMENT_FREQUENCY,
                                    Field.CURRENT_DUE_DATE, Field.CURRENT_AMOUNT_DUE})

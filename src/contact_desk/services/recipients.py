@@ -3,19 +3,18 @@
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass
+from datetime import datetime, timezone
 from typing import Any
 
+from contact_desk.domain.consent import NOTHING_RECORDED, ConsentSummary
 from contact_desk.domain.enums import ContactKind
-from contact_desk.domain.recipients import (
-    ContactFacts,
-    EmailFacts,
-    MessageType,
-    PhoneFacts,
-    Recipient,
-    who_receives,
-)
+from contact_desk.domain.recipients import ContactFacts, MessageType, Recipient, who_receives
+from contact_desk.domain.suppression import Suppression
+from contact_desk.services.consent import summaries
 from contact_desk.services.customers import customer_view
 from contact_desk.services.lookup import find_customer
+from contact_desk.services.reach import reach_target
+from contact_desk.services.suppressions import in_force
 from contact_desk.services.views import CustomerView
 from contact_desk.store.unit_of_work import UnitOfWork
 
@@ -29,6 +28,7 @@ class RecipientList:
     customer_name: str
     message_type: MessageType
     recipients: tuple[Recipient, ...]
+    suppression: Suppression | None = None
 
     @property
     def included(self) -> tuple[Recipient, ...]:
@@ -45,46 +45,45 @@ class RecipientList:
             "customer_name": self.customer_name,
             "message_type": self.message_type.cli_name,
             "message_label": self.message_type.label,
-            "recipients": [{**asdict(r), "channel": r.channel.label} for r in self.recipients],
+            "suppressed": self.suppression.describe() if self.suppression else None,
+            "recipients": [{**asdict(r), "channel": r.channel.label,
+                            "not_before": r.not_before.isoformat() if r.not_before else None}
+                           for r in self.recipients],
         }
 
 
 def recipients_for(
-    uow: UnitOfWork, customer_key: str | int, message_type: MessageType
+    uow: UnitOfWork, customer_key: str | int, message_type: MessageType,
+    at: datetime | None = None, vehicle_id: int | None = None,
 ) -> RecipientList:
-    """Who gets ``message_type`` sent to the customer numbered ``customer_key``; writes nothing."""
+    """Who gets ``message_type`` sent to the customer numbered ``customer_key`` at ``at``
+    (aware; default now), about the vehicle ``vehicle_id`` if it is about one; writes
+    nothing."""
+    at = at or datetime.now(timezone.utc)
     with uow:
-        view = customer_view(uow.session, find_customer(uow.session, customer_key))
-    phone, email = _primaries(view)
+        session = uow.session
+        view = customer_view(session, find_customer(session, customer_key))
+        consent = summaries(session, ((ContactKind.EMAIL, c.email.casefold())
+                                      for c in view.contacts if c.email))
+        suppression = next((s for s in in_force(session, view.id, at.date())
+                            if s.applies(message_type, vehicle_id, at.date())), None)
+    phone, email = view.primary(ContactKind.PHONE), view.primary(ContactKind.EMAIL)
     return RecipientList(
         customer_id=view.id,
         customer_number=view.customer_number,
         customer_name=view.full_name,
         message_type=message_type,
         recipients=tuple(who_receives(
-            message_type, view.full_name, phone, email, _contacts(view),
-            opted_out=[point.value for point in view.emails if point.marketing_opt_out])),
+            message_type, view.full_name,
+            reach_target(phone, view) if phone else None,
+            reach_target(email, view) if email else None,
+            _contacts(view, consent), at=at, suppression=suppression)),
+        suppression=suppression,
     )
 
 
-def _primaries(view: CustomerView) -> tuple[PhoneFacts | None, EmailFacts | None]:
-    phone, email = view.primary(ContactKind.PHONE), view.primary(ContactKind.EMAIL)
-    return (
-        PhoneFacts(
-            display=phone.display,
-            value=phone.value,
-            status=phone.status,
-            do_not_text=phone.do_not_text,
-            can_receive_texts=phone.can_receive_texts,
-            text_consent=phone.text_consent,
-        ) if phone else None,
-        EmailFacts(
-            value=email.value, status=email.status, marketing_opt_out=email.marketing_opt_out
-        ) if email else None,
-    )
-
-
-def _contacts(view: CustomerView) -> list[ContactFacts]:
+def _contacts(view: CustomerView,
+              consent: dict[tuple[ContactKind, str], ConsentSummary]) -> list[ContactFacts]:
     return [
         ContactFacts(
             name=contact.full_name,
@@ -92,6 +91,8 @@ def _contacts(view: CustomerView) -> list[ContactFacts]:
             email=contact.email,
             phone=contact.phone_display or None,
             preferences=frozenset(contact.preferences),
+            consent=consent.get((ContactKind.EMAIL, (contact.email or "").casefold()),
+                                NOTHING_RECORDED),
         )
         for contact in view.contacts
     ]

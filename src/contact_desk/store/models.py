@@ -18,6 +18,7 @@ from contact_desk.store.people import AccountContact, ContactPerson, ContactPref
 from contact_desk.store.program import Invoice, Program, VerificationDocument
 from contact_desk.store.runs import IncomingRun
 from contact_desk.store.sales import Deal, Vehicle
+from contact_desk.store.suppression import SuppressionRow
 from contact_desk.store.users import Assignment, Setting, User, UserPermission
 
 __all__ = [
@@ -42,6 +43,7 @@ __all__ = [
     "PossibleDuplicateReason",
     "Program",
     "Setting",
+    "SuppressionRow",
     "User",
     "UserPermission",
     "Vehicle",
