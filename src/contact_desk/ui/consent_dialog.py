@@ -104,8 +104,7 @@ class ConsentDialog(QDialog):
         form.noteEdit.textEdited.connect(lambda _: form.recordError.hide())
         self._show_file(None)
         self._as_opened = self._state()
-        hint = self.sizeHint()  # as tall as what it shows: a phone lists four lines, an email two
-        self.resize(max(self.width(), hint.width()), hint.height())
+        self._fit()
 
     @property
     def record_button(self):  # noqa: ANN201 - a QPushButton
@@ -195,10 +194,19 @@ class ConsentDialog(QDialog):
         form.fileProblem.setText(problem or "")
         form.fileProblem.setVisible(problem is not None)
         form.recordError.hide()
+        if problem is not None:
+            self._fit()
 
     def _show_error(self, text: str) -> None:
         self.form.recordError.setText(text)
         self.form.recordError.show()
+        self._fit()
+
+    def _fit(self) -> None:
+        """As tall as what it shows (a phone lists four lines on file, an email two, and a
+        refusal adds one), so nothing is squeezed."""
+        hint = self.sizeHint()
+        self.resize(max(self.width(), hint.width()), max(self.height(), hint.height()))
 
 
 def _fill(combo: QComboBox, items: object) -> None:

@@ -23,7 +23,7 @@ class Ui_ConsentDialog(object):
     def setupUi(self, ConsentDialog):
         if not ConsentDialog.objectName():
             ConsentDialog.setObjectName(u"ConsentDialog")
-        ConsentDialog.resize(600, 520)
+        ConsentDialog.resize(600, 360)
         ConsentDialog.setModal(True)
         self.dialogLayout = QVBoxLayout(ConsentDialog)
         self.dialogLayout.setObjectName(u"dialogLayout")
