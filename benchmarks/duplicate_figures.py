@@ -167,7 +167,7 @@ def figures(customers: int, work: Path, say=print) -> list[Figure]:  # noqa: ANN
     twins = _twins(database, found - pairs)
     true = len(found & pairs) + len(twins)
     precision = true / len(found) if found else 0.0
-    recall = true / len(pairs) if pairs else 0.0
+    recall = len(found & pairs) / len(pairs) if pairs else 0.0
     say("checking single customers")
     with database.sessions() as session:
         ids = [row for row, in session.execute(
