@@ -20,6 +20,7 @@ from contact_desk.services.views import CardView, ContactPointView, CustomerView
 from contact_desk.ui.card.dialogs import LogAttemptDialog
 from contact_desk.ui.card.rows import ReusedRows, clear, line, small_button, text_label
 from contact_desk.ui.card.section import CardSection
+from contact_desk.ui.click_to_contact import PointContacts
 from contact_desk.ui.desk import Desk
 from contact_desk.ui.messages import show_error
 from contact_desk.ui.models.columns import local_time
@@ -64,18 +65,23 @@ class SectionBody(QWidget):
 
 
 class PointRow(QWidget):
-    """A phone or an email on the card, with its pencil."""
+    """A phone or an email on the card, with its click-to-contact buttons and its pencil."""
 
-    def __init__(self, edit: Callable[[int], None]) -> None:
+    def __init__(self, edit: Callable[[int], None],
+                 contacts: PointContacts | None = None) -> None:
         super().__init__()
         self.point_id: int | None = None
         self.label = text_label("", wrap=False)
         self.pencil = small_button("✎", "", "", lambda: edit(self.point_id))
+        self.contacts = contacts
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(6)
         layout.addWidget(self.label)
         layout.addStretch()
+        if contacts is not None:
+            layout.addWidget(contacts)
+            contacts.attach(self)
         layout.addWidget(self.pencil)
 
     def show_point(self, point: ContactPointView) -> None:
@@ -87,14 +93,21 @@ class PointRow(QWidget):
         self.pencil.setObjectName(f"editPoint_{point.id}")
         self.pencil.setToolTip(tooltip_text(f"Edit {point.display}"))
         self.pencil.setAccessibleName(f"Edit {point.display}")
+        if self.contacts is not None:
+            self.contacts.show_point(point)
 
     def blank(self) -> None:
         self.point_id = None
         self.pencil.setObjectName("")
+        if self.contacts is not None:
+            self.contacts.blank()
 
 
 class ContactInfoBody(SectionBody):
-    """Every method with a pencil, "Add" beside each method, and the birthday (read only)."""
+    """Every method with a pencil, "Add" beside each method, and the birthday (read only);
+    ``whoReceives`` is asked from a value's context menu."""
+
+    whoReceives = Signal()
 
     def __init__(self, section: CardSection, desk: Desk, edit: EditContact) -> None:
         super().__init__(section, desk)
@@ -105,7 +118,8 @@ class ContactInfoBody(SectionBody):
                                lambda kind=kind: edit(kind, None))
             self.rows.addWidget(line(text_label(noun, muted=True, wrap=False), add,
                                      stretch_after=0))
-            self.points[kind] = ReusedRows(lambda: PointRow(lambda id_: edit(None, id_)))
+            self.points[kind] = ReusedRows(lambda: PointRow(
+                lambda id_: edit(None, id_), PointContacts(desk, self.whoReceives.emit)))
             self.rows.addWidget(self.points[kind].holder)
         self.birthday = text_label("", name="cardBirthday")
         self.birthday.setToolTip("From the DMS; it is not edited here.")
