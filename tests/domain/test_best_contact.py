@@ -84,5 +84,17 @@ def test_the_best_channel_has_the_highest_rate_and_any_tie_goes_to_text(attempts
         assert best.best is TEXT
     else:
         assert rates[best.best].rate == top
-    assert sum(rate.attempts for rate in best.rates) == len(attempts)
+    assert sum(rate.attempts for rate in best.rates) == sum(
+        outcome.tells_how_it_went for _, outcome in attempts)
     assert best == best_contact_method(list(reversed(attempts))), "order does not matter"
+
+
+def test_a_contact_started_from_the_desk_is_neither_a_success_nor_a_failure():
+    """Click-to-text logs that the clerk began; how it went is logged after, if at all."""
+    started = AttemptOutcome.STARTED
+    assert not started.tells_how_it_went
+    alone = best_contact_method([(CALL, started), (CALL, started)])
+    assert alone == best_contact_method([])
+    best = best_contact_method([(TEXT, started), (TEXT, REPLIED), (CALL, NO_ANSWER)])
+    assert (best.rates[0].attempts, best.rates[0].successes) == (1, 1)
+    assert best.reason == "Text reaches the customer most often: 1 of 1 attempt (100%)."

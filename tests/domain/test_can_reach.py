@@ -126,6 +126,14 @@ def test_late_in_illinois_the_reason_gives_the_local_time_and_the_opening():
     assert answer.reason == "it is 9:40 PM in Illinois: marketing texts may go out from 8:00 AM"
     assert answer.next_allowed_at == chicago(2026, 3, 4, 8, 0)
     assert answer.next_allowed_at.utcoffset() is not None
+    assert answer.later
+    assert (answer.opens, answer.opens_in) == ("8:00 AM", "Illinois"), "the card's short line"
+
+
+def test_an_answer_refused_for_good_or_allowed_is_not_for_later():
+    for answer in (can_reach(phone(textable=False), TEXT, TRX, chicago(2026, 3, 3, 21, 40)),
+                   can_reach(phone(), TEXT, TRX, chicago(2026, 3, 3, 12, 0))):
+        assert not answer.later and answer.opens is None and answer.opens_in is None
 
 
 def test_a_miami_number_with_an_illinois_address_gets_the_stricter_florida_answer():
@@ -150,6 +158,7 @@ def test_an_alabama_weekend_names_the_day_and_when_calls_may_go_out():
     assert sunday.reason == ("it is Sunday in Alabama, when no marketing calls may go out: "
                              "they may go out from 8:00 AM tomorrow")
     assert sunday.next_allowed_at == chicago(2026, 3, 2, 8, 0)
+    assert (sunday.opens, sunday.opens_in) == ("8:00 AM tomorrow", "Alabama")
     saturday = can_reach(alabama, CALL, MKT, chicago(2026, 2, 28, 20, 30))
     assert saturday.reason == ("it is 8:30 PM in Alabama: marketing calls may go out from "
                                "8:00 AM on Monday")

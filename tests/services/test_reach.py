@@ -77,3 +77,33 @@ def test_an_inactive_number_says_so(database, manager, ann):
 def test_a_moment_without_an_offset_is_refused(database, ann):
     with pytest.raises(ValueError, match="UTC offset"):
         customer_reach(database.unit_of_work(), "C1", datetime(2026, 3, 3, 12, 0))
+
+
+def test_the_card_s_lines_answer_call_text_and_email_for_the_primary_values(database, ann):
+    """From the customer's view alone (no read): the first phone added is the primary."""
+    from contact_desk.services.customers import get_customer
+    from contact_desk.services.reach import primary_reach
+
+    view = get_customer(database.unit_of_work(), "C1")
+    late = primary_reach(view, datetime(2026, 3, 3, 21, 40, tzinfo=CHICAGO))
+    assert [(line.channel, line.point.display if line.point else None) for line in late] == [
+        (Channel.CALL, "(305) 555-0142"), (Channel.TEXT, "(305) 555-0142"),
+        (Channel.EMAIL, "ann@example.com")]
+    call, text, email = late
+    assert call.transactional.later and text.marketing.later
+    assert (text.transactional.opens, text.transactional.opens_in) == ("8:00 AM", "Illinois")
+    assert email.transactional.allowed and not email.marketing.allowed
+    assert email.marketing.reason.startswith("Opted out by the customer at the desk on ")
+
+
+def test_without_an_active_phone_the_call_and_text_lines_say_so(database, manager,
+                                                                new_customer):
+    from contact_desk.services.customers import get_customer
+    from contact_desk.services.reach import primary_reach
+
+    new_customer(customer_number="C9")
+    lines = primary_reach(get_customer(database.unit_of_work(), "C9"),
+                          datetime(2026, 3, 3, 12, 0, tzinfo=CHICAGO))
+    assert [(line.transactional.reason, line.marketing.reason) for line in lines] == [
+        ("no active phone number",) * 2, ("no active phone number",) * 2,
+        ("no active email address",) * 2]

@@ -4,14 +4,25 @@ yellow got the dark window's white text."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
+
 import pytest
 from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QApplication, QLabel, QPlainTextEdit
 
 from contact_desk.ui import text_colors
-from contact_desk.ui.text_colors import STICKY, caution_style, note_style, problem_style
+from contact_desk.ui.text_colors import (
+    STICKY,
+    allowed_style,
+    caution_style,
+    note_style,
+    problem_style,
+)
 
 LIGHT, DARK = "#f0f0f0", "#2b2b2b"  # Fusion's light window; a common dark one
+# The base under the card's sections and the tables: white, or a dark window's darker one.
+LIGHT_BASE, DARK_BASE = "#ffffff", "#1e1e1e"
 
 
 def luminance(color: QColor) -> float:
@@ -26,24 +37,40 @@ def contrast(one: QColor, other: QColor) -> float:
     return (high + 0.05) / (low + 0.05)
 
 
-@pytest.fixture(params=[LIGHT, DARK], ids=["light", "dark"])
-def window_colour(request, qapp):
-    before = qapp.palette()
+@contextmanager
+def painted(app: QApplication, window: str, base: str) -> Iterator[tuple[QColor, QColor]]:
+    """The application in a palette of this window and base colour, for the block."""
+    before = app.palette()
     palette = QPalette(before)
-    palette.setColor(QPalette.ColorRole.Window, QColor(request.param))
-    qapp.setPalette(palette)
-    yield QColor(request.param)
-    qapp.setPalette(before)
+    palette.setColor(QPalette.ColorRole.Window, QColor(window))
+    palette.setColor(QPalette.ColorRole.Base, QColor(base))
+    app.setPalette(palette)
+    try:
+        yield QColor(window), QColor(base)
+    finally:
+        app.setPalette(before)
 
 
-@pytest.mark.parametrize("style", [problem_style, note_style, caution_style])
-def test_the_desks_text_reads_on_the_window(qtbot, window_colour, style):
+@pytest.fixture(params=[(LIGHT, LIGHT_BASE), (DARK, DARK_BASE)], ids=["light", "dark"])
+def window_colours(request, qapp):
+    with painted(qapp, *request.param) as colours:
+        yield colours
+
+
+@pytest.fixture
+def window_colour(window_colours):
+    return window_colours[0]
+
+
+@pytest.mark.parametrize("style", [problem_style, note_style, caution_style, allowed_style])
+def test_the_desks_text_reads_on_the_window_and_its_base(qtbot, window_colours, style):
     label = QLabel("Enter a valid phone number")
     qtbot.addWidget(label)
     label.setStyleSheet(style())
     label.ensurePolished()
     shown = label.palette().color(QPalette.ColorRole.WindowText)
-    assert contrast(shown, window_colour) >= 4.5, (style.__name__, shown.name())
+    for behind in window_colours:  # a label on the window, or on a card section's base
+        assert contrast(shown, behind) >= 4.5, (style.__name__, shown.name(), behind.name())
 
 
 def test_the_note_box_sets_its_text_with_its_background(qtbot, window_colour):

@@ -36,10 +36,13 @@ class BestContact:
 
 
 def best_contact_method(attempts: Iterable[tuple[Channel, AttemptOutcome]]) -> BestContact:
-    """The channel that succeeds most often; Text when nothing is logged or rates are equal."""
+    """The channel that succeeds most often; Text when nothing is logged or rates are equal.
+    A contact only started from the desk counts for nothing: it says the clerk began."""
     tried = {channel: 0 for channel in Channel}
     reached = {channel: 0 for channel in Channel}
     for channel, outcome in attempts:
+        if not outcome.tells_how_it_went:
+            continue  # begun from the desk: neither a success nor a failure
         tried[channel] += 1
         reached[channel] += outcome.succeeded
     rates = tuple(

@@ -210,10 +210,18 @@ class AttemptOutcome(LabelledEnum):
     LEFT_MESSAGE = "Left message"
     BOUNCED = "Bounced"
     WRONG_NUMBER = "Wrong number"
+    # A call, text or email opened from the desk's click-to-contact: it says only that the
+    # clerk began, not how it went, so it is no try that failed (best_contact skips it).
+    STARTED = "Started from the desk"
 
     @property
     def succeeded(self) -> bool:
         return self in (AttemptOutcome.REACHED, AttemptOutcome.REPLIED)
+
+    @property
+    def tells_how_it_went(self) -> bool:
+        """Whether the outcome says if the customer was reached (what a clerk logs)."""
+        return self is not AttemptOutcome.STARTED
 
 
 class AssignmentRole(LabelledEnum):

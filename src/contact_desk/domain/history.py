@@ -131,6 +131,12 @@ class Field(LabelledEnum):
     MAIL_FROM_ADDRESS = "Sender address"
     MAIL_DEALERSHIP_NAME = "Dealership name"
     MAIL_OUTBOX = "Outbox folder"
+    # Click-to-contact: a call, text or email begun from the desk (new: the channel), and
+    # the dealership's own apps' links (settings contact_app.*).
+    STARTED = "Started from the desk"
+    CONTACT_APP_CALL_URL = "Calling app link"
+    CONTACT_APP_TEXT_URL = "Texting app link"
+    CONTACT_APP_EMAIL_URL = "Email app link"
 
     @classmethod
     def of(cls, name: str | Field | AssignmentRole) -> Field:
@@ -156,6 +162,7 @@ ENUM_OF_FIELD: dict[Field, type[LabelledEnum]] = {
     Field.ROLE: ContactRole,
     Field.PREFERENCES: CommunicationPreference,
     Field.PAYMENT_FREQUENCY: PaymentFrequency,
+    Field.STARTED: Channel,
 }
 YES_NO_FIELDS = frozenset({Field.DO_NOT_CALL, Field.DO_NOT_TEXT, Field.MARKETING_OPT_OUT,
                            Field.PORTAL_ACCESS, Field.PRIMARY_CONTACT, Field.OWNED,

@@ -87,6 +87,15 @@ class ReachAnswer:
     allowed: bool
     reason: str
     next_allowed_at: datetime | None  # aware; None when allowed, or when no later time helps
+    # When held for the hour: that time in the recipient's words ("8:00 AM tomorrow") and
+    # the place whose clock it is read on ("Illinois"), for a line shorter than the reason.
+    opens: str | None = None
+    opens_in: str | None = None
+
+    @property
+    def later(self) -> bool:
+        """Not now, but at a time the answer gives (quiet hours)."""
+        return not self.allowed and self.next_allowed_at is not None
 
 
 _NOUNS = {Channel.TEXT: "texts", Channel.CALL: "calls", Channel.EMAIL: "emails"}
@@ -150,6 +159,7 @@ def _held(opening: Opening, places: RecipientPlaces, channel: Channel,
         holiday = ", a holiday" if closure.kind == "holiday" else ","
         situation = f"it is {closure.name} in {place}{holiday} when no {what} may go out"
         subject = "they"
+    when: str | None = None
     if opening.next_allowed_at is None and closure is not None and closure.kind == "year":
         reason, next_at = f"{situation}: {what} wait until the file is brought up to date", None
     elif opening.next_allowed_at is None:
@@ -167,7 +177,7 @@ def _held(opening: Opening, places: RecipientPlaces, channel: Channel,
         phone = " and ".join(state_name(state) for state in places.phone_states)
         reason += (f" (the address is in {state_name(places.address_state or '')} and the "
                    f"area code in {phone}: the stricter reading)")
-    return ReachAnswer(False, reason, next_at)
+    return ReachAnswer(False, reason, next_at, when, _place_name(opened_in) if when else None)
 
 
 def _place_name(place: Place) -> str:

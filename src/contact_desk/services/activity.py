@@ -34,19 +34,21 @@ def log_contact_attempt(
     actor.require(Permission.EDIT_CUSTOMERS)
     with uow:
         get(uow.session, Customer, customer_id, "customer")
-        attempt = ContactAttempt(
-            customer_id=customer_id,
-            channel=channel,
-            outcome=outcome,
-            at=at or utc_now(),
-            user_id=actor.user_id,
-        )
-        uow.session.add(attempt)
-        uow.flush()
+        attempt = add_attempt(uow.session, actor, customer_id, channel, outcome, at)
         audit.record(uow.session, actor, customer_id, "contact_attempt", attempt.id, "logged",
                      None, f"{channel.label}: {outcome.label}")
         uow.commit()
         return attempt.id
+
+
+def add_attempt(session: Session, actor: Actor, customer_id: int, channel: Channel,
+                outcome: AttemptOutcome, at: datetime | None = None) -> ContactAttempt:
+    """The attempt's row, flushed (its id is known); the caller audits it and commits."""
+    attempt = ContactAttempt(customer_id=customer_id, channel=channel, outcome=outcome,
+                             at=at or utc_now(), user_id=actor.user_id)
+    session.add(attempt)
+    session.flush()
+    return attempt
 
 
 @retried_when_desks_collide

@@ -136,8 +136,9 @@ _OUTCOMES = {
     Channel.EMAIL: ((AttemptOutcome.REPLIED, 3), (AttemptOutcome.NO_ANSWER, 6),
                     (AttemptOutcome.BOUNCED, 1)),
 }
-_EVERY_ATTEMPT = tuple((channel, outcome) for channel, pairs in _OUTCOMES.items()
-                       for outcome, _ in pairs)
+# Once through every channel and outcome, and a text begun from the desk's click-to-text.
+_EVERY_ATTEMPT = (*((channel, outcome) for channel, pairs in _OUTCOMES.items()
+                    for outcome, _ in pairs), (Channel.TEXT, AttemptOutcome.STARTED))
 _NOTES = (
     "Called about the {vehicle} recall; will book it after the holidays.",
     "Prefers texts after 5 pm. Works nights on weekends.",

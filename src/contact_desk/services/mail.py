@@ -20,7 +20,6 @@ from typing import Literal
 import keyring
 import platformdirs
 from keyring.errors import KeyringError, PasswordDeleteError
-from sqlalchemy import select
 
 from contact_desk.domain.actor import Actor
 from contact_desk.domain.additional_contact import check_can_send_invite
@@ -29,19 +28,18 @@ from contact_desk.domain.enums import LabelledEnum, Permission
 from contact_desk.domain.errors import DomainError, InvalidValue
 from contact_desk.services import audit
 from contact_desk.services.additional_contacts import record_invite_sent
+from contact_desk.services.desk_settings import MAX_VALUE, keep_settings, stored_settings
 from contact_desk.services.lookup import get
 from contact_desk.store.customer import Customer
 from contact_desk.store.location import APP_NAME
 from contact_desk.store.people import AccountContact
 from contact_desk.store.unit_of_work import UnitOfWork, retried_when_desks_collide
-from contact_desk.store.users import Setting
 
 ENV_OUTBOX = "CONTACT_DESK_OUTBOX"
 KEYRING_SERVICE = "Contact Desk SMTP"
 SMTP_TIMEOUT = 20  # seconds; a clerk waits this long at most before hearing what went wrong
 NO_REPLY = "noreply@localhost"
 _KEY_PREFIX = "mail."
-_MAX_VALUE = 500  # the Setting table's value column
 _UNSAFE_IN_FILE_NAMES = re.compile(r"[^\w-]+")
 
 
@@ -86,8 +84,7 @@ class InviteSent:
 
 def mail_settings(uow: UnitOfWork) -> MailSettings:
     with uow:
-        rows = uow.session.scalars(select(Setting).where(Setting.key.startswith(_KEY_PREFIX)))
-        stored = {row.key.removeprefix(_KEY_PREFIX): row.value for row in rows}
+        stored = stored_settings(uow.session, _KEY_PREFIX)
     default = MailSettings()
     port = stored.get("port", "")
     return MailSettings(
@@ -113,17 +110,7 @@ def save_mail_settings(
         raise InvalidValue("Enter the user name the password belongs to.", field="username")
     with uow:
         session = uow.session
-        for name, value in _stored_values(checked).items():
-            key = _KEY_PREFIX + name
-            row = session.get(Setting, key)
-            old = row.value if row else None
-            if old == value:
-                continue
-            if row is None:
-                session.add(Setting(key=key, value=value))
-            else:
-                row.value = value
-            audit.record(session, actor, None, "setting", None, key, old, value)
+        keep_settings(session, actor, _KEY_PREFIX, _stored_values(checked))
         if password is not None:
             _keep_password(checked.username, password)
             audit.record(session, actor, None, "setting", None, _KEY_PREFIX + "password", None,
@@ -156,8 +143,8 @@ def _checked(settings: MailSettings) -> MailSettings:
         outbox=settings.outbox.strip(),
     )
     for name, value in _stored_values(checked).items():
-        if len(value) > _MAX_VALUE:
-            raise InvalidValue(f"That is too long (at most {_MAX_VALUE} characters).", field=name)
+        if len(value) > MAX_VALUE:
+            raise InvalidValue(f"That is too long (at most {MAX_VALUE} characters).", field=name)
     return checked
 
 

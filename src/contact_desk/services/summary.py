@@ -11,7 +11,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session, aliased
 
 from contact_desk.domain.actor import Actor
-from contact_desk.domain.enums import ContactStatus
+from contact_desk.domain.enums import AttemptOutcome, ContactStatus
 from contact_desk.domain.history import Cause, Entity, Field, code
 from contact_desk.domain.interaction_summary import (
     DealFact,
@@ -88,8 +88,10 @@ def interaction_facts(session: Session, customer_id: int) -> InteractionFacts:
         select(Note).where(Note.customer_id == customer_id, Note.withdrawn_at.is_(None))
         .order_by(Note.created_at.desc(), Note.id.desc()).limit(1)
     ).first()
-    last_attempt = session.scalar(
-        select(func.max(ContactAttempt.at)).where(ContactAttempt.customer_id == customer_id)
+    last_attempt = session.scalar(  # of those the summary counts: not one only started
+        select(func.max(ContactAttempt.at)).where(
+            ContactAttempt.customer_id == customer_id,
+            ContactAttempt.outcome != AttemptOutcome.STARTED)
     )
     return InteractionFacts(
         note_count=note_count,

@@ -14,6 +14,7 @@ from contact_desk.domain.errors import ConflictError, DomainError
 from contact_desk.services.contact_info import ContactInfoChanges
 from contact_desk.services.views import ContactInfoView, ContactPointView, CustomerView
 from contact_desk.ui.badges import BadgeDelegate
+from contact_desk.ui.click_to_contact import TableContacts
 from contact_desk.ui.contact_info_command import ContactInfoCommand
 from contact_desk.ui.contacts_section import ContactsSection
 from contact_desk.ui.desk import Desk
@@ -37,6 +38,7 @@ class CustomerPage(QWidget):
 
     customerChanged = Signal(int)
     contactInfoChanged = Signal(object)  # the CustomerView after a save of its phones/emails
+    whoReceivesRequested = Signal()  # from a phone's or email's context menu
 
     def __init__(self, desk: Desk, undo: CustomerUndo, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -49,6 +51,10 @@ class CustomerPage(QWidget):
         for table, model in ((self.form.phoneTable, self.phones),
                              (self.form.emailTable, self.emails)):
             _prepare_table(table, model)
+        self.click_to_contact = [TableContacts(table, model, desk, self.whoReceivesRequested.emit,
+                                               self)
+                                 for table, model in ((self.form.phoneTable, self.phones),
+                                                      (self.form.emailTable, self.emails))]
         name_font = QFont(self.form.customerName.font())
         name_font.setPointSizeF(name_font.pointSizeF() * 1.5)
         name_font.setBold(True)

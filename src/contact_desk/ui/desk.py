@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from datetime import datetime, timezone
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -42,12 +43,21 @@ from contact_desk.services.program_views import ProgramView
 from contact_desk.services.programs import Replacement
 
 if TYPE_CHECKING:  # mail and the file formats load when first used: the window starts sooner
+    from contact_desk.domain.consent import Purpose
+    from contact_desk.domain.recipients import MessageType
+    from contact_desk.services.contact_apps import ContactApps
     from contact_desk.services.mail import InviteSent, MailSettings
+    from contact_desk.services.reach import StartedContact
+    from contact_desk.services.recipients import RecipientList
     from contact_desk.sync.reply_report import ReplyImportReport
     from contact_desk.sync.report import AdfReport, SyncReport, VcardImportReport
 
 
 Progress = Callable[[int, int], None]
+
+
+def now() -> datetime:
+    return datetime.now(timezone.utc)
 
 
 @dataclass
@@ -56,6 +66,9 @@ class Desk:
 
     database: Database
     actor: Actor
+    # What "now" is for the reach questions (the card's lines, click-to-contact, who
+    # receives): one clock for the window, which a test sets.
+    clock: Callable[[], datetime] = field(default=now)
 
     def read_chosen_file(self, path: Path, limit: int) -> bytes:
         """A file the clerk chose (a document to attach): never the database's own files."""
@@ -126,6 +139,35 @@ class Desk:
         from contact_desk.services import mail
 
         mail.save_mail_settings(self._uow(), self.actor, settings, password)
+
+    # reaching the customer
+
+    def start_contact(self, point_id: int, channel: Channel,
+                      purpose: Purpose) -> StartedContact:
+        """Asks can_reach at the desk's clock; raises ContactRefused with the reason."""
+        from contact_desk.services import reach
+
+        return reach.start_contact(self._uow(), self.actor, point_id, channel, purpose,
+                                   self.clock())
+
+    def contact_apps(self) -> ContactApps:
+        from contact_desk.services import contact_apps
+
+        return contact_apps.contact_apps(self._uow())
+
+    def save_contact_apps(self, apps: ContactApps) -> ContactApps:
+        from contact_desk.services import contact_apps
+
+        return contact_apps.save_contact_apps(self._uow(), self.actor, apps)
+
+    def recipients(self, customer_id: int, message: MessageType,
+                   vehicle_id: int | None = None) -> RecipientList:
+        """Who receives ``message`` sent now (the desk's clock), about the vehicle if any."""
+        from contact_desk.services import recipients
+
+        # "#id": the internal id, even where a DMS number is the same digits.
+        return recipients.recipients_for(self._uow(), f"#{customer_id}", message,
+                                         self.clock(), vehicle_id)
 
     # the contact card
 

@@ -132,6 +132,7 @@ class MainWindow(QMainWindow):
         self.customer_page.customerChanged.connect(
             lambda _: self.contact_card.show_customer(self.customer_page.view))
         self.customer_page.contactInfoChanged.connect(self.contact_card.show_contact_info)
+        self.customer_page.whoReceivesRequested.connect(self.show_recipients)
         page_scroll = QScrollArea(objectName="customerPageScroll", widgetResizable=True)
         page_scroll.setFrameShape(QFrame.Shape.NoFrame)
         # Always there: a bar that came and went with the customer's length made the page
@@ -159,7 +160,7 @@ class MainWindow(QMainWindow):
         splitter.addWidget(finder)
         splitter.addWidget(self.pages)
         splitter.setStretchFactor(1, 1)
-        splitter.setSizes([360, 1080])
+        splitter.setSizes([340, 1100])
         self.customer_screen.setSizes([700, 380])
         self.setCentralWidget(splitter)
         self.setTabOrder(self.search_box, self.customer_list)
@@ -205,6 +206,12 @@ class MainWindow(QMainWindow):
         self.mail_settings_action.setObjectName("mailSettingsAction")
         self.mail_settings_action.triggered.connect(self.open_mail_settings)
         file_menu.addAction(self.mail_settings_action)
+        self.contact_apps_action = QAction("Calling and &Texting Apps…", self,
+                                           objectName="contactAppsAction")
+        self.contact_apps_action.setToolTip("The dealership's app links that Call, Text and "
+                                            "Email open")
+        self.contact_apps_action.triggered.connect(self.open_contact_apps)
+        file_menu.addAction(self.contact_apps_action)
         file_menu.addSeparator()
         quit_action = QAction("&Quit", self, shortcut=QKeySequence.StandardKey.Quit)
         quit_action.triggered.connect(self.close)
@@ -235,6 +242,14 @@ class MainWindow(QMainWindow):
         self.history_action.triggered.connect(self.show_history)
         self.history_action.setEnabled(False)
         edit_menu.addAction(self.history_action)
+        self.who_receives_action = QAction("&Who Receives…", self,
+                                           shortcut=QKeySequence("Ctrl+Shift+R"),
+                                           objectName="whoReceivesMenuAction")
+        self.who_receives_action.setToolTip("Who a message sent now reaches, and who is left "
+                                            "out and why")
+        self.who_receives_action.triggered.connect(self.show_recipients)
+        self.who_receives_action.setEnabled(False)
+        edit_menu.addAction(self.who_receives_action)
 
         view_menu = self.menuBar().addMenu("&View")
         self.card_action = QAction("Contact &Card", self, shortcut=QKeySequence("Ctrl+K"),
@@ -329,6 +344,21 @@ class MainWindow(QMainWindow):
 
         MailSettingsDialog(self.desk, self).exec()
 
+    def open_contact_apps(self) -> None:
+        from contact_desk.ui.contact_apps_dialog import ContactAppsDialog
+
+        ContactAppsDialog(self.desk, self).exec()
+
+    def show_recipients(self) -> None:
+        """Who Receives… for the customer on screen (its garage from the card)."""
+        from contact_desk.ui.recipients_dialog import show_recipients
+
+        view, card = self.customer_page.view, self.contact_card.reach
+        if view is not None:
+            garage = card.garage if card.customer is not None and card.customer.id == view.id \
+                else ()
+            show_recipients(self, self.desk, view.id, view.full_name, garage)
+
     def show_history(self) -> None:
         from contact_desk.ui.history_dialog import HistoryDialog
 
@@ -359,6 +389,7 @@ class MainWindow(QMainWindow):
             self.pages.setCurrentWidget(self.customer_screen)
             self.edit_contact_action.setEnabled(True)
             self.history_action.setEnabled(True)
+            self.who_receives_action.setEnabled(True)
             self.setWindowTitle(f"{self.customer_page.view.full_name} — Contact Desk")
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:

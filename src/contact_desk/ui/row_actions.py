@@ -17,7 +17,7 @@ from PySide6.QtCore import (
     QSize,
     Qt,
 )
-from PySide6.QtGui import QHelpEvent, QMouseEvent, QPainter
+from PySide6.QtGui import QHelpEvent, QIcon, QMouseEvent, QPainter
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
@@ -33,6 +33,7 @@ from contact_desk.ui.plain_text import no_mnemonic, tooltip_text
 
 MARGIN = 2  # left and right of the buttons in the cell
 SPACING = 4  # between two buttons
+ICON = 16  # the side of a button's icon
 Index = QModelIndex | QPersistentModelIndex
 
 
@@ -43,6 +44,7 @@ class RowAction:
     tip: str
     act: Callable[[int], None]  # called with the row
     enabled: bool = True
+    icon: str = ""  # a resource path: drawn alone, ``text`` then only named (accessibility)
 
 
 class RowActionsDelegate(QStyledItemDelegate):
@@ -122,8 +124,13 @@ class RowActionsDelegate(QStyledItemDelegate):
         button = QStyleOptionToolButton()
         button.initFrom(self._view)
         button.rect = rect
-        button.text = no_mnemonic(action.text)
-        button.toolButtonStyle = Qt.ToolButtonStyle.ToolButtonTextOnly
+        if action.icon:
+            button.icon = QIcon(action.icon)
+            button.iconSize = QSize(ICON, ICON)
+            button.toolButtonStyle = Qt.ToolButtonStyle.ToolButtonIconOnly
+        else:
+            button.text = no_mnemonic(action.text)
+            button.toolButtonStyle = Qt.ToolButtonStyle.ToolButtonTextOnly
         button.subControls = QStyle.SubControl.SC_ToolButton
         button.state = QStyle.StateFlag.State_Raised
         if action.enabled:
@@ -134,8 +141,9 @@ class RowActionsDelegate(QStyledItemDelegate):
 
     def _size(self, action: RowAction) -> QSize:
         button = self._option(action, QRect())
-        text = button.fontMetrics.size(Qt.TextFlag.TextShowMnemonic, button.text)
-        return self._style().sizeFromContents(QStyle.ContentsType.CT_ToolButton, button, text,
+        inside = QSize(ICON, ICON) if action.icon else \
+            button.fontMetrics.size(Qt.TextFlag.TextShowMnemonic, button.text)
+        return self._style().sizeFromContents(QStyle.ContentsType.CT_ToolButton, button, inside,
                                               self._view)
 
     def _style(self) -> QStyle:

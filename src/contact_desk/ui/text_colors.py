@@ -1,5 +1,6 @@
-"""The few colours the desk gives text of its own (a problem, a note, a caution), chosen for
-the palette the window has: dark red on a light window was unreadable on a dark one."""
+"""The few colours the desk gives text of its own (a problem, a note, a caution, an all
+clear), chosen for the palette the window has: dark red on a light window was unreadable on
+a dark one."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ from PySide6.QtWidgets import QApplication
 PROBLEM = ("#b3261e", "#f2b8b5")
 NOTE = ("#5f6368", "#bdc1c6")
 CAUTION = ("#8a5a00", "#fdd663")
+ALLOWED = ("#1e6b30", "#81c995")
 STICKY = (("#fff8c5", "#e6d56a", "#3c3000"), ("#4a4420", "#8a7a2a", "#fff8c5"))
 
 
@@ -34,6 +36,11 @@ def note_style() -> str:
 
 def caution_style() -> str:
     return f"color: {colour(CAUTION).name()};"
+
+
+def allowed_style() -> str:
+    """Green words: may be done now (the card's reach lines)."""
+    return f"color: {colour(ALLOWED).name()};"
 
 
 def sticky_note_style() -> str:

@@ -101,7 +101,8 @@ class LogAttemptDialog(_SavingDialog):
         for channel in Channel:
             self.form.channelCombo.addItem(channel.label, channel)
         for outcome in AttemptOutcome:
-            self.form.outcomeCombo.addItem(outcome.label, outcome)
+            if outcome.tells_how_it_went:  # "started" is click-to-contact's own to log
+                self.form.outcomeCombo.addItem(outcome.label, outcome)
 
     def save(self) -> None:
         self._try(lambda: self._save(self.form.channelCombo.currentData(),

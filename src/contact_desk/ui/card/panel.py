@@ -7,6 +7,7 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QScrollArea, QToolBut
 
 from contact_desk.services.views import CardView, CustomerView
 from contact_desk.ui.card.notes import NotesBody
+from contact_desk.ui.card.reach import ReachBody
 from contact_desk.ui.card.sales import DetailsBody, GarageBody, OpenDealBody
 from contact_desk.ui.card.section import CardSection
 from contact_desk.ui.card.sections import (
@@ -23,6 +24,7 @@ from contact_desk.ui.undo import CustomerUndo
 
 SECTIONS = (
     ("contactInfo", "Contact Information"),
+    ("reach", "Reach Now"),
     ("bestContactMethod", "Best Contact Method"),
     ("openDeal", "Open Deal"),
     ("garage", "Garage"),
@@ -86,8 +88,11 @@ class ContactCard(QFrame):
         column.addStretch()
         sections = self.sections
         self.contact_info = ContactInfoBody(sections["contactInfo"], desk, edit_contact)
+        self.reach = ReachBody(sections["reach"], desk)
+        self.contact_info.whoReceives.connect(self.reach.who_receives)
         self.bodies: list[SectionBody] = [
             self.contact_info,
+            self.reach,
             BestContactBody(sections["bestContactMethod"], desk),
             OpenDealBody(sections["openDeal"], desk),
             GarageBody(sections["garage"], desk, undo),
@@ -116,12 +121,13 @@ class ContactCard(QFrame):
 
     def show_contact_info(self, customer: CustomerView) -> None:
         """After a save of the customer's phones and emails: the card read last is still
-        true but for them, so it is not read again; only Contact Information, the section
-        drawn from them, redraws (and only if what it shows changed)."""
+        true but for them, so it is not read again; only Contact Information and Reach Now,
+        the sections drawn from them, redraw (and only if what they show changed)."""
         if self._card is None or self._card.customer_id != customer.id:
             self.show_customer(customer)
             return
         self.contact_info.refresh(customer, self._card)
+        self.reach.refresh(customer, self._card)  # consent or a primary may have changed
 
     @property
     def collapsed(self) -> bool:

@@ -21,6 +21,7 @@ from contact_desk.ui.badges import badge_label, show_badge
 from contact_desk.ui.card.dialogs import LogAttemptDialog
 from contact_desk.ui.card.rows import ReusedRows, clear, line, small_button, text_label
 from contact_desk.ui.card.section import CardSection
+from contact_desk.ui.click_to_contact import PointContacts
 from contact_desk.ui.consent_words import ConsentBadge, consent_badges
 from contact_desk.ui.desk import Desk
 from contact_desk.ui.messages import show_error
@@ -66,18 +67,24 @@ class SectionBody(QWidget):
 
 
 class PointRow(QWidget):
-    """A phone or an email on the card, with its pencil, and its consent at a glance below
-    it (the badges of the customer page's tables, the deciding record as each one's tip)."""
+    """A phone or an email on the card, with its click-to-contact buttons and its pencil,
+    and its consent at a glance below it (the badges of the customer page's tables, the
+    deciding record as each one's tip)."""
 
-    def __init__(self, edit: Callable[[int], None]) -> None:
+    def __init__(self, edit: Callable[[int], None],
+                 contacts: PointContacts | None = None) -> None:
         super().__init__()
         self.point_id: int | None = None
         self.label = text_label("", wrap=False)
         self.pencil = small_button("✎", "", "", lambda: edit(self.point_id))
+        self.contacts = contacts
         top = QHBoxLayout()
         top.setSpacing(6)
         top.addWidget(self.label)
         top.addStretch()
+        if contacts is not None:
+            top.addWidget(contacts)
+            contacts.attach(self)
         top.addWidget(self.pencil)
         self.badges: list[QLabel] = []  # made when more are needed, then kept
         self.badge_line = QWidget()
@@ -101,11 +108,15 @@ class PointRow(QWidget):
         self.pencil.setToolTip(tooltip_text(f"Edit {point.display}"))
         self.pencil.setAccessibleName(f"Edit {point.display}")
         self._show_badges(point.id, consent_badges(point.kind, point.consent))
+        if self.contacts is not None:
+            self.contacts.show_point(point)
 
     def blank(self) -> None:
         self.point_id = None
         self.pencil.setObjectName("")
         self._show_badges(None, [])
+        if self.contacts is not None:
+            self.contacts.blank()
 
     def _show_badges(self, point_id: int | None, badges: list[ConsentBadge]) -> None:
         while len(self.badges) < len(badges):
@@ -122,7 +133,10 @@ class PointRow(QWidget):
 
 
 class ContactInfoBody(SectionBody):
-    """Every method with a pencil, "Add" beside each method, and the birthday (read only)."""
+    """Every method with a pencil, "Add" beside each method, and the birthday (read only);
+    ``whoReceives`` is asked from a value's context menu."""
+
+    whoReceives = Signal()
 
     def __init__(self, section: CardSection, desk: Desk, edit: EditContact) -> None:
         super().__init__(section, desk)
@@ -133,7 +147,8 @@ class ContactInfoBody(SectionBody):
                                lambda kind=kind: edit(kind, None))
             self.rows.addWidget(line(text_label(noun, muted=True, wrap=False), add,
                                      stretch_after=0))
-            self.points[kind] = ReusedRows(lambda: PointRow(lambda id_: edit(None, id_)))
+            self.points[kind] = ReusedRows(lambda: PointRow(
+                lambda id_: edit(None, id_), PointContacts(desk, self.whoReceives.emit)))
             self.rows.addWidget(self.points[kind].holder)
         self.birthday = text_label("", name="cardBirthday")
         self.birthday.setToolTip("From the DMS; it is not edited here.")

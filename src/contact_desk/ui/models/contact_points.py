@@ -51,8 +51,9 @@ _COMMON: tuple[Column[ContactPointView], ...] = (
            else f"{p.status.label} since {p.status_date.isoformat()}"),
     Column("Status Date", lambda p: p.status_date.isoformat()),
 )
-PHONE_COLUMNS = (*_COMMON, Column("Texts", _texts))
-EMAIL_COLUMNS = _COMMON
+_REACH: Column[ContactPointView] = Column("", lambda p: "")  # Call, Text or Email buttons
+PHONE_COLUMNS = (*_COMMON, Column("Texts", _texts), _REACH)
+EMAIL_COLUMNS = (*_COMMON, _REACH)
 
 ChoosePrimary = Callable[[ContactPointView], bool]
 
@@ -68,6 +69,11 @@ class ContactPointsModel(RowsModel[ContactPointView]):
 
     def point(self, row: int) -> ContactPointView:
         return self.rows[row]
+
+    @property
+    def reach_column(self) -> int:
+        """Where click-to-contact draws the row's buttons."""
+        return self.columns.index(_REACH)
 
     def show_points(self, points: tuple[ContactPointView, ...] | list[ContactPointView]) -> None:
         """Show ``points``; rows that changed in place get dataChanged, not a reset."""
