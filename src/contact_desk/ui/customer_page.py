@@ -3,6 +3,7 @@ the other people on the account and the finance programs."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from decimal import Decimal
 
 from PySide6.QtCore import Qt, Signal
@@ -129,6 +130,12 @@ class CustomerPage(QWidget):
                 table.resizeColumnsToContents()
                 _fit_height(table)
         self.contactInfoChanged.emit(self.view)
+
+    def follow_version(self, customer_id: int, version: int) -> None:
+        """A save the page shows nothing of (a suppression, on the card) moved the customer's
+        version: the page's copy takes it, so its own next save is not refused as stale."""
+        if self.view is not None and self.view.id == customer_id:
+            self.view = replace(self.view, version=version)
 
     def _show_banner(self, view: CustomerView) -> None:
         banner = self.form.contactWarning

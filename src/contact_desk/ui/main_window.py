@@ -132,6 +132,7 @@ class MainWindow(QMainWindow):
         self.customer_page.customerChanged.connect(
             lambda _: self.contact_card.show_customer(self.customer_page.view))
         self.customer_page.contactInfoChanged.connect(self.contact_card.show_contact_info)
+        self.contact_card.suppressions.versionMoved.connect(self.customer_page.follow_version)
         page_scroll = QScrollArea(objectName="customerPageScroll", widgetResizable=True)
         page_scroll.setFrameShape(QFrame.Shape.NoFrame)
         # Always there: a bar that came and went with the customer's length made the page
@@ -234,6 +235,12 @@ class MainWindow(QMainWindow):
         self.history_action.triggered.connect(self.show_history)
         self.history_action.setEnabled(False)
         edit_menu.addAction(self.history_action)
+        self.suppress_action = QAction("Suppress a &Message…", self,
+                                       objectName="suppressMessageAction")
+        self.suppress_action.setToolTip("Stop a message type going to the customer on screen")
+        self.suppress_action.triggered.connect(self.contact_card.suppressions.suppress)
+        self.suppress_action.setEnabled(False)
+        edit_menu.addAction(self.suppress_action)
 
         view_menu = self.menuBar().addMenu("&View")
         self.card_action = QAction("Contact &Card", self, shortcut=QKeySequence("Ctrl+K"),
@@ -351,6 +358,7 @@ class MainWindow(QMainWindow):
             self.pages.setCurrentWidget(self.customer_screen)
             self.edit_contact_action.setEnabled(True)
             self.history_action.setEnabled(True)
+            self.suppress_action.setEnabled(True)
             self.setWindowTitle(f"{self.customer_page.view.full_name} — Contact Desk")
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:

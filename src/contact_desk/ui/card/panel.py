@@ -9,6 +9,7 @@ from contact_desk.services.views import CardView, CustomerView
 from contact_desk.ui.card.notes import NotesBody
 from contact_desk.ui.card.sales import DetailsBody, GarageBody, OpenDealBody
 from contact_desk.ui.card.section import CardSection
+from contact_desk.ui.card.suppressions import SuppressionsBody
 from contact_desk.ui.card.sections import (
     BestContactBody,
     ContactInfoBody,
@@ -24,6 +25,7 @@ from contact_desk.ui.undo import CustomerUndo
 SECTIONS = (
     ("contactInfo", "Contact Information"),
     ("bestContactMethod", "Best Contact Method"),
+    ("suppressions", "Suppressed Messages"),
     ("openDeal", "Open Deal"),
     ("garage", "Garage"),
     ("details", "Details"),
@@ -86,9 +88,11 @@ class ContactCard(QFrame):
         column.addStretch()
         sections = self.sections
         self.contact_info = ContactInfoBody(sections["contactInfo"], desk, edit_contact)
+        self.suppressions = SuppressionsBody(sections["suppressions"], desk, undo)
         self.bodies: list[SectionBody] = [
             self.contact_info,
             BestContactBody(sections["bestContactMethod"], desk),
+            self.suppressions,
             OpenDealBody(sections["openDeal"], desk),
             GarageBody(sections["garage"], desk, undo),
             DetailsBody(sections["details"], desk, undo),
@@ -122,6 +126,7 @@ class ContactCard(QFrame):
             self.show_customer(customer)
             return
         self.contact_info.refresh(customer, self._card)
+        self.suppressions.follow(customer)  # its next save expects the version this one left
 
     @property
     def collapsed(self) -> bool:
