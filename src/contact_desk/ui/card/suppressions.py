@@ -94,8 +94,8 @@ class SuppressionRow(QWidget):
     """One suppression in force: what it stops and why (who set it when, in its tooltip),
     and Lift."""
 
-    def __init__(self, lift: Callable[[Suppression], None]) -> None:
-        super().__init__()
+    def __init__(self, lift: Callable[[Suppression], None], parent: QWidget) -> None:
+        super().__init__(parent)
         self.suppression: Suppression | None = None
         self.label = text_label("")
         self.lift = small_button("Lift", "", "",
@@ -119,6 +119,7 @@ class SuppressionRow(QWidget):
 
     def blank(self) -> None:
         self.suppression = None
+        self.label.setText("")
         self.label.setObjectName("")
         self.lift.setObjectName("")
 
@@ -141,11 +142,20 @@ class SuppressionsBody(SectionBody):
         self.version = 0
         self.garage: tuple[VehicleView, ...] = ()
         self.suppressions: tuple[Suppression, ...] = ()
-        self.listed = ReusedRows(lambda: SuppressionRow(self.lift))
+        self.listed = ReusedRows(self._row)
         self.add = QPushButton("Suppress a message…", objectName="suppressMessageButton")
         self.add.clicked.connect(self.suppress)
         self.rows.addWidget(self.listed.holder)
         self.rows.addWidget(line(self.add))
+
+    def _row(self) -> SuppressionRow:
+        """A row for one more suppression; Tab reaches its Lift after the ones above it and
+        before Suppress a message… (a row made later would come last in the chain)."""
+        row = SuppressionRow(self.lift, self.listed.holder)  # in the window: Tab orders it
+        rows = self.listed.rows
+        QWidget.setTabOrder(rows[-1].lift if rows else self.section.toggle, row.lift)
+        QWidget.setTabOrder(row.lift, self.add)
+        return row
 
     def refresh(self, customer: CustomerView, card: ContactCardView) -> None:  # type: ignore[override]
         self.follow(customer)
