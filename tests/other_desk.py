@@ -16,8 +16,8 @@ import sys
 from pathlib import Path
 
 from contact_desk.domain.errors import DomainError
-from contact_desk.os_login import os_login
 from contact_desk.domain.recipients import MessageType
+from contact_desk.os_login import os_login
 from contact_desk.services import activity, additional_contacts, sign_in, suppressions
 from contact_desk.services.contact_info import ContactInfoChanges, PointChange, save_contact_info
 from contact_desk.services.customers import get_customer, update_customer_details

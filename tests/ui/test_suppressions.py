@@ -26,8 +26,13 @@ from contact_desk.ui.card.suppressions import NO_VEHICLE, SuppressDialog
 from tests.ui.modal import when_open
 from tests.ui.test_card_sections import VINS
 from tests.ui.test_precise_updates import click_primary, statements
-from tests.ui.test_undo_every_change import assert_refused_plainly, redo, refused_undo, undo, \
-    undo_says
+from tests.ui.test_undo_every_change import (
+    assert_refused_plainly,
+    redo,
+    refused_undo,
+    undo,
+    undo_says,
+)
 
 REASON = "asked for no reminders"
 
