@@ -8,6 +8,7 @@ from __future__ import annotations
 import os
 import sys
 import tempfile
+from datetime import date
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -60,9 +61,11 @@ def main() -> int:
     open_number(window, "C100003")  # a primary that just moved, and a do-not-text badge
     window.grab().save(str(DOCS / "main-window.png"))
     open_number(window, "C100001")  # every section of the contact card has something
+    suppress_two(window)
     window.resize(1440, 1900)  # tall enough to show every section at once
     settle()
     window.contact_card.grab().save(str(DOCS / "contact-card.png"))
+    suppress_dialog(window)
     window.resize(1440, 900)
     open_number(window, "C100010")  # people on the account, one shared with another customer
     window.grab().save(str(DOCS / "contacts.png"))
@@ -111,6 +114,44 @@ def main() -> int:
     window.close()
     print(f"Saved the screenshots in {DOCS}")
     return 0
+
+
+def suppress_two(window) -> None:
+    """Car updates no more for a car the customer sold, and no marketing until a date."""
+    from contact_desk.domain.recipients import MessageType
+    from contact_desk.services.suppressions import SuppressionForm
+
+    page = window.customer_page
+    sold = window.contact_card.suppressions.garage[-1]
+    saved = window.desk.suppress(page.view.id, SuppressionForm(
+        message=MessageType.CAR_UPDATES, reason="car sold to a private buyer",
+        vehicle_id=sold.id), page.view.version)
+    window.desk.suppress(page.view.id, SuppressionForm(
+        message=MessageType.MARKETING, reason="asked at the desk: no offers this year",
+        ends_on=date.today().replace(month=12, day=31)), saved.version)
+    page.reload()
+    settle()
+
+
+def suppress_dialog(window) -> None:
+    """Suppress a message…, filled in: one vehicle of the garage, until a date."""
+    from PySide6.QtCore import QDate
+
+    from contact_desk.domain.recipients import MessageType
+    from contact_desk.ui.card.suppressions import SuppressDialog
+
+    body = window.contact_card.suppressions
+    dialog = SuppressDialog(body.customer_name, body.garage, lambda form: None, window)
+    form = dialog.form
+    form.messageCombo.setCurrentIndex(form.messageCombo.findData(MessageType.SCHEDULING))
+    form.reasonEdit.setText("services the car at another dealer")
+    form.vehicleCombo.setCurrentIndex(1)
+    form.noEndCheck.setChecked(False)
+    form.endDateEdit.setDate(QDate.currentDate().addMonths(6))
+    dialog.show()
+    settle()
+    dialog.grab().save(str(DOCS / "suppress-dialog.png"))
+    dialog.done(0)
 
 
 def user_picker(database) -> None:
