@@ -273,6 +273,9 @@ def test_someone_who_may_not_edit_customers_is_told_why(qtbot, database, databas
     assert not add.isEnabled() and not lift.isEnabled()
     assert "Val Viewer does not have the permission" in add.toolTip()
     assert "Val Viewer does not have the permission" in lift.toolTip()
+    said = answered("errorMessage", QMessageBox.StandardButton.Ok)
+    main.suppress_action.trigger()  # the Edit menu: told before typing anything
+    assert said and "Val Viewer does not have the permission" in said[0]
 
 
 # lifting

@@ -9,7 +9,7 @@ from PySide6.QtCore import QDate, Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QMessageBox, QPushButton, QWidget
 
 from contact_desk.domain.enums import Permission
-from contact_desk.domain.errors import ConflictError
+from contact_desk.domain.errors import ConflictError, PermissionDenied
 from contact_desk.domain.recipients import MessageType
 from contact_desk.domain.suppression import Suppression
 from contact_desk.services.card import ContactCardView
@@ -127,9 +127,9 @@ class SuppressionRow(QWidget):
 class SuppressionsBody(SectionBody):
     """Each suppression in force with Lift, and Suppress a message…; the count in the title.
 
-    A save here returns the suppressions in force and the customer's version, and the
-    section shows exactly that; ``versionMoved(customer_id, version)`` tells the page, whose
-    next save expects that version.
+    Its card is services.card's ContactCardView. A save here returns the suppressions in
+    force and the customer's version, and the section shows exactly that;
+    ``versionMoved(customer_id, version)`` tells the page, whose next save expects it.
     """
 
     versionMoved = Signal(int, int)
@@ -141,7 +141,6 @@ class SuppressionsBody(SectionBody):
         self.customer_name = ""
         self.version = 0
         self.garage: tuple[VehicleView, ...] = ()
-        self.suppressions: tuple[Suppression, ...] = ()
         self.listed = ReusedRows(self._row)
         self.add = QPushButton("Suppress a message…", objectName="suppressMessageButton")
         self.add.clicked.connect(self.suppress)
@@ -157,7 +156,7 @@ class SuppressionsBody(SectionBody):
         QWidget.setTabOrder(row.lift, self.add)
         return row
 
-    def refresh(self, customer: CustomerView, card: ContactCardView) -> None:  # type: ignore[override]
+    def refresh(self, customer: CustomerView, card: ContactCardView) -> None:
         self.follow(customer)
         self.garage = card.garage
         super().refresh(customer, card)
@@ -167,10 +166,13 @@ class SuppressionsBody(SectionBody):
         self.customer_id, self.customer_name = customer.id, customer.full_name
         self.version = customer.version
 
-    def drawn_from(self, customer: CustomerView, card: ContactCardView) -> object:  # type: ignore[override]
-        return customer.id, card.suppressions, self._why_not()
+    def drawn_from(self, customer: CustomerView, card: ContactCardView) -> object:
+        return self._drawn(customer.id, card.suppressions)
 
-    def show_card(self, customer: CustomerView, card: ContactCardView) -> None:  # type: ignore[override]
+    def _drawn(self, customer_id: int, suppressions: tuple[Suppression, ...]) -> object:
+        return customer_id, suppressions, self._why_not()  # Lift is greyed without the right
+
+    def show_card(self, customer: CustomerView, card: ContactCardView) -> None:
         self._show(card.suppressions)
 
     def _why_not(self) -> str | None:
@@ -178,7 +180,6 @@ class SuppressionsBody(SectionBody):
 
     def _show(self, suppressions: tuple[Suppression, ...]) -> None:
         why_not = self._why_not()
-        self.suppressions = suppressions
         self.section.set_count(len(suppressions) or None)
         self.listed.show(suppressions, lambda row, s: row.show_suppression(s, why_not),
                         SuppressionRow.blank)
@@ -193,7 +194,7 @@ class SuppressionsBody(SectionBody):
             return
         self.version = saved.version
         self._show(saved.suppressions)
-        self._shown = (customer_id, saved.suppressions, self._why_not())
+        self._shown = self._drawn(customer_id, saved.suppressions)
         self.versionMoved.emit(customer_id, saved.version)
 
     # changing
@@ -202,6 +203,10 @@ class SuppressionsBody(SectionBody):
         """Suppress a message… (the section's button and the Edit menu)."""
         customer_id = self.customer_id
         if customer_id is None:
+            return
+        why_not = self._why_not()
+        if why_not:  # said before anything is typed (the Edit menu's item is always there)
+            self._fail("Suppress a message", PermissionDenied(why_not))
             return
 
         def save(form: SuppressionForm) -> None:
