@@ -21,7 +21,7 @@ from contact_desk.ui.desk import Desk
 from contact_desk.ui.edit_contact_info import CONFLICT, EditContactInfoDialog
 from contact_desk.ui.forms.ui_customer_page import Ui_CustomerPage
 from contact_desk.ui.messages import show_error
-from contact_desk.ui.models.contact_points import CONTACT, PRIMARY, ContactPointsModel
+from contact_desk.ui.models.contact_points import CONTACT, PRIMARY, ContactPointsModel, badges
 from contact_desk.ui.plain_text import no_mnemonic
 from contact_desk.ui.programs_section import ProgramsSection
 from contact_desk.ui.undo import CustomerUndo
@@ -157,8 +157,7 @@ class CustomerPage(QWidget):
         """The edit dialog; from the card, with a new row of ``add`` or the row ``focus``."""
         if self.view is None:
             return
-        dialog = EditContactInfoDialog(self.view, self.desk.home_region(), self._save_from_dialog,
-                                       self, load=self.desk.customer)
+        dialog = self._edit_dialog()
         if add is not None:
             dialog.add_row(add)
         elif focus is not None:
@@ -170,9 +169,14 @@ class CustomerPage(QWidget):
                 "now, and your edits are kept in the dialog: check them and save again."
             ))
             self.reload()
-            dialog = EditContactInfoDialog(self.view, self.desk.home_region(),
-                                           self._save_from_dialog, self, load=self.desk.customer)
+            dialog = self._edit_dialog()
             dialog.carry_over(pending)
+
+    def _edit_dialog(self) -> EditContactInfoDialog:
+        assert self.view is not None
+        return EditContactInfoDialog(self.view, self.desk.home_region(), self._save_from_dialog,
+                                     self, load=self.desk.customer,
+                                     read_file=self.desk.read_chosen_file)
 
     def _save_from_dialog(self, changes: ContactInfoChanges,
                           edited: CustomerView | None = None) -> None:
@@ -232,8 +236,8 @@ def _fit_height(table: QTableView, least_rows: int = 2) -> None:
 
 def _laid_out(points: tuple[ContactPointView, ...]) -> list[tuple[object, ...]]:
     """What a table's column widths and height depend on: all but the Primary check."""
-    return [(p.id, p.type, p.display, p.status, p.status_date, p.can_receive_texts)
-            for p in points]
+    return [(p.id, p.type, p.display, p.status, p.status_date, p.can_receive_texts,
+             tuple(badge.text for badge in badges(p))) for p in points]
 
 
 def _money(amount: Decimal | None) -> str:

@@ -45,6 +45,7 @@ from contact_desk.services.suppressions import SavedSuppressions, SuppressionFor
 
 if TYPE_CHECKING:  # mail and the file formats load when first used: the window starts sooner
     from contact_desk.services.mail import InviteSent, MailSettings
+    from contact_desk.sync.reply_report import ReplyImportReport
     from contact_desk.sync.report import AdfReport, SyncReport, VcardImportReport
 
 
@@ -222,6 +223,13 @@ class Desk:
         from contact_desk.sync import vcard
 
         return vcard.import_vcards(self.database, self.actor, path, progress)
+
+    def import_replies(self, path: Path, progress: Progress | None = None,
+                       cancelled: Callable[[], bool] | None = None) -> ReplyImportReport:
+        from contact_desk.sync import replies
+
+        return replies.import_replies(self.database, self.actor, path, progress=progress,
+                                      cancelled=cancelled)
 
     def export_vcards(self, path: Path, progress: Progress | None = None) -> int:
         from contact_desk.sync import vcard

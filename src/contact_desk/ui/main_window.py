@@ -185,12 +185,13 @@ class MainWindow(QMainWindow):
         self.set_pin_action.triggered.connect(self.set_pin)
         file_menu.addAction(self.set_pin_action)
         file_menu.addSeparator()
-        self.interop = Interop(self.desk, self, self._after_import)
+        self.interop = Interop(self.desk, self, self._after_import, self._consent_changed)
         self.watched_folder = WatchedFolder(self.settings, self.interop.sync_dms, self)
         for name, text, run in (
             ("syncDmsAction", "Sync from &DMS…", self.interop.sync_dms),
             ("importAdfAction", "Import &ADF lead…", self.interop.import_adf),
             ("importVcardAction", "Import &vCard…", self.interop.import_vcards),
+            ("importRepliesAction", "Import &Replies…", self.interop.import_replies),
             ("exportVcardAction", "&Export vCard…", self.interop.export_vcards),
         ):
             action = QAction(text, self, objectName=name)
@@ -272,6 +273,13 @@ class MainWindow(QMainWindow):
         """New or changed customers: search again and show the open customer afresh."""
         self.results.set_query(self.search_box.text())
         self.customer_page.reload()
+
+    def _consent_changed(self, customer_ids: frozenset[int]) -> None:
+        """An import recorded consent: the customer on screen is shown afresh if it was
+        one of those customers."""
+        view = self.customer_page.view
+        if view is not None and view.id in customer_ids:
+            self.customer_page.reload()
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.other_desks.close()  # a closed window listens no more
