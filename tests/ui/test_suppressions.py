@@ -25,7 +25,7 @@ from contact_desk.store.suppression import SuppressionRow
 from contact_desk.ui.card.suppressions import NO_VEHICLE, SuppressDialog
 from tests.ui.modal import when_open
 from tests.ui.test_card_sections import VINS
-from tests.ui.test_precise_updates import click_primary, statements
+from tests.ui.test_precise_updates import added_contact, click_primary, statements
 from tests.ui.test_undo_every_change import (
     assert_refused_plainly,
     redo,
@@ -166,8 +166,11 @@ def test_suppress_without_vehicle_or_end_date_shows_what_the_save_returned(
     assert section(ann_open).heading.text() == "Suppressed Messages (1)"
     assert not any("FROM note" in line or "FROM program" in line for line in ran), \
         "the customer was read again"
-    # The page's copy of the customer moved with the save: its own next save goes through.
-    assert ann_open.customer_page.view.version > version
+    # The page's copy of the customer moved with the save: its own next saves go through.
+    page = ann_open.customer_page
+    assert page.view.version > version
+    assert page.contacts.view.version == page.programs.customer.version == page.view.version
+    assert added_contact(qtbot, ann_open, customers.ann) == ["Tom Brown"]
     click_primary(ann_open, 1)
     assert get_customer(database.unit_of_work(), customers.ann).phones[1].is_primary
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import QDate, Qt, Signal
-from PySide6.QtWidgets import QHBoxLayout, QMessageBox, QPushButton, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QPushButton, QWidget
 
 from contact_desk.domain.enums import Permission
 from contact_desk.domain.errors import ConflictError, PermissionDenied
@@ -21,7 +21,7 @@ from contact_desk.ui.card.section import CardSection
 from contact_desk.ui.card.sections import SectionBody
 from contact_desk.ui.desk import Desk
 from contact_desk.ui.forms.ui_suppress_dialog import Ui_SuppressDialog
-from contact_desk.ui.messages import ask
+from contact_desk.ui.messages import confirm
 from contact_desk.ui.models.columns import local_time
 from contact_desk.ui.plain_text import no_mnemonic, tooltip_text
 from contact_desk.ui.undo import CustomerUndo, PlaceStep
@@ -225,12 +225,9 @@ class SuppressionsBody(SectionBody):
         customer_id = self.customer_id
         if customer_id is None:
             return
-        answer = ask(self, "Lift suppression",
-                     f"Lift “{suppression.describe()}”? {suppression.message.label} messages "
-                     f"may go to {self.customer_name} again.",
-                     QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
-                     QMessageBox.StandardButton.Cancel)
-        if answer != QMessageBox.StandardButton.Yes:
+        if not confirm(self, "Lift suppression",
+                       f"Lift “{suppression.describe()}”? {suppression.message.label} "
+                       f"messages may go to {self.customer_name} again."):
             return
         try:
             saved = self.desk.lift_suppression(suppression.id, self.version)
