@@ -248,6 +248,26 @@ def test_an_end_date_already_past_is_refused_with_the_date_to_correct(qtbot, ann
     assert stored(database, customers.ann) == []
 
 
+def test_a_save_after_another_desk_changed_the_customer_is_refused_and_the_card_shows_theirs(
+        qtbot, ann_open, database, manager, customers):
+    seen = []
+
+    def meanwhile(dialog: SuppressDialog) -> None:
+        suppress(database.unit_of_work(), manager, customers.ann,  # another desk
+                 SuppressionForm(message=MessageType.MARKETING, reason="no offers"))
+        fill(dialog, MessageType.TEXT_REMINDER, REASON)
+        dialog.save()
+        seen.append((dialog.isVisible(), dialog.form.problemLabel.text(),
+                     dialog.form.reasonEdit.text()))
+        dialog.reject()
+
+    suppress_from_card(qtbot, ann_open, meanwhile)
+    [(still_open, problem, typed)] = seen
+    assert still_open and problem.startswith("Another desk saved changes") and typed == REASON
+    assert stored(database, customers.ann) == ["Marketing suppressed: no offers"]
+    assert shown(ann_open) == ["Marketing suppressed: no offers"]  # theirs, once closed
+
+
 def test_the_edit_menu_opens_it_too(qtbot, window, customers):
     assert not window.suppress_action.isEnabled()  # no customer on screen yet
     window.open_customer(customers.ann)
