@@ -92,13 +92,13 @@ class ContactCard(QFrame):
         self.bodies: list[SectionBody] = [
             self.contact_info,
             BestContactBody(sections["bestContactMethod"], desk),
-            self.suppressions,
             OpenDealBody(sections["openDeal"], desk),
             GarageBody(sections["garage"], desk, undo),
             DetailsBody(sections["details"], desk, undo),
             NotesBody(sections["notes"], desk, undo),
             InsightBody(sections["insight"], desk),
             SummaryBody(sections["summary"], desk),
+            self.suppressions,  # last: the bodies' places in this list stay as they were
         ]
         for body in self.bodies:
             body.changed.connect(self.changed)
