@@ -8,21 +8,26 @@ from __future__ import annotations
 import os
 import sys
 import tempfile
+from datetime import date
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
+from PySide6.QtCore import QDate  # noqa: E402
 from PySide6.QtTest import QTest  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
 from contact_desk.app import create_main_window  # noqa: E402
 from contact_desk.domain.consent import ConsentHow, ConsentState, Purpose  # noqa: E402
 from contact_desk.domain.enums import Channel, ContactKind  # noqa: E402
+from contact_desk.domain.recipients import MessageType  # noqa: E402
 from contact_desk.os_login import os_login  # noqa: E402
 from contact_desk.services import sign_in  # noqa: E402
 from contact_desk.services.demo import fill_demo_data  # noqa: E402
 from contact_desk.services.forms import ConsentForm  # noqa: E402
+from contact_desk.services.suppressions import SuppressionForm  # noqa: E402
 from contact_desk.store.database import open_database  # noqa: E402
+from contact_desk.ui.card.suppressions import SuppressDialog  # noqa: E402
 from contact_desk.ui.consent_dialog import ConsentDialog  # noqa: E402
 from contact_desk.ui.contact_dialog import ContactDialog  # noqa: E402
 from contact_desk.ui.edit_contact_info import EditContactInfoDialog  # noqa: E402
@@ -63,9 +68,11 @@ def main() -> int:
     open_number(window, "C100003")  # a primary that just moved, and a consent badge
     window.grab().save(str(DOCS / "main-window.png"))
     open_number(window, "C100001")  # every section of the contact card has something
+    suppress_two(window)
     window.resize(1440, 1900)  # tall enough to show every section at once
     settle()
     window.contact_card.grab().save(str(DOCS / "contact-card.png"))
+    suppress_dialog(window)
     window.resize(1440, 900)
     open_number(window, "C100010")  # people on the account, one shared with another customer
     window.grab().save(str(DOCS / "contacts.png"))
@@ -116,6 +123,36 @@ def main() -> int:
     window.close()
     print(f"Saved the screenshots in {DOCS}")
     return 0
+
+
+def suppress_two(window) -> None:
+    """Car updates no more for a car the customer sold, and no marketing until a date."""
+    page = window.customer_page
+    sold = window.contact_card.suppressions.garage[-1]
+    saved = window.desk.suppress(page.view.id, SuppressionForm(
+        message=MessageType.CAR_UPDATES, reason="car sold to a private buyer",
+        vehicle_id=sold.id), page.view.version)
+    window.desk.suppress(page.view.id, SuppressionForm(
+        message=MessageType.MARKETING, reason="asked at the desk: no offers this year",
+        ends_on=date.today().replace(month=12, day=31)), saved.version)
+    page.reload()
+    settle()
+
+
+def suppress_dialog(window) -> None:
+    """Suppress a message…, filled in: one vehicle of the garage, until a date."""
+    body = window.contact_card.suppressions
+    dialog = SuppressDialog(body.customer_name, body.garage, lambda form: None, window)
+    form = dialog.form
+    form.messageCombo.setCurrentIndex(form.messageCombo.findData(MessageType.SCHEDULING))
+    form.reasonEdit.setText("services the car at another dealer")
+    form.vehicleCombo.setCurrentIndex(1)
+    form.noEndCheck.setChecked(False)
+    form.endDateEdit.setDate(QDate.currentDate().addMonths(6))
+    dialog.show()
+    settle()
+    dialog.grab().save(str(DOCS / "suppress-dialog.png"))
+    dialog.done(0)
 
 
 def said(channel: Channel, state: ConsentState, purposes: tuple[Purpose, ...] = tuple(Purpose),

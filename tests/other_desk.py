@@ -6,6 +6,7 @@
     python -m tests.other_desk URL phone CUSTOMER POINT NEW_VALUE
     python -m tests.other_desk URL consent CUSTOMER POINT CHANNEL STATE   (e.g. text opted-out)
     python -m tests.other_desk URL note CUSTOMER TEXT
+    python -m tests.other_desk URL suppress CUSTOMER MESSAGE_TYPE REASON   (e.g. CAR_UPDATES)
     python -m tests.other_desk URL failed-rename CUSTOMER   (a change refused: nothing saved)
 """
 
@@ -18,8 +19,9 @@ from pathlib import Path
 from contact_desk.domain.consent import ConsentHow, ConsentState, Purpose
 from contact_desk.domain.enums import Channel
 from contact_desk.domain.errors import DomainError
+from contact_desk.domain.recipients import MessageType
 from contact_desk.os_login import os_login
-from contact_desk.services import activity, additional_contacts, sign_in
+from contact_desk.services import activity, additional_contacts, sign_in, suppressions
 from contact_desk.services.contact_info import (
     ContactInfoChanges,
     PointChange,
@@ -69,6 +71,10 @@ def change(url: str, what: str, customer_id: int, *args: str) -> None:
                         version)
         elif what == "note":
             activity.add_note(database.unit_of_work(), actor, customer_id, args[0])
+        elif what == "suppress":
+            suppressions.suppress(database.unit_of_work(), actor, customer_id,
+                                  suppressions.SuppressionForm(message=MessageType[args[0]],
+                                                               reason=args[1]), version)
         elif what == "failed-rename":
             try:
                 update_customer_details(database.unit_of_work(), actor, customer_id,

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialog, QScrollArea
+from PySide6.QtWidgets import QDialog, QMessageBox, QScrollArea
 
 from contact_desk.domain.enums import ContactKind, ContactRole
 from contact_desk.services.additional_contacts import add_contact
@@ -89,6 +89,20 @@ def test_a_phone_changed_elsewhere_shows_on_page_and_card_where_the_clerk_left_t
     qtbot.waitUntil(lambda: "(212) 555-0199" in shown_phones(desk), timeout=LIVE_MS)
     qtbot.waitUntil(lambda: "(212) 555-0199" in card_text(desk), timeout=LIVE_MS)
     assert (page_scroll.value(), card_scroll.value()) == (page_at, card_at)
+
+
+def test_a_suppression_at_another_desk_shows_on_the_card_and_this_desk_may_lift_it(
+        qtbot, desk, database_url, next_message_box):
+    ann = desk.customer_page.view.id
+    at_other_desk(database_url, "suppress", ann, "CAR_UPDATES", "car sold")
+    qtbot.waitUntil(lambda: "Car Updates suppressed: car sold" in card_text(desk),
+                    timeout=LIVE_MS)
+    assert desk.contact_card.sections["suppressions"].heading.text() == \
+        "Suppressed Messages (1)"
+    [row] = [r for r in desk.contact_card.suppressions.listed.rows if not r.isHidden()]
+    next_message_box(QMessageBox.StandardButton.Yes)  # the card's version is the new one
+    row.lift.click()
+    assert "Car Updates suppressed" not in card_text(desk)
 
 
 def test_a_consent_recorded_at_another_desk_shows_on_the_card_and_the_page(qtbot, desk,

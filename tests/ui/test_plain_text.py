@@ -55,6 +55,7 @@ from contact_desk.store.people import ContactPerson
 from contact_desk.store.program import Invoice, Program
 from contact_desk.store.sales import Deal
 from contact_desk.sync.adf import import_adf
+from contact_desk.ui.card.suppressions import SuppressDialog
 from contact_desk.ui.consent_dialog import ConsentDialog
 from contact_desk.ui.contact_dialog import ContactDialog
 from contact_desk.ui.edit_contact_info import EditContactInfoDialog
@@ -415,6 +416,41 @@ def test_removing_a_vehicle_asks_with_its_make_and_model_as_they_are(qtbot, mark
     qtbot.mouseClick(vehicle, Qt.MouseButton.LeftButton)
     [(text_format, text)] = seen
     assert MAKE in text and not leaks(text_format, text)
+
+
+def test_a_suppression_reads_its_typed_reason_and_the_vehicle_as_they_are(qtbot,
+                                                                         marked_window):
+    """Typed into Suppress a message…, "<b>x</b>" is what the card, the tooltips, the Lift
+    question and the Edit menu show: never bold."""
+    card = marked_window.contact_card
+    seen: list = []
+
+    def hostile(dialog: SuppressDialog) -> None:
+        dialog.form.reasonEdit.setText("<b>x</b>")
+        dialog.form.vehicleCombo.setCurrentIndex(1)  # the garage's vehicle, markup and all
+        seen.append((markup_drawn_in(dialog), dialog.form.vehicleCombo.currentText(),
+                     dialog.windowTitle()))
+        dialog.save()
+
+    when_open(SuppressDialog, hostile)
+    card.suppressions.suppress()
+    [(problems, vehicle, title)] = seen
+    assert problems == [] and vehicle == f"2020 {MAKE} {MODEL} · {VIN}" and BANNER in title
+    [row] = [row for row in card.suppressions.listed.rows if not row.isHidden()]
+    said = f"Text reminder suppressed for 2020 {MAKE} {MODEL}: <b>x</b>"
+    assert row.label.text() == said and markup_drawn_in(card) == []
+    from PySide6.QtGui import QTextDocument
+
+    tooltip = QTextDocument()
+    tooltip.setHtml(row.label.toolTip())
+    assert f"Suppressed by {USER} on " in tooltip.toPlainText()  # her name as it is
+    assert shown_on_button(marked_window.undo_action.text()) == \
+        f"Undo Suppress Text reminder for 2020 {MAKE} {MODEL}"
+    asked: list = []
+    when_open(QMessageBox, lambda box: _message_box_text(box, asked, "Cancel"))
+    qtbot.mouseClick(row.lift, Qt.MouseButton.LeftButton)
+    [(text_format, text)] = asked
+    assert said in text and not leaks(text_format, text)
 
 
 def _walk_dialog(kind: type, seen: list, act=lambda dialog: None) -> None:

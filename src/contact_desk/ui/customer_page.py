@@ -3,6 +3,7 @@ the other people on the account and the finance programs."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from decimal import Decimal
 
 from PySide6.QtCore import Qt, Signal
@@ -124,7 +125,8 @@ class CustomerPage(QWidget):
         again, and a table is refitted only when more than a Primary check changed."""
         if self.view is None:
             return
-        before, self.view = self.view, self.view.with_contact_info(info)
+        before = self.view
+        self._hold(before.with_contact_info(info))
         self._show_banner(self.view)
         for table, model, old, new in (
             (self.form.phoneTable, self.phones, before.phones, info.phones),
@@ -135,6 +137,17 @@ class CustomerPage(QWidget):
                 table.resizeColumnsToContents()
                 _fit_height(table)
         self.contactInfoChanged.emit(self.view)
+
+    def follow_version(self, customer_id: int, version: int) -> None:
+        """A save the page shows nothing of (a suppression, on the card) moved the customer's
+        version: the page's copy takes it, so its own next save is not refused as stale."""
+        if self.view is not None and self.view.id == customer_id:
+            self._hold(replace(self.view, version=version))
+
+    def _hold(self, view: CustomerView) -> None:
+        """The customer as saved last, shown as it was: the sections' saves (Add Contact,
+        Update customer details) expect its version too."""
+        self.view = self.contacts.view = self.programs.customer = view
 
     def _show_banner(self, view: CustomerView) -> None:
         banner = self.form.contactWarning

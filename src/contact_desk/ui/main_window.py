@@ -133,6 +133,7 @@ class MainWindow(QMainWindow):
             lambda _: self.contact_card.show_customer(self.customer_page.view))
         self.customer_page.contactInfoChanged.connect(self.contact_card.show_contact_info)
         self.customer_page.whoReceivesRequested.connect(self.show_recipients)
+        self.contact_card.suppressions.versionMoved.connect(self.customer_page.follow_version)
         page_scroll = QScrollArea(objectName="customerPageScroll", widgetResizable=True)
         page_scroll.setFrameShape(QFrame.Shape.NoFrame)
         # Always there: a bar that came and went with the customer's length made the page
@@ -250,6 +251,12 @@ class MainWindow(QMainWindow):
         self.who_receives_action.triggered.connect(self.show_recipients)
         self.who_receives_action.setEnabled(False)
         edit_menu.addAction(self.who_receives_action)
+        self.suppress_action = QAction("Suppress a &Message…", self,
+                                       objectName="suppressMessageAction")
+        self.suppress_action.setToolTip("Stop a message type going to the customer on screen")
+        self.suppress_action.triggered.connect(self.contact_card.suppressions.suppress)
+        self.suppress_action.setEnabled(False)
+        edit_menu.addAction(self.suppress_action)
 
         view_menu = self.menuBar().addMenu("&View")
         self.card_action = QAction("Contact &Card", self, shortcut=QKeySequence("Ctrl+K"),
@@ -390,6 +397,7 @@ class MainWindow(QMainWindow):
             self.edit_contact_action.setEnabled(True)
             self.history_action.setEnabled(True)
             self.who_receives_action.setEnabled(True)
+            self.suppress_action.setEnabled(True)
             self.setWindowTitle(f"{self.customer_page.view.full_name} — Contact Desk")
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
