@@ -19,6 +19,7 @@ from contact_desk.ui.contact_dialog import ContactDialog
 from contact_desk.ui.edit_contact_info import CONFLICT, EditContactInfoDialog
 from contact_desk.ui.models.contact_points import BADGES_ROLE, CONTACT
 from contact_desk.ui.program_customer_dialogs import UpdateCustomerDialog
+from contact_desk.ui.card.notes import NotesBody
 from tests.conftest import fresh_database_url
 from tests.other_desk import at_other_desk
 from tests.ui.modal import when_open
@@ -62,7 +63,8 @@ def test_a_rename_at_another_desk_shows_on_the_page_and_in_the_list(qtbot, desk,
     qtbot.keyClicks(desk.search_box, "Ann")
     qtbot.waitUntil(lambda: desk.results.query == "Ann" and desk.results.rowCount() == 1
                     and not desk.results.loading)
-    note = desk.contact_card.findChild(type(desk.contact_card.bodies[5].box), "noteBox")
+    note = desk.contact_card.findChild(type(next(b for b in desk.contact_card.bodies
+                                                if isinstance(b, NotesBody)).box), "noteBox")
     qtbot.keyClicks(note, "Half a note")
     ann = desk.customer_page.view.id
     at_other_desk(database_url, "rename", ann, "Anne", "Leigh")
