@@ -8,21 +8,28 @@ from __future__ import annotations
 import os
 import sys
 import tempfile
-from datetime import datetime
+from datetime import date, datetime
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
+from PySide6.QtCore import QDate  # noqa: E402
 from PySide6.QtTest import QTest  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
 from contact_desk.app import create_main_window  # noqa: E402
-from contact_desk.domain.enums import ContactKind  # noqa: E402
+from contact_desk.domain.consent import ConsentHow, ConsentState, Purpose  # noqa: E402
+from contact_desk.domain.enums import Channel, ContactKind  # noqa: E402
+from contact_desk.domain.recipients import MessageType  # noqa: E402
 from contact_desk.os_login import os_login  # noqa: E402
 from contact_desk.services import sign_in  # noqa: E402
 from contact_desk.services.demo import fill_demo_data  # noqa: E402
+from contact_desk.services.forms import ConsentForm  # noqa: E402
+from contact_desk.services.suppressions import SuppressionForm  # noqa: E402
 from contact_desk.store.database import open_database  # noqa: E402
+from contact_desk.ui.card.suppressions import SuppressDialog  # noqa: E402
+from contact_desk.ui.consent_dialog import ConsentDialog  # noqa: E402
 from contact_desk.ui.contact_dialog import ContactDialog  # noqa: E402
 from contact_desk.ui.edit_contact_info import EditContactInfoDialog  # noqa: E402
 from contact_desk.ui.history_dialog import HistoryDialog  # noqa: E402
@@ -63,12 +70,14 @@ def main() -> int:
     window.resize(1440, 900)
     window.show()
     settle()
-    open_number(window, "C100003")  # a primary that just moved, and a do-not-text badge
+    open_number(window, "C100003")  # a primary that just moved, and a consent badge
     window.grab().save(str(DOCS / "main-window.png"))
     open_number(window, "C100001")  # every section of the contact card has something
+    suppress_two(window)
     window.resize(1440, 1900)  # tall enough to show every section at once
     settle()
     window.contact_card.grab().save(str(DOCS / "contact-card.png"))
+    suppress_dialog(window)
     window.resize(1440, 900)
     reach_lines(window, examples["primary phone do-not-text, primary email opted out"])
     recipients(window, examples["contact on two accounts"])
@@ -107,9 +116,11 @@ def main() -> int:
     new = dialog.add_row(ContactKind.PHONE)
     new.form.valueEdit.setText("(212) 555-0199")
     new.form.valueEdit.textEdited.emit("(212) 555-0199")
+    dialog.rows_of(ContactKind.PHONE)[2].add_consent(said(Channel.CALL, ConsentState.OPTED_OUT))
     settle()
     dialog.grab().save(str(DOCS / "edit-contact-info.png"))
     dialog.done(0)
+    consent(window)
     history = HistoryDialog(window.desk, window.customer_page.view.id, window)
     history.show()
     settle()
@@ -175,6 +186,70 @@ def recipients(window, number: str) -> None:
     settle()
     dialog.grab().save(str(DOCS / "recipients.png"))
     dialog.done(0)
+
+
+def suppress_two(window) -> None:
+    """Car updates no more for a car the customer sold, and no marketing until a date."""
+    page = window.customer_page
+    sold = window.contact_card.suppressions.garage[-1]
+    saved = window.desk.suppress(page.view.id, SuppressionForm(
+        message=MessageType.CAR_UPDATES, reason="car sold to a private buyer",
+        vehicle_id=sold.id), page.view.version)
+    window.desk.suppress(page.view.id, SuppressionForm(
+        message=MessageType.MARKETING, reason="asked at the desk: no offers this year",
+        ends_on=date.today().replace(month=12, day=31)), saved.version)
+    page.reload()
+    settle()
+
+
+def suppress_dialog(window) -> None:
+    """Suppress a message…, filled in: one vehicle of the garage, until a date."""
+    body = window.contact_card.suppressions
+    dialog = SuppressDialog(body.customer_name, body.garage, lambda form: None, window)
+    form = dialog.form
+    form.messageCombo.setCurrentIndex(form.messageCombo.findData(MessageType.SCHEDULING))
+    form.reasonEdit.setText("services the car at another dealer")
+    form.vehicleCombo.setCurrentIndex(1)
+    form.noEndCheck.setChecked(False)
+    form.endDateEdit.setDate(QDate.currentDate().addMonths(6))
+    dialog.show()
+    settle()
+    dialog.grab().save(str(DOCS / "suppress-dialog.png"))
+    dialog.done(0)
+
+
+def said(channel: Channel, state: ConsentState, purposes: tuple[Purpose, ...] = tuple(Purpose),
+         note: str = "") -> ConsentForm:
+    return ConsentForm(channel=channel, purposes=purposes, state=state, how=ConsentHow.DESK,
+                       note=note)
+
+
+def consent(window) -> None:
+    """The consent dialog on a number with a history, a statement half recorded; then
+    statements saved from Edit Contact Info, as the card's badges show them."""
+    page = window.customer_page
+    phones = page.view.phones
+    known = next((p for p in phones if p.consent.current), phones[0])
+    dialog = ConsentDialog(known, (), window.desk.read_chosen_file, window)
+    form = dialog.form
+    for combo, wanted in ((form.channelCombo, Channel.TEXT),
+                          (form.purposeCombo, (Purpose.MARKETING,)),
+                          (form.stateCombo, ConsentState.OPTED_OUT)):
+        combo.setCurrentIndex(next(i for i in range(combo.count())
+                                   if combo.itemData(i) == wanted))
+    form.noteEdit.setText("Asked at the service desk for no more offers by text")
+    dialog.show()
+    settle()
+    dialog.grab().save(str(DOCS / "consent-dialog.png"))
+    dialog.done(0)
+    edit = EditContactInfoDialog(page.view, "US", page._save_from_dialog, window)
+    edit.rows_of(ContactKind.PHONE)[1].add_consent(said(Channel.CALL, ConsentState.OPTED_OUT))
+    edit.rows_of(ContactKind.PHONE)[2].add_consent(said(Channel.TEXT, ConsentState.OPTED_OUT))
+    edit.rows_of(ContactKind.EMAIL)[0].add_consent(
+        said(Channel.EMAIL, ConsentState.OPTED_OUT, (Purpose.MARKETING,)))
+    edit.save()
+    settle()
+    window.contact_card.sections["contactInfo"].grab().save(str(DOCS / "card-consent.png"))
 
 
 def user_picker(database) -> None:

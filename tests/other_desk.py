@@ -4,7 +4,9 @@
     python -m tests.other_desk URL move CUSTOMER CITY
     python -m tests.other_desk URL contact-phone CUSTOMER CONTACT NEW_PHONE
     python -m tests.other_desk URL phone CUSTOMER POINT NEW_VALUE
+    python -m tests.other_desk URL consent CUSTOMER POINT CHANNEL STATE   (e.g. text opted-out)
     python -m tests.other_desk URL note CUSTOMER TEXT
+    python -m tests.other_desk URL suppress CUSTOMER MESSAGE_TYPE REASON   (e.g. CAR_UPDATES)
     python -m tests.other_desk URL failed-rename CUSTOMER   (a change refused: nothing saved)
 """
 
@@ -14,12 +16,20 @@ import subprocess
 import sys
 from pathlib import Path
 
+from contact_desk.domain.consent import ConsentHow, ConsentState, Purpose
+from contact_desk.domain.enums import Channel
 from contact_desk.domain.errors import DomainError
+from contact_desk.domain.recipients import MessageType
 from contact_desk.os_login import os_login
-from contact_desk.services import activity, additional_contacts, sign_in
-from contact_desk.services.contact_info import ContactInfoChanges, PointChange, save_contact_info
+from contact_desk.services import activity, additional_contacts, sign_in, suppressions
+from contact_desk.services.contact_info import (
+    ContactInfoChanges,
+    PointChange,
+    save_contact_info,
+    set_consent,
+)
 from contact_desk.services.customers import get_customer, update_customer_details
-from contact_desk.services.forms import ContactForm, CustomerForm
+from contact_desk.services.forms import ConsentForm, ContactForm, CustomerForm
 from contact_desk.store.database import open_database
 
 
@@ -52,8 +62,19 @@ def change(url: str, what: str, customer_id: int, *args: str) -> None:
             save_contact_info(database.unit_of_work(), actor, customer_id,
                               ContactInfoChanges(edits=(PointChange(int(args[0]), args[1]),)),
                               version)
+        elif what == "consent":
+            channel = Channel[args[1].upper()]
+            state = ConsentState[args[2].upper().replace("-", "_")]
+            set_consent(database.unit_of_work(), actor, int(args[0]),
+                        ConsentForm(channel=channel, purposes=tuple(Purpose), state=state,
+                                    how=ConsentHow.DESK, note="Said so at the other desk"),
+                        version)
         elif what == "note":
             activity.add_note(database.unit_of_work(), actor, customer_id, args[0])
+        elif what == "suppress":
+            suppressions.suppress(database.unit_of_work(), actor, customer_id,
+                                  suppressions.SuppressionForm(message=MessageType[args[0]],
+                                                               reason=args[1]), version)
         elif what == "failed-rename":
             try:
                 update_customer_details(database.unit_of_work(), actor, customer_id,

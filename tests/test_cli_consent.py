@@ -148,3 +148,21 @@ def test_a_bad_suppression_is_one_line_and_exit_2(desk, capsys, argv, said):
     code, _, err = run(capsys, "--database", desk, *argv)
     assert code == 2 and said in err, err
     assert len(err.strip().splitlines()) == 1
+
+
+def test_duplicates_scans_and_lists_pairs_as_json(desk, capsys):
+    database = open_database(desk)
+    manager = first_manager(database)
+    twin = create_customer(database.unit_of_work(), manager, first_name="Anne", last_name="Lee",
+                           customer_number="C2")
+    contact_info.add_contact_point(database.unit_of_work(), manager, twin, ContactKind.PHONE,
+                                   "312 555 0142")
+    database.dispose()
+    code, out, err = run(capsys, "--database", desk, "duplicates", "--json")
+    assert code == 0, err
+    [pair] = json.loads(out)
+    assert pair["customers"] == ["C1", "C2"] and pair["score"] > 0
+    assert pair["reasons"] == ["same mobile (312) 555-0142", "names Ann Lee / Anne Lee"]
+    code, out, _ = run(capsys, "--database", desk, "duplicates", "--no-scan")
+    assert out.splitlines() == ["C1 (Ann Lee) / C2 (Anne Lee)  score 65: same mobile "
+                                "(312) 555-0142; names Ann Lee / Anne Lee"]

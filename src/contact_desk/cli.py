@@ -31,6 +31,7 @@ from contact_desk.domain.recipients import MessageType
 from contact_desk.log_file import start_logging, where_details_are
 from contact_desk.os_login import os_login
 from contact_desk.services import contact_info, contact_points, customers, sign_in, users
+from contact_desk.services.duplicate_scan import duplicate_queue, scan_for_duplicates
 from contact_desk.services.files import check_output, read_input
 from contact_desk.services.forms import ConsentForm, EvidenceFile
 from contact_desk.services.history import HistoryGroup, customer_history
@@ -172,6 +173,13 @@ def build_parser() -> argparse.ArgumentParser:
     recipients.add_argument("--json", action="store_true")
     recipients.set_defaults(run=_recipients)
 
+    duplicates = commands.add_parser(
+        "duplicates", help="scan for customers who may be one person; list the open pairs")
+    duplicates.add_argument("--no-scan", action="store_true",
+                            help="list the pairs found before, without scanning again")
+    duplicates.add_argument("--json", action="store_true")
+    duplicates.set_defaults(run=_duplicates)
+
     suppress = commands.add_parser(
         "suppress", help="stop a message type going to a customer (optionally about one car)")
     suppress.add_argument("customer", metavar="CUSTOMER")
@@ -205,7 +213,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def _add_file_commands(commands: argparse._SubParsersAction) -> None:
-    """sync dms, import adf / vcard, export vcard: files in and out of the desk."""
+    """sync dms, import adf / vcard / replies, export vcard: files in and out of the desk."""
     sync = commands.add_parser("sync", help="bring the desk up to date from another system")
     dms = sync.add_subparsers(dest="what", metavar="SOURCE", required=True).add_parser(
         "dms", help="one-way sync from a DMS customer export (CSV)")
@@ -226,6 +234,14 @@ def _add_file_commands(commands: argparse._SubParsersAction) -> None:
     vcard = kinds.add_parser("vcard", help="vCards (2.1, 3.0, 4.0) from an address book")
     vcard.add_argument("file", metavar="FILE.vcf", type=Path)
     vcard.set_defaults(run=_import_vcard, check=True)
+    replies = kinds.add_parser(
+        "replies", help="replies to the dealership's texts (CSV of from, text, received_at): "
+                        "STOP opts the number out of texts, START back in to transactional ones")
+    replies.add_argument("file", metavar="FILE.csv", type=Path)
+    replies.add_argument("--mapping", metavar="MAPPING.toml", type=Path,
+                         help="column names, phone region and delimiter of the export")
+    replies.add_argument("--json", action="store_true", help="print JSON for scripts")
+    replies.set_defaults(run=_import_replies, check=True)
 
     exports = commands.add_parser("export", help="export customers for an address book")
     export_vcard = exports.add_subparsers(dest="what", metavar="KIND", required=True).add_parser(
@@ -472,6 +488,24 @@ def _import_vcard(database: Database, actor: Actor, args: argparse.Namespace) ->
     return 0
 
 
+def _import_replies(database: Database, actor: Actor, args: argparse.Namespace) -> int:
+    from contact_desk.sync.replies import import_replies
+
+    report = import_replies(database, actor, args.file, mapping=args.mapping,
+                            progress=_progress_printer("rows"))
+    if args.json:
+        _print_json(report.as_dict())
+        return 0
+    print(report.summary())
+    for line in report.details():  # what each reply recorded, or why it did not
+        print(f"  {line}")
+    if report.bad_rows:
+        print(f"contact-desk: {skipped_count(report.bad_rows, 'rows')}:", file=sys.stderr)
+        for bad in report.bad_rows:
+            print(f"  {bad.shown()}", file=sys.stderr)
+    return 0
+
+
 def _export_vcard(database: Database, actor: Actor, args: argparse.Namespace) -> int:
     from contact_desk.sync.vcard import export_vcards
 
@@ -642,6 +676,24 @@ def _recipients(database: Database, actor: Actor, args: argparse.Namespace) -> i
         _print_json(found.as_dict())
     else:
         print(render_recipients(found))
+    return 0
+
+
+def _duplicates(database: Database, actor: Actor, args: argparse.Namespace) -> int:
+    if not args.no_scan:
+        report = scan_for_duplicates(database, actor, progress=_progress_printer("pairs"))
+        if not args.json:
+            print(report.summary())
+    queue = duplicate_queue(database)
+    if args.json:
+        _print_json([pair.as_dict() for pair in queue])
+        return 0
+    if not queue:
+        print("No possible duplicates are waiting for a decision.")
+    for pair in queue:
+        said = "; ".join(pair.as_dict()["reasons"])
+        print(escaped(f"{pair.customer.shown()} / {pair.other.shown()}  score {pair.score}: "
+                      f"{said}"))
     return 0
 
 

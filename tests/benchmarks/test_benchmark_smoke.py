@@ -56,3 +56,13 @@ def test_every_query_finds_the_customer_it_was_drawn_from(tmp_path):
     queries = draw_queries(export)
     assert len(queries) == sum(KINDS.values())
     assert {query.kind for query in queries} == set(KINDS)
+
+
+def test_the_duplicate_benchmark_plants_scans_and_scores(tmp_path):
+    from benchmarks.duplicate_figures import figures
+
+    found = {figure.name: figure for figure in figures(500, tmp_path, say=lambda _: None)}
+    assert set(found) == {"Duplicate scan, whole file", "Duplicate scan precision",
+                          "Duplicate scan recall", "One customer's duplicate check, p95"}
+    assert found["Duplicate scan recall"].value > 0.5  # the planted pairs are found at all
+    assert all(math.isfinite(figure.value) for figure in found.values())

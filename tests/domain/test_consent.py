@@ -97,3 +97,14 @@ def test_the_newest_opt_out_is_never_lifted_except_by_a_later_opt_in(history):
         assert current.is_opt_out
     if current is ConsentState.OPTED_IN or current is ConsentState.NOT_ASKED:
         assert consent_verdict(ConsentSummary.of(records), TEXT, TRX) is None
+
+
+@pytest.mark.parametrize(("evidence", "said"), [
+    ("Stop.", "opted out by STOP reply on 2026-03-01"),
+    ("opt out", "opted out by OPTOUT reply on 2026-03-01"),
+    ("stop please", "opted out by STOP reply on 2026-03-01"),
+])
+def test_a_reply_is_described_by_its_keyword_as_the_reply_table_reads_it(evidence, said):
+    from contact_desk.domain.consent import describe
+    record = rec(ConsentState.OPTED_OUT, 0, ConsentHow.TEXT_REPLY, evidence=evidence)
+    assert describe(record) == said

@@ -20,8 +20,8 @@ from tests.locks import locks_held, needs_proc_locks
 from tests.ui.modal import when_open
 from tests.ui.test_main_window import PRIMARY, open_customer
 
-DIALOGS = ["syncDmsAction", "importAdfAction", "importVcardAction", "exportVcardAction",
-           "watchFolderAction", "newDatabaseAction", "openDatabaseAction"]
+DIALOGS = ["syncDmsAction", "importAdfAction", "importVcardAction", "importRepliesAction",
+           "exportVcardAction", "watchFolderAction", "newDatabaseAction", "openDatabaseAction"]
 
 
 def browse_and_cancel(qtbot, folder: Path, seen: dict) -> None:

@@ -7,7 +7,7 @@ from xml.etree import ElementTree
 
 import pytest
 from PySide6 import QtWidgets
-from PySide6.QtWidgets import QLineEdit
+from PySide6.QtWidgets import QAbstractSpinBox, QLineEdit
 
 from contact_desk.ui.forms.compile import (
     RESOURCES_MODULE,
@@ -48,5 +48,7 @@ def test_no_field_of_a_form_cuts_what_is_pasted_into_it(qtbot, form):
     form_class().setupUi(widget)
     pasted = "x" * 500
     for edit in widget.findChildren(QLineEdit):
+        if isinstance(edit.parent(), QAbstractSpinBox):
+            continue  # a date or number box's own line: it holds a date, not a paste
         edit.setText(pasted)
         assert edit.text() == pasted, f"{form.name}: {edit.objectName()} cuts a paste"

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialog, QScrollArea
+from PySide6.QtWidgets import QDialog, QMessageBox, QScrollArea
 
 from contact_desk.domain.enums import ContactKind, ContactRole
 from contact_desk.services.additional_contacts import add_contact
@@ -17,11 +17,12 @@ from contact_desk.services.forms import ContactForm
 from contact_desk.store.changes import ServerWatcher
 from contact_desk.ui.contact_dialog import ContactDialog
 from contact_desk.ui.edit_contact_info import CONFLICT, EditContactInfoDialog
-from contact_desk.ui.models.contact_points import CONTACT
+from contact_desk.ui.models.contact_points import BADGES_ROLE, CONTACT
 from contact_desk.ui.program_customer_dialogs import UpdateCustomerDialog
 from tests.conftest import fresh_database_url
 from tests.other_desk import at_other_desk
 from tests.ui.modal import when_open
+from tests.ui.test_consent_dialog import card_badges
 from tests.ui.test_contacts import click
 from tests.ui.test_edit_contact_info import type_into
 
@@ -88,6 +89,32 @@ def test_a_phone_changed_elsewhere_shows_on_page_and_card_where_the_clerk_left_t
     qtbot.waitUntil(lambda: "(212) 555-0199" in shown_phones(desk), timeout=LIVE_MS)
     qtbot.waitUntil(lambda: "(212) 555-0199" in card_text(desk), timeout=LIVE_MS)
     assert (page_scroll.value(), card_scroll.value()) == (page_at, card_at)
+
+
+def test_a_suppression_at_another_desk_shows_on_the_card_and_this_desk_may_lift_it(
+        qtbot, desk, database_url, next_message_box):
+    ann = desk.customer_page.view.id
+    at_other_desk(database_url, "suppress", ann, "CAR_UPDATES", "car sold")
+    qtbot.waitUntil(lambda: "Car Updates suppressed: car sold" in card_text(desk),
+                    timeout=LIVE_MS)
+    assert desk.contact_card.sections["suppressions"].heading.text() == \
+        "Suppressed Messages (1)"
+    [row] = [r for r in desk.contact_card.suppressions.listed.rows if not r.isHidden()]
+    next_message_box(QMessageBox.StandardButton.Yes)  # the card's version is the new one
+    row.lift.click()
+    assert "Car Updates suppressed" not in card_text(desk)
+
+
+def test_a_consent_recorded_at_another_desk_shows_on_the_card_and_the_page(qtbot, desk,
+                                                                          database_url):
+    view = desk.customer_page.view
+    cell = view.phones[0]
+    assert card_badges(desk, cell.id) == {}
+    at_other_desk(database_url, "consent", view.id, cell.id, "text", "opted-out")
+    qtbot.waitUntil(lambda: list(card_badges(desk, cell.id)) == ["No texts"], timeout=LIVE_MS)
+    assert "opted out by the customer at the desk" in card_badges(desk, cell.id)["No texts"]
+    phones = desk.customer_page.phones
+    assert [b.text for b in phones.index(0, CONTACT).data(BADGES_ROLE)] == ["No texts"]
 
 
 def test_the_desks_own_change_is_not_shown_afresh_a_second_time(qtbot, desk, database_url,

@@ -27,8 +27,10 @@ from sqlalchemy import select
 
 from contact_desk.app import create_main_window
 from contact_desk.domain.actor import Actor
+from contact_desk.domain.consent import ConsentHow, ConsentState, Purpose
 from contact_desk.domain.enums import (
     AssignmentRole,
+    Channel,
     CommunicationPreference,
     ContactKind,
     ContactPointType,
@@ -41,17 +43,20 @@ from contact_desk.domain.enums import (
     ProgramState,
 )
 from contact_desk.domain.program import ProgramRole, bill_to_address
-from contact_desk.services import activity, deals, garage, summary, users
+from contact_desk.services import activity, consent, deals, garage, summary, users
+from contact_desk.services.contact_info import set_consent
 from contact_desk.services.sign_in import DeskUser
 from contact_desk.domain.errors import PermissionDenied
 from contact_desk.services.additional_contacts import add_contact
-from contact_desk.services.customers import create_customer, update_customer_details
+from contact_desk.services.customers import create_customer, get_customer, update_customer_details
 from contact_desk.store.activity import WebActivity
 from contact_desk.store.customer import Customer
 from contact_desk.store.people import ContactPerson
 from contact_desk.store.program import Invoice, Program
 from contact_desk.store.sales import Deal
 from contact_desk.sync.adf import import_adf
+from contact_desk.ui.card.suppressions import SuppressDialog
+from contact_desk.ui.consent_dialog import ConsentDialog
 from contact_desk.ui.contact_dialog import ContactDialog
 from contact_desk.ui.edit_contact_info import EditContactInfoDialog
 from contact_desk.ui.interop import ResultDialog
@@ -59,7 +64,7 @@ from contact_desk.ui.mail_settings import MailSettingsDialog
 from contact_desk.ui.program_contact_dialogs import ReplaceContactDialog, UpdateContactDialog
 from contact_desk.ui.program_customer_dialogs import ReplaceCustomerDialog, UpdateCustomerDialog
 from contact_desk.ui.user_picker import UserPickerDialog
-from contact_desk.services.forms import ContactForm, CustomerForm
+from contact_desk.services.forms import ConsentForm, ContactForm, CustomerForm
 from tests.ui.conftest import _points
 from tests.ui.modal import when_open
 from tests.conftest import first_manager
@@ -78,7 +83,9 @@ MAKE, MODEL = "<b>Honda</b>", "<i>Civic</i> R&D"
 PROGRAM_DESCRIPTION = "<h1>Lease</h1> & more"
 PAGE = "/<h1>inventory</h1>"
 USER = '<span style="font-size:60px">Dana</span> Whitfield'
-RAW_MARKUP = ("<span", "<h1>", "<b>", "<i>", "<u>")
+RAW_MARKUP = ("<span", "<h1>", "<b>", "<i>", "<u>")  # in any case: "<B>STOP</B> reply"
+REPLY = "<i>stop</i> texting me"  # a STOP reply whose message holds markup
+CONSENT_NOTE = "<b>x</b>"
 VIN = "1HGCM82633A004352"
 LEAD = f"""<?xml version="1.0" encoding="UTF-8"?>
 <adf><prospect status="new">
@@ -112,7 +119,7 @@ def interprets(text_format: Qt.TextFormat, text: str) -> bool:
 
 def leaks(text_format: Qt.TextFormat, text: str) -> bool:
     """Stored markup that would be drawn as markup, not read as the characters it is."""
-    return interprets(text_format, text) and any(mark in text for mark in RAW_MARKUP)
+    return interprets(text_format, text) and any(mark in text.lower() for mark in RAW_MARKUP)
 
 
 def cells(root: QWidget, role: Qt.ItemDataRole) -> Iterator[tuple[str, str]]:
@@ -197,6 +204,17 @@ def marked(database, manager, customers, tmp_path) -> Marked:
         (ContactPointType.DMS_CELL, "(212) 555-0101", ContactStatus.ACTIVE),
         (ContactPointType.DMS_EMAIL, "tom&jerry@example.com", ContactStatus.ACTIVE),
     )
+    with database.unit_of_work() as uow:  # as a reply import records it
+        consent.add_records(uow.session, manager, ContactKind.PHONE, "+12125550101",
+                            ConsentForm(channel=Channel.TEXT, purposes=tuple(Purpose),
+                                        state=ConsentState.OPTED_OUT,
+                                        how=ConsentHow.TEXT_REPLY, note=REPLY))
+        uow.commit()
+    set_consent(database.unit_of_work(), manager,
+                get_customer(database.unit_of_work(), customer).emails[0].id,
+                ConsentForm(channel=Channel.EMAIL, purposes=(Purpose.MARKETING,),
+                            state=ConsentState.OPTED_OUT, how=ConsentHow.DESK,
+                            note=CONSENT_NOTE))
     link = add_contact(
         database.unit_of_work(),
         manager,
@@ -400,6 +418,41 @@ def test_removing_a_vehicle_asks_with_its_make_and_model_as_they_are(qtbot, mark
     assert MAKE in text and not leaks(text_format, text)
 
 
+def test_a_suppression_reads_its_typed_reason_and_the_vehicle_as_they_are(qtbot,
+                                                                         marked_window):
+    """Typed into Suppress a message…, "<b>x</b>" is what the card, the tooltips, the Lift
+    question and the Edit menu show: never bold."""
+    card = marked_window.contact_card
+    seen: list = []
+
+    def hostile(dialog: SuppressDialog) -> None:
+        dialog.form.reasonEdit.setText("<b>x</b>")
+        dialog.form.vehicleCombo.setCurrentIndex(1)  # the garage's vehicle, markup and all
+        seen.append((markup_drawn_in(dialog), dialog.form.vehicleCombo.currentText(),
+                     dialog.windowTitle()))
+        dialog.save()
+
+    when_open(SuppressDialog, hostile)
+    card.suppressions.suppress()
+    [(problems, vehicle, title)] = seen
+    assert problems == [] and vehicle == f"2020 {MAKE} {MODEL} · {VIN}" and BANNER in title
+    [row] = [row for row in card.suppressions.listed.rows if not row.isHidden()]
+    said = f"Text reminder suppressed for 2020 {MAKE} {MODEL}: <b>x</b>"
+    assert row.label.text() == said and markup_drawn_in(card) == []
+    from PySide6.QtGui import QTextDocument
+
+    tooltip = QTextDocument()
+    tooltip.setHtml(row.label.toolTip())
+    assert f"Suppressed by {USER} on " in tooltip.toPlainText()  # her name as it is
+    assert shown_on_button(marked_window.undo_action.text()) == \
+        f"Undo Suppress Text reminder for 2020 {MAKE} {MODEL}"
+    asked: list = []
+    when_open(QMessageBox, lambda box: _message_box_text(box, asked, "Cancel"))
+    qtbot.mouseClick(row.lift, Qt.MouseButton.LeftButton)
+    [(text_format, text)] = asked
+    assert said in text and not leaks(text_format, text)
+
+
 def _walk_dialog(kind: type, seen: list, act=lambda dialog: None) -> None:
     """Once ``kind`` is open: ``act`` on it, note where markup is drawn and the title, close."""
 
@@ -427,6 +480,30 @@ def test_the_contact_dialogs_read_the_names_and_the_typed_text_literally(qtbot, 
     [(contact_problems, contact_title), (info_problems, info_title)] = seen
     assert contact_problems == [] and CONTACT_LAST in contact_title
     assert info_problems == [] and BANNER in info_title
+
+
+def test_the_consent_dialogs_read_the_values_and_the_evidence_literally(qtbot, marked_window):
+    """A STOP reply's message and a clerk's note hold markup: the consent line's tooltip in
+    Edit Contact Info and the consent dialog of each value show them as they are."""
+    page = marked_window.customer_page
+    seen: list = []
+    shown: list[set[str]] = []
+
+    def open_consent(dialog: EditContactInfoDialog) -> None:
+        for kind in (ContactKind.PHONE, ContactKind.EMAIL):
+            _walk_dialog(ConsentDialog, seen, lambda consent: shown.append(
+                {label.text() for label in consent.findChildren(QLabel)}))
+            dialog.rows_of(kind)[0].form.consentButton.click()
+
+    _walk_dialog(EditContactInfoDialog, seen, open_consent)
+    page.edit_contact_info()
+    [(phone_problems, _), (email_problems, email_title), (edit_problems, _)] = seen
+    assert phone_problems == email_problems == edit_problems == []
+    assert email_title == "Consent — tom&jerry@example.com"
+    phone_labels, email_labels = shown
+    # The keyword is read as the reply table reads it; the message itself is shown as sent.
+    assert any("by a text reply" in text and REPLY in text for text in phone_labels)
+    assert any(f"“{CONSENT_NOTE}”" in text for text in email_labels)
 
 
 def test_an_email_of_another_contact_names_them_as_they_are(qtbot, marked_window):

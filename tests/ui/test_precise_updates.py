@@ -74,6 +74,34 @@ def test_a_primary_click_shows_its_result_on_the_page_and_the_card(qtbot, window
     assert [p.is_primary for p in page.view.phones] == [True, False, False]
 
 
+def test_after_a_primary_click_the_pages_sections_save_with_the_version_it_left(
+        qtbot, window, customers):
+    """Add Contact and Update customer details expect the customer's version: the one the
+    click left, not the one the page was opened with (refused as another desk's)."""
+    open_customer(qtbot, window, "ann")
+    click_primary(window, 1)
+    page = window.customer_page
+    assert page.contacts.view.version == page.programs.customer.version == page.view.version
+    assert added_contact(qtbot, window, customers.ann) == ["Tom Brown"]
+
+
+def added_contact(qtbot, window, customer_id) -> list[str]:
+    """Add Contact on the page, Tom Brown saved: who is on the account then."""
+    from contact_desk.ui.contact_dialog import ContactDialog
+    from tests.ui.modal import when_open
+    from tests.ui.test_contacts import fill
+
+    def add(dialog: ContactDialog) -> None:
+        fill(qtbot, dialog, email="tom@example.com")
+        qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+        assert not dialog.isVisible(), dialog.form.saveError.text()
+
+    when_open(ContactDialog, add)
+    qtbot.mouseClick(window.customer_page.form.addContactButton, Qt.MouseButton.LeftButton)
+    contacts = get_customer(window.desk.database.unit_of_work(), customer_id).contacts
+    return [f"{c.first_name} {c.last_name}" for c in contacts]
+
+
 def test_a_primary_click_updates_the_banner(qtbot, window, database, manager, customers):
     """Cy's only phone is do-not-text: the banner says so; a second phone made primary
     takes the warning away without reopening the customer."""

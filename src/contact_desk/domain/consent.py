@@ -154,19 +154,28 @@ NOTHING_RECORDED = ConsentSummary({})
 def describe(record: ConsentRecord) -> str:
     """How a record reads aloud: "opted out by STOP reply on 2026-03-01"."""
     state = record.state.label.lower()
-    if record.how is ConsentHow.TEXT_REPLY and record.evidence:
-        how = f"{record.evidence.strip().split()[0].upper()} reply"
+    if record.how is ConsentHow.TEXT_REPLY and _keyword(record.evidence):
+        how = f"{_keyword(record.evidence)} reply"
     elif record.how is ConsentHow.DESK:
         how = "the customer at the desk"
     elif record.how is ConsentHow.MIGRATED:
         how = "an earlier version of the desk"
     elif record.how is ConsentHow.IMPORTED:
         how = "an imported contact card"
+    elif record.how is ConsentHow.TEXT_REPLY:
+        how = "a text reply"
     else:
         how = record.how.label if record.how is ConsentHow.DMS else record.how.label.lower()
     if record.state is ConsentState.DO_NOT_CONTACT:
         state = "marked do not contact"
     return f"{state} by {how} on {record.recorded_at.date().isoformat()}"
+
+
+def _keyword(message: str) -> str:
+    """The reply's keyword as the reply table reads it ("Stop." is STOP); "" for none."""
+    from contact_desk.domain.replies import read_reply  # the table builds on this module
+
+    return read_reply(message).keyword.upper() if message else ""
 
 
 def consent_verdict(summary: ConsentSummary, channel: Channel,

@@ -98,6 +98,11 @@ class DuplicateReason(LabelledEnum):
     SAME_EMAIL = "same email"
     SAME_CUSTOMER_NUMBER = "same customer number"
     SAME_CARD_UID = "same card UID"
+    SAME_MOBILE = "same mobile"
+    SAME_VIN = "same VIN"
+    SAME_BIRTH_DATE = "same birth date"
+    SAME_ADDRESS = "same address"
+    NAMES = "names"  # the two names, when they are not the same ("Jon Smith / John Smith")
 
 
 class KeptApart(LabelledEnum):
@@ -117,6 +122,7 @@ class DuplicateSource(LabelledEnum):
 
     ADF = "ADF lead"
     VCARD = "vCard"
+    SCAN = "Duplicate scan"
 
 
 class DuplicateStatus(LabelledEnum):

@@ -1,5 +1,5 @@
-"""Runs that bring data into the desk in bulk (a DMS sync, a lead or vCard import, demo data):
-one at a time per database."""
+"""Runs that bring data into the desk in bulk (a DMS sync, a lead, vCard or text reply
+import, demo data): one at a time per database."""
 
 from __future__ import annotations
 
@@ -12,6 +12,8 @@ class IncomingKind(Enum):
     DMS_SYNC = "DMS sync"
     ADF_IMPORT = "ADF lead import"
     VCARD_IMPORT = "vCard import"
+    REPLY_IMPORT = "text reply import"
+    DUPLICATE_SCAN = "duplicate scan"
     DEMO_DATA = "demo data fill"
 
     @property

@@ -5,17 +5,20 @@ Contact Information is the CustomerView of ``services.customers.get_customer``.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import timedelta
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from contact_desk.domain.enums import AssignmentRole
+from contact_desk.domain.suppression import Suppression
 from contact_desk.services.activity import best_contact
 from contact_desk.services.deals import deal_view, open_deal
 from contact_desk.services.garage import garage
 from contact_desk.services.lookup import get
 from contact_desk.services.summary import summary_view
+from contact_desk.services.suppressions import in_force
 from contact_desk.services.views import AssignmentView, CardView, InsightView, NoteView
 from contact_desk.store.activity import Note, WebActivity
 from contact_desk.store.customer import Customer
@@ -23,13 +26,20 @@ from contact_desk.store.unit_of_work import UnitOfWork
 from contact_desk.store.users import Assignment, User
 
 
-def contact_card(uow: UnitOfWork, customer_id: int) -> CardView:
+@dataclass(frozen=True)
+class ContactCardView(CardView):
+    """The card's sections, with the message types the customer must not be sent."""
+
+    suppressions: tuple[Suppression, ...] = ()  # in force today, oldest first
+
+
+def contact_card(uow: UnitOfWork, customer_id: int) -> ContactCardView:
     """The card's sections for one customer, read in one transaction so they agree."""
     with uow:
         session = uow.session
         customer = get(session, Customer, customer_id, "customer")
         deal = open_deal(session, customer_id)
-        return CardView(
+        return ContactCardView(
             customer_id=customer.id,
             birth_date=customer.birth_date,
             best=best_contact(session, customer_id),
@@ -39,6 +49,7 @@ def contact_card(uow: UnitOfWork, customer_id: int) -> CardView:
             notes=_notes(session, customer_id),
             insight=_insight(session, customer_id),
             summary=summary_view(session, customer_id),
+            suppressions=in_force(session, customer_id),
         )
 
 

@@ -74,9 +74,15 @@ def check_form(kind: ContactKind, form: ConsentForm) -> None:
 def _check_file(evidence: EvidenceFile) -> None:
     if not evidence.content:
         raise NotAllowed(f"{evidence.name} is empty; attach the scanned form itself.")
-    if len(evidence.content) > MAX_EVIDENCE_FILE:
-        raise NotAllowed(f"{evidence.name} is {len(evidence.content) / 2**20:.1f} MB; an "
-                         f"evidence file may be at most {MAX_EVIDENCE_FILE // 2**20} MB.")
+    check_evidence_size(evidence.name, len(evidence.content))
+
+
+def check_evidence_size(name: str, size: int) -> None:
+    """A file of ``size`` bytes refused as evidence when too big: the window asks before it
+    reads the file, so a 2 GB scan chosen by mistake is never read into memory."""
+    if size > MAX_EVIDENCE_FILE:
+        raise NotAllowed(f"{name} is {size / 2**20:.1f} MB; an evidence file may be at "
+                         f"most {MAX_EVIDENCE_FILE // 2**20} MB.")
 
 
 def add_records(

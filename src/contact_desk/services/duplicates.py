@@ -11,8 +11,13 @@ from datetime import datetime
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
+from contact_desk.domain.actor import Actor
 from contact_desk.domain.duplicates import DuplicateReason, DuplicateSource, DuplicateStatus
+from contact_desk.domain.enums import Permission
+from contact_desk.domain.errors import NotAllowed
+from contact_desk.services.lookup import get
 from contact_desk.services.matching import CustomerRef, Near
+from contact_desk.store.base import utc_now
 from contact_desk.store.customer import Customer
 from contact_desk.store.duplicates import PossibleDuplicate, PossibleDuplicateReason
 from contact_desk.store.unit_of_work import UnitOfWork
@@ -33,6 +38,15 @@ class PossibleDuplicateView:
     source_file: str
     found_at: datetime
     status: DuplicateStatus
+    score: int = 0
+
+    def as_dict(self) -> dict[str, object]:
+        """For scripts: the two customer numbers, the score and the reasons in words."""
+        return {"id": self.id,
+                "customers": [self.customer.customer_number, self.other.customer_number],
+                "score": self.score,
+                "reasons": [f"{reason.label} {value}" for reason, value in self.reasons],
+                "source": self.source.label, "status": self.status.label}
 
     def shown(self) -> str:
         shared = ", ".join(f"{reason.label} {value}"
@@ -94,4 +108,21 @@ def _view(session: Session, pair: PossibleDuplicate) -> PossibleDuplicateView:
         source_file=pair.source_file,
         found_at=pair.found_at,
         status=pair.status,
+        score=pair.score,
     )
+
+
+def not_a_duplicate(uow: UnitOfWork, actor: Actor, pair_id: int) -> PossibleDuplicateView:
+    """A person decided the two are different people: the pair leaves the queue, and no
+    scan or import asks about it again."""
+    actor.require(Permission.EDIT_CUSTOMERS)
+    with uow:
+        pair = get(uow.session, PossibleDuplicate, pair_id, "possible duplicate")
+        if pair.status is not DuplicateStatus.OPEN:
+            raise NotAllowed(f"That pair was decided already ({pair.status.label.lower()}).")
+        pair.status = DuplicateStatus.NOT_DUPLICATE
+        pair.decided_at, pair.decided_by_id = utc_now(), actor.user_id
+        uow.flush()
+        view = _view(uow.session, pair)
+        uow.commit()
+        return view

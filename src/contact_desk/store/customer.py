@@ -74,6 +74,8 @@ class Customer(Base):
         # The list's order (migration 0005): a page, or a last-name prefix, walks this alone.
         Index("ix_customer_list_order", "last_name_key", "name_key", "id"),
         Index("ix_customer_name_key_last_name_key", "name_key", "last_name_key", "id"),
+        # One house (migration 0015): the duplicate check of one customer looks it up.
+        Index("ix_customer_postal_code", "postal_code"),
     )
 
     @property

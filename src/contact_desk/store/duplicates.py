@@ -33,6 +33,8 @@ class PossibleDuplicate(Base):
     )
     decided_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
     decided_by_id: Mapped[int | None] = mapped_column(ForeignKey("app_user.id"))
+    # How alike the two are (domain/duplicate_scan), 0 for a pair an import recorded.
+    score: Mapped[int] = mapped_column(Integer, nullable=False, default=0, server_default="0")
     # Two people deciding the same pair: the second is refused, not written over.
     version: Mapped[int] = mapped_column(Integer, nullable=False)
 

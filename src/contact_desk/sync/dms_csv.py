@@ -79,28 +79,32 @@ class DmsRow:
     left_out: tuple[str, ...] = ()  # what of the row was not used, and why
 
 
-def read_mapping(path: Path) -> DmsLayout:
-    """The layout a mapping file (TOML) describes; InvalidValue says what is wrong with it."""
+def read_mapping(path: Path, fields: tuple[str, ...] = FIELDS, dated: bool = True) -> DmsLayout:
+    """The layout a mapping file (TOML) describes; InvalidValue says what is wrong with it.
+
+    ``fields`` are the columns the file may rename (the DMS export's by default, or another
+    export's, such as the texting provider's replies); a file that is not ``dated`` has no
+    date format to give."""
     try:
         data = tomllib.loads(Path(path).read_text(encoding="utf-8-sig"))
     except OSError as error:
         raise InvalidValue(f"The mapping file {path} cannot be read: {error.strerror}.") from None
     except (tomllib.TOMLDecodeError, UnicodeDecodeError) as error:
         raise InvalidValue(f"The mapping file {Path(path).name} is not valid TOML: {error}.") from None
-    known = {"columns", "region", "delimiter", "date_format"}
+    known = {"columns", "region", "delimiter"} | ({"date_format"} if dated else set())
     columns = data.get("columns", {})
     if set(data) - known or not isinstance(columns, dict):
         raise InvalidValue(
             f"The mapping file {Path(path).name} may hold only {', '.join(sorted(known))} "
             "(with the column names under [columns])."
         )
-    unknown = sorted(set(columns) - set(FIELDS))
+    unknown = sorted(set(columns) - set(fields))
     if unknown or not all(isinstance(name, str) and name.strip() for name in columns.values()):
         raise InvalidValue(
             f"The mapping file names fields the desk does not know ({', '.join(unknown)}) or "
-            f"gives an empty column name; the fields are: {', '.join(FIELDS)}."
+            f"gives an empty column name; the fields are: {', '.join(fields)}."
         )
-    layout = DmsLayout(columns={name: columns.get(name, name) for name in FIELDS})
+    layout = DmsLayout(columns={name: columns.get(name, name) for name in fields})
     region = data.get("region")
     if region is not None:
         layout = replace(layout, region=_region(str(region)))
@@ -188,10 +192,7 @@ class DmsExport:
 
     def records(self) -> Iterator[Record]:
         """Every data row in file order as read, not yet checked."""
-        with open_text(self.path, self.decoding) as file:
-            records = _records(file, self.delimiter, self.decoding)
-            next((cells for _, cells, _ in records if cells is not None), None)  # the header
-            yield from records
+        return data_records(self.path, self.decoding, self.delimiter)
 
     def check(self, record: Record) -> DmsRow | BadRow:
         """A record of ``records()`` checked: the row to apply, or why it is bad."""
@@ -212,10 +213,8 @@ class DmsExport:
     def _check(self, line: int, cells: list[str], columns: frozenset[str]) -> DmsRow | BadRow:
         raw = {name: cells[at] if at < len(cells) else "" for name, at in self.positions.items()}
         number = " ".join(raw[CUSTOMER_NUMBER].split())
-        if len(cells) != self.width:
-            return BadRow(line, number[:40], (
-                f"the line has {len(cells)} values where the header has {self.width} columns "
-                "(a line cut short, or a delimiter inside a value without quotes)"))
+        if (uneven := width_problem(cells, self.width)) is not None:
+            return BadRow(line, number[:40], uneven)
         if not number:
             return BadRow(line, "", "no customer number")
         if number in self.repeated:
@@ -280,6 +279,14 @@ class DmsExport:
         raise InvalidValue(f"{text!r} is not a birth date written {shown}", field="birth_date")
 
 
+def width_problem(cells: list[str], width: int) -> str | None:
+    """Why a line of ``cells`` under a header of ``width`` columns cannot be trusted, or None."""
+    if len(cells) == width:
+        return None
+    return (f"the line has {len(cells)} values where the header has {width} columns "
+            "(a line cut short, or a delimiter inside a value without quotes)")
+
+
 def _read_day(day: str, pattern: str) -> date:
     """What strptime reads; a plain ISO day the quicker way, as most exports write one a row."""
     if pattern == "%Y-%m-%d" and _ISO_DAY.fullmatch(day):
@@ -332,6 +339,38 @@ def _vehicle_left_out(tidy: dict[str, str], error: InvalidValue) -> str:
     return f"{what} was left out, the rest of the row was synced: {why}"
 
 
+@dataclass(frozen=True)
+class CsvShape:
+    """How a CSV export is read: its encoding, its delimiter, and where each field's column
+    is in its header (fields the header does not name are absent)."""
+
+    decoding: Decoding
+    delimiter: str
+    positions: dict[str, int]
+    width: int
+
+
+def read_shape(path: Path, layout: DmsLayout, key: str) -> CsvShape:
+    """The shape of the export at ``path`` laid out as ``layout`` says; InvalidValue when it
+    cannot be read as text or its header does not name the ``key`` field's column."""
+    path = Path(path)
+    decoding = detect_encoding(path, rows=True)
+    delimiter = _delimiter(path, decoding, layout, key)
+    with read_errors(path), open_text(path, decoding) as file:
+        header = next((cells for _, cells, _ in _records(file, delimiter, decoding)
+                       if cells is not None), None)
+    return CsvShape(decoding, delimiter, _positions(path, header, layout, key),
+                    len(header or ()))
+
+
+def data_records(path: Path, decoding: Decoding, delimiter: str) -> Iterator[Record]:
+    """Every record after the header, in file order, as read (see ``_records``)."""
+    with open_text(path, decoding) as file:
+        records = _records(file, delimiter, decoding)
+        next((cells for _, cells, _ in records if cells is not None), None)  # the header
+        yield from records
+
+
 def _records(file, delimiter: str, decoding: Decoding) -> Iterator[Record]:
     """(first line, cells, "") per record; (first line, cells, reason) for one whose text
     cannot be used as it is (``row_problem``); (line, None, reason) for one csv cannot read."""
@@ -366,12 +405,13 @@ def _unreadable(error: csv.Error) -> str:
     return f"the line cannot be read as CSV ({error})"
 
 
-def _delimiter(path: Path, decoding: Decoding, layout: DmsLayout) -> str:
-    """The layout's delimiter; or a tab, when the header names the customer number only
+def _delimiter(path: Path, decoding: Decoding, layout: DmsLayout,
+               key: str = CUSTOMER_NUMBER) -> str:
+    """The layout's delimiter; or a tab, when the header names the ``key`` field only
     split at tabs, as a spreadsheet's "Unicode Text" and "Text (Tab delimited)" write it."""
     with open_text(path, decoding) as file:
         first = next((line for line in file if line.strip()), "")
-    wanted = layout.columns[CUSTOMER_NUMBER].strip().casefold()
+    wanted = layout.columns[key].strip().casefold()
 
     def names(delimiter: str) -> set[str]:
         cells = next(csv.reader([first], delimiter=delimiter), [])
@@ -382,7 +422,8 @@ def _delimiter(path: Path, decoding: Decoding, layout: DmsLayout) -> str:
     return layout.delimiter
 
 
-def _positions(path: Path, header: list[str] | None, layout: DmsLayout) -> dict[str, int]:
+def _positions(path: Path, header: list[str] | None, layout: DmsLayout,
+               key: str = CUSTOMER_NUMBER) -> dict[str, int]:
     if header is None:
         raise InvalidValue(f"{path.name} has no rows at all, not even a header.")
     found = {cell.strip().casefold(): at for at, cell in reversed(list(enumerate(header)))}
@@ -391,10 +432,10 @@ def _positions(path: Path, header: list[str] | None, layout: DmsLayout) -> dict[
         for name, column in layout.columns.items()
         if column.strip().casefold() in found
     }
-    if CUSTOMER_NUMBER not in positions:
+    if key not in positions:
         shown = ", ".join(repr(cell.strip()[:30]) for cell in header[:6])
         raise InvalidValue(
             f"{path.name} has no usable header: its first line must name the columns, with "
-            f"{layout.columns[CUSTOMER_NUMBER]!r} among them (the first line has {shown})."
+            f"{layout.columns[key]!r} among them (the first line has {shown})."
         )
     return positions

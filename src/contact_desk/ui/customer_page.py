@@ -3,6 +3,7 @@ the other people on the account and the finance programs."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from decimal import Decimal
 
 from PySide6.QtCore import Qt, Signal
@@ -21,7 +22,7 @@ from contact_desk.ui.desk import Desk
 from contact_desk.ui.edit_contact_info import CONFLICT, EditContactInfoDialog
 from contact_desk.ui.forms.ui_customer_page import Ui_CustomerPage
 from contact_desk.ui.messages import show_error
-from contact_desk.ui.models.contact_points import CONTACT, PRIMARY, ContactPointsModel
+from contact_desk.ui.models.contact_points import CONTACT, PRIMARY, ContactPointsModel, badges
 from contact_desk.ui.plain_text import no_mnemonic
 from contact_desk.ui.programs_section import ProgramsSection
 from contact_desk.ui.undo import CustomerUndo
@@ -124,7 +125,8 @@ class CustomerPage(QWidget):
         again, and a table is refitted only when more than a Primary check changed."""
         if self.view is None:
             return
-        before, self.view = self.view, self.view.with_contact_info(info)
+        before = self.view
+        self._hold(before.with_contact_info(info))
         self._show_banner(self.view)
         for table, model, old, new in (
             (self.form.phoneTable, self.phones, before.phones, info.phones),
@@ -135,6 +137,17 @@ class CustomerPage(QWidget):
                 table.resizeColumnsToContents()
                 _fit_height(table)
         self.contactInfoChanged.emit(self.view)
+
+    def follow_version(self, customer_id: int, version: int) -> None:
+        """A save the page shows nothing of (a suppression, on the card) moved the customer's
+        version: the page's copy takes it, so its own next save is not refused as stale."""
+        if self.view is not None and self.view.id == customer_id:
+            self._hold(replace(self.view, version=version))
+
+    def _hold(self, view: CustomerView) -> None:
+        """The customer as saved last, shown as it was: the sections' saves (Add Contact,
+        Update customer details) expect its version too."""
+        self.view = self.contacts.view = self.programs.customer = view
 
     def _show_banner(self, view: CustomerView) -> None:
         banner = self.form.contactWarning
@@ -156,8 +169,7 @@ class CustomerPage(QWidget):
         """The edit dialog; from the card, with a new row of ``add`` or the row ``focus``."""
         if self.view is None:
             return
-        dialog = EditContactInfoDialog(self.view, self.desk.home_region(), self._save_from_dialog,
-                                       self, load=self.desk.customer)
+        dialog = self._edit_dialog()
         if add is not None:
             dialog.add_row(add)
         elif focus is not None:
@@ -169,9 +181,14 @@ class CustomerPage(QWidget):
                 "now, and your edits are kept in the dialog: check them and save again."
             ))
             self.reload()
-            dialog = EditContactInfoDialog(self.view, self.desk.home_region(),
-                                           self._save_from_dialog, self, load=self.desk.customer)
+            dialog = self._edit_dialog()
             dialog.carry_over(pending)
+
+    def _edit_dialog(self) -> EditContactInfoDialog:
+        assert self.view is not None
+        return EditContactInfoDialog(self.view, self.desk.home_region(), self._save_from_dialog,
+                                     self, load=self.desk.customer,
+                                     read_file=self.desk.read_chosen_file)
 
     def _save_from_dialog(self, changes: ContactInfoChanges,
                           edited: CustomerView | None = None) -> None:
@@ -231,8 +248,8 @@ def _fit_height(table: QTableView, least_rows: int = 2) -> None:
 
 def _laid_out(points: tuple[ContactPointView, ...]) -> list[tuple[object, ...]]:
     """What a table's column widths and height depend on: all but the Primary check."""
-    return [(p.id, p.type, p.display, p.status, p.status_date, p.can_receive_texts)
-            for p in points]
+    return [(p.id, p.type, p.display, p.status, p.status_date, p.can_receive_texts,
+             tuple(badge.text for badge in badges(p))) for p in points]
 
 
 def _money(amount: Decimal | None) -> str:

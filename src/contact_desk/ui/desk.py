@@ -21,6 +21,7 @@ from contact_desk.services import (
     history,
     sign_in,
     summary,
+    suppressions,
     users,
 )
 from contact_desk.os_login import os_login
@@ -41,6 +42,7 @@ from contact_desk.services.garage import GarageEntry, RemovedVehicle
 from contact_desk.services.forms import ContactForm, CustomerForm, PersonForm
 from contact_desk.services.program_views import ProgramView
 from contact_desk.services.programs import Replacement
+from contact_desk.services.suppressions import SavedSuppressions, SuppressionForm
 
 if TYPE_CHECKING:  # mail and the file formats load when first used: the window starts sooner
     from contact_desk.domain.consent import Purpose
@@ -49,6 +51,7 @@ if TYPE_CHECKING:  # mail and the file formats load when first used: the window 
     from contact_desk.services.mail import InviteSent, MailSettings
     from contact_desk.services.reach import StartedContact
     from contact_desk.services.recipients import RecipientList
+    from contact_desk.sync.reply_report import ReplyImportReport
     from contact_desk.sync.report import AdfReport, SyncReport, VcardImportReport
 
 
@@ -232,6 +235,20 @@ class Desk:
     def regenerate_summary(self, customer_id: int) -> SummaryView:
         return summary.regenerate_summary(self._uow(), self.actor, customer_id)
 
+    # suppressed messages: each returns what is in force after it and the version it left
+
+    def suppress(self, customer_id: int, form: SuppressionForm,
+                 version: int) -> SavedSuppressions:
+        return suppressions.suppress(self._uow(), self.actor, customer_id, form, version)
+
+    def lift_suppression(self, suppression_id: int, version: int) -> SavedSuppressions:
+        return suppressions.lift_suppression(self._uow(), self.actor, suppression_id, version)
+
+    def put_back_suppression(self, suppression_id: int, version: int) -> SavedSuppressions:
+        """Undo of a lift (and redo of a suppression): in force again as it was."""
+        return suppressions.put_back_suppression(self._uow(), self.actor, suppression_id,
+                                                 version)
+
     # sync and interop (slow: call them off the GUI thread)
 
     def sync_dms(self, path: Path, progress: Progress | None = None) -> SyncReport:
@@ -248,6 +265,13 @@ class Desk:
         from contact_desk.sync import vcard
 
         return vcard.import_vcards(self.database, self.actor, path, progress)
+
+    def import_replies(self, path: Path, progress: Progress | None = None,
+                       cancelled: Callable[[], bool] | None = None) -> ReplyImportReport:
+        from contact_desk.sync import replies
+
+        return replies.import_replies(self.database, self.actor, path, progress=progress,
+                                      cancelled=cancelled)
 
     def export_vcards(self, path: Path, progress: Progress | None = None) -> int:
         from contact_desk.sync import vcard

@@ -19,6 +19,11 @@ from PySide6.QtWidgets import QApplication, QFileDialog, QStyle, QWidget
 
 DIALOG_NAME = "fileDialog"
 _NATIVE_IS_SAFE = sys.platform == "win32"
+# A scanned form or a photo of one: the documents a clerk attaches as proof.
+DOCUMENT_FILTER = (
+    "PDF or image (*.pdf *.jpg *.jpeg *.png *.heic *.heif *.tif *.tiff *.gif *.webp);;"
+    "All files (*)"
+)
 
 
 class Choose(Enum):

@@ -26,6 +26,21 @@ class _ProgressRelay(QObject):
 NOTHING_KEPT = "Cancelling… nothing is kept."
 
 
+def stopping_between_batches(progress: Progress) -> tuple[Progress, Callable[[], bool]]:
+    """For work that stops itself between batches and reports what it kept: a progress
+    that notes a Cancel instead of raising it, and the question the work asks."""
+    pressed = False
+
+    def noted(done: int, total: int) -> None:
+        nonlocal pressed
+        try:
+            progress(done, total)
+        except Cancelled:
+            pressed = True
+
+    return noted, lambda: pressed
+
+
 def run_with_progress(parent: QWidget | None, title: str, label: str,
                       work: Callable[[Progress], T], cancellable: bool = True,
                       cancelling: str = NOTHING_KEPT) -> T | None:

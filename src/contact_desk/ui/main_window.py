@@ -133,6 +133,7 @@ class MainWindow(QMainWindow):
             lambda _: self.contact_card.show_customer(self.customer_page.view))
         self.customer_page.contactInfoChanged.connect(self.contact_card.show_contact_info)
         self.customer_page.whoReceivesRequested.connect(self.show_recipients)
+        self.contact_card.suppressions.versionMoved.connect(self.customer_page.follow_version)
         page_scroll = QScrollArea(objectName="customerPageScroll", widgetResizable=True)
         page_scroll.setFrameShape(QFrame.Shape.NoFrame)
         # Always there: a bar that came and went with the customer's length made the page
@@ -185,12 +186,13 @@ class MainWindow(QMainWindow):
         self.set_pin_action.triggered.connect(self.set_pin)
         file_menu.addAction(self.set_pin_action)
         file_menu.addSeparator()
-        self.interop = Interop(self.desk, self, self._after_import)
+        self.interop = Interop(self.desk, self, self._after_import, self._consent_changed)
         self.watched_folder = WatchedFolder(self.settings, self.interop.sync_dms, self)
         for name, text, run in (
             ("syncDmsAction", "Sync from &DMS…", self.interop.sync_dms),
             ("importAdfAction", "Import &ADF lead…", self.interop.import_adf),
             ("importVcardAction", "Import &vCard…", self.interop.import_vcards),
+            ("importRepliesAction", "Import &Replies…", self.interop.import_replies),
             ("exportVcardAction", "&Export vCard…", self.interop.export_vcards),
         ):
             action = QAction(text, self, objectName=name)
@@ -249,6 +251,12 @@ class MainWindow(QMainWindow):
         self.who_receives_action.triggered.connect(self.show_recipients)
         self.who_receives_action.setEnabled(False)
         edit_menu.addAction(self.who_receives_action)
+        self.suppress_action = QAction("Suppress a &Message…", self,
+                                       objectName="suppressMessageAction")
+        self.suppress_action.setToolTip("Stop a message type going to the customer on screen")
+        self.suppress_action.triggered.connect(self.contact_card.suppressions.suppress)
+        self.suppress_action.setEnabled(False)
+        edit_menu.addAction(self.suppress_action)
 
         view_menu = self.menuBar().addMenu("&View")
         self.card_action = QAction("Contact &Card", self, shortcut=QKeySequence("Ctrl+K"),
@@ -280,6 +288,13 @@ class MainWindow(QMainWindow):
         """New or changed customers: search again and show the open customer afresh."""
         self.results.set_query(self.search_box.text())
         self.customer_page.reload()
+
+    def _consent_changed(self, customer_ids: frozenset[int]) -> None:
+        """An import recorded consent: the customer on screen is shown afresh if it was
+        one of those customers."""
+        view = self.customer_page.view
+        if view is not None and view.id in customer_ids:
+            self.customer_page.reload()
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.other_desks.close()  # a closed window listens no more
@@ -382,6 +397,7 @@ class MainWindow(QMainWindow):
             self.edit_contact_action.setEnabled(True)
             self.history_action.setEnabled(True)
             self.who_receives_action.setEnabled(True)
+            self.suppress_action.setEnabled(True)
             self.setWindowTitle(f"{self.customer_page.view.full_name} — Contact Desk")
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:

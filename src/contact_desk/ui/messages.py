@@ -57,6 +57,14 @@ def ask(parent: QWidget | None, title: str, text: str, buttons: QMessageBox.Stan
     return QMessageBox.StandardButton(box.exec())
 
 
+def confirm(parent: QWidget | None, title: str, text: str) -> bool:
+    """Yes or Cancel, Cancel the default (removing, lifting): True when the clerk says yes."""
+    answer = ask(parent, title, text,
+                 QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
+                 QMessageBox.StandardButton.Cancel)
+    return answer == QMessageBox.StandardButton.Yes
+
+
 def confirm_discard(parent: QWidget) -> bool:
     """Ask before typed changes are thrown away; True when the clerk says discard them."""
     answer = ask(parent, "Discard changes?",

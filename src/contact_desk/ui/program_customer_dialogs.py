@@ -17,7 +17,7 @@ from contact_desk.services.forms import CustomerForm
 from contact_desk.services.program_views import ProgramView
 from contact_desk.services.views import CustomerHit, CustomerView
 from contact_desk.ui.desk import Desk
-from contact_desk.ui.file_dialogs import Choose, chosen_path
+from contact_desk.ui.file_dialogs import DOCUMENT_FILTER, Choose, chosen_path
 from contact_desk.ui.forms.ui_program_customer_details import Ui_CustomerDetailsDialog
 from contact_desk.ui.forms.ui_program_replace_customer import Ui_ReplaceCustomerDialog
 from contact_desk.ui.messages import explain, show_info
@@ -26,10 +26,6 @@ from contact_desk.ui.other_desks import ChangedElsewhereBar
 from contact_desk.ui.program_dialogs import ProgramDialog, linked_programs
 from contact_desk.ui.text_colors import problem_style
 
-DOCUMENT_FILTER = (
-    "PDF or image (*.pdf *.jpg *.jpeg *.png *.heic *.heif *.tif *.tiff *.gif *.webp);;"
-    "All files (*)"
-)
 SEARCH_DELAY_MS = 250
 ATTACH_TO_SAVE = "Attach the verification document to save the new address."
 EDIT_CONTACT_INFO = 2  # the dialog's result when the clerk went on to the phones and emails

@@ -46,8 +46,15 @@ class _SavingDialog(QDialog):
         except Exception as error:
             self.stale = self.stale or isinstance(error, ConflictError)
             self._show_problem(explain(error))
+            field = self._fields().get(getattr(error, "field", None) or "")
+            if field is not None:
+                field.setFocus()  # the value the refusal is about, to correct it
             return
         self.accept()
+
+    def _fields(self) -> dict[str, QWidget]:
+        """The widget of each field a refusal (InvalidValue.field) may name."""
+        return {}
 
 
 class VehicleDialog(_SavingDialog):

@@ -10,6 +10,7 @@ from contact_desk.ui.card.notes import NotesBody
 from contact_desk.ui.card.reach import ReachBody
 from contact_desk.ui.card.sales import DetailsBody, GarageBody, OpenDealBody
 from contact_desk.ui.card.section import CardSection
+from contact_desk.ui.card.suppressions import SuppressionsBody
 from contact_desk.ui.card.sections import (
     BestContactBody,
     ContactInfoBody,
@@ -26,6 +27,7 @@ SECTIONS = (
     ("contactInfo", "Contact Information"),
     ("reach", "Reach Now"),
     ("bestContactMethod", "Best Contact Method"),
+    ("suppressions", "Suppressed Messages"),
     ("openDeal", "Open Deal"),
     ("garage", "Garage"),
     ("details", "Details"),
@@ -90,6 +92,7 @@ class ContactCard(QFrame):
         self.contact_info = ContactInfoBody(sections["contactInfo"], desk, edit_contact)
         self.reach = ReachBody(sections["reach"], desk)
         self.contact_info.whoReceives.connect(self.reach.who_receives)
+        self.suppressions = SuppressionsBody(sections["suppressions"], desk, undo)
         self.bodies: list[SectionBody] = [
             self.contact_info,
             self.reach,
@@ -100,6 +103,7 @@ class ContactCard(QFrame):
             NotesBody(sections["notes"], desk, undo),
             InsightBody(sections["insight"], desk),
             SummaryBody(sections["summary"], desk),
+            self.suppressions,  # last: the bodies' places in this list stay as they were
         ]
         for body in self.bodies:
             body.changed.connect(self.changed)
@@ -128,6 +132,7 @@ class ContactCard(QFrame):
             return
         self.contact_info.refresh(customer, self._card)
         self.reach.refresh(customer, self._card)  # consent or a primary may have changed
+        self.suppressions.follow(customer)  # its next save expects the version this one left
 
     def changeEvent(self, event: QEvent) -> None:
         super().changeEvent(event)

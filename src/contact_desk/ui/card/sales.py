@@ -12,7 +12,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QInputDialog,
     QMenu,
-    QMessageBox,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -27,7 +26,7 @@ from contact_desk.ui.card.section import CardSection
 from contact_desk.ui.card.sections import SectionBody
 from contact_desk.ui.assignment_command import AssignmentCommand
 from contact_desk.ui.desk import Desk
-from contact_desk.ui.messages import ask
+from contact_desk.ui.messages import confirm
 from contact_desk.ui.plain_text import no_mnemonic, tooltip_text
 from contact_desk.ui.undo import CustomerUndo, EditStep, PlaceStep
 
@@ -215,12 +214,8 @@ class GarageBody(SectionBody):
                          self.desk.put_back_vehicle, **state)  # type: ignore[arg-type]
 
     def _remove(self, vehicle: VehicleView) -> None:
-        answer = ask(
-            self, "Remove vehicle", f"Remove the {vehicle.title} ({vehicle.vin or 'no VIN'}) "
-            "from this customer's garage?",
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
-            QMessageBox.StandardButton.Cancel)
-        if answer != QMessageBox.StandardButton.Yes:
+        if not confirm(self, "Remove vehicle", f"Remove the {vehicle.title} "
+                       f"({vehicle.vin or 'no VIN'}) from this customer's garage?"):
             return
         try:
             removed = self.desk.remove_vehicle(vehicle.id, vehicle.version)

@@ -17,10 +17,12 @@ from PySide6.QtWidgets import (
 
 from contact_desk.domain.enums import Channel, ContactKind
 from contact_desk.services.views import CardView, ContactPointView, CustomerView
+from contact_desk.ui.badges import badge_label, show_badge
 from contact_desk.ui.card.dialogs import LogAttemptDialog
 from contact_desk.ui.card.rows import ReusedRows, clear, line, small_button, text_label
 from contact_desk.ui.card.section import CardSection
 from contact_desk.ui.click_to_contact import PointContacts
+from contact_desk.ui.consent_words import ConsentBadge, consent_badges
 from contact_desk.ui.desk import Desk
 from contact_desk.ui.messages import show_error
 from contact_desk.ui.models.columns import local_time
@@ -65,7 +67,9 @@ class SectionBody(QWidget):
 
 
 class PointRow(QWidget):
-    """A phone or an email on the card, with its click-to-contact buttons and its pencil."""
+    """A phone or an email on the card, with its click-to-contact buttons and its pencil,
+    and its consent at a glance below it (the badges of the customer page's tables, the
+    deciding record as each one's tip)."""
 
     def __init__(self, edit: Callable[[int], None],
                  contacts: PointContacts | None = None) -> None:
@@ -74,15 +78,25 @@ class PointRow(QWidget):
         self.label = text_label("", wrap=False)
         self.pencil = small_button("✎", "", "", lambda: edit(self.point_id))
         self.contacts = contacts
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.setSpacing(6)
-        layout.addWidget(self.label)
-        layout.addStretch()
+        top = QHBoxLayout()
+        top.setSpacing(6)
+        top.addWidget(self.label)
+        top.addStretch()
         if contacts is not None:
-            layout.addWidget(contacts)
+            top.addWidget(contacts)
             contacts.attach(self)
-        layout.addWidget(self.pencil)
+        top.addWidget(self.pencil)
+        self.badges: list[QLabel] = []  # made when more are needed, then kept
+        self.badge_line = QWidget()
+        self._badge_layout = QHBoxLayout(self.badge_line)
+        self._badge_layout.setContentsMargins(0, 0, 0, 2)
+        self._badge_layout.setSpacing(4)
+        self._badge_layout.addStretch()
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(1)
+        layout.addLayout(top)
+        layout.addWidget(self.badge_line)
 
     def show_point(self, point: ContactPointView) -> None:
         flags = " · primary" if point.is_primary else ""
@@ -93,14 +107,29 @@ class PointRow(QWidget):
         self.pencil.setObjectName(f"editPoint_{point.id}")
         self.pencil.setToolTip(tooltip_text(f"Edit {point.display}"))
         self.pencil.setAccessibleName(f"Edit {point.display}")
+        self._show_badges(point.id, consent_badges(point.kind, point.consent))
         if self.contacts is not None:
             self.contacts.show_point(point)
 
     def blank(self) -> None:
         self.point_id = None
         self.pencil.setObjectName("")
+        self._show_badges(None, [])
         if self.contacts is not None:
             self.contacts.blank()
+
+    def _show_badges(self, point_id: int | None, badges: list[ConsentBadge]) -> None:
+        while len(self.badges) < len(badges):
+            self.badges.append(badge_label(badges[len(self.badges)]))
+            self._badge_layout.insertWidget(len(self.badges) - 1, self.badges[-1])
+        for number, (label, badge) in enumerate(zip(self.badges, badges)):
+            show_badge(label, badge)
+            label.setObjectName(f"consentBadge_{point_id}_{number}")
+            label.show()
+        for label in self.badges[len(badges):]:
+            label.setObjectName("")
+            label.hide()
+        self.badge_line.setVisible(bool(badges))
 
 
 class ContactInfoBody(SectionBody):

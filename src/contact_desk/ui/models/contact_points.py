@@ -9,6 +9,7 @@ from PySide6.QtCore import Qt
 
 from contact_desk.domain.enums import ContactKind, ContactStatus
 from contact_desk.services.views import ContactPointView
+from contact_desk.ui.consent_words import ConsentBadge, consent_badges
 from contact_desk.ui.models.columns import Column, Index, RowsModel
 
 BADGES_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -16,12 +17,10 @@ PRIMARY = 0
 CONTACT = 2
 
 
-def badges(point: ContactPointView) -> list[str]:
-    """The small flags shown on the row: consent is kept apart from status."""
-    if point.kind is ContactKind.EMAIL:
-        return ["Opted out"] if point.marketing_opt_out else []
-    return [label for flag, label in ((point.do_not_call, "Do not call"),
-                                      (point.do_not_text, "Do not text")) if flag]
+def badges(point: ContactPointView) -> list[ConsentBadge]:
+    """The small flags shown on the row (the card's words): consent is kept apart from
+    status."""
+    return consent_badges(point.kind, point.consent)
 
 
 def _primary_tooltip(point: ContactPointView) -> str:
@@ -33,8 +32,8 @@ def _primary_tooltip(point: ContactPointView) -> str:
 
 
 def _contact_tooltip(point: ContactPointView) -> str:
-    flags = badges(point)
-    return f"{point.display} — {', '.join(flags)}" if flags else point.display
+    """The value, and the record behind each badge read aloud."""
+    return "\n".join([point.display, *(f"{b.text} — {b.tooltip}" for b in badges(point))])
 
 
 def _texts(point: ContactPointView) -> str:
