@@ -8,8 +8,9 @@ from __future__ import annotations
 import os
 import sys
 import tempfile
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
@@ -36,6 +37,9 @@ from contact_desk.ui.mail_settings import MailSettingsDialog  # noqa: E402
 from contact_desk.ui.program_customer_dialogs import ReplaceCustomerDialog  # noqa: E402
 
 DOCS = Path(__file__).resolve().parent
+CHICAGO = ZoneInfo("America/Chicago")  # the demo's dealership
+NOON = datetime(2026, 3, 3, 12, 0, tzinfo=CHICAGO)  # the reach answers the shots show
+EVENING = datetime(2026, 3, 3, 21, 40, tzinfo=CHICAGO)
 
 
 def settle(ms: int = 300) -> None:
@@ -62,6 +66,7 @@ def main() -> int:
     database.dispose()
 
     window = create_main_window(url, actor=me)
+    window.desk.clock = lambda: NOON  # the same shots whenever they are drawn
     window.resize(1440, 900)
     window.show()
     settle()
@@ -74,6 +79,8 @@ def main() -> int:
     window.contact_card.grab().save(str(DOCS / "contact-card.png"))
     suppress_dialog(window)
     window.resize(1440, 900)
+    reach_lines(window, examples["primary phone do-not-text, primary email opted out"])
+    recipients(window, examples["contact on two accounts"])
     open_number(window, "C100010")  # people on the account, one shared with another customer
     window.grab().save(str(DOCS / "contacts.png"))
     contact = ContactDialog("US", lambda form: None, lambda person, form: None,
@@ -123,6 +130,62 @@ def main() -> int:
     window.close()
     print(f"Saved the screenshots in {DOCS}")
     return 0
+
+
+def reach_lines(window, number: str) -> None:
+    """The card's Contact Information and Reach Now late in the evening (calls held for
+    the hour, texts opted out, email allowed), on a light window and on a dark one."""
+    from PySide6.QtCore import QRect
+
+    window.desk.clock = lambda: EVENING
+    open_number(window, number)
+    card = window.contact_card
+    reach = card.sections["reach"]
+    bottom = reach.mapTo(card, reach.rect().bottomLeft()).y() + 6
+    card.grab(QRect(0, 0, card.width(), bottom)).save(str(DOCS / "reach-lines.png"))
+    app = QApplication.instance()
+    light = app.palette()
+    app.setPalette(dark_palette())
+    settle()
+    card.grab(QRect(0, 0, card.width(), bottom)).save(str(DOCS / "reach-lines-dark.png"))
+    app.setPalette(light)
+    settle()
+    window.desk.clock = lambda: NOON
+
+
+def dark_palette():
+    """A dark window as a desk in dark mode shows it."""
+    from PySide6.QtGui import QColor, QPalette
+
+    palette = QPalette()
+    for role, colour in ((QPalette.ColorRole.Window, "#2b2b2b"),
+                         (QPalette.ColorRole.WindowText, "#e8e8e8"),
+                         (QPalette.ColorRole.Base, "#1e1e1e"),
+                         (QPalette.ColorRole.AlternateBase, "#262626"),
+                         (QPalette.ColorRole.Text, "#e8e8e8"),
+                         (QPalette.ColorRole.Button, "#353535"),
+                         (QPalette.ColorRole.ButtonText, "#e8e8e8"),
+                         (QPalette.ColorRole.Mid, "#5a5a5a"),
+                         (QPalette.ColorRole.Highlight, "#3d6fb4"),
+                         (QPalette.ColorRole.HighlightedText, "#ffffff")):
+        palette.setColor(role, QColor(colour))
+    return palette
+
+
+def recipients(window, number: str) -> None:
+    """Who Receives… a marketing message: who gets it by email, who is left out and why."""
+    from contact_desk.domain.recipients import MessageType
+    from contact_desk.ui.recipients_dialog import RecipientsDialog
+
+    open_number(window, number)
+    view = window.customer_page.view
+    dialog = RecipientsDialog(window.desk, view.id, view.full_name,
+                              window.contact_card.reach.garage, window,
+                              message=MessageType.MARKETING)
+    dialog.show()
+    settle()
+    dialog.grab().save(str(DOCS / "recipients.png"))
+    dialog.done(0)
 
 
 def suppress_two(window) -> None:

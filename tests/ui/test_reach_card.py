@@ -128,3 +128,15 @@ def test_the_lines_read_on_the_card_in_light_and_dark_mode(qtbot, window, qapp, 
             assert shown == colour(expected)
             for behind in ground:
                 assert contrast(shown, behind) >= 4.5, (channel, shown.name(), behind.name())
+
+
+def test_the_lines_take_the_dark_colours_when_the_window_turns_dark(qtbot, window, qapp):
+    from tests.ui.test_text_colors import DARK, DARK_BASE, contrast, painted
+
+    at(window, NOON)
+    open_customer(qtbot, window, "cy")
+    assert ink(window, Channel.TEXT) == colour(PROBLEM)
+    with painted(qapp, DARK, DARK_BASE) as ground:
+        shown = ink(window, Channel.TEXT)
+        assert shown == colour(PROBLEM) and shown.name() == PROBLEM[1]
+        assert all(contrast(shown, behind) >= 4.5 for behind in ground)

@@ -45,10 +45,12 @@ def painted(app: QApplication, window: str, base: str) -> Iterator[tuple[QColor,
     palette.setColor(QPalette.ColorRole.Window, QColor(window))
     palette.setColor(QPalette.ColorRole.Base, QColor(base))
     app.setPalette(palette)
+    app.processEvents()  # widgets shown already hear of it from a posted event
     try:
         yield QColor(window), QColor(base)
     finally:
         app.setPalette(before)
+        app.processEvents()
 
 
 @pytest.fixture(params=[(LIGHT, LIGHT_BASE), (DARK, DARK_BASE)], ids=["light", "dark"])

@@ -92,7 +92,7 @@ def _fit(table: QTableView) -> None:
     table.resizeColumnsToContents()
     header = table.horizontalHeader()
     for column in range(header.count() - 1):
-        header.resizeSection(column, min(header.sectionSize(column), 260))
+        header.resizeSection(column, min(header.sectionSize(column), 300))
 
 
 def show_recipients(parent: QWidget, desk: Desk, customer_id: int, customer_name: str,

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSettings, Qt, Signal
+from PySide6.QtCore import QEvent, QSettings, Qt, Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QScrollArea, QToolButton, QVBoxLayout, QWidget
 
 from contact_desk.services.views import CardView, CustomerView
@@ -133,6 +133,11 @@ class ContactCard(QFrame):
         self.contact_info.refresh(customer, self._card)
         self.reach.refresh(customer, self._card)  # consent or a primary may have changed
         self.suppressions.follow(customer)  # its next save expects the version this one left
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() in (QEvent.Type.PaletteChange, QEvent.Type.ApplicationPaletteChange):
+            self.reach.restyle()
 
     @property
     def collapsed(self) -> bool:

@@ -81,6 +81,7 @@ class ReachBody(SectionBody):
         self.customer: CustomerView | None = None
         self.garage: tuple[VehicleView, ...] = ()
         self.lines: dict[Channel, tuple[QLabel, QLabel]] = {}
+        self.shown: dict[Channel, ReachLine] = {}
         for channel in CARD_CHANNELS:
             name = f"reach{channel.label}"
             main, marketing = text_label("", name=name), text_label("", name=f"{name}Marketing")
@@ -112,15 +113,26 @@ class ReachBody(SectionBody):
 
     def _show(self, channel: Channel, said: ReachLine) -> None:
         main, marketing = self.lines[channel]
-        if main.text() == said.text and marketing.text() == said.marketing:
+        if self.shown.get(channel) == said:
             return  # each minute, mostly: nothing to lay out again
+        self.shown[channel] = said
         main.setText(said.text)
-        main.setStyleSheet(STYLES[said.level]())
         marketing.setText(said.marketing)
-        marketing.setStyleSheet(note_style())
+        self._colour(channel)
         for label in (main, marketing):
             label.setToolTip(tooltip_text(said.tip))
             label.setAccessibleDescription(said.tip)
+
+    def _colour(self, channel: Channel) -> None:
+        main, marketing = self.lines[channel]
+        main.setStyleSheet(STYLES[self.shown[channel].level]())
+        marketing.setStyleSheet(note_style())
+
+    def restyle(self) -> None:
+        """The window turned dark or light: the lines take the colours that read on it (the
+        card tells: a section's style sheet keeps palette changes from its children)."""
+        for channel in self.shown:
+            self._colour(channel)
 
     def who_receives(self) -> None:
         from contact_desk.ui.recipients_dialog import show_recipients

@@ -84,6 +84,7 @@ class Ui_RecipientsDialog(object):
         self.receivesTable.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.receivesTable.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.receivesTable.setWordWrap(False)
+        self.receivesTable.setTabKeyNavigation(False)
 
         self.dialogLayout.addWidget(self.receivesTable)
 
@@ -98,6 +99,7 @@ class Ui_RecipientsDialog(object):
         self.leftOutTable.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.leftOutTable.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.leftOutTable.setWordWrap(False)
+        self.leftOutTable.setTabKeyNavigation(False)
 
         self.dialogLayout.addWidget(self.leftOutTable)
 

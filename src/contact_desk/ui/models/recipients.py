@@ -18,10 +18,12 @@ _ADDRESS: Column[Recipient] = Column("Address", lambda r: r.shown or NOTHING,
                                      tooltip=lambda r: r.shown)
 INCLUDED_COLUMNS = (_CHANNEL, _WHO, _ADDRESS,
                     Column("Why", lambda r: r.reason, tooltip=lambda r: r.reason))
+# The reason last: it is the longest, and the last column takes what room is left.
 LEFT_OUT_COLUMNS = (_CHANNEL, _WHO, _ADDRESS,
-                    Column("Why not", lambda r: r.reason, tooltip=lambda r: r.reason),
-                    Column("Not before (this desk's time)",
-                           lambda r: local_time(r.not_before) if r.not_before else NOTHING))
+                    Column("Not before", lambda r: local_time(r.not_before) if r.not_before
+                           else NOTHING, tooltip=lambda r: "On this desk's clock"
+                           if r.not_before else None),
+                    Column("Why not", lambda r: r.reason, tooltip=lambda r: r.reason))
 
 
 class RecipientsModel(RowsModel[Recipient]):
