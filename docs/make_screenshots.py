@@ -74,12 +74,12 @@ def main() -> int:
     window.grab().save(str(DOCS / "main-window.png"))
     open_number(window, "C100001")  # every section of the contact card has something
     suppress_two(window)
-    window.resize(1440, 1900)  # tall enough to show every section at once
+    window.resize(1440, 2100)  # tall enough to show every section at once
     settle()
     window.contact_card.grab().save(str(DOCS / "contact-card.png"))
     suppress_dialog(window)
     window.resize(1440, 900)
-    reach_lines(window, examples["primary phone do-not-text, primary email opted out"])
+    reach_lines(window, examples["primary phone do-not-text, primary email opted out"], url, me)
     recipients(window, examples["contact on two accounts"])
     open_number(window, "C100010")  # people on the account, one shared with another customer
     window.grab().save(str(DOCS / "contacts.png"))
@@ -132,9 +132,25 @@ def main() -> int:
     return 0
 
 
-def reach_lines(window, number: str) -> None:
+def reach_lines(window, number: str, url: str, me) -> None:
     """The card's Contact Information and Reach Now late in the evening (calls held for
-    the hour, texts opted out, email allowed), on a light window and on a dark one."""
+    the hour, texts opted out, email allowed), on a light window and, in a window opened
+    in dark mode, on a dark one."""
+    grab_reach(window, number, "reach-lines.png")
+    app = QApplication.instance()
+    light = app.palette()
+    app.setPalette(dark_palette())
+    dark = create_main_window(url, actor=me)
+    dark.resize(1440, 900)
+    dark.show()
+    settle()
+    grab_reach(dark, number, "reach-lines-dark.png")
+    dark.close()
+    app.setPalette(light)
+    settle()
+
+
+def grab_reach(window, number: str, name: str) -> None:
     from PySide6.QtCore import QRect
 
     window.desk.clock = lambda: EVENING
@@ -142,14 +158,7 @@ def reach_lines(window, number: str) -> None:
     card = window.contact_card
     reach = card.sections["reach"]
     bottom = reach.mapTo(card, reach.rect().bottomLeft()).y() + 6
-    card.grab(QRect(0, 0, card.width(), bottom)).save(str(DOCS / "reach-lines.png"))
-    app = QApplication.instance()
-    light = app.palette()
-    app.setPalette(dark_palette())
-    settle()
-    card.grab(QRect(0, 0, card.width(), bottom)).save(str(DOCS / "reach-lines-dark.png"))
-    app.setPalette(light)
-    settle()
+    card.grab(QRect(0, 0, card.width(), bottom)).save(str(DOCS / name))
     window.desk.clock = lambda: NOON
 
 

@@ -166,14 +166,6 @@ class TableContacts(QObject):
         self._who_receives, self._parent = who_receives, parent
         table.setItemDelegateForColumn(model.reach_column, RowActionsDelegate(self.actions,
                                                                                table))
-        # The last column stretches over what is left, but not below the width it had when
-        # stretching began (Qt's default, 100): begun at the buttons' width, a table that
-        # just fits keeps no sideways scroll bar.
-        header = table.horizontalHeader()
-        if header.stretchLastSection():
-            header.setStretchLastSection(False)
-            header.resizeSection(model.reach_column, header.minimumSectionSize())
-            header.setStretchLastSection(True)
         table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         table.customContextMenuRequested.connect(self._menu_at)
         table.installEventFilter(self)

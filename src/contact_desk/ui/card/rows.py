@@ -6,8 +6,17 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import Generic, TypeVar
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QLayout, QToolButton, QVBoxLayout, QWidget
+from PySide6.QtCore import QSize, Qt
+from PySide6.QtGui import QResizeEvent
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QLayout,
+    QSizePolicy,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from contact_desk.ui.plain_text import no_mnemonic, plain, tooltip_text
 
@@ -35,6 +44,41 @@ def text_label(text: str, name: str = "", muted: bool = False, wrap: bool = True
     if muted:
         label.setStyleSheet(MUTED)
     return label
+
+
+class ElidedLabel(QLabel):
+    """One line of plain text that gives way with "…" where the card is too narrow (a long
+    email beside its buttons), the whole in its tooltip; ``text()`` is the whole."""
+
+    def __init__(self, text: str = "", name: str = "") -> None:
+        super().__init__(objectName=name)
+        plain(self)
+        self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self._whole = ""
+        self.setText(text)
+
+    def text(self) -> str:
+        return self._whole
+
+    def setText(self, text: str) -> None:
+        self._whole = text
+        self._fit()
+
+    def sizeHint(self) -> QSize:
+        """As wide as the whole text: given the room, nothing is cut."""
+        return QSize(self.fontMetrics().horizontalAdvance(self._whole) + 2,
+                     super().sizeHint().height())
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._fit()
+
+    def _fit(self) -> None:
+        shown = self.fontMetrics().elidedText(self._whole, Qt.TextElideMode.ElideMiddle,
+                                              self.width())
+        if QLabel.text(self) != shown:
+            super().setText(shown)
+        self.setToolTip(tooltip_text(self._whole) if shown != self._whole else "")
 
 
 def small_button(text: str, name: str, tip: str, act: Callable[[], None],

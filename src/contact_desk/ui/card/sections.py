@@ -19,7 +19,14 @@ from contact_desk.domain.enums import Channel, ContactKind
 from contact_desk.services.views import CardView, ContactPointView, CustomerView
 from contact_desk.ui.badges import badge_label, show_badge
 from contact_desk.ui.card.dialogs import LogAttemptDialog
-from contact_desk.ui.card.rows import ReusedRows, clear, line, small_button, text_label
+from contact_desk.ui.card.rows import (
+    ElidedLabel,
+    ReusedRows,
+    clear,
+    line,
+    small_button,
+    text_label,
+)
 from contact_desk.ui.card.section import CardSection
 from contact_desk.ui.click_to_contact import PointContacts
 from contact_desk.ui.consent_words import ConsentBadge, consent_badges
@@ -75,13 +82,12 @@ class PointRow(QWidget):
                  contacts: PointContacts | None = None) -> None:
         super().__init__()
         self.point_id: int | None = None
-        self.label = text_label("", wrap=False)
+        self.label = ElidedLabel()  # a long email gives way to its buttons, not the card
         self.pencil = small_button("✎", "", "", lambda: edit(self.point_id))
         self.contacts = contacts
         top = QHBoxLayout()
         top.setSpacing(6)
-        top.addWidget(self.label)
-        top.addStretch()
+        top.addWidget(self.label, 1)
         if contacts is not None:
             top.addWidget(contacts)
             contacts.attach(self)

@@ -40,20 +40,23 @@ def _texts(point: ContactPointView) -> str:
     return "Can text" if point.can_receive_texts else "No texts (landline)"
 
 
+# Call, Text or Email buttons, beside the value they start: a table wider than the page
+# scrolls sideways, and buttons at its end went out of sight.
+_REACH: Column[ContactPointView] = Column("", lambda p: "")
 _COMMON: tuple[Column[ContactPointView], ...] = (
     Column("Primary", lambda p: "", tooltip=_primary_tooltip, check=lambda p: p.is_primary,
            enabled=lambda p: p.why_not_primary is None,
            align=Qt.AlignmentFlag.AlignCenter),
     Column("Type", lambda p: p.type.label),
     Column("Contact", lambda p: p.display, tooltip=_contact_tooltip),
+    _REACH,
     Column("Status", lambda p: p.status.label,
            tooltip=lambda p: None if p.status is ContactStatus.ACTIVE
            else f"{p.status.label} since {p.status_date.isoformat()}"),
     Column("Status Date", lambda p: p.status_date.isoformat()),
 )
-_REACH: Column[ContactPointView] = Column("", lambda p: "")  # Call, Text or Email buttons
-PHONE_COLUMNS = (*_COMMON, Column("Texts", _texts), _REACH)
-EMAIL_COLUMNS = (*_COMMON, _REACH)
+PHONE_COLUMNS = (*_COMMON, Column("Texts", _texts))
+EMAIL_COLUMNS = _COMMON
 
 ChoosePrimary = Callable[[ContactPointView], bool]
 
