@@ -20,7 +20,7 @@ from contact_desk.services.matching import CustomerRef, Near
 from contact_desk.store.base import utc_now
 from contact_desk.store.customer import Customer
 from contact_desk.store.duplicates import PossibleDuplicate, PossibleDuplicateReason
-from contact_desk.store.unit_of_work import UnitOfWork
+from contact_desk.store.unit_of_work import UnitOfWork, retried_when_desks_collide
 
 _SHOWN_VALUES = 3  # values named in a one-line mention; the view keeps them all
 
@@ -112,6 +112,7 @@ def _view(session: Session, pair: PossibleDuplicate) -> PossibleDuplicateView:
     )
 
 
+@retried_when_desks_collide
 def not_a_duplicate(uow: UnitOfWork, actor: Actor, pair_id: int) -> PossibleDuplicateView:
     """A person decided the two are different people: the pair leaves the queue, and no
     scan or import asks about it again."""
