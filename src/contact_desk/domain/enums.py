@@ -241,4 +241,5 @@ class Permission(LabelledEnum):
     EDIT_DMS_DATA = "Correct or deactivate a phone or email that comes from the DMS"
     EXPORT_CUSTOMERS = "Export customers"
     MANAGE_USERS = "Manage users, their PINs and the desk's mail server"
+    MERGE_CUSTOMERS = "Merge two customers who are one person, and unmerge them"
 

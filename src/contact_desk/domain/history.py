@@ -137,6 +137,9 @@ class Field(LabelledEnum):
     CONTACT_APP_CALL_URL = "Calling app link"
     CONTACT_APP_TEXT_URL = "Texting app link"
     CONTACT_APP_EMAIL_URL = "Email app link"
+    # A merge (new: the customer merged in, by number) and its undoing (old: that customer).
+    MERGED = "Merged in"
+    UNMERGED = "Unmerged"
 
     @classmethod
     def of(cls, name: str | Field | AssignmentRole) -> Field:

@@ -12,6 +12,7 @@ from contact_desk.domain.errors import ConflictError, NotFound
 from contact_desk.domain.phone import DEFAULT_REGION
 from contact_desk.store.base import LARGEST_ID, Base, utc_now
 from contact_desk.store.customer import Customer
+from contact_desk.store.merges import survivor_of
 from contact_desk.store.sales import Vehicle
 from contact_desk.store.users import Setting
 
@@ -21,8 +22,10 @@ HOME_REGION = "home_region"
 _ID = re.compile(r"[0-9]+")
 
 
-def find_customer(session: Session, key: str | int) -> Customer:
-    """A customer by DMS customer number, else by internal id."""
+def find_customer(session: Session, key: str | int, follow_merges: bool = True) -> Customer:
+    """A customer by DMS customer number, else by internal id. A customer merged into
+    another leads to the survivor (its number stays known), unless ``follow_merges`` is
+    false (a merge or unmerge asked about that customer itself)."""
     text = str(key).strip()
     customer = session.scalars(
         select(Customer)
@@ -35,6 +38,10 @@ def find_customer(session: Session, key: str | int) -> Customer:
         customer = session.get(Customer, int(as_id))
     if customer is None:
         raise NotFound(f"No customer has the number or id {text!r}.")
+    if follow_merges:
+        survivor = survivor_of(session, customer.id)
+        if survivor != customer.id:
+            return get(session, Customer, survivor, "customer")
     return customer
 
 

@@ -143,6 +143,10 @@ class ContactPoint(Base):
     # (migration 0007); empty for a value typed at the desk, synced or taken from a lead.
     card_types: Mapped[str] = mapped_column(String(40), nullable=False, default="",
                                             server_default="")
+    # The DMS customer number the value came from when it is not its customer's own: a
+    # customer merged in kept its number as an alias, and the sync of that number touches
+    # only these (migration 0016). None: the customer's own number, or not from the DMS.
+    dms_number: Mapped[str | None] = mapped_column(String(32))
     created_at: Mapped[datetime] = mapped_column(UtcDateTime, default=utc_now)
     version: Mapped[int] = mapped_column(Integer, nullable=False, default=FIRST_VERSION)
 

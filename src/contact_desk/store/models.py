@@ -14,6 +14,7 @@ from contact_desk.store.consent import ConsentRow
 from contact_desk.store.customer import ContactPoint, Customer
 from contact_desk.store.duplicates import PossibleDuplicate, PossibleDuplicateReason
 from contact_desk.store.imports import AdfLead, CardUid
+from contact_desk.store.merges import CustomerMerge
 from contact_desk.store.people import AccountContact, ContactPerson, ContactPreference
 from contact_desk.store.program import Invoice, Program, VerificationDocument
 from contact_desk.store.runs import IncomingRun
@@ -34,6 +35,7 @@ __all__ = [
     "ContactPoint",
     "ContactPreference",
     "Customer",
+    "CustomerMerge",
     "Deal",
     "InteractionSummary",
     "IncomingRun",
