@@ -342,3 +342,26 @@ def test_possible_duplicates_follow_the_survivor(database, manager):
                      (keep, third): (DuplicateStatus.OPEN, {"b"}),
                      (keep, fourth): (DuplicateStatus.OPEN, {"c", "d"})}
     assert len(pairs) == 3
+
+
+def test_the_duplicate_scan_never_pairs_a_customer_merged_away(database, manager):
+    from contact_desk.services.duplicate_scan import check_customer, scan_for_duplicates
+
+    uow = database.unit_of_work
+    born = date(1980, 5, 1)
+    keep, other, third = (create_customer(uow(), manager, first_name="Ann", last_name="Lee",
+                                          birth_date=born) for _ in range(3))
+    merge_customers(uow(), manager, keep, other)
+
+    scan_for_duplicates(database, manager)
+
+    found = {(p.customer_id, p.other_customer_id) for p in _pairs(database)
+             if p.status is DuplicateStatus.OPEN}
+    assert found == {(keep, third)}
+    with database.sessions() as session:
+        assert check_customer(session, other) == []
+
+
+def _pairs(database):
+    with database.sessions() as session:
+        return session.scalars(select(PossibleDuplicate)).all()

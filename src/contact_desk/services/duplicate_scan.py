@@ -38,6 +38,7 @@ from contact_desk.store.customer import ContactPoint, Customer
 from contact_desk.store.database import Database
 from contact_desk.store.duplicates import PossibleDuplicate, PossibleDuplicateReason
 from contact_desk.store.incoming_lock import one_at_a_time
+from contact_desk.store.merges import merged_away
 from contact_desk.store.sales import Vehicle
 
 BATCH = 2000  # customers read in full, or pairs written, per statement
@@ -92,7 +93,10 @@ def scan_for_duplicates(database: Database, actor: Actor, progress: Progress | N
 def check_customer(session: Session, customer_id: int) -> list[Finding]:
     """The customer against those on file it shares something with, by the indexes: its
     values, its last name (and its first, for a swapped name), its house."""
-    (me,) = candidates(session, [customer_id])
+    found = candidates(session, [customer_id])
+    if not found:  # gone, or merged into another: the survivor is the one to check
+        return []
+    (me,) = found
     others: set[int] = set()
     values = [*me.phones, *me.emails]
     if values:
@@ -200,7 +204,8 @@ def _groups(session: Session) -> Iterable[list[int]]:
 
 
 def candidates(session: Session, ids: Sequence[int]) -> list[Candidate]:
-    """The customers ``ids`` as the comparison reads them, a batch per statement."""
+    """The customers ``ids`` as the comparison reads them, a batch per statement; one
+    merged into another is no one's duplicate (its values are the survivor's now)."""
     found: list[Candidate] = []
     for start in range(0, len(ids), BATCH):
         chunk = list(ids[start:start + BATCH])
@@ -223,7 +228,8 @@ def candidates(session: Session, ids: Sequence[int]) -> list[Candidate]:
         for row in session.execute(select(
                 Customer.id, Customer.customer_number, Customer.first_name, Customer.last_name,
                 Customer.company, Customer.birth_date, Customer.postal_code,
-                Customer.address_line1).where(Customer.id.in_(chunk))):
+                Customer.address_line1).where(Customer.id.in_(chunk),
+                                              Customer.id.not_in(merged_away()))):
             found.append(Candidate(
                 id=row.id, number=row.customer_number or f"#{row.id}",
                 first_name=row.first_name or "", last_name=row.last_name or "",

@@ -32,6 +32,7 @@ from contact_desk.domain.enums import ContactKind
 from contact_desk.store.customer import ContactPoint, Customer
 from contact_desk.store.duplicates import PossibleDuplicateReason
 from contact_desk.store.imports import CardUid, stored_key
+from contact_desk.store.merges import survivor_of
 
 # A fleet's or an office's phone can be on thousands of customers: the first this many
 # sharing a value are looked at, and the first MAX_NEAR of those recorded.
@@ -127,8 +128,9 @@ def _by_key(session: Session, arrival: Arrival) -> tuple[Customer, MatchBasis] |
         customer = session.scalars(
             select(Customer).where(Customer.customer_number == arrival.customer_number)
         ).first()
-        if customer is not None:
-            return customer, MatchBasis.CUSTOMER_NUMBER
+        if customer is not None:  # a number merged into another customer is the survivor's
+            survivor = survivor_of(session, customer.id)
+            return session.get(Customer, survivor) or customer, MatchBasis.CUSTOMER_NUMBER
     if arrival.uid:
         customer_id = customer_of_uid(session, arrival.uid)
         if customer_id is not None:

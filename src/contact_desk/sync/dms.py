@@ -34,6 +34,7 @@ from contact_desk.services.customers import home_region_of
 from contact_desk.store.customer import Customer
 from contact_desk.store.database import Database
 from contact_desk.store.loading import loading
+from contact_desk.store.merges import survivors
 from contact_desk.store.refusals import known_refusal
 from contact_desk.store.unit_of_work import retried_when_desks_collide
 from contact_desk.store.users import Setting
@@ -178,19 +179,12 @@ def _apply(
         session = uow.session
         # Held for the batch, so reading the home region for each value needs no query.
         settings = session.scalars(select(Setting)).all()  # noqa: F841
-        numbers = [row.customer_number for row in rows]
-        known = {
-            customer.customer_number: customer
-            for customer in session.scalars(
-                select(Customer).where(Customer.customer_number.in_(numbers))
-                .options(selectinload(Customer.contact_points))
-            )
-        } if numbers else {}
+        known = customers_of(session, [row.customer_number for row in rows])
         outcomes = create_customers(
             session, actor, [row for row in rows if row.customer_number not in known], today)
         for row in rows:
             if row.customer_number in known:
-                outcomes.append(_reconciled(session, actor, known[row.customer_number], row,
+                outcomes.append(_reconciled(session, actor, *known[row.customer_number], row,
                                             today))
         for outcome in outcomes:
             if outcome.created:
@@ -206,10 +200,34 @@ def _apply(
     return counts
 
 
-def _reconciled(session: Session, actor: Actor, customer: Customer, row: DmsRow,
-                today: date) -> RowOutcome:
+def customers_of(session: Session,
+                 numbers: list[str]) -> dict[str, tuple[Customer, str | None]]:
+    """The customer each DMS number is on file as, with its phones and emails: a number
+    of a customer merged into another is the survivor's, with the number as an alias
+    (None: the customer's own number). A number not there is not in the answer."""
+    if not numbers:
+        return {}
+    on_file = session.scalars(select(Customer).where(Customer.customer_number.in_(numbers))
+                              .options(selectinload(Customer.contact_points))).all()
+    now = survivors(session, [customer.id for customer in on_file])
+    elsewhere = sorted({survivor for asked, survivor in now.items() if survivor != asked})
+    loaded = {customer.id: customer for customer in on_file}
+    if elsewhere:
+        loaded |= {customer.id: customer for customer in session.scalars(
+            select(Customer).where(Customer.id.in_(elsewhere))
+            .options(selectinload(Customer.contact_points)))}
+    found = {}
+    for customer in on_file:
+        survivor = loaded[now[customer.id]]
+        number = customer.customer_number or ""
+        found[number] = (survivor, None if survivor is customer else number)
+    return found
+
+
+def _reconciled(session: Session, actor: Actor, customer: Customer, alias: str | None,
+                row: DmsRow, today: date) -> RowOutcome:
     try:
-        outcome = reconcile(session, actor, customer, row, today)
+        outcome = reconcile(session, actor, customer, row, today, alias)
         session.flush()  # so that a refusal is this row's, not a later one's
     except _ROW_ERRORS as error:
         raise RowRefused(row, error.message) from error
@@ -228,14 +246,13 @@ def _refused_alone(database: Database, actor: Actor, rows: list[DmsRow],
     for row in rows:
         with database.unit_of_work() as uow:
             session = uow.session
-            customer = session.scalar(select(Customer).where(
-                Customer.customer_number == row.customer_number))
+            known = customers_of(session, [row.customer_number]).get(row.customer_number)
             try:
-                if customer is None:
+                if known is None:
                     create_customers(session, actor, [row], today)
                     session.flush()
                 else:
-                    _reconciled(session, actor, customer, row, today)
+                    _reconciled(session, actor, *known, row, today)
             except RowRefused:
                 continue  # the rules' refusals are found on the batch's own way
             except _REFUSED_BY_DATABASE as error:

@@ -9,6 +9,10 @@ disconnected). Consent flags from the DMS become opt-out records (services/conse
 ever added, never lifted: a STOP reply recorded at the desk outlives an export that has not
 heard of it, and a flag the DMS repeats is recorded once.
 Nothing is written for a row that matches what is stored, so a second run writes nothing.
+
+A row of a customer merged into another (``alias``: its DMS number, kept) goes to the
+survivor and touches only the values that came from that number; the survivor's name and
+address follow its own DMS record, so two records never take turns at them.
 """
 
 from __future__ import annotations
@@ -63,9 +67,11 @@ class RowOutcome:
 
 
 def reconcile(
-    session: Session, actor: Actor, customer: Customer | None, row: DmsRow, today: date
+    session: Session, actor: Actor, customer: Customer | None, row: DmsRow, today: date,
+    alias: str | None = None,
 ) -> RowOutcome:
-    """Make ``customer`` (None: not yet in the desk) say what the DMS row says.
+    """Make ``customer`` (None: not yet in the desk) say what the DMS row says; ``alias``
+    is the row's number when it is not the customer's own (a customer merged in).
 
     Raises a DomainError only before the first change of the row (the names, or a new
     address that needs a verification document), so the row can be skipped cleanly.
@@ -75,14 +81,14 @@ def reconcile(
         customer = new_customer(session, actor, customer_number=row.customer_number,
                                 **row.details)  # type: ignore[arg-type]
         outcome.created = outcome.changed = True
-    else:
+    elif alias is None:
         wanted = dict(row.details)
         if any(name in wanted for name in _NAMES):
             names = [str(wanted.get(n, getattr(customer, n))) for n in _NAMES]
             wanted.update(zip(_NAMES, check_customer_names(*names)))
         outcome.changed = bool(change_details(session, actor, customer, wanted))
     for kind in ContactKind:
-        _reconcile_values(session, actor, customer, row, kind, today, outcome)
+        _reconcile_values(session, actor, customer, row, kind, today, outcome, alias)
     if row.vehicle is not None:
         _add_vehicle(session, actor, customer, row.vehicle, outcome)
     if outcome.changed:
@@ -98,6 +104,7 @@ def _reconcile_values(
     kind: ContactKind,
     today: date,
     outcome: RowOutcome,
+    alias: str | None,
 ) -> None:
     fields = {t for t in ContactPointType
               if t.kind is kind and t.dms_field is not None and t.dms_field in row.columns}
@@ -105,14 +112,15 @@ def _reconcile_values(
         return
     points = customer.points(kind)
     wanted = [v for v in row.values if v.type in fields]
-    targets, claimed = _targets(points, wanted)
-    leaving = [p for p in points if p.type in fields and p not in claimed
-               and p.status is ContactStatus.ACTIVE]
+    targets, claimed = _targets(points, wanted, alias)
+    leaving = [p for p in points if p.type in fields and p.dms_number == alias
+               and p not in claimed and p.status is ContactStatus.ACTIVE]
     field_of = {p.id: p.type for p in leaving}
     for value in wanted:
         if value.type not in targets:  # a value the customer does not have yet
-            targets[value.type] = new_contact_point(session, actor, customer, value.type,
-                                                    value.text, today, value.parsed)
+            targets[value.type] = added = new_contact_point(
+                session, actor, customer, value.type, value.text, today, value.parsed)
+            added.dms_number = alias
             outcome.values_added += 1
             continue
         point = targets[value.type]
@@ -138,24 +146,25 @@ def _reconcile_values(
 
 
 def _targets(
-    points: list[ContactPoint], wanted: list[DmsValue]
+    points: list[ContactPoint], wanted: list[DmsValue], alias: str | None = None
 ) -> tuple[dict[ContactPointType, ContactPoint | None], set[ContactPoint]]:
     """Which stored row carries each wanted value: the same field's row, else another DMS
-    row holding the value (the DMS moved it), else None when a person's row holds it.
-    A field left out has no row yet."""
+    row holding the value (the DMS moved it), else None when a person's row holds it (or
+    another DMS record's, merged in). A field left out has no row yet."""
     by_key = {(p.value, p.extension): p for p in points}
     targets: dict[ContactPointType, ContactPoint | None] = {}
     claimed: set[ContactPoint] = set()
     for value in wanted:
         point = by_key.get(value.key)
-        if point is not None and point.type is value.type:
+        if point is not None and point.type is value.type and point.dms_number == alias:
             targets[value.type] = point
             claimed.add(point)
     for value in wanted:
         point = by_key.get(value.key)
         if value.type in targets or point is None:
             continue
-        if point.type.source is Source.DMS and point not in claimed:
+        if (point.type.source is Source.DMS and point.dms_number == alias
+                and point not in claimed):
             targets[value.type] = point
             claimed.add(point)
         else:
