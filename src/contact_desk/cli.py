@@ -30,7 +30,7 @@ from contact_desk.domain.errors import DomainError
 from contact_desk.domain.recipients import MessageType
 from contact_desk.log_file import start_logging, where_details_are
 from contact_desk.os_login import os_login
-from contact_desk.services import contact_info, contact_points, customers, sign_in, users
+from contact_desk.services import contact_info, contact_points, customers, merge, sign_in, users
 from contact_desk.services.duplicate_scan import duplicate_queue, scan_for_duplicates
 from contact_desk.services.files import check_output, read_input
 from contact_desk.services.forms import ConsentForm, EvidenceFile
@@ -179,6 +179,24 @@ def build_parser() -> argparse.ArgumentParser:
                             help="list the pairs found before, without scanning again")
     duplicates.add_argument("--json", action="store_true")
     duplicates.set_defaults(run=_duplicates)
+
+    merging = commands.add_parser(
+        "merge", help="merge OTHER into KEEP: one customer keeping every value and record "
+                      "(each field's DMS value where one of them is from the DMS)")
+    merging.add_argument("keep", metavar="KEEP", help="the customer who stays: DMS customer "
+                                                    "number or #id")
+    merging.add_argument("other", metavar="OTHER", help="the customer merged into KEEP")
+    merging.add_argument("--json", action="store_true", help="print JSON for scripts")
+    merging.set_defaults(run=_merge)
+
+    unmerging = commands.add_parser(
+        "unmerge", help="undo a merge while neither customer has changed since: both as "
+                        "they were")
+    unmerging.add_argument("customer", metavar="CUSTOMER",
+                         help="the customer merged away (its DMS number or #id), or the "
+                              "survivor, whose newest merge is undone")
+    unmerging.add_argument("--json", action="store_true", help="print JSON for scripts")
+    unmerging.set_defaults(run=_unmerge)
 
     suppress = commands.add_parser(
         "suppress", help="stop a message type going to a customer (optionally about one car)")
@@ -694,6 +712,32 @@ def _duplicates(database: Database, actor: Actor, args: argparse.Namespace) -> i
         said = "; ".join(pair.as_dict()["reasons"])
         print(escaped(f"{pair.customer.shown()} / {pair.other.shown()}  score {pair.score}: "
                       f"{said}"))
+    return 0
+
+
+def _merge(database: Database, actor: Actor, args: argparse.Namespace) -> int:
+    keep, other = merge.merge_keys(database.unit_of_work(), args.keep, args.other)
+    done = merge.merge_customers(database.unit_of_work(), actor, keep, other)
+    if args.json:
+        _print_json(done.as_dict())
+        return 0
+    print(escaped(f"Merged {done.merged_number} into {done.survivor_number}."))
+    for title, lines in (("Moved", done.moved), ("On both, kept once", done.kept_once)):
+        if lines:
+            print(escaped(f"{title}: {', '.join(lines)}."))
+    print(f"Undo it with: contact-desk unmerge {done.survivor_number} (until either "
+          "customer is next changed).")
+    return 0
+
+
+def _unmerge(database: Database, actor: Actor, args: argparse.Namespace) -> int:
+    back = merge.unmerge(database.unit_of_work(), actor,
+                         merge.merge_to_undo(database.unit_of_work(), args.customer))
+    if args.json:
+        _print_json(back.as_dict())
+    else:
+        print(escaped(f"Unmerged: {back.merged_number} is a customer of its own again, and "
+                      "both are as they were before the merge."))
     return 0
 
 
