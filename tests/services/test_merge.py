@@ -68,7 +68,7 @@ def test_every_value_and_record_of_the_other_moves_to_the_survivor(database, man
     assert [e.value for e in survivor.emails] == ["ann@example.com"]
     assert survivor.birth_date == date(1980, 5, 1)  # the kept customer had none
     assert survivor.address_line1 == "1 Oak St"
-    assert done.kept_once == ("ann@example.com",)
+    assert done.kept_once == ("ann@example.com", "Bo Lee")
     spouse = next(c for c in survivor.contacts if c.first_name == "Bo")
     assert set(spouse.preferences) == {CommunicationPreference.SCHEDULING,
                                        CommunicationPreference.INVOICES}

@@ -182,8 +182,7 @@ def merge_preview(uow: UnitOfWork, actor: Actor, keep_id: int, other_id: int) ->
         return MergePreview(
             keep=_side(session, keep, keep_facts), other=_side(session, other, other_facts),
             sides=plan.sides, primary={k: _id(plan.primary(k)) for k in ContactKind},
-            kept_once=tuple(p.display for p in plan.absorbed),
-            moving=_moving(session, other.id, plan),
+            kept_once=_kept_once(session, plan), moving=_moving(session, other.id, plan),
             why_not=actor.why_not(Permission.MERGE_CUSTOMERS))
 
 
@@ -204,7 +203,7 @@ def merge_customers(uow: UnitOfWork, actor: Actor, keep_id: int, other_id: int,
         _take(session, [keep, other], CHANGED_BEFORE)
         keep, other = _two(session, keep_id, other_id)
         plan = plan_merge(_facts(session, keep), _facts(session, other), choices)
-        kept_once = tuple(p.display for p in plan.absorbed)
+        kept_once = _kept_once(session, plan)
         moving = _moving(session, other.id, plan)
         primary = {kind: point.display if (point := plan.primary(kind)) else None
                    for kind in ContactKind}
@@ -427,22 +426,34 @@ def _counts(session: Session, customer_id: int) -> Counter[str]:
 
 
 def _records(session: Session, customer_id: int) -> tuple[str, ...]:
-    return tuple(counted(n, table) for table, n in _counts(session, customer_id).items())
+    people = session.scalar(select(func.count()).select_from(AccountContact).where(
+        AccountContact.customer_id == customer_id)) or 0
+    counts = Counter({"account_contact": people}) + _counts(session, customer_id)
+    return tuple(counted(n, table) for table, n in counts.items())
 
 
 def _moving(session: Session, other_id: int, plan: MergePlan) -> tuple[str, ...]:
     """What the merge moves from ``other_id``, in words: the values by name, people by
     name, vehicles by title, the rest counted."""
     lines = [p.display for p in plan.points if p.from_other]
+    moved = set(plan.links.moved)
     people = session.scalars(select(AccountContact).where(
         AccountContact.customer_id == other_id).order_by(AccountContact.id)).all()
-    lines += [f"{link.person.full_name} ({link.role.label.lower()})" for link in people]
+    lines += [f"{link.person.full_name} ({link.role.label.lower()})" for link in people
+              if link.id in moved]
     vehicles = session.scalars(select(Vehicle).where(Vehicle.customer_id == other_id)
                                .order_by(Vehicle.id)).all()
     lines += [vehicle.title or vehicle.vin or "a vehicle" for vehicle in vehicles]
     lines += [counted(n, table) for table, n in _counts(session, other_id).items()
               if table != "vehicle"]
     return tuple(lines)
+
+
+def _kept_once(session: Session, plan: MergePlan) -> tuple[str, ...]:
+    """What both customers have, kept once: the values, and the people on both accounts."""
+    people = [session.get(AccountContact, link_id) for link_id in plan.links.folded.values()]
+    return (*(p.display for p in plan.absorbed),
+            *(link.person.full_name for link in people if link is not None))
 
 
 def _history_words(number: str, name: str, moving: tuple[str, ...], kept_once: tuple[str, ...],

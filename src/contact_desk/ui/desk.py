@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 
 from contact_desk.domain.actor import Actor
 from contact_desk.domain.enums import AssignmentRole, AttemptOutcome, Channel, DealVehicleKind
+from contact_desk.domain.merge import MergeChoices
 from contact_desk.services import (
     activity,
     additional_contacts,
@@ -19,6 +20,7 @@ from contact_desk.services import (
     files,
     garage,
     history,
+    merge,
     sign_in,
     summary,
     suppressions,
@@ -39,6 +41,7 @@ from contact_desk.services import program_views, programs
 from contact_desk.services.additional_contacts import RemovedContact, SavedContact
 from contact_desk.services.customers import SavedDetails, VerificationUpload
 from contact_desk.services.garage import GarageEntry, RemovedVehicle
+from contact_desk.services.merge import MergeDone, MergePreview, Unmerged
 from contact_desk.services.forms import ContactForm, CustomerForm, PersonForm
 from contact_desk.services.program_views import ProgramView
 from contact_desk.services.programs import Replacement
@@ -248,6 +251,21 @@ class Desk:
         """Undo of a lift (and redo of a suppression): in force again as it was."""
         return suppressions.put_back_suppression(self._uow(), self.actor, suppression_id,
                                                  version)
+
+    # merging two customers who are one person
+
+    def merge_preview(self, keep_id: int, other_id: int) -> MergePreview:
+        """The two side by side and the default of each choice; refused for a customer and
+        itself, or one gone or merged away."""
+        return merge.merge_preview(self._uow(), self.actor, keep_id, other_id)
+
+    def merge_customers(self, keep_id: int, other_id: int, choices: MergeChoices | None,
+                        keep_version: int | None, other_version: int | None) -> MergeDone:
+        return merge.merge_customers(self._uow(), self.actor, keep_id, other_id, choices,
+                                     keep_version, other_version)
+
+    def unmerge(self, merge_id: int) -> Unmerged:
+        return merge.unmerge(self._uow(), self.actor, merge_id)
 
     # sync and interop (slow: call them off the GUI thread)
 

@@ -257,6 +257,14 @@ class MainWindow(QMainWindow):
         self.suppress_action.triggered.connect(self.contact_card.suppressions.suppress)
         self.suppress_action.setEnabled(False)
         edit_menu.addAction(self.suppress_action)
+        self.merge_action = QAction("Merge &With…", self, objectName="mergeWithAction",
+                                    enabled=False)
+        self.merge_action.setToolTip("Merge another customer, who is the same person, into "
+                                     "the customer on screen")
+        self.merge_action.triggered.connect(self.merge_with)
+        self.customer_page.customerChanged.connect(
+            lambda _: self.merge_action.setEnabled(self.customer_page.view is not None))
+        edit_menu.addAction(self.merge_action)
 
         view_menu = self.menuBar().addMenu("&View")
         self.card_action = QAction("Contact &Card", self, shortcut=QKeySequence("Ctrl+K"),
@@ -371,6 +379,17 @@ class MainWindow(QMainWindow):
 
         if self.customer_page.view is not None:
             HistoryDialog(self.desk, self.customer_page.view.id, self).exec()
+
+    def merge_with(self) -> None:
+        """Merge With…: the customer on screen stays; the one picked is merged into it."""
+        from contact_desk.ui.merge_dialog import merge_with
+
+        view = self.customer_page.view
+        if view is not None:
+            merge_with(self, self.desk, self.undo, view.id, lambda done: (
+                self._after_import(), self.statusBar().showMessage(
+                    f"Merged {done.merged_number} into {done.survivor_number}; Edit > Undo "
+                    "unmerges them.", 8000)))
 
     def focus_search(self) -> None:
         self.search_box.setFocus(Qt.FocusReason.ShortcutFocusReason)
