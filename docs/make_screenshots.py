@@ -20,10 +20,10 @@ from PySide6.QtWidgets import QApplication  # noqa: E402
 
 from contact_desk.app import create_main_window  # noqa: E402
 from contact_desk.domain.consent import ConsentHow, ConsentState, Purpose  # noqa: E402
-from contact_desk.domain.enums import Channel, ContactKind  # noqa: E402
+from contact_desk.domain.enums import Channel, ContactKind, Source  # noqa: E402
 from contact_desk.domain.recipients import MessageType  # noqa: E402
 from contact_desk.os_login import os_login  # noqa: E402
-from contact_desk.services import sign_in  # noqa: E402
+from contact_desk.services import contact_info, customers, sign_in  # noqa: E402
 from contact_desk.services.demo import fill_demo_data  # noqa: E402
 from contact_desk.services.forms import ConsentForm  # noqa: E402
 from contact_desk.services.suppressions import SuppressionForm  # noqa: E402
@@ -34,6 +34,7 @@ from contact_desk.ui.contact_dialog import ContactDialog  # noqa: E402
 from contact_desk.ui.edit_contact_info import EditContactInfoDialog  # noqa: E402
 from contact_desk.ui.history_dialog import HistoryDialog  # noqa: E402
 from contact_desk.ui.mail_settings import MailSettingsDialog  # noqa: E402
+from contact_desk.ui.merge_dialog import MergeDialog  # noqa: E402
 from contact_desk.ui.program_customer_dialogs import ReplaceCustomerDialog  # noqa: E402
 
 DOCS = Path(__file__).resolve().parent
@@ -127,6 +128,7 @@ def main() -> int:
     history.grab().save(str(DOCS / "history.png"))
     history.done(0)
     import_result(window, folder)
+    merge_dialog(window)
     window.close()
     print(f"Saved the screenshots in {DOCS}")
     return 0
@@ -224,6 +226,28 @@ def suppress_dialog(window) -> None:
     dialog.show()
     settle()
     dialog.grab().save(str(DOCS / "suppress-dialog.png"))
+    dialog.done(0)
+
+
+def merge_dialog(window) -> None:
+    """Merge With…: a walk-in typed again (another phone, the same email, a birth date, a
+    note) side by side with the DMS customer they are."""
+    desk = window.desk
+    open_number(window, "C100003")
+    dms = window.customer_page.view
+    walk_in = customers.create_customer(
+        desk.database.unit_of_work(), desk.actor, first_name=dms.first_name,
+        last_name=dms.last_name, birth_date=date(1984, 7, 12), city="Evanston", state="IL")
+    for kind, text in ((ContactKind.PHONE, "(847) 555-0163"),
+                       (ContactKind.EMAIL, dms.emails[0].display)):
+        contact_info.add_contact_point(desk.database.unit_of_work(), desk.actor, walk_in,
+                                       kind, text, Source.CUSTOMER)
+    desk.add_note(walk_in, "Walked in on Saturday about a trade-in.")
+    preview = desk.merge_preview(dms.id, walk_in)
+    dialog = MergeDialog(preview, lambda choices: None, window)
+    dialog.show()
+    settle()
+    dialog.grab().save(str(DOCS / "merge-dialog.png"))
     dialog.done(0)
 
 

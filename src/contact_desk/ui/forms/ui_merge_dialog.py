@@ -181,7 +181,7 @@ class Ui_MergeDialog(object):
 #if QT_CONFIG(accessibility)
         self.primaryEmailCombo.setAccessibleName(QCoreApplication.translate("MergeDialog", u"Primary email after the merge", None))
 #endif // QT_CONFIG(accessibility)
-        self.movingListLabel.setText(QCoreApplication.translate("MergeDialog", u"Moves to the customer who &Moves to the customer who staysamp;stays", None))
+        self.movingListLabel.setText(QCoreApplication.translate("MergeDialog", u"Moves to the customer who &stays", None))
 #if QT_CONFIG(accessibility)
         self.movingList.setAccessibleName(QCoreApplication.translate("MergeDialog", u"What moves to the customer who stays", None))
 #endif // QT_CONFIG(accessibility)
