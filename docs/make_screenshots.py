@@ -14,13 +14,13 @@ from zoneinfo import ZoneInfo
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from PySide6.QtCore import QDate  # noqa: E402
+from PySide6.QtCore import QDate, QRect  # noqa: E402
 from PySide6.QtTest import QTest  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
 from contact_desk.app import create_main_window  # noqa: E402
 from contact_desk.domain.consent import ConsentHow, ConsentState, Purpose  # noqa: E402
-from contact_desk.domain.enums import Channel, ContactKind  # noqa: E402
+from contact_desk.domain.enums import Channel, ContactKind, ContactStatus  # noqa: E402
 from contact_desk.domain.recipients import MessageType  # noqa: E402
 from contact_desk.os_login import os_login  # noqa: E402
 from contact_desk.services import sign_in  # noqa: E402
@@ -127,6 +127,7 @@ def main() -> int:
     history.grab().save(str(DOCS / "history.png"))
     history.done(0)
     import_result(window, folder)
+    duplicates(window)
     window.close()
     print(f"Saved the screenshots in {DOCS}")
     return 0
@@ -151,7 +152,7 @@ def reach_lines(window, number: str, url: str, me) -> None:
 
 
 def grab_reach(window, number: str, name: str) -> None:
-    from PySide6.QtCore import QRect
+    from PySide6.QtCore import QRect  # noqa: F811
 
     window.desk.clock = lambda: EVENING
     open_number(window, number)
@@ -300,6 +301,35 @@ def import_result(window, folder: Path) -> None:
     settle()
     result.grab().save(str(DOCS / "import-result.png"))
     result.done(0)
+
+
+def duplicates(window) -> None:
+    """A walk-in typed at the desk with a letter more in the first name, sharing a known
+    customer's mobile: after a scan, the banner on the customer and the queue."""
+    from contact_desk.services import contact_info
+    from contact_desk.services.customers import create_customer, get_customer
+    from contact_desk.ui.duplicates_dialog import DuplicatesDialog
+
+    uow = window.desk.database.unit_of_work
+    known = get_customer(uow(), "C100004")
+    twin = create_customer(uow(), window.desk.actor, first_name=known.first_name + "e",
+                           last_name=known.last_name)
+    for point in (*known.phones, *known.emails):
+        if point.status is ContactStatus.ACTIVE:
+            contact_info.add_contact_point(uow(), window.desk.actor, twin, point.kind,
+                                           point.display)
+            break
+    window.desk.scan_for_duplicates()
+    open_number(window, "C100004")
+    page = window.customer_page
+    banner = page.duplicate_banner
+    bottom = banner.geometry().bottom() + 12
+    page.grab(QRect(0, 0, page.width(), bottom)).save(str(DOCS / "duplicate-banner.png"))
+    window.show_duplicates()
+    dialog = window.findChild(DuplicatesDialog)
+    settle()
+    dialog.grab().save(str(DOCS / "duplicates-queue.png"))
+    dialog.done(0)
 
 
 if __name__ == "__main__":

@@ -32,7 +32,8 @@ from contact_desk.domain.enums import ContactKind, ContactStatus, Permission
 from contact_desk.domain.incoming import IncomingKind
 from contact_desk.services.duplicates import (
     PossibleDuplicateView,
-    possible_duplicates,
+    duplicate_queue_page,
+    pair_views,
 )
 from contact_desk.store.customer import ContactPoint, Customer
 from contact_desk.store.database import Database
@@ -79,7 +80,7 @@ def scan_for_duplicates(database: Database, actor: Actor, progress: Progress | N
             with database.sessions() as session:
                 found = compared_pairs(session, chunk)
                 kept = [f for f in found if f.duplicate]
-                new += keep_findings(session, kept)
+                new += len(keep_findings(session, kept))
                 session.commit()
             compared += len(chunk)
             duplicates += len(kept)
@@ -129,23 +130,24 @@ def compared_pairs(session: Session, pairs: Sequence[tuple[int, int]]) -> list[F
     return [finding for finding in found if finding is not None]
 
 
-def keep_findings(session: Session, findings: Iterable[Finding]) -> int:
+def keep_findings(session: Session, findings: Iterable[Finding],
+                  source: DuplicateSource = DuplicateSource.SCAN) -> list[PossibleDuplicate]:
     """Add the pairs not on file to the queue (an open pair gets the new score and any new
-    reason; a decided pair is left as decided); how many were new."""
+    reason; a decided pair is left as decided); the pairs that were new."""
     findings = list(findings)
     if not findings:
-        return 0
+        return []
     lows = sorted({f.low for f in findings})
     known = {(p.customer_id, p.other_customer_id): p for p in session.scalars(
         select(PossibleDuplicate).where(PossibleDuplicate.customer_id.in_(lows)))}
-    new = 0
+    new = []
     for finding in findings:
         pair = known.get((finding.low, finding.high))
         if pair is None:
             pair = PossibleDuplicate(customer_id=finding.low, other_customer_id=finding.high,
-                                     source=DuplicateSource.SCAN, score=finding.score)
+                                     source=source, score=finding.score)
             session.add(pair)
-            new += 1
+            new.append(pair)
         elif pair.status is not DuplicateStatus.OPEN:
             continue
         else:
@@ -160,9 +162,17 @@ def keep_findings(session: Session, findings: Iterable[Finding]) -> int:
     return new
 
 
-def duplicate_queue(database: Database) -> list[PossibleDuplicateView]:
+def duplicate_queue(database: Database, limit: int = 1_000_000) -> list[PossibleDuplicateView]:
     """The open pairs, newest first (the review queue)."""
-    return list(reversed(possible_duplicates(database.unit_of_work())))
+    return list(duplicate_queue_page(database.unit_of_work(), limit).pairs)
+
+
+def check_arrival(session: Session, customer_id: int, source: DuplicateSource
+                  ) -> list[PossibleDuplicateView]:
+    """A customer an import or the desk just made, checked against those on file inside the
+    caller's transaction: the pairs found join the queue; those not in it before."""
+    return pair_views(session, keep_findings(session, check_customer(session, customer_id),
+                                             source))
 
 
 # ---------------------------------------------------------------- reading customers

@@ -16,6 +16,7 @@ from contact_desk.services import (
     card,
     customers,
     deals,
+    duplicates,
     files,
     garage,
     history,
@@ -38,6 +39,7 @@ from contact_desk.store.unit_of_work import UnitOfWork
 from contact_desk.services import program_views, programs
 from contact_desk.services.additional_contacts import RemovedContact, SavedContact
 from contact_desk.services.customers import SavedDetails, VerificationUpload
+from contact_desk.services.duplicates import PossibleDuplicateView, QueuePage
 from contact_desk.services.garage import GarageEntry, RemovedVehicle
 from contact_desk.services.forms import ContactForm, CustomerForm, PersonForm
 from contact_desk.services.program_views import ProgramView
@@ -48,6 +50,7 @@ if TYPE_CHECKING:  # mail and the file formats load when first used: the window 
     from contact_desk.domain.consent import Purpose
     from contact_desk.domain.recipients import MessageType
     from contact_desk.services.contact_apps import ContactApps
+    from contact_desk.services.duplicate_scan import ScanReport
     from contact_desk.services.mail import InviteSent, MailSettings
     from contact_desk.services.reach import StartedContact
     from contact_desk.services.recipients import RecipientList
@@ -248,6 +251,21 @@ class Desk:
         """Undo of a lift (and redo of a suppression): in force again as it was."""
         return suppressions.put_back_suppression(self._uow(), self.actor, suppression_id,
                                                  version)
+
+    # possible duplicates
+
+    def duplicate_queue(self, limit: int = 500) -> QueuePage:
+        return duplicates.duplicate_queue_page(self._uow(), limit)
+
+    def not_a_duplicate(self, pair_id: int) -> PossibleDuplicateView:
+        return duplicates.not_a_duplicate(self._uow(), self.actor, pair_id)
+
+    def scan_for_duplicates(self, progress: Progress | None = None,
+                            cancelled: Callable[[], bool] | None = None) -> ScanReport:
+        """Slow: every customer against those it shares something with (off the GUI thread)."""
+        from contact_desk.services.duplicate_scan import scan_for_duplicates
+
+        return scan_for_duplicates(self.database, self.actor, progress, cancelled)
 
     # sync and interop (slow: call them off the GUI thread)
 
