@@ -128,6 +128,7 @@ def main() -> int:
     history.done(0)
     import_result(window, folder)
     duplicates(window)
+    links(window)
     window.close()
     print(f"Saved the screenshots in {DOCS}")
     return 0
@@ -330,6 +331,25 @@ def duplicates(window) -> None:
     settle()
     dialog.grab().save(str(DOCS / "duplicates-queue.png"))
     dialog.done(0)
+
+
+def links(window) -> None:
+    """Household and Relationships on the card: a spouse, a co-buyer sent the contracts and
+    a child, each a click away."""
+    from contact_desk.domain.household import Relation
+    from contact_desk.services.customers import get_customer
+    from contact_desk.services.households import link_customers
+
+    uow = window.desk.database.unit_of_work
+    me, spouse, child = (get_customer(uow(), number).id
+                         for number in ("C100001", "C100005", "C100006"))
+    co_buyer = get_customer(uow(), "C100007").id
+    for other, relation, contracts in ((spouse, Relation.SPOUSE, False),
+                                       (co_buyer, Relation.CO_BUYER, True),
+                                       (child, Relation.CHILD, False)):
+        link_customers(uow(), window.desk.actor, me, other, relation, contracts)
+    open_number(window, "C100001")
+    window.contact_card.sections["links"].grab().save(str(DOCS / "card-links.png"))
 
 
 if __name__ == "__main__":

@@ -12,7 +12,7 @@ merged) is never asked again.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
@@ -35,6 +35,7 @@ from contact_desk.services.duplicates import (
     duplicate_queue_page,
     pair_views,
 )
+from contact_desk.services.households import linked_pairs
 from contact_desk.store.customer import ContactPoint, Customer
 from contact_desk.store.database import Database
 from contact_desk.store.duplicates import PossibleDuplicate, PossibleDuplicateReason
@@ -117,17 +118,24 @@ def check_customer(session: Session, customer_id: int) -> list[Finding]:
     others.discard(customer_id)
     if not others:
         return []
-    found = (compare(me, other) for other in candidates(session, sorted(others)))
-    return [finding for finding in found if finding is not None and finding.duplicate]
+    found = [finding for finding in (compare(me, other)
+                                     for other in candidates(session, sorted(others)))
+             if finding is not None and finding.duplicate]
+    linked = linked_pairs(session, ((f.low, f.high) for f in found))
+    return [finding for finding in found if (finding.low, finding.high) not in linked]
 
 
 def compared_pairs(session: Session, pairs: Sequence[tuple[int, int]]) -> list[Finding]:
     """Each pair compared, its customers read in one go."""
     ids = sorted({customer for pair in pairs for customer in pair})
     by_id = {c.id: c for c in candidates(session, ids)}
-    found = (compare(by_id[low], by_id[high]) for low, high in pairs
-             if low in by_id and high in by_id)
-    return [finding for finding in found if finding is not None]
+    found = [finding for finding in (compare(by_id[low], by_id[high]) for low, high in pairs
+                                     if low in by_id and high in by_id)
+             if finding is not None]
+    # Two customers a person linked (a spouse, a co-buyer...) are a household, whatever
+    # they share.
+    linked = linked_pairs(session, ((f.low, f.high) for f in found if f.duplicate))
+    return [replace(f, duplicate=False) if (f.low, f.high) in linked else f for f in found]
 
 
 def keep_findings(session: Session, findings: Iterable[Finding],

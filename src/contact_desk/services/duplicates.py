@@ -16,6 +16,7 @@ from contact_desk.domain.duplicates import DuplicateReason, DuplicateSource, Dup
 from contact_desk.domain.enums import Permission
 from contact_desk.domain.errors import NotAllowed
 from contact_desk.domain.phone import PhoneNumber
+from contact_desk.services.households import linked_pairs
 from contact_desk.services.lookup import get, home_region
 from contact_desk.services.matching import CustomerRef, Near
 from contact_desk.store.base import utc_now
@@ -80,8 +81,11 @@ def record_possible_duplicates(
     """Record ``customer`` (just made by an import) as a possible duplicate of each customer
     ``near`` it; a pair already recorded gains the values not yet among its reasons."""
     views = []
+    linked = linked_pairs(session, (tuple(sorted((customer.id, n.customer_id))) for n in near))
     for neighbour in near:
         low, high = sorted((customer.id, neighbour.customer_id))
+        if (low, high) in linked:  # a household a person linked: expected to share
+            continue
         pair = session.scalars(
             select(PossibleDuplicate).where(PossibleDuplicate.customer_id == low,
                                             PossibleDuplicate.other_customer_id == high)

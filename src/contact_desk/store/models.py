@@ -13,6 +13,7 @@ from contact_desk.store.base import Base
 from contact_desk.store.consent import ConsentRow
 from contact_desk.store.customer import ContactPoint, Customer
 from contact_desk.store.duplicates import PossibleDuplicate, PossibleDuplicateReason
+from contact_desk.store.household import CustomerLink
 from contact_desk.store.imports import AdfLead, CardUid
 from contact_desk.store.people import AccountContact, ContactPerson, ContactPreference
 from contact_desk.store.program import Invoice, Program, VerificationDocument
@@ -34,6 +35,7 @@ __all__ = [
     "ContactPoint",
     "ContactPreference",
     "Customer",
+    "CustomerLink",
     "Deal",
     "InteractionSummary",
     "IncomingRun",

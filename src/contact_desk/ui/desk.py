@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 
 from contact_desk.domain.actor import Actor
 from contact_desk.domain.enums import AssignmentRole, AttemptOutcome, Channel, DealVehicleKind
+from contact_desk.domain.household import Relation
 from contact_desk.services import (
     activity,
     additional_contacts,
@@ -20,6 +21,7 @@ from contact_desk.services import (
     files,
     garage,
     history,
+    households,
     sign_in,
     summary,
     suppressions,
@@ -40,6 +42,7 @@ from contact_desk.services import program_views, programs
 from contact_desk.services.additional_contacts import RemovedContact, SavedContact
 from contact_desk.services.customers import SavedDetails, VerificationUpload
 from contact_desk.services.duplicates import PossibleDuplicateView, QueuePage
+from contact_desk.services.households import SavedLinks
 from contact_desk.services.garage import GarageEntry, RemovedVehicle
 from contact_desk.services.forms import ContactForm, CustomerForm, PersonForm
 from contact_desk.services.program_views import ProgramView
@@ -251,6 +254,21 @@ class Desk:
         """Undo of a lift (and redo of a suppression): in force again as it was."""
         return suppressions.put_back_suppression(self._uow(), self.actor, suppression_id,
                                                  version)
+
+    # linked customers (households and relationships)
+
+    def link_customers(self, customer_id: int, other_id: int, relation: Relation,
+                       receives_contracts: bool, version: int) -> SavedLinks:
+        return households.link_customers(self._uow(), self.actor, customer_id, other_id,
+                                         relation, receives_contracts, version)
+
+    def unlink(self, link_id: int, customer_id: int, version: int) -> SavedLinks:
+        return households.unlink(self._uow(), self.actor, link_id, customer_id, version)
+
+    def put_back_link(self, link_id: int, customer_id: int, version: int) -> SavedLinks:
+        """Undo of an unlink (and redo of a link)."""
+        return households.put_back_link(self._uow(), self.actor, link_id, customer_id,
+                                        version)
 
     # possible duplicates
 

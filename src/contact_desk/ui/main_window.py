@@ -136,6 +136,8 @@ class MainWindow(QMainWindow):
         self.customer_page.openCustomerRequested.connect(self.open_customer)
         self.customer_page.reviewDuplicateRequested.connect(self.show_duplicates)
         self.contact_card.suppressions.versionMoved.connect(self.customer_page.follow_version)
+        self.contact_card.links.versionMoved.connect(self.customer_page.follow_version)
+        self.contact_card.openCustomer.connect(self.open_customer)
         page_scroll = QScrollArea(objectName="customerPageScroll", widgetResizable=True)
         page_scroll.setFrameShape(QFrame.Shape.NoFrame)
         # Always there: a bar that came and went with the customer's length made the page
