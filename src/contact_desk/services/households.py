@@ -10,7 +10,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import and_, or_, select, tuple_
+from sqlalchemy import and_, or_, select
 from sqlalchemy.orm import Session
 
 from contact_desk.domain.actor import Actor
@@ -100,10 +100,12 @@ def linked_pairs(session: Session, pairs: Iterable[tuple[int, int]]) -> set[tupl
     found: set[tuple[int, int]] = set()
     for start in range(0, len(wanted), 400):
         chunk = wanted[start:start + 400]
-        found.update(session.execute(select(CustomerLink.customer_id,
-                                            CustomerLink.other_customer_id).where(
-            tuple_(CustomerLink.customer_id, CustomerLink.other_customer_id).in_(chunk),
-            CustomerLink.removed_at.is_(None))).tuples())
+        rows = session.execute(select(CustomerLink.customer_id,
+                                      CustomerLink.other_customer_id).where(
+            CustomerLink.customer_id.in_({low for low, _ in chunk}),
+            CustomerLink.other_customer_id.in_({high for _, high in chunk}),
+            CustomerLink.removed_at.is_(None))).tuples()
+        found.update(pair for pair in rows if pair in set(chunk))  # by the pair's index
     return found
 
 
