@@ -14,13 +14,13 @@ from zoneinfo import ZoneInfo
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from PySide6.QtCore import QDate  # noqa: E402
+from PySide6.QtCore import QDate, QRect  # noqa: E402
 from PySide6.QtTest import QTest  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
 from contact_desk.app import create_main_window  # noqa: E402
 from contact_desk.domain.consent import ConsentHow, ConsentState, Purpose  # noqa: E402
-from contact_desk.domain.enums import Channel, ContactKind, Source  # noqa: E402
+from contact_desk.domain.enums import Channel, ContactKind, ContactStatus, Source  # noqa: E402
 from contact_desk.domain.recipients import MessageType  # noqa: E402
 from contact_desk.os_login import os_login  # noqa: E402
 from contact_desk.services import contact_info, customers, sign_in  # noqa: E402
@@ -128,6 +128,8 @@ def main() -> int:
     history.grab().save(str(DOCS / "history.png"))
     history.done(0)
     import_result(window, folder)
+    duplicates(window)
+    links(window)
     merge_dialog(window)
     window.close()
     print(f"Saved the screenshots in {DOCS}")
@@ -153,7 +155,7 @@ def reach_lines(window, number: str, url: str, me) -> None:
 
 
 def grab_reach(window, number: str, name: str) -> None:
-    from PySide6.QtCore import QRect
+    from PySide6.QtCore import QRect  # noqa: F811
 
     window.desk.clock = lambda: EVENING
     open_number(window, number)
@@ -324,6 +326,54 @@ def import_result(window, folder: Path) -> None:
     settle()
     result.grab().save(str(DOCS / "import-result.png"))
     result.done(0)
+
+
+def duplicates(window) -> None:
+    """A walk-in typed at the desk with a letter more in the first name, sharing a known
+    customer's mobile: after a scan, the banner on the customer and the queue."""
+    from contact_desk.services import contact_info
+    from contact_desk.services.customers import create_customer, get_customer
+    from contact_desk.ui.duplicates_dialog import DuplicatesDialog
+
+    uow = window.desk.database.unit_of_work
+    known = get_customer(uow(), "C100004")
+    twin = create_customer(uow(), window.desk.actor, first_name=known.first_name + "e",
+                           last_name=known.last_name)
+    for point in (*known.phones, *known.emails):
+        if point.status is ContactStatus.ACTIVE:
+            contact_info.add_contact_point(uow(), window.desk.actor, twin, point.kind,
+                                           point.display)
+            break
+    window.desk.scan_for_duplicates()
+    open_number(window, "C100004")
+    page = window.customer_page
+    banner = page.duplicate_banner
+    bottom = banner.geometry().bottom() + 12
+    page.grab(QRect(0, 0, page.width(), bottom)).save(str(DOCS / "duplicate-banner.png"))
+    window.show_duplicates()
+    dialog = window.findChild(DuplicatesDialog)
+    settle()
+    dialog.grab().save(str(DOCS / "duplicates-queue.png"))
+    dialog.done(0)
+
+
+def links(window) -> None:
+    """Household and Relationships on the card: a spouse, a co-buyer sent the contracts and
+    a child, each a click away."""
+    from contact_desk.domain.household import Relation
+    from contact_desk.services.customers import get_customer
+    from contact_desk.services.households import link_customers
+
+    uow = window.desk.database.unit_of_work
+    me, spouse, child = (get_customer(uow(), number).id
+                         for number in ("C100001", "C100005", "C100006"))
+    co_buyer = get_customer(uow(), "C100007").id
+    for other, relation, contracts in ((spouse, Relation.SPOUSE, False),
+                                       (co_buyer, Relation.CO_BUYER, True),
+                                       (child, Relation.CHILD, False)):
+        link_customers(uow(), window.desk.actor, me, other, relation, contracts)
+    open_number(window, "C100001")
+    window.contact_card.sections["links"].grab().save(str(DOCS / "card-links.png"))
 
 
 if __name__ == "__main__":

@@ -26,7 +26,8 @@ from contact_desk.domain.consent import (
     Purpose,
 )
 from contact_desk.domain.enums import Channel, LabelledEnum, Permission
-from contact_desk.domain.errors import DomainError
+from contact_desk.domain.errors import DomainError, NotAllowed
+from contact_desk.domain.household import Relation
 from contact_desk.domain.recipients import MessageType
 from contact_desk.log_file import start_logging, where_details_are
 from contact_desk.os_login import os_login
@@ -35,6 +36,12 @@ from contact_desk.services.duplicate_scan import duplicate_queue, scan_for_dupli
 from contact_desk.services.files import check_output, read_input
 from contact_desk.services.forms import ConsentForm, EvidenceFile
 from contact_desk.services.history import HistoryGroup, customer_history
+from contact_desk.services.households import (
+    customer_ids,
+    customer_links,
+    link_customers,
+    unlink,
+)
 from contact_desk.services.reach import CustomerReach, customer_reach
 from contact_desk.services.recipients import RecipientList, recipients_for
 from contact_desk.services.suppressions import (
@@ -211,6 +218,26 @@ def build_parser() -> argparse.ArgumentParser:
                           help="the last day it holds (default: until lifted)")
     suppress.add_argument("--json", action="store_true")
     suppress.set_defaults(run=_suppress)
+
+    link = commands.add_parser(
+        "link", help="link two customers: OTHER is CUSTOMER's spouse, co-buyer, parent...")
+    link.add_argument("customer", metavar="CUSTOMER")
+    link.add_argument("other", metavar="OTHER")
+    link.add_argument("--as", dest="relation", required=True, metavar="RELATION",
+                      choices=[relation.cli_name for relation in Relation],
+                      help="what OTHER is to CUSTOMER, one of: %(choices)s")
+    link.add_argument("--contracts", action="store_true",
+                      help="a co-buyer who is sent CUSTOMER's contracts too")
+    link.add_argument("--json", action="store_true")
+    link.set_defaults(run=_link)
+    unlink_ = commands.add_parser("unlink", help="the two customers are linked no more")
+    unlink_.add_argument("customer", metavar="CUSTOMER")
+    unlink_.add_argument("other", metavar="OTHER")
+    unlink_.set_defaults(run=_unlink)
+    links = commands.add_parser("links", help="the customers linked to one customer")
+    links.add_argument("customer", metavar="CUSTOMER")
+    links.add_argument("--json", action="store_true")
+    links.set_defaults(run=_links)
 
     lift = commands.add_parser("unsuppress", help="lift a suppression: the message goes again")
     lift.add_argument("suppression", metavar="ID", type=_positive,
@@ -761,6 +788,40 @@ def _suppress(database: Database, actor: Actor, args: argparse.Namespace) -> int
                      "until": made.ends_on.isoformat() if made.ends_on else None})
     else:
         print(escaped(f"Suppression {made.id}: {made.describe()}."))
+    return 0
+
+
+def _link(database: Database, actor: Actor, args: argparse.Namespace) -> int:
+    customer_id, other_id = customer_ids(database.unit_of_work(), args.customer, args.other)
+    saved = link_customers(database.unit_of_work(), actor, customer_id, other_id,
+                           Relation.from_cli_name(args.relation), args.contracts)
+    made = next(link for link in saved.links if link.id == saved.id)
+    if args.json:
+        _print_json(made.as_dict())
+    else:
+        print(escaped(f"Linked: {made.shown()}."))
+    return 0
+
+
+def _unlink(database: Database, actor: Actor, args: argparse.Namespace) -> int:
+    customer_id, other_id = customer_ids(database.unit_of_work(), args.customer, args.other)
+    _, found = customer_links(database.unit_of_work(), customer_id)
+    link = next((link for link in found if link.other_id == other_id), None)
+    if link is None:
+        raise NotAllowed(f"{args.customer} and {args.other} are not linked.")
+    unlink(database.unit_of_work(), actor, link.id, customer_id)
+    print(escaped(f"Unlinked: {link.shown()}."))
+    return 0
+
+
+def _links(database: Database, actor: Actor, args: argparse.Namespace) -> int:
+    _, found = customer_links(database.unit_of_work(), args.customer)
+    if args.json:
+        _print_json([link.as_dict() for link in found])
+    elif not found:
+        print("No customers are linked to this one.")
+    for link in found if not args.json else ():
+        print(escaped(link.shown()))
     return 0
 
 

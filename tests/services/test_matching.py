@@ -208,7 +208,7 @@ def test_a_pair_is_recorded_once_lower_id_first_and_gains_the_values_found_later
     assert pair.reasons == ((DuplicateReason.SAME_PHONE, "+17735550123"),
                             (DuplicateReason.SAME_EMAIL, "v@example.com"))
     assert pair.shown() == ("Vera Card (no customer number) may be C1 (Deborah Mcintyre): "
-                            "same phone +17735550123, same email v@example.com")
+                            "same phone (773) 555-0123, same email v@example.com")
     assert possible_duplicates(database.unit_of_work(), DuplicateStatus.MERGED) == []
 
 

@@ -365,3 +365,30 @@ def test_the_duplicate_scan_never_pairs_a_customer_merged_away(database, manager
 def _pairs(database):
     with database.sessions() as session:
         return session.scalars(select(PossibleDuplicate)).all()
+
+
+def test_links_to_other_customers_follow_the_survivor_and_come_back_on_unmerge(
+        database, manager):
+    from contact_desk.domain.household import Relation, seen_from
+    from contact_desk.services.households import link_customers
+    from contact_desk.store.household import CustomerLink
+
+    uow = database.unit_of_work
+    keep, other, parent, spouse = (create_customer(uow(), manager, first_name=name,
+                                                   last_name="Lee")
+                                   for name in ("Ann", "Anne", "Mae", "Bo"))
+    link_customers(uow(), manager, other, parent, Relation.PARENT)
+    link_customers(uow(), manager, other, spouse, Relation.SPOUSE)
+    link_customers(uow(), manager, keep, spouse, Relation.SPOUSE)
+    before = values_of(database)
+
+    done = merge_customers(uow(), manager, keep, other)
+
+    with database.sessions() as session:
+        linked = {seen_from(keep, link.customer_id, link.other_customer_id, link.relation)
+                  for link in session.scalars(select(CustomerLink).where(
+                      CustomerLink.removed_at.is_(None)))}
+    assert linked == {(parent, Relation.PARENT), (spouse, Relation.SPOUSE)}
+    assert "2 linked customers" in done.moved
+    unmerge(uow(), manager, done.merge_id)
+    assert values_of(database) == before

@@ -123,6 +123,7 @@ class DuplicateSource(LabelledEnum):
     ADF = "ADF lead"
     VCARD = "vCard"
     SCAN = "Duplicate scan"
+    DESK = "Added at the desk"
 
 
 class DuplicateStatus(LabelledEnum):

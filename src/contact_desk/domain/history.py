@@ -10,6 +10,7 @@ from decimal import Decimal
 from enum import Enum, unique
 
 from contact_desk.domain.consent import ConsentState, Purpose
+from contact_desk.domain.household import Relation
 from contact_desk.domain.enums import (
     AssignmentRole,
     Channel,
@@ -56,6 +57,7 @@ class Entity(LabelledEnum):
     INTERACTION_SUMMARY = "Interaction summary"
     SETTING = "Setting"
     SUPPRESSION = "Suppressed message"
+    CUSTOMER_LINK = "Linked customer"
 
 
 @unique
@@ -134,6 +136,9 @@ class Field(LabelledEnum):
     # Click-to-contact: a call, text or email begun from the desk (new: the channel), and
     # the dealership's own apps' links (settings contact_app.*).
     STARTED = "Started from the desk"
+    # Links between customers: the relation (old and new a Relation) and the contracts.
+    RELATION = "Relation"
+    RECEIVES_CONTRACTS = "Receives contracts"
     CONTACT_APP_CALL_URL = "Calling app link"
     CONTACT_APP_TEXT_URL = "Texting app link"
     CONTACT_APP_EMAIL_URL = "Email app link"
@@ -166,10 +171,11 @@ ENUM_OF_FIELD: dict[Field, type[LabelledEnum]] = {
     Field.PREFERENCES: CommunicationPreference,
     Field.PAYMENT_FREQUENCY: PaymentFrequency,
     Field.STARTED: Channel,
+    Field.RELATION: Relation,
 }
 YES_NO_FIELDS = frozenset({Field.DO_NOT_CALL, Field.DO_NOT_TEXT, Field.MARKETING_OPT_OUT,
                            Field.PORTAL_ACCESS, Field.PRIMARY_CONTACT, Field.OWNED,
-                           Field.WITHDRAWN})
+                           Field.WITHDRAWN, Field.RECEIVES_CONTRACTS})
 
 
 def code(value: object) -> str | None:

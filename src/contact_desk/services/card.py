@@ -16,6 +16,7 @@ from contact_desk.domain.suppression import Suppression
 from contact_desk.services.activity import best_contact
 from contact_desk.services.deals import deal_view, open_deal
 from contact_desk.services.garage import garage
+from contact_desk.services.households import LinkView, links_of
 from contact_desk.services.lookup import get
 from contact_desk.services.summary import summary_view
 from contact_desk.services.suppressions import in_force
@@ -31,6 +32,7 @@ class ContactCardView(CardView):
     """The card's sections, with the message types the customer must not be sent."""
 
     suppressions: tuple[Suppression, ...] = ()  # in force today, oldest first
+    links: tuple[LinkView, ...] = ()  # the customers linked to this one (a household...)
 
 
 def contact_card(uow: UnitOfWork, customer_id: int) -> ContactCardView:
@@ -50,6 +52,7 @@ def contact_card(uow: UnitOfWork, customer_id: int) -> ContactCardView:
             insight=_insight(session, customer_id),
             summary=summary_view(session, customer_id),
             suppressions=in_force(session, customer_id),
+            links=links_of(session, customer_id),
         )
 
 

@@ -15,6 +15,7 @@ from sqlalchemy.orm import Session
 from contact_desk.domain.actor import Actor
 from contact_desk.domain.consent import ConsentSummary
 from contact_desk.domain.customer import check_customer_names
+from contact_desk.domain.duplicates import DuplicateSource
 from contact_desk.domain.enums import (
     CommunicationPreference,
     ContactKind,
@@ -35,6 +36,8 @@ from contact_desk.domain.reach import ReachFacts, reach_warnings
 from contact_desk.services import audit
 from contact_desk.services.consent import summaries
 from contact_desk.services.contact_points import PRIMARY_FIELD
+from contact_desk.services.duplicate_scan import check_arrival
+from contact_desk.services.duplicates import duplicates_of
 from contact_desk.services.forms import CustomerForm
 from contact_desk.services.lookup import check_version, find_customer, get, home_region, touch
 from contact_desk.services.views import (
@@ -80,6 +83,7 @@ def create_customer(uow: UnitOfWork, actor: Actor, **fields: Any) -> int:
     actor.require(Permission.EDIT_CUSTOMERS)
     with uow:
         customer = new_customer(uow.session, actor, **fields)
+        check_arrival(uow.session, customer.id, DuplicateSource.DESK)
         uow.commit()
         return customer.id
 
@@ -189,6 +193,7 @@ def customer_view(session: Session, customer: Customer) -> CustomerView:
         emails=info.emails,
         contacts=tuple(contact_view(link) for link in links),
         warnings=info.warnings,
+        duplicates=duplicates_of(session, customer.id),
     )
 
 

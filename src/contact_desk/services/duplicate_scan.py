@@ -12,7 +12,7 @@ merged) is never asked again.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
@@ -32,8 +32,10 @@ from contact_desk.domain.enums import ContactKind, ContactStatus, Permission
 from contact_desk.domain.incoming import IncomingKind
 from contact_desk.services.duplicates import (
     PossibleDuplicateView,
-    possible_duplicates,
+    duplicate_queue_page,
+    pair_views,
 )
+from contact_desk.services.households import linked_pairs
 from contact_desk.store.customer import ContactPoint, Customer
 from contact_desk.store.database import Database
 from contact_desk.store.duplicates import PossibleDuplicate, PossibleDuplicateReason
@@ -80,7 +82,7 @@ def scan_for_duplicates(database: Database, actor: Actor, progress: Progress | N
             with database.sessions() as session:
                 found = compared_pairs(session, chunk)
                 kept = [f for f in found if f.duplicate]
-                new += keep_findings(session, kept)
+                new += len(keep_findings(session, kept))
                 session.commit()
             compared += len(chunk)
             duplicates += len(kept)
@@ -120,36 +122,44 @@ def check_customer(session: Session, customer_id: int) -> list[Finding]:
     others.discard(customer_id)
     if not others:
         return []
-    found = (compare(me, other) for other in candidates(session, sorted(others)))
-    return [finding for finding in found if finding is not None and finding.duplicate]
+    found = [finding for finding in (compare(me, other)
+                                     for other in candidates(session, sorted(others)))
+             if finding is not None and finding.duplicate]
+    linked = linked_pairs(session, ((f.low, f.high) for f in found))
+    return [finding for finding in found if (finding.low, finding.high) not in linked]
 
 
 def compared_pairs(session: Session, pairs: Sequence[tuple[int, int]]) -> list[Finding]:
     """Each pair compared, its customers read in one go."""
     ids = sorted({customer for pair in pairs for customer in pair})
     by_id = {c.id: c for c in candidates(session, ids)}
-    found = (compare(by_id[low], by_id[high]) for low, high in pairs
-             if low in by_id and high in by_id)
-    return [finding for finding in found if finding is not None]
+    found = [finding for finding in (compare(by_id[low], by_id[high]) for low, high in pairs
+                                     if low in by_id and high in by_id)
+             if finding is not None]
+    # Two customers a person linked (a spouse, a co-buyer...) are a household, whatever
+    # they share.
+    linked = linked_pairs(session, ((f.low, f.high) for f in found if f.duplicate))
+    return [replace(f, duplicate=False) if (f.low, f.high) in linked else f for f in found]
 
 
-def keep_findings(session: Session, findings: Iterable[Finding]) -> int:
+def keep_findings(session: Session, findings: Iterable[Finding],
+                  source: DuplicateSource = DuplicateSource.SCAN) -> list[PossibleDuplicate]:
     """Add the pairs not on file to the queue (an open pair gets the new score and any new
-    reason; a decided pair is left as decided); how many were new."""
+    reason; a decided pair is left as decided); the pairs that were new."""
     findings = list(findings)
     if not findings:
-        return 0
+        return []
     lows = sorted({f.low for f in findings})
     known = {(p.customer_id, p.other_customer_id): p for p in session.scalars(
         select(PossibleDuplicate).where(PossibleDuplicate.customer_id.in_(lows)))}
-    new = 0
+    new = []
     for finding in findings:
         pair = known.get((finding.low, finding.high))
         if pair is None:
             pair = PossibleDuplicate(customer_id=finding.low, other_customer_id=finding.high,
-                                     source=DuplicateSource.SCAN, score=finding.score)
+                                     source=source, score=finding.score)
             session.add(pair)
-            new += 1
+            new.append(pair)
         elif pair.status is not DuplicateStatus.OPEN:
             continue
         else:
@@ -164,9 +174,17 @@ def keep_findings(session: Session, findings: Iterable[Finding]) -> int:
     return new
 
 
-def duplicate_queue(database: Database) -> list[PossibleDuplicateView]:
+def duplicate_queue(database: Database, limit: int = 1_000_000) -> list[PossibleDuplicateView]:
     """The open pairs, newest first (the review queue)."""
-    return list(reversed(possible_duplicates(database.unit_of_work())))
+    return list(duplicate_queue_page(database.unit_of_work(), limit).pairs)
+
+
+def check_arrival(session: Session, customer_id: int, source: DuplicateSource
+                  ) -> list[PossibleDuplicateView]:
+    """A customer an import or the desk just made, checked against those on file inside the
+    caller's transaction: the pairs found join the queue; those not in it before."""
+    return pair_views(session, keep_findings(session, check_customer(session, customer_id),
+                                             source))
 
 
 # ---------------------------------------------------------------- reading customers

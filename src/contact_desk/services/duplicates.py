@@ -8,14 +8,16 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import select
+from sqlalchemy import Select, func, or_, select
 from sqlalchemy.orm import Session, selectinload
 
 from contact_desk.domain.actor import Actor
 from contact_desk.domain.duplicates import DuplicateReason, DuplicateSource, DuplicateStatus
 from contact_desk.domain.enums import Permission
 from contact_desk.domain.errors import NotAllowed
-from contact_desk.services.lookup import get
+from contact_desk.domain.phone import PhoneNumber
+from contact_desk.services.households import linked_pairs
+from contact_desk.services.lookup import get, home_region
 from contact_desk.services.matching import CustomerRef, Near
 from contact_desk.store.base import utc_now
 from contact_desk.store.customer import Customer
@@ -31,6 +33,8 @@ class PossibleDuplicateView:
     later one (the customer an import made)."""
 
     id: int
+    customer_id: int
+    other_customer_id: int
     customer: CustomerRef
     other: CustomerRef
     reasons: tuple[tuple[DuplicateReason, str], ...]
@@ -39,18 +43,29 @@ class PossibleDuplicateView:
     found_at: datetime
     status: DuplicateStatus
     score: int = 0
+    # Each reason in words, a phone as the desk shows it: "same phone (773) 555-0123".
+    words: tuple[str, ...] = ()
 
     def as_dict(self) -> dict[str, object]:
         """For scripts: the two customer numbers, the score and the reasons in words."""
         return {"id": self.id,
                 "customers": [self.customer.customer_number, self.other.customer_number],
                 "score": self.score,
-                "reasons": [f"{reason.label} {value}" for reason, value in self.reasons],
+                "reasons": list(self.words),
                 "source": self.source.label, "status": self.status.label}
 
+    def partner_of(self, customer_id: int) -> tuple[int, CustomerRef]:
+        """The other one of the pair, seen from ``customer_id``: its id and how it is named."""
+        if customer_id == self.customer_id:
+            return self.other_customer_id, self.other
+        return self.customer_id, self.customer
+
+    def reasons_shown(self) -> str:
+        """Every reason in words, as the queue and the banner say them."""
+        return "; ".join(self.words)
+
     def shown(self) -> str:
-        shared = ", ".join(f"{reason.label} {value}"
-                           for reason, value in self.reasons[:_SHOWN_VALUES])
+        shared = ", ".join(self.words[:_SHOWN_VALUES])
         more = len(self.reasons) - _SHOWN_VALUES
         shared += f" and {more} more" if more > 0 else ""
         return f"{self.other.shown()} may be {self.customer.shown()}: {shared}"
@@ -66,8 +81,11 @@ def record_possible_duplicates(
     """Record ``customer`` (just made by an import) as a possible duplicate of each customer
     ``near`` it; a pair already recorded gains the values not yet among its reasons."""
     views = []
+    linked = linked_pairs(session, (tuple(sorted((customer.id, n.customer_id))) for n in near))
     for neighbour in near:
         low, high = sorted((customer.id, neighbour.customer_id))
+        if (low, high) in linked:  # a household a person linked: expected to share
+            continue
         pair = session.scalars(
             select(PossibleDuplicate).where(PossibleDuplicate.customer_id == low,
                                             PossibleDuplicate.other_customer_id == high)
@@ -80,7 +98,7 @@ def record_possible_duplicates(
         pair.reasons.extend(PossibleDuplicateReason(reason=reason, value=value)
                             for reason, value in neighbour.reasons if (reason, value) not in known)
         session.flush()
-        views.append(_view(session, pair))
+        views.append(_view(session, pair, home_region(session)))
     return tuple(views)
 
 
@@ -89,18 +107,77 @@ def possible_duplicates(
 ) -> list[PossibleDuplicateView]:
     """The pairs of ``status`` (all of them for None), oldest first."""
     with uow:
-        query = (select(PossibleDuplicate).options(selectinload(PossibleDuplicate.reasons))
+        query = (select(PossibleDuplicate)
                  .order_by(PossibleDuplicate.found_at, PossibleDuplicate.id))
         if status is not None:
             query = query.where(PossibleDuplicate.status == status)
-        return [_view(uow.session, pair) for pair in uow.session.scalars(query)]
+        return _views(uow.session, query)
 
 
-def _view(session: Session, pair: PossibleDuplicate) -> PossibleDuplicateView:
+@dataclass(frozen=True)
+class QueuePage:
+    """The newest open pairs, and how many are open in all (the queue's heading)."""
+
+    pairs: tuple[PossibleDuplicateView, ...]
+    open_in_all: int
+
+
+def duplicate_queue_page(uow: UnitOfWork, limit: int = 500) -> QueuePage:
+    """The review queue: the ``limit`` newest open pairs, newest first (by the status and
+    time index), read in a fixed number of statements however long the queue is."""
+    with uow:
+        is_open = PossibleDuplicate.status == DuplicateStatus.OPEN
+        query = (select(PossibleDuplicate).where(is_open)
+                 .order_by(PossibleDuplicate.found_at.desc(), PossibleDuplicate.id.desc())
+                 .limit(limit))
+        return QueuePage(tuple(_views(uow.session, query)), uow.session.scalar(
+            select(func.count(PossibleDuplicate.id)).where(is_open)) or 0)
+
+
+def duplicates_of(session: Session, customer_id: int) -> tuple[PossibleDuplicateView, ...]:
+    """The open pairs ``customer_id`` is one of, newest first: the customer page's banner."""
+    query = (select(PossibleDuplicate)
+             .where(or_(PossibleDuplicate.customer_id == customer_id,
+                        PossibleDuplicate.other_customer_id == customer_id),
+                    PossibleDuplicate.status == DuplicateStatus.OPEN)
+             .order_by(PossibleDuplicate.found_at.desc(), PossibleDuplicate.id.desc()))
+    return tuple(_views(session, query))
+
+
+def _views(session: Session, query: Select[tuple[PossibleDuplicate]]
+           ) -> list[PossibleDuplicateView]:
+    """The pairs ``query`` selects with their reasons, both customers read in one go."""
+    return pair_views(session, session.scalars(
+        query.options(selectinload(PossibleDuplicate.reasons))).all())
+
+
+def pair_views(session: Session, pairs: Sequence[PossibleDuplicate]
+               ) -> list[PossibleDuplicateView]:
+    """The pairs as views, both customers of each read in one go."""
+    ids = {i for pair in pairs for i in (pair.customer_id, pair.other_customer_id)}
+    for start in range(0, len(ids), 900):  # into the identity map, for _view's gets
+        chunk = sorted(ids)[start:start + 900]
+        session.scalars(select(Customer).where(Customer.id.in_(chunk))).all()
+    region = home_region(session)
+    return [_view(session, pair, region) for pair in pairs]
+
+
+def _worded(reason: DuplicateReason, value: str, region: str) -> str:
+    """A reason as a person reads it: an import keeps a phone as E.164, shown here as the
+    desk shows phones (the scan keeps it as shown already)."""
+    if reason in (DuplicateReason.SAME_PHONE, DuplicateReason.SAME_MOBILE) \
+            and value.startswith("+"):
+        value = PhoneNumber.from_stored(value).display(region)  # valid when it was stored
+    return f"{reason.label} {value}"
+
+
+def _view(session: Session, pair: PossibleDuplicate, region: str) -> PossibleDuplicateView:
     first = session.get(Customer, pair.customer_id)
     later = session.get(Customer, pair.other_customer_id)
     return PossibleDuplicateView(
         id=pair.id,
+        customer_id=pair.customer_id,
+        other_customer_id=pair.other_customer_id,
         customer=CustomerRef.of(first),
         other=CustomerRef.of(later),
         reasons=tuple((row.reason, row.value) for row in pair.reasons),
@@ -109,6 +186,7 @@ def _view(session: Session, pair: PossibleDuplicate) -> PossibleDuplicateView:
         found_at=pair.found_at,
         status=pair.status,
         score=pair.score,
+        words=tuple(_worded(row.reason, row.value, region) for row in pair.reasons),
     )
 
 
@@ -124,6 +202,6 @@ def not_a_duplicate(uow: UnitOfWork, actor: Actor, pair_id: int) -> PossibleDupl
         pair.status = DuplicateStatus.NOT_DUPLICATE
         pair.decided_at, pair.decided_by_id = utc_now(), actor.user_id
         uow.flush()
-        view = _view(uow.session, pair)
+        (view,) = pair_views(uow.session, [pair])
         uow.commit()
         return view

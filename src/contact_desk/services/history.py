@@ -47,6 +47,7 @@ _GROUP_OF_ENTITY = {
     Entity.VERIFICATION_DOCUMENT: HistoryGroup.PROGRAMS,
     Entity.ASSIGNMENT: HistoryGroup.ASSIGNMENTS,
     Entity.SUPPRESSION: HistoryGroup.CONSENT,
+    Entity.CUSTOMER_LINK: HistoryGroup.CONTACTS,
 }
 ACCOUNT_FIGURE_FIELDS = frozenset({Field.REGULAR_AMOUNT, Field.PAYMENT_FREQUENCY,
                                    Field.CURRENT_DUE_DATE, Field.CURRENT_AMOUNT_DUE})

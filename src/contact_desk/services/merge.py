@@ -14,7 +14,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import func, select, update
+from sqlalchemy import func, or_, select, update
 from sqlalchemy.orm import Session
 
 from contact_desk.domain.actor import Actor
@@ -46,6 +46,7 @@ from contact_desk.services.lookup import check_version, find_customer, get
 from contact_desk.services.merge_rows import MOVED_WHOLE, merge_rows
 from contact_desk.store.base import utc_now
 from contact_desk.store.customer import Customer
+from contact_desk.store.household import CustomerLink
 from contact_desk.store.merges import CustomerMerge, merge_in_force, survivor_of
 from contact_desk.store.people import AccountContact
 from contact_desk.store.row_log import RowLog, put_back, steps_of
@@ -63,6 +64,7 @@ RECORD_WORDS = {
     "contact_point": ("phone or email", "phones and emails"),
     "account_contact": ("person on the account", "people on the account"),
     "possible_duplicate": ("possible duplicate", "possible duplicates"),
+    "customer_link": ("linked customer", "linked customers"),
     "note": ("note", "notes"),
     "contact_attempt": ("contact attempt", "contact attempts"),
     "web_activity": ("website visit", "website visits"),
@@ -428,8 +430,18 @@ def _counts(session: Session, customer_id: int) -> Counter[str]:
 def _records(session: Session, customer_id: int) -> tuple[str, ...]:
     people = session.scalar(select(func.count()).select_from(AccountContact).where(
         AccountContact.customer_id == customer_id)) or 0
-    counts = Counter({"account_contact": people}) + _counts(session, customer_id)
+    counts = Counter({"account_contact": people, "customer_link": _linked(session,
+                                                                          customer_id)})
+    counts += _counts(session, customer_id)
     return tuple(counted(n, table) for table, n in counts.items())
+
+
+def _linked(session: Session, customer_id: int) -> int:
+    """How many customers this one is linked to (households and relationships)."""
+    return session.scalar(select(func.count()).select_from(CustomerLink).where(
+        or_(CustomerLink.customer_id == customer_id,
+            CustomerLink.other_customer_id == customer_id),
+        CustomerLink.removed_at.is_(None))) or 0
 
 
 def _moving(session: Session, other_id: int, plan: MergePlan) -> tuple[str, ...]:
@@ -444,6 +456,8 @@ def _moving(session: Session, other_id: int, plan: MergePlan) -> tuple[str, ...]
     vehicles = session.scalars(select(Vehicle).where(Vehicle.customer_id == other_id)
                                .order_by(Vehicle.id)).all()
     lines += [vehicle.title or vehicle.vin or "a vehicle" for vehicle in vehicles]
+    linked = _linked(session, other_id)
+    lines += [counted(linked, "customer_link")] if linked else []
     lines += [counted(n, table) for table, n in _counts(session, other_id).items()
               if table != "vehicle"]
     return tuple(lines)

@@ -1,7 +1,7 @@
 """The rows a merge changes, each change written down (store/row_log) so that Unmerge puts
 them back: the survivor's single fields and assigned users, the phones and emails (equal
 ones folded into one, the primaries settled), the people on the account, the possible
-duplicates, and every other record of the merged-in customer, moved whole.
+duplicates, the links to other customers, and every other record of the merged-in customer, moved whole.
 
 Run inside the merge's transaction, with both customers' rows already taken (their
 versions moved on), by plain statements: nothing here goes through the ORM's objects.
@@ -17,6 +17,7 @@ from sqlalchemy.orm import Session
 
 from contact_desk.domain.actor import Actor
 from contact_desk.domain.duplicates import DuplicateStatus
+from contact_desk.domain.household import seen_from, stored_as
 from contact_desk.domain.merge import MergePlan, Side
 from contact_desk.domain.program import bill_to_address
 from contact_desk.store.activity import AuditEvent, ContactAttempt, Note, WebActivity
@@ -24,6 +25,7 @@ from contact_desk.store.base import utc_now
 from contact_desk.store.consent import ConsentRow
 from contact_desk.store.customer import ContactPoint, Customer, search_keys, shown_name
 from contact_desk.store.duplicates import PossibleDuplicate, PossibleDuplicateReason
+from contact_desk.store.household import CustomerLink
 from contact_desk.store.imports import CardUid
 from contact_desk.store.people import AccountContact, ContactPreference
 from contact_desk.store.program import Invoice, Program, VerificationDocument
@@ -43,6 +45,7 @@ _PREFERENCE = ContactPreference.__table__
 _PAIR = PossibleDuplicate.__table__
 _REASON = PossibleDuplicateReason.__table__
 _ASSIGNMENT = Assignment.__table__
+_CUSTOMER_LINK = CustomerLink.__table__
 
 
 @dataclass(frozen=True)
@@ -63,6 +66,7 @@ def merge_rows(session: Session, log: RowLog, actor: Actor, keep_id: int, other_
     moved["contact_point"] = _points(session, log, keep_id, other_id, plan)
     moved["account_contact"] = _links(session, log, keep_id, other_id, plan)
     moved["possible_duplicate"] = _pairs(session, log, actor, keep_id, other_id)
+    moved["customer_link"] = _customer_links(session, log, actor, keep_id, other_id)
     moved_invoices: list[int] = []
     for model in MOVED_WHOLE:
         table = model.__table__
@@ -197,6 +201,40 @@ def _pairs(session: Session, log: RowLog, actor: Actor, keep_id: int, other_id: 
             log.update(_PAIR, {"id": twin.id}, score=score)
         log.delete(_PAIR, {"id": pair_id})
     return len(pairs)
+
+
+def _customer_links(session: Session, log: RowLog, actor: Actor, keep_id: int,
+                    other_id: int) -> int:
+    """OTHER's links to other customers become the survivor's (what each is to the
+    survivor, as it was to OTHER); where the survivor is linked to that customer already,
+    its link stands (taken back if it was unlinked) and OTHER's is unlinked. A link between
+    the two is unlinked: one customer is not linked to itself. Nothing is deleted."""
+    table = _CUSTOMER_LINK
+    links = session.execute(select(table.c.id, table.c.customer_id, table.c.other_customer_id,
+                                   table.c.relation, table.c.receives_contracts).where(
+        or_(table.c.customer_id == other_id, table.c.other_customer_id == other_id),
+        table.c.removed_at.is_(None)).order_by(table.c.id)).all()
+    unlinked = {"removed_at": utc_now(), "removed_by_id": actor.user_id}
+    moved = 0
+    for link_id, low, high, relation, contracts in links:
+        third, what = seen_from(other_id, low, high, relation)
+        if third == keep_id:
+            log.update(table, {"id": link_id}, **unlinked)
+            continue
+        new_low, new_high, stored = stored_as(keep_id, third, what)
+        twin = session.execute(select(table.c.id, table.c.removed_at).where(
+            table.c.customer_id == new_low, table.c.other_customer_id == new_high)).first()
+        if twin is None:
+            log.update(table, {"id": link_id}, customer_id=new_low, other_customer_id=new_high,
+                       relation=stored)
+            moved += 1
+            continue
+        log.update(table, {"id": link_id}, **unlinked)
+        if twin.removed_at is not None:
+            log.update(table, {"id": twin.id}, removed_at=None, removed_by_id=None,
+                       relation=stored, receives_contracts=contracts)
+            moved += 1
+    return moved
 
 
 def _bill_to(session: Session, log: RowLog, keep_id: int, moved: list[int],

@@ -15,6 +15,7 @@ from contact_desk.domain.additional_contact import (
     check_person_details,
     check_portal_access,
 )
+from contact_desk.domain.duplicates import DuplicateSource
 from contact_desk.domain.enums import Permission
 from contact_desk.domain.errors import ConflictError, NotAllowed
 from contact_desk.domain.program import (
@@ -28,6 +29,7 @@ from contact_desk.domain.program import (
 from contact_desk.services import audit
 from contact_desk.services.additional_contacts import add_person, own_fields, refuse_taken_email
 from contact_desk.services.customers import address_of, new_customer
+from contact_desk.services.duplicate_scan import check_arrival
 from contact_desk.services.forms import ContactForm, CustomerForm, PersonForm
 from contact_desk.services.lookup import get, home_region, touch
 from contact_desk.store.customer import Customer
@@ -90,6 +92,7 @@ def replace_program_customer_with_new(
         session = uow.session
         program = _replaceable(session, program_id, ProgramRole.CUSTOMER)
         new = new_customer(session, actor, **vars(customer), birth_date=birth_date)
+        check_arrival(session, new.id, DuplicateSource.DESK)
         result = _replace_customer(session, actor, program, new)
         uow.commit()
         return result

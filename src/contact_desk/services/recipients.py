@@ -6,12 +6,15 @@ from dataclasses import asdict, dataclass
 from datetime import datetime, timezone
 from typing import Any
 
+from sqlalchemy.orm import Session
+
 from contact_desk.domain.consent import NOTHING_RECORDED, ConsentSummary
-from contact_desk.domain.enums import ContactKind
+from contact_desk.domain.enums import CommunicationPreference, ContactKind
 from contact_desk.domain.recipients import ContactFacts, MessageType, Recipient, who_receives
 from contact_desk.domain.suppression import Suppression
 from contact_desk.services.consent import summaries
 from contact_desk.services.customers import customer_view
+from contact_desk.services.households import co_buyers_for_contracts
 from contact_desk.services.lookup import find_customer
 from contact_desk.services.reach import reach_target
 from contact_desk.services.suppressions import in_force
@@ -63,6 +66,8 @@ def recipients_for(
     with uow:
         session = uow.session
         view = customer_view(session, find_customer(session, customer_key))
+        co_buyers = (_co_buyers(session, view.id) if message_type is MessageType.CONTRACTS
+                     else [])
         consent = summaries(session, ((ContactKind.EMAIL, c.email.casefold())
                                       for c in view.contacts if c.email))
         suppression = next((s for s in in_force(session, view.id, at.date())
@@ -77,9 +82,26 @@ def recipients_for(
             message_type, view.full_name,
             reach_target(phone, view) if phone else None,
             reach_target(email, view) if email else None,
-            _contacts(view, consent), at=at, suppression=suppression)),
+            [*_contacts(view, consent), *co_buyers], at=at, suppression=suppression)),
         suppression=suppression,
     )
+
+
+CO_BUYER_ROLE = "Co-buyer, a linked customer"
+
+
+def _co_buyers(session: Session, customer_id: int) -> list[ContactFacts]:
+    """The linked co-buyers the customer asked to be sent their contracts: each on their
+    own primary email, with its own consent."""
+    found = []
+    for co_buyer in co_buyers_for_contracts(session, customer_id):
+        email = customer_view(session, co_buyer).primary(ContactKind.EMAIL)
+        found.append(ContactFacts(
+            name=co_buyer.full_name, role=CO_BUYER_ROLE,
+            email=email.value if email else None, phone=None,
+            preferences=frozenset({CommunicationPreference.CONTRACTS}),
+            consent=email.consent if email else NOTHING_RECORDED))
+    return found
 
 
 def _contacts(view: CustomerView,

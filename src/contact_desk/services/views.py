@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime, timedelta
 from decimal import Decimal
-from typing import Any, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from contact_desk.domain.best_contact import BestContact
 from contact_desk.domain.consent import CHANNELS_OF_KIND, ConsentState, ConsentSummary, Purpose
@@ -24,6 +24,9 @@ from contact_desk.domain.enums import (
     VehicleSource,
 )
 from contact_desk.domain.program import bill_to_address
+
+if TYPE_CHECKING:
+    from contact_desk.services.duplicates import PossibleDuplicateView
 
 
 @dataclass(frozen=True)
@@ -176,6 +179,8 @@ class CustomerView:
     emails: tuple[ContactPointView, ...]
     contacts: tuple[AdditionalContactView, ...]
     warnings: tuple[str, ...] = field(default=())
+    # The open possible duplicates it is one of (the banner's "may be the same person").
+    duplicates: tuple[PossibleDuplicateView, ...] = field(default=())
 
     @property
     def address(self) -> str:

@@ -13,6 +13,7 @@ from contact_desk.store.base import Base
 from contact_desk.store.consent import ConsentRow
 from contact_desk.store.customer import ContactPoint, Customer
 from contact_desk.store.duplicates import PossibleDuplicate, PossibleDuplicateReason
+from contact_desk.store.household import CustomerLink
 from contact_desk.store.imports import AdfLead, CardUid
 from contact_desk.store.merges import CustomerMerge
 from contact_desk.store.people import AccountContact, ContactPerson, ContactPreference
@@ -35,6 +36,7 @@ __all__ = [
     "ContactPoint",
     "ContactPreference",
     "Customer",
+    "CustomerLink",
     "CustomerMerge",
     "Deal",
     "InteractionSummary",

@@ -42,6 +42,7 @@ from contact_desk.domain.vehicle import VehicleDetails, check_vehicle
 from contact_desk.services import audit
 from contact_desk.services.contact_points import settle_primary
 from contact_desk.services.customers import new_customer
+from contact_desk.services.duplicate_scan import check_arrival
 from contact_desk.services.duplicates import record_possible_duplicates
 from contact_desk.services.garage import described, new_vehicle, owned_vehicle_with_vin
 from contact_desk.services.leads import LeadIdentity, earlier_lead, remember_lead
@@ -127,6 +128,10 @@ def _import_lead(database: Database, actor: Actor, path: Path, lead: Lead) -> Ad
         remember_lead(session, identity, deal, path.name)
         duplicates = record_possible_duplicates(session, customer, found.near,
                                                 DuplicateSource.ADF, path.name)
+        if found.customer is None:  # one on file that gained values waits for the scan
+            # The scan's score (and any pair the lead's values alone did not show) for the
+            # queue; the report names the customers the lead was kept apart from.
+            check_arrival(session, customer.id, DuplicateSource.ADF)
         touch(customer)
         uow.commit()
         return AdfReport(customer_id=customer.id, customer_created=found.customer is None,

@@ -31,6 +31,7 @@ from contact_desk.domain.incoming import IncomingKind
 from contact_desk.services.consent import add_records, summaries
 from contact_desk.services.contact_points import settle_primary
 from contact_desk.services.customers import new_customer
+from contact_desk.services.duplicate_scan import check_arrival
 from contact_desk.services.duplicates import (
     PossibleDuplicateView,
     record_possible_duplicates,
@@ -174,6 +175,8 @@ def _import_card(session: Session, actor: Actor, card: Card, file_name: str,
                                    number if number != customer.customer_number else None))
     tally.duplicates.extend(record_possible_duplicates(session, customer, found.near,
                                                        DuplicateSource.VCARD, file_name))
+    if found.customer is None:  # one on file that gained values waits for the scan
+        tally.duplicates.extend(check_arrival(session, customer.id, DuplicateSource.VCARD))
 
 
 def export_vcards(

@@ -13,12 +13,14 @@ from PySide6.QtWidgets import QHeaderView, QTableView, QWidget
 from contact_desk.domain.enums import ContactKind
 from contact_desk.domain.errors import ConflictError, DomainError
 from contact_desk.services.contact_info import ContactInfoChanges
+from contact_desk.services.duplicates import PossibleDuplicateView
 from contact_desk.services.views import ContactInfoView, ContactPointView, CustomerView
 from contact_desk.ui.badges import BadgeDelegate
 from contact_desk.ui.click_to_contact import TableContacts
 from contact_desk.ui.contact_info_command import ContactInfoCommand
 from contact_desk.ui.contacts_section import ContactsSection
 from contact_desk.ui.desk import Desk
+from contact_desk.ui.duplicates_banner import DuplicateBanner, without_pair
 from contact_desk.ui.edit_contact_info import CONFLICT, EditContactInfoDialog
 from contact_desk.ui.forms.ui_customer_page import Ui_CustomerPage
 from contact_desk.ui.messages import show_error
@@ -40,6 +42,8 @@ class CustomerPage(QWidget):
     customerChanged = Signal(int)
     contactInfoChanged = Signal(object)  # the CustomerView after a save of its phones/emails
     whoReceivesRequested = Signal()  # from a phone's or email's context menu
+    openCustomerRequested = Signal(int)  # another customer to show (a possible duplicate)
+    reviewDuplicateRequested = Signal(int)  # the queue, on this possible duplicate pair
 
     def __init__(self, desk: Desk, undo: CustomerUndo, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -75,6 +79,12 @@ class CustomerPage(QWidget):
         self.form.pageLayout.addStretch(1)
         self.form.contactWarning.setStyleSheet(BANNER_STYLE)
         self.form.contactWarning.hide()
+        self.duplicate_banner = DuplicateBanner(desk, self)
+        self.form.pageLayout.insertWidget(
+            self.form.pageLayout.indexOf(self.form.contactWarning) + 1, self.duplicate_banner)
+        self.duplicate_banner.openCustomer.connect(self.openCustomerRequested)
+        self.duplicate_banner.reviewRequested.connect(self.reviewDuplicateRequested)
+        self.duplicate_banner.decided.connect(self.pair_decided)
         self.form.editContactInfoButton.clicked.connect(lambda: self.edit_contact_info())
 
     # showing
@@ -109,6 +119,7 @@ class CustomerPage(QWidget):
         )
         form.currentAmountDue.setText(_money(view.current_amount_due))
         self._show_banner(view)
+        self.duplicate_banner.show_pairs(view.id, view.duplicates)
         self.phones.show_points(view.phones)
         self.emails.show_points(view.emails)
         self.contacts.show_contacts(view)
@@ -143,6 +154,13 @@ class CustomerPage(QWidget):
         version: the page's copy takes it, so its own next save is not refused as stale."""
         if self.view is not None and self.view.id == customer_id:
             self._hold(replace(self.view, version=version))
+
+    def pair_decided(self, pair: PossibleDuplicateView) -> None:
+        """A possible duplicate was decided (here or in the queue): the banner drops it."""
+        if self.view is not None and pair.id in {p.id for p in self.view.duplicates}:
+            self._hold(replace(self.view, duplicates=without_pair(self.view.duplicates,
+                                                                  pair.id)))
+            self.duplicate_banner.show_pairs(self.view.id, self.view.duplicates)
 
     def _hold(self, view: CustomerView) -> None:
         """The customer as saved last, shown as it was: the sections' saves (Add Contact,

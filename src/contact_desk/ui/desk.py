@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 
 from contact_desk.domain.actor import Actor
 from contact_desk.domain.enums import AssignmentRole, AttemptOutcome, Channel, DealVehicleKind
+from contact_desk.domain.household import Relation
 from contact_desk.domain.merge import MergeChoices
 from contact_desk.services import (
     activity,
@@ -17,9 +18,11 @@ from contact_desk.services import (
     card,
     customers,
     deals,
+    duplicates,
     files,
     garage,
     history,
+    households,
     merge,
     sign_in,
     summary,
@@ -40,6 +43,8 @@ from contact_desk.store.unit_of_work import UnitOfWork
 from contact_desk.services import program_views, programs
 from contact_desk.services.additional_contacts import RemovedContact, SavedContact
 from contact_desk.services.customers import SavedDetails, VerificationUpload
+from contact_desk.services.duplicates import PossibleDuplicateView, QueuePage
+from contact_desk.services.households import SavedLinks
 from contact_desk.services.garage import GarageEntry, RemovedVehicle
 from contact_desk.services.merge import MergeDone, MergePreview, Unmerged
 from contact_desk.services.forms import ContactForm, CustomerForm, PersonForm
@@ -51,6 +56,7 @@ if TYPE_CHECKING:  # mail and the file formats load when first used: the window 
     from contact_desk.domain.consent import Purpose
     from contact_desk.domain.recipients import MessageType
     from contact_desk.services.contact_apps import ContactApps
+    from contact_desk.services.duplicate_scan import ScanReport
     from contact_desk.services.mail import InviteSent, MailSettings
     from contact_desk.services.reach import StartedContact
     from contact_desk.services.recipients import RecipientList
@@ -266,6 +272,35 @@ class Desk:
 
     def unmerge(self, merge_id: int) -> Unmerged:
         return merge.unmerge(self._uow(), self.actor, merge_id)
+    # linked customers (households and relationships)
+
+    def link_customers(self, customer_id: int, other_id: int, relation: Relation,
+                       receives_contracts: bool, version: int) -> SavedLinks:
+        return households.link_customers(self._uow(), self.actor, customer_id, other_id,
+                                         relation, receives_contracts, version)
+
+    def unlink(self, link_id: int, customer_id: int, version: int) -> SavedLinks:
+        return households.unlink(self._uow(), self.actor, link_id, customer_id, version)
+
+    def put_back_link(self, link_id: int, customer_id: int, version: int) -> SavedLinks:
+        """Undo of an unlink (and redo of a link)."""
+        return households.put_back_link(self._uow(), self.actor, link_id, customer_id,
+                                        version)
+
+    # possible duplicates
+
+    def duplicate_queue(self, limit: int = 500) -> QueuePage:
+        return duplicates.duplicate_queue_page(self._uow(), limit)
+
+    def not_a_duplicate(self, pair_id: int) -> PossibleDuplicateView:
+        return duplicates.not_a_duplicate(self._uow(), self.actor, pair_id)
+
+    def scan_for_duplicates(self, progress: Progress | None = None,
+                            cancelled: Callable[[], bool] | None = None) -> ScanReport:
+        """Slow: every customer against those it shares something with (off the GUI thread)."""
+        from contact_desk.services.duplicate_scan import scan_for_duplicates
+
+        return scan_for_duplicates(self.database, self.actor, progress, cancelled)
 
     # sync and interop (slow: call them off the GUI thread)
 

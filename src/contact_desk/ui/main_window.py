@@ -133,7 +133,11 @@ class MainWindow(QMainWindow):
             lambda _: self.contact_card.show_customer(self.customer_page.view))
         self.customer_page.contactInfoChanged.connect(self.contact_card.show_contact_info)
         self.customer_page.whoReceivesRequested.connect(self.show_recipients)
+        self.customer_page.openCustomerRequested.connect(self.open_customer)
+        self.customer_page.reviewDuplicateRequested.connect(self.show_duplicates)
         self.contact_card.suppressions.versionMoved.connect(self.customer_page.follow_version)
+        self.contact_card.links.versionMoved.connect(self.customer_page.follow_version)
+        self.contact_card.openCustomer.connect(self.open_customer)
         page_scroll = QScrollArea(objectName="customerPageScroll", widgetResizable=True)
         page_scroll.setFrameShape(QFrame.Shape.NoFrame)
         # Always there: a bar that came and went with the customer's length made the page
@@ -251,6 +255,12 @@ class MainWindow(QMainWindow):
         self.who_receives_action.triggered.connect(self.show_recipients)
         self.who_receives_action.setEnabled(False)
         edit_menu.addAction(self.who_receives_action)
+        self.duplicates_action = QAction("Possible &Duplicates…", self,
+                                         shortcut=QKeySequence("Ctrl+Shift+D"),
+                                         objectName="duplicatesAction")
+        self.duplicates_action.setToolTip("Customers who may be one person, newest first")
+        self.duplicates_action.triggered.connect(lambda: self.show_duplicates())
+        edit_menu.addAction(self.duplicates_action)
         self.suppress_action = QAction("Suppress a &Message…", self,
                                        objectName="suppressMessageAction")
         self.suppress_action.setToolTip("Stop a message type going to the customer on screen")
@@ -373,6 +383,24 @@ class MainWindow(QMainWindow):
             garage = card.garage if card.customer is not None and card.customer.id == view.id \
                 else ()
             show_recipients(self, self.desk, view.id, view.full_name, garage)
+
+    def show_duplicates(self, pair_id: int | None = None) -> None:
+        """The possible duplicates queue, a window of its own (one at a time): the clerk
+        opens customers from it while it stays open."""
+        from contact_desk.ui.duplicates_dialog import DuplicatesDialog
+
+        dialog = self.findChild(DuplicatesDialog)
+        if dialog is None:
+            dialog = DuplicatesDialog(self.desk, self.open_customer,
+                                      self.customer_page.pair_decided, self)
+            dialog.finished.connect(dialog.deleteLater)
+        elif pair_id is None:
+            dialog.refresh()
+        if pair_id is not None:
+            dialog.show_pair(pair_id)
+        dialog.show()
+        dialog.raise_()
+        dialog.activateWindow()
 
     def show_history(self) -> None:
         from contact_desk.ui.history_dialog import HistoryDialog

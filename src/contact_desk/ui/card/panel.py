@@ -6,6 +6,7 @@ from PySide6.QtCore import QEvent, QSettings, Qt, Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QScrollArea, QToolButton, QVBoxLayout, QWidget
 
 from contact_desk.services.views import CardView, CustomerView
+from contact_desk.ui.card.links import LinksBody
 from contact_desk.ui.card.notes import NotesBody
 from contact_desk.ui.card.reach import ReachBody
 from contact_desk.ui.card.sales import DetailsBody, GarageBody, OpenDealBody
@@ -31,6 +32,7 @@ SECTIONS = (
     ("openDeal", "Open Deal"),
     ("garage", "Garage"),
     ("details", "Details"),
+    ("links", "Household and Relationships"),
     ("notes", "Customer Notes"),
     ("insight", "Insight Activity"),
     ("summary", "Interaction Summary"),
@@ -47,6 +49,7 @@ class ContactCard(QFrame):
 
     collapsedChanged = Signal(bool)
     changed = Signal()  # something was saved from the card: the page shows it afresh
+    openCustomer = Signal(int)  # a linked customer to show
 
     def __init__(self, settings: QSettings, desk: Desk, edit_contact: EditContact,
                  undo: CustomerUndo, parent: QWidget | None = None) -> None:
@@ -93,6 +96,8 @@ class ContactCard(QFrame):
         self.reach = ReachBody(sections["reach"], desk)
         self.contact_info.whoReceives.connect(self.reach.who_receives)
         self.suppressions = SuppressionsBody(sections["suppressions"], desk, undo)
+        self.links = LinksBody(sections["links"], desk, undo)
+        self.links.openCustomer.connect(self.openCustomer)
         self.bodies: list[SectionBody] = [
             self.contact_info,
             self.reach,
@@ -104,6 +109,7 @@ class ContactCard(QFrame):
             InsightBody(sections["insight"], desk),
             SummaryBody(sections["summary"], desk),
             self.suppressions,  # last: the bodies' places in this list stay as they were
+            self.links,
         ]
         for body in self.bodies:
             body.changed.connect(self.changed)
@@ -133,6 +139,7 @@ class ContactCard(QFrame):
         self.contact_info.refresh(customer, self._card)
         self.reach.refresh(customer, self._card)  # consent or a primary may have changed
         self.suppressions.follow(customer)  # its next save expects the version this one left
+        self.links.follow(customer)
 
     def changeEvent(self, event: QEvent) -> None:
         super().changeEvent(event)
