@@ -182,7 +182,7 @@ def _term(typed: str, country_code: int) -> Term:
     letters = compact(typed)
     found = [Alternative(KeyKind.TEXT, letters)] if letters else []
     raw = typed.casefold()[:KEY_LENGTH]
-    if raw != letters and raw.isascii() and not raw.isspace():  # an email: "ann.lee@"
+    if letters and raw != letters and raw.isascii():  # an email: "ann.lee@"
         found.append(Alternative(KeyKind.TEXT, raw))
     digits = re.sub(r"\D", "", typed)
     if _PHONE_TYPED.fullmatch(typed) and len(digits) >= MIN_PHONE_DIGITS:
