@@ -26,6 +26,7 @@ from benchmarks.store_figures import (
     DESK_FILE,
     OPEN_FIGURE,
     add_heavy_customer,
+    broad_page_figures,
     heavy_customer_id,
     open_customer_figure,
     ordinary_customer_ids,
@@ -81,6 +82,8 @@ def run(settings: Run, say=print) -> list[Figure]:  # noqa: ANN001
             keep(synced)
             say("searching")
             keep(search_figures(database, queries))
+            say("paging deep into broad searches")
+            keep(broad_page_figures(database))
             say("opening a heavy customer")
             keep([open_customer_figure(database, add_heavy_customer(database))])
         finally:
@@ -97,7 +100,7 @@ def run(settings: Run, say=print) -> list[Figure]:  # noqa: ANN001
         keep(open_figures(path, heavy_customer_id(path), ordinary_customer_ids(path),
                           rounds=settings.rounds))
     if settings.gui and not _has(figures, "peak memory"):
-        say("memory with the list scrolled to the end")
+        say("memory with the list scrolled to the end and back")
         keep([memory_figure(path)])
     write_results(settings.results, settings.customers, figures, _remarks(figures))
     return figures
