@@ -21,11 +21,13 @@ from __future__ import annotations
 import math
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from sqlalchemy import (
     ColumnElement,
     Select,
     and_,
+    bindparam,
     case,
     false,
     func,
@@ -37,15 +39,17 @@ from sqlalchemy import (
     tuple_,
     union,
 )
+from sqlalchemy.ext.compiler import compiles
 from sqlalchemy.orm import Session, aliased
+from sqlalchemy.sql.compiler import SQLCompiler
+from sqlalchemy.sql.visitors import InternalTraversal
 
 from contact_desk.domain.search_terms import (
-    Alternative,
+    KeyKind,
     Place,
     Rank,
     SearchKey,
     SearchQuery,
-    Term,
     rank_of,
 )
 from contact_desk.store.base import LARGEST_INTEGER
@@ -56,7 +60,7 @@ LIST_ORDER = (Customer.last_name_key, Customer.name_key, Customer.id)
 _BEYOND = "\U0010ffff"  # after every character a key holds: "lee" up to "lee" + this
 _FIRST_PLACES = (Place.WHOLE, Place.FIRST)
 _ALL_PLACES = tuple(Place)
-_PLACES = {Rank.FIRST_WORD: _FIRST_PLACES, Rank.OTHER_WORD: (Place.OTHER,)}
+_PLACES = {Rank.FIRST_WORD: _FIRST_PLACES, Rank.OTHER_WORD: (Place.OTHER,)}  # keys read
 # Reading one key and sorting it costs about this many walked customers' questions; where
 # a query's keys are fewer than sqrt(this x page x customers), reading them is the quicker.
 _WALK_PER_KEY = 4
@@ -115,20 +119,24 @@ def count_matching(session: Session, wanted: SearchQuery | None) -> int:
     typed, its customer counted once if they have the others too; and the exact matches."""
     if wanted is None:
         return session.scalar(select(func.count()).select_from(Customer)) or 0
-    first, *others = wanted.terms
+    return session.scalar(_matching_count(_shape(wanted)), _values(wanted)) or 0
+
+
+@lru_cache(maxsize=64)
+def _matching_count(shape: _Shape) -> Select:
     key = aliased(SearchKeyRow)
     matched = select(key.customer_id).where(
-        _term_keys(key, first, _ALL_PLACES),
-        *(_has(key.customer_id, term, _ALL_PLACES) for term in others))
-    if others and wanted.exact:
+        _term_keys(key, shape, 0, _ALL_PLACES),
+        *(_has(key.customer_id, shape, term, _ALL_PLACES) for term in range(1, len(shape.terms))))
+    if len(shape.terms) > 1 and shape.exact:
         exact = aliased(SearchKeyRow)
         matched = union(matched, select(exact.customer_id).where(
             exact.place == Place.WHOLE, or_(*(
-                and_(exact.kind == alternative.kind, exact.key == alternative.prefix)
-                for alternative in wanted.exact))))
+                and_(exact.kind == kind, exact.key == bindparam(f"e{way}"))
+                for way, kind in enumerate(shape.exact)))))
     else:
         matched = matched.distinct()
-    return session.scalar(select(func.count()).select_from(matched.subquery())) or 0
+    return select(func.count()).select_from(matched.subquery())
 
 
 def _cursor(session: Session, wanted: SearchQuery | None, after: int) -> Cursor | None:
@@ -147,48 +155,71 @@ def _cursor(session: Session, wanted: SearchQuery | None, after: int) -> Cursor 
     return Cursor(rank, place.last_name_key, place.name_key, after)
 
 
+@dataclass(frozen=True)
+class _Shape:
+    """What a query's statements depend on: the kinds of key each word and the exact match
+    look for (their values are bound: ``_values``), so each is built and compiled once."""
+
+    terms: tuple[tuple[KeyKind, ...], ...]
+    exact: tuple[KeyKind, ...]
+
+
+def _shape(wanted: SearchQuery) -> _Shape:
+    return _Shape(tuple(tuple(alternative.kind for alternative in term.alternatives)
+                        for term in wanted.terms),
+                  tuple(alternative.kind for alternative in wanted.exact))
+
+
+def _values(wanted: SearchQuery) -> dict[str, str]:
+    values = {}
+    for at, term in enumerate(wanted.terms):
+        for way, alternative in enumerate(term.alternatives):
+            values[f"t{at}_{way}"] = alternative.prefix
+            values[f"t{at}_{way}_end"] = alternative.prefix + _BEYOND
+    for way, alternative in enumerate(wanted.exact):
+        values[f"e{way}"] = alternative.prefix
+    return values
+
+
 class _Plan:
-    """The statements for one query in one direction, and which of them each rank takes."""
+    """One query in one direction: which statement each rank takes, run with its values."""
 
     def __init__(self, session: Session, wanted: SearchQuery | None, backwards: bool) -> None:
         self.session, self.wanted, self.backwards = session, wanted, backwards
+        self.shape = _shape(wanted) if wanted is not None else None
+        self.values = _values(wanted) if wanted is not None else {}
         self._counted: dict[tuple[int, tuple[Place, ...]], int] = {}
         self._enough: int | None = None
 
-    # choosing
-
     def page(self, rank: Rank, cursor: Cursor | None, limit: int, offset: int) -> list[int]:
-        enough = min(limit + offset, LARGEST_INTEGER)
-        return list(self.session.scalars(
-            self._ids(rank, cursor, enough=enough).limit(limit).offset(offset)))
+        statement = self._statement(rank, cursor is not None, True)
+        return list(self.session.scalars(statement, {
+            **self.values, **_marks(cursor), "limit": limit, "offset": offset,
+            "enough": min(limit + offset, LARGEST_INTEGER)}))
 
     def count(self, rank: Rank, cursor: Cursor | None, most: int) -> int:
         """How many customers of ``rank`` follow ``cursor``, counting up to ``most``."""
-        counted = self._ids(rank, cursor, ordered=False).limit(most).subquery()
-        return self.session.scalar(select(func.count()).select_from(counted)) or 0
+        statement = _counted(self._statement(rank, cursor is not None, False))
+        return self.session.scalar(statement, {**self.values, **_marks(cursor),
+                                               "most": most}) or 0
 
-    def _ids(self, rank: Rank, cursor: Cursor | None, ordered: bool = True,
-             enough: int | None = None) -> Select:
-        """The ids of ``rank`` after ``cursor`` (in list order when ``ordered``; the exact
-        ones read only ``enough`` of each way they match)."""
-        wanted = self.wanted
-        if wanted is None:
-            return self._walk(true(), cursor, ordered)
+    def _statement(self, rank: Rank, cursor: bool, ordered: bool) -> Select:
+        shape, backwards = self.shape, self.backwards
+        if shape is None:
+            return _walk(None, None, cursor, backwards, ordered)
         if rank is Rank.EXACT:
-            return self._exact(cursor, ordered, enough)
+            return _exact(shape, cursor, backwards, ordered)
         places = _PLACES[rank]
-        first = wanted.terms[0]
-        if len(wanted.terms) == 1:
-            if self._keys(first, _ALL_PLACES) < self.enough_keys:
-                return self._grouped(rank, cursor, ordered)
-            return self._walk(self._ranked(rank, Customer.id), cursor, ordered)
-        driver = min(((self._keys(first, places), first, places),
-                      *((self._keys(term, _ALL_PLACES), term, _ALL_PLACES)
-                        for term in wanted.terms[1:])),
-                     key=lambda counted: counted[0])
-        if driver[0] < self.enough_keys:
-            return self._driven(rank, driver[1], driver[2], cursor, ordered)
-        return self._walk(self._ranked(rank, Customer.id), cursor, ordered)
+        # The way in: the first word's keys of this rank's places, or another word's keys.
+        ways = [(self._keys(0, places), 0, places),
+                *((self._keys(at, _ALL_PLACES), at, _ALL_PLACES)
+                  for at in range(1, len(shape.terms)))]
+        fewest, term, term_places = min(ways, key=lambda way: way[0])
+        if fewest >= self.enough_keys:  # many match: a walk down the list soon finds a page
+            return _walk(shape, rank, cursor, backwards, ordered)
+        if rank is Rank.FIRST_WORD and len(shape.terms) == 1:
+            return _grouped(shape, cursor, backwards, ordered)
+        return _driven(shape, rank, term, term_places, cursor, backwards, ordered)
 
     @property
     def enough_keys(self) -> int:
@@ -198,130 +229,175 @@ class _Plan:
             self._enough = max(1000, int(math.sqrt(_WALK_PER_KEY * 100 * customers)))
         return self._enough
 
-    def _keys(self, term: Term, places: tuple[Place, ...]) -> int:
-        """How many keys ``term`` matches in ``places``, counted up to ``enough_keys``."""
-        wanted = (id(term), places)
-        if wanted not in self._counted:
-            key = aliased(SearchKeyRow)
-            counted = (select(literal(1)).where(_term_keys(key, term, places))
-                       .limit(self.enough_keys).subquery())
-            self._counted[wanted] = self.session.scalar(
-                select(func.count()).select_from(counted)) or 0
-        return self._counted[wanted]
+    def _keys(self, term: int, places: tuple[Place, ...]) -> int:
+        """How many keys word ``term`` matches in ``places``, counted up to ``enough_keys``."""
+        if (term, places) not in self._counted:
+            self._counted[(term, places)] = self.session.scalar(
+                _key_count(self.shape, term, places),
+                {**self.values, "most": self.enough_keys}) or 0
+        return self._counted[(term, places)]
 
-    # the statements
 
-    def _walk(self, condition: ColumnElement[bool], cursor: Cursor | None,
-              ordered: bool) -> Select:
-        """Down the list's index, asking each customer ``condition``."""
-        statement = select(Customer.id).where(condition)
-        if cursor is not None:
-            at = tuple_(*LIST_ORDER)
-            mark = tuple_(literal(cursor.last_name_key), literal(cursor.name_key),
-                          literal(cursor.customer_id))
-            statement = statement.where(at < mark if self.backwards else at > mark)
-        return statement.order_by(*self._in_order(LIST_ORDER)) if ordered else statement
+def _marks(cursor: Cursor | None) -> dict[str, object]:
+    if cursor is None:
+        return {}
+    return {"c_last": cursor.last_name_key, "c_name": cursor.name_key,
+            "c_id": cursor.customer_id, "c_list": cursor.list_key}
 
-    def _exact(self, cursor: Cursor | None, ordered: bool, enough: int | None) -> Select:
-        """Each way of matching exactly read in list order and cut to the page, merged."""
-        arms = []
-        for alternative in self.wanted.exact:
-            key = aliased(SearchKeyRow)
-            arm = select(key.list_key.label("list_key"), key.customer_id.label("id")).where(
-                key.kind == alternative.kind, key.place == Place.WHOLE,
-                key.key == alternative.prefix, self._after(key, cursor))
-            if ordered and enough is not None:  # each arm in its own order, to the page
-                arm = (arm.order_by(*self._in_order((key.list_key, key.customer_id)))
-                       .limit(enough).subquery())
-                arm = select(arm.c.list_key, arm.c.id)
-            arms.append(arm)
-        if not arms:
-            return select(Customer.id).where(false())
-        merged = union(*arms).subquery() if len(arms) > 1 else arms[0].subquery()
-        statement = select(merged.c.id)
-        if ordered:
-            statement = statement.order_by(*self._in_order((merged.c.list_key, merged.c.id)))
+
+# The statements, each built once per shape (SQLAlchemy then compiles it once).
+
+@lru_cache(maxsize=256)
+def _counted(statement: Select) -> Select:
+    counted = statement.limit(bindparam("most")).subquery()
+    return select(func.count()).select_from(counted)
+
+
+@lru_cache(maxsize=256)
+def _key_count(shape: _Shape, term: int, places: tuple[Place, ...]) -> Select:
+    key = aliased(SearchKeyRow)
+    found = (select(literal(1)).where(_term_keys(key, shape, term, places))
+             .limit(bindparam("most")).subquery())
+    return select(func.count()).select_from(found)
+
+
+def _in_order(columns: Sequence[ColumnElement], backwards: bool, ordered: bool,
+              statement: Select) -> Select:
+    if not ordered:
         return statement
+    return (statement.order_by(*(column.desc() if backwards else column for column in columns))
+            .limit(bindparam("limit")).offset(bindparam("offset")))
 
-    def _grouped(self, rank: Rank, cursor: Cursor | None, ordered: bool) -> Select:
-        """A one-word query's few keys, each customer ranked by their best one."""
+
+@lru_cache(maxsize=256)
+def _walk(shape: _Shape | None, rank: Rank | None, cursor: bool, backwards: bool,
+          ordered: bool) -> Select:
+    """Down the list's index, asking each customer whether they match at ``rank``."""
+    statement = select(Customer.id)
+    if shape is not None:
+        statement = statement.where(_ranked(shape, rank, Customer.id))
+    if cursor:
+        at = tuple_(*LIST_ORDER)
+        mark = tuple_(bindparam("c_last"), bindparam("c_name"), bindparam("c_id"))
+        statement = statement.where(at < mark if backwards else at > mark)
+    return _in_order(LIST_ORDER, backwards, ordered, statement)
+
+
+@lru_cache(maxsize=256)
+def _exact(shape: _Shape, cursor: bool, backwards: bool, ordered: bool) -> Select:
+    """Each way of matching exactly read in list order and cut to the page, merged."""
+    arms = []
+    for way, kind in enumerate(shape.exact):
         key = aliased(SearchKeyRow)
-        exact = or_(false(), *(and_(key.kind == alternative.kind, key.key == alternative.prefix)
-                               for alternative in self.wanted.exact))
-        best = func.min(case((and_(key.place == Place.WHOLE, exact), int(Rank.EXACT)),
-                             (key.place == Place.FIRST, int(Rank.FIRST_WORD)),
-                             (key.place == Place.WHOLE, int(Rank.FIRST_WORD)),
-                             else_=int(Rank.OTHER_WORD)))
-        grouped = (select(key.customer_id.label("id"), key.list_key.label("list_key"))
-                   .where(_term_keys(key, self.wanted.terms[0], _ALL_PLACES),
-                          self._after(key, cursor))
-                   .group_by(key.customer_id, key.list_key)
-                   .having(best == int(rank)).subquery())
-        statement = select(grouped.c.id)
-        if ordered:
-            statement = statement.order_by(*self._in_order((grouped.c.list_key, grouped.c.id)))
-        return statement
-
-    def _driven(self, rank: Rank, term: Term, places: tuple[Place, ...],
-                cursor: Cursor | None, ordered: bool) -> Select:
-        """The few customers ``term`` finds in ``places``, each asked the rest."""
-        key = aliased(SearchKeyRow)
-        found = (select(key.customer_id.label("id"), key.list_key.label("list_key"))
-                 .where(_term_keys(key, term, places), self._after(key, cursor),
-                        self._ranked(rank, key.customer_id))
-                 .distinct().subquery())
-        statement = select(found.c.id)
-        if ordered:
-            statement = statement.order_by(*self._in_order((found.c.list_key, found.c.id)))
-        return statement
-
-    def _ranked(self, rank: Rank, customer: ColumnElement[int]) -> ColumnElement[bool]:
-        """Customer ``customer`` matches ``wanted`` at ``rank`` (not the exact one)."""
-        first, *others = self.wanted.terms
-        everything = [_has(customer, term, _ALL_PLACES) for term in others]
-        not_exact = not_(_has_exact(customer, self.wanted.exact))
-        if rank is Rank.FIRST_WORD:
-            return and_(_has(customer, first, _FIRST_PLACES), not_exact, *everything)
-        return and_(_has(customer, first, (Place.OTHER,)),
-                    not_(_has(customer, first, _FIRST_PLACES)), not_exact, *everything)
-
-    def _after(self, key: type[SearchKeyRow], cursor: Cursor | None) -> ColumnElement[bool]:
-        if cursor is None:
-            return true()
-        at = tuple_(key.list_key, key.customer_id)
-        mark = tuple_(literal(cursor.list_key), literal(cursor.customer_id))
-        return at < mark if self.backwards else at > mark
-
-    def _in_order(self, columns: Sequence[ColumnElement]) -> list[ColumnElement]:
-        return [column.desc() for column in columns] if self.backwards else list(columns)
+        arm = select(key.list_key.label("list_key"), key.customer_id.label("id")).where(
+            key.kind == kind, key.place == Place.WHOLE, key.key == bindparam(f"e{way}"),
+            _after(key, cursor, backwards))
+        if ordered:  # each arm in its own order, cut to the page
+            columns = (key.list_key, key.customer_id)
+            arm = (arm.order_by(*(column.desc() if backwards else column for column in columns))
+                   .limit(bindparam("enough")).subquery())
+            arm = select(arm.c.list_key, arm.c.id)
+        arms.append(arm)
+    if not arms:
+        return select(Customer.id).where(false())
+    merged = union(*arms).subquery() if len(arms) > 1 else arms[0].subquery()
+    return _in_order((merged.c.list_key, merged.c.id), backwards, ordered,
+                     select(merged.c.id))
 
 
-def _term_keys(key: type[SearchKeyRow], term: Term,
-               places: tuple[Place, ...]) -> ColumnElement[bool]:
-    """Rows of ``key`` that ``term`` matches in ``places``: a range of the key index each."""
-    return or_(*(_starts(key, alternative, places) for alternative in term.alternatives))
+@lru_cache(maxsize=256)
+def _grouped(shape: _Shape, cursor: bool, backwards: bool, ordered: bool) -> Select:
+    """A one-word query's few first-word keys, by customer: those without an exact one."""
+    key = aliased(SearchKeyRow)
+    exact = or_(false(), *(and_(key.kind == kind, key.key == bindparam(f"e{way}"))
+                           for way, kind in enumerate(shape.exact)))
+    exact_keys = func.max(case((and_(key.place == Place.WHOLE, exact), 1), else_=0))
+    grouped = (select(key.customer_id.label("id"), key.list_key.label("list_key"))
+               .where(_term_keys(key, shape, 0, _FIRST_PLACES), _after(key, cursor, backwards))
+               .group_by(key.customer_id, key.list_key)
+               .having(exact_keys == 0).subquery())
+    return _in_order((grouped.c.list_key, grouped.c.id), backwards, ordered,
+                     select(grouped.c.id))
 
 
-def _starts(key: type[SearchKeyRow], alternative: Alternative,
-            places: tuple[Place, ...]) -> ColumnElement[bool]:
-    placed = key.place == places[0] if len(places) == 1 else key.place.in_(places)
-    return and_(key.kind == alternative.kind, placed, key.key >= alternative.prefix,
-                key.key < alternative.prefix + _BEYOND)
+@lru_cache(maxsize=256)
+def _driven(shape: _Shape, rank: Rank, term: int, places: tuple[Place, ...], cursor: bool,
+            backwards: bool, ordered: bool) -> Select:
+    """The few customers word ``term`` finds in ``places``, each asked the rest."""
+    key = aliased(SearchKeyRow)
+    found = (select(key.customer_id.label("id"), key.list_key.label("list_key"))
+             .where(_term_keys(key, shape, term, places), _after(key, cursor, backwards),
+                    _ranked(shape, rank, key.customer_id))
+             .distinct().subquery())
+    return _in_order((found.c.list_key, found.c.id), backwards, ordered, select(found.c.id))
 
 
-def _has(customer: ColumnElement[int], term: Term,
+def _ranked(shape: _Shape, rank: Rank, customer: ColumnElement[int]) -> ColumnElement[bool]:
+    """Customer ``customer`` matches at ``rank`` (first or other words; not exactly)."""
+    everything = [_has(customer, shape, term, _ALL_PLACES)
+                  for term in range(1, len(shape.terms))]
+    not_exact = not_(_has_exact(customer, shape))
+    if rank is Rank.FIRST_WORD:
+        return and_(_has(customer, shape, 0, _FIRST_PLACES), not_exact, *everything)
+    return and_(_has(customer, shape, 0, (Place.OTHER,)),
+                not_(_has(customer, shape, 0, _FIRST_PLACES)), not_exact, *everything)
+
+
+def _after(key: type[SearchKeyRow], cursor: bool, backwards: bool) -> ColumnElement[bool]:
+    if not cursor:
+        return true()
+    at = tuple_(key.list_key, key.customer_id)
+    mark = tuple_(bindparam("c_list"), bindparam("c_id"))
+    return at < mark if backwards else at > mark
+
+
+def _term_keys(key: type[SearchKeyRow], shape: _Shape, term: int, places: tuple[Place, ...],
+               probe: bool = False) -> ColumnElement[bool]:
+    """Rows of ``key`` that word ``term`` matches in ``places``: a range of the key index
+    each way (or, to ``probe`` one customer's keys, the same test on them)."""
+    place = _NotIndexed(key.place) if probe else key.place
+    placed = place == places[0] if len(places) == 1 else place.in_(places)
+    return or_(*(and_(key.kind == kind, placed, key.key >= bindparam(f"t{term}_{way}"),
+                      key.key < bindparam(f"t{term}_{way}_end"))
+                 for way, kind in enumerate(shape.terms[term])))
+
+
+class _NotIndexed(ColumnElement[int]):
+    """A column no index of SQLite's may answer for (SQLite's unary +): probing one
+    customer's keys, SQLite (which keeps no statistics here) then reads them by the primary
+    key, not a whole range of the key index. PostgreSQL chooses by its statistics."""
+
+    inherit_cache = True
+
+    def __init__(self, column: ColumnElement[int]) -> None:
+        self.column = column
+        self.type = column.type
+
+    _traverse_internals = [("column", InternalTraversal.dp_clauseelement)]
+
+
+@compiles(_NotIndexed)
+def _plain(element: _NotIndexed, compiler: SQLCompiler, **kw: object) -> str:
+    return compiler.process(element.column, **kw)
+
+
+@compiles(_NotIndexed, "sqlite")
+def _unindexed(element: _NotIndexed, compiler: SQLCompiler, **kw: object) -> str:
+    return "+" + compiler.process(element.column, **kw)
+
+
+def _has(customer: ColumnElement[int], shape: _Shape, term: int,
          places: tuple[Place, ...]) -> ColumnElement[bool]:
     key = aliased(SearchKeyRow)
-    return select(literal(1)).where(key.customer_id == customer,
-                                    _term_keys(key, term, places)).exists()
+    return select(literal(1)).where(
+        key.customer_id == customer, _term_keys(key, shape, term, places, probe=True)).exists()
 
 
-def _has_exact(customer: ColumnElement[int],
-               exact: tuple[Alternative, ...]) -> ColumnElement[bool]:
-    if not exact:
+def _has_exact(customer: ColumnElement[int], shape: _Shape) -> ColumnElement[bool]:
+    if not shape.exact:
         return false()
     key = aliased(SearchKeyRow)
     return select(literal(1)).where(
-        key.customer_id == customer, key.place == Place.WHOLE,
-        or_(*(and_(key.kind == alternative.kind, key.key == alternative.prefix)
-              for alternative in exact))).exists()
+        key.customer_id == customer, _NotIndexed(key.place) == Place.WHOLE,
+        or_(*(and_(key.kind == kind, key.key == bindparam(f"e{way}"))
+              for way, kind in enumerate(shape.exact)))).exists()
