@@ -19,12 +19,15 @@ reverse, so the end of a list is as quick as its start.
 from __future__ import annotations
 
 import math
+import time
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from weakref import WeakKeyDictionary
 
 from sqlalchemy import (
     ColumnElement,
+    Engine,
     Select,
     and_,
     bindparam,
@@ -101,6 +104,8 @@ def search_customer_ids(session: Session, wanted: SearchQuery | None, limit: int
     plan = _Plan(session, wanted, backwards)
     found: list[int] = []
     for rank in ranks:
+        if plan.none_at(rank):
+            continue
         at = cursor if cursor is not None and cursor.rank is rank else None
         if offset:
             passed = plan.count(rank, at, offset)
@@ -221,21 +226,49 @@ class _Plan:
             return _grouped(shape, cursor, backwards, ordered)
         return _driven(shape, rank, term, term_places, cursor, backwards, ordered)
 
+    def none_at(self, rank: Rank) -> bool:
+        """Whether no customer can match at ``rank``: a word matches no key there."""
+        if self.shape is None:
+            return False
+        first = self._keys(0, _FIRST_PLACES)
+        if rank is Rank.EXACT:
+            return first == 0  # an exact key is a whole one, so the first word's too
+        others = [self._keys(at, _ALL_PLACES) for at in range(1, len(self.shape.terms))]
+        return self._keys(0, _PLACES[rank]) == 0 or 0 in others
+
     @property
     def enough_keys(self) -> int:
         """Past this many keys, walking the list finds a page sooner than reading them."""
         if self._enough is None:
-            customers = self.session.scalar(select(func.max(Customer.id))) or 0
-            self._enough = max(1000, int(math.sqrt(_WALK_PER_KEY * 100 * customers)))
+            self._enough = enough_keys(self.session)
         return self._enough
 
     def _keys(self, term: int, places: tuple[Place, ...]) -> int:
-        """How many keys word ``term`` matches in ``places``, counted up to ``enough_keys``."""
-        if (term, places) not in self._counted:
-            self._counted[(term, places)] = self.session.scalar(
-                _key_count(self.shape, term, places),
-                {**self.values, "most": self.enough_keys}) or 0
+        """How many keys word ``term`` matches in ``places``, counted up to ``enough_keys``;
+        every count the plan may need is taken at once."""
+        if not self._counted:
+            wanted = [(0, _FIRST_PLACES), (0, (Place.OTHER,)),
+                      *((at, _ALL_PLACES) for at in range(1, len(self.shape.terms)))]
+            counts = self.session.execute(_key_counts(self.shape, tuple(wanted)),
+                                          {**self.values, "most": self.enough_keys + 1}).one()
+            self._counted = dict(zip(wanted, counts))
         return self._counted[(term, places)]
+
+
+_CUSTOMERS_READ_EVERY_S = 60.0
+_customers_at: WeakKeyDictionary[Engine, tuple[float, int]] = WeakKeyDictionary()
+
+
+def enough_keys(session: Session) -> int:
+    """Past this many keys, walking the list finds a page sooner than reading them: the
+    crossing point of the two costs, which grows as the square root of the customers (read
+    again a minute after it was last read, not for every query)."""
+    engine = session.get_bind().engine
+    read_at, customers = _customers_at.get(engine, (-math.inf, 0))
+    if time.monotonic() - read_at > _CUSTOMERS_READ_EVERY_S:
+        customers = session.scalar(select(func.max(Customer.id))) or 0
+        _customers_at[engine] = (time.monotonic(), customers)
+    return max(1000, int(math.sqrt(_WALK_PER_KEY * 100 * customers)))
 
 
 def _marks(cursor: Cursor | None) -> dict[str, object]:
@@ -254,11 +287,15 @@ def _counted(statement: Select) -> Select:
 
 
 @lru_cache(maxsize=256)
-def _key_count(shape: _Shape, term: int, places: tuple[Place, ...]) -> Select:
-    key = aliased(SearchKeyRow)
-    found = (select(literal(1)).where(_term_keys(key, shape, term, places))
-             .limit(bindparam("most")).subquery())
-    return select(func.count()).select_from(found)
+def _key_counts(shape: _Shape, wanted: tuple[tuple[int, tuple[Place, ...]], ...]) -> Select:
+    """How many keys each (word, places) of ``wanted`` matches, each counted up to :most."""
+    counts = []
+    for term, places in wanted:
+        key = aliased(SearchKeyRow)
+        found = (select(literal(1)).where(_term_keys(key, shape, term, places))
+                 .limit(bindparam("most")).subquery())
+        counts.append(select(func.count()).select_from(found).scalar_subquery())
+    return select(*counts)
 
 
 def _in_order(columns: Sequence[ColumnElement], backwards: bool, ordered: bool,
