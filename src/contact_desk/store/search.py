@@ -86,7 +86,7 @@ class Cursor:
 def search_customer_ids(session: Session, wanted: SearchQuery | None, limit: int,
                         offset: int = 0, after: int | None = None,
                         backwards: bool = False) -> list[int]:
-    """Ids of the customers ``wanted`` finds (everyone for None), a page in list order.
+    """Ids of the customers ``wanted`` finds (everyone for None), a page in rank then list order.
 
     Forwards: the ``limit`` customers after customer ``after`` (from the start without
     one); backwards: the ``limit`` before it (from the end without one). ``offset``
@@ -136,9 +136,7 @@ def _matching_count(shape: _Shape) -> Select:
     if len(shape.terms) > 1 and shape.exact:
         exact = aliased(SearchKeyRow)
         matched = union(matched, select(exact.customer_id).where(
-            exact.place == Place.WHOLE, or_(*(
-                and_(exact.kind == kind, exact.key == bindparam(f"e{way}"))
-                for way, kind in enumerate(shape.exact)))))
+            exact.place == Place.WHOLE, _exact_key(exact, shape)))
     else:
         matched = matched.distinct()
     return select(func.count()).select_from(matched.subquery())
@@ -346,9 +344,8 @@ def _exact(shape: _Shape, cursor: bool, backwards: bool, ordered: bool) -> Selec
 def _grouped(shape: _Shape, cursor: bool, backwards: bool, ordered: bool) -> Select:
     """A one-word query's few first-word keys, by customer: those without an exact one."""
     key = aliased(SearchKeyRow)
-    exact = or_(false(), *(and_(key.kind == kind, key.key == bindparam(f"e{way}"))
-                           for way, kind in enumerate(shape.exact)))
-    exact_keys = func.max(case((and_(key.place == Place.WHOLE, exact), 1), else_=0))
+    exact_keys = func.max(case((and_(key.place == Place.WHOLE, _exact_key(key, shape)), 1),
+                               else_=0))
     grouped = (select(key.customer_id.label("id"), key.list_key.label("list_key"))
                .where(_term_keys(key, shape, 0, _FIRST_PLACES), _after(key, cursor, backwards))
                .group_by(key.customer_id, key.list_key)
@@ -434,7 +431,12 @@ def _has_exact(customer: ColumnElement[int], shape: _Shape) -> ColumnElement[boo
     if not shape.exact:
         return false()
     key = aliased(SearchKeyRow)
-    return select(literal(1)).where(
-        key.customer_id == customer, _NotIndexed(key.place) == Place.WHOLE,
-        or_(*(and_(key.kind == kind, key.key == bindparam(f"e{way}"))
-              for way, kind in enumerate(shape.exact)))).exists()
+    return select(literal(1)).where(key.customer_id == customer,
+                                    _NotIndexed(key.place) == Place.WHOLE,
+                                    _exact_key(key, shape)).exists()
+
+
+def _exact_key(key: type[SearchKeyRow], shape: _Shape) -> ColumnElement[bool]:
+    """``key`` is one of the exact match's values (whatever its place)."""
+    return or_(false(), *(and_(key.kind == kind, key.key == bindparam(f"e{way}"))
+                          for way, kind in enumerate(shape.exact)))
