@@ -9,7 +9,7 @@ prints one line of JSON: the keystroke and Primary-click samples in seconds, the
 opening the heavy and the ordinary customers in seconds, the samples of whole queries typed
 a key every GAP_MS with the window's typing pause set to PAUSE_MS (and how many searches
 they started), or the peak resident memory in MiB once the customer list is scrolled to
-its last row.
+its last row and back.
 
 What a clerk waits for ends when the window has been laid out and painted: each sample ends
 with ``painted`` (the layouts the change asked for, the paint of every part it dirtied, and
@@ -34,6 +34,7 @@ from PySide6.QtTest import QTest  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
 from contact_desk.app import create_main_window  # noqa: E402
+from contact_desk.ui.models.search_results import PAGE  # noqa: E402
 
 WAIT_S = 60
 
@@ -174,17 +175,19 @@ def primary_click_samples(app: QApplication, window, customer_id: int,  # noqa: 
     return samples
 
 
-def scroll_to_end(app: QApplication, window) -> int:  # noqa: ANN001
-    """Scroll the customer list until every customer is loaded; the rows shown."""
+def scroll_to_end_and_back(app: QApplication, window) -> int:  # noqa: ANN001
+    """Scroll the customer list a page at a time to its last row, each page shown once it
+    is read, then back to the top the same way; the rows the list has."""
     model, view = window.results, window.customer_list
-    wait_until(app, lambda: not model.loading)
-    while model.canFetchMore():
-        view.scrollToBottom()
-        app.processEvents()
-        wait_until(app, lambda: not model.loading)
-    view.scrollToBottom()
-    app.processEvents()
-    return model.rowCount()
+    wait_until(app, lambda: model.counted and not model.loading)
+    rows = model.rowCount()
+    steps = list(range(0, rows, PAGE))
+    for row in [*steps, *reversed(steps)]:
+        view.scrollTo(model.index(row, 0), view.ScrollHint.PositionAtTop)
+        painted(app, window)
+        wait_until(app, lambda: not model.loading and model.hit(row) is not None)
+    painted(app, window)
+    return rows
 
 
 def main(argv: list[str]) -> int:
@@ -208,7 +211,7 @@ def main(argv: list[str]) -> int:
         heavy, rounds, ordinary = int(rest[0]), int(rest[1]), [int(n) for n in rest[2:]]
         result = open_samples(app, window, heavy, ordinary, rounds)
     else:
-        rows = scroll_to_end(app, window)
+        rows = scroll_to_end_and_back(app, window)
         result = {"rows": rows, "peak_mib": peak_mib()}
     print(json.dumps(result), flush=True)
     window.close()

@@ -30,16 +30,24 @@ limit exists it is measured in the same run, and the ratio is the desk's figure 
   rows of a big file in worker processes (one per core, up to four), as the issue allows
   for parsing.
 - **Search limit**: each query as hand-written SQL for its kind (a person who knows it is
-  a phone, a name...) on the index of that kind, first page of 100 with the primary phone
-  and email, through sqlite3. The service does not know the kind, so it asks every way of
-  matching, through SQLAlchemy, and builds the list rows.
+  a phone, a name...) on the desk's index of that kind, first page of 100 in list order
+  with the primary phone and email, through sqlite3, written both ways a person could
+  (the kind's keys read and sorted, or the list's index walked asking each customer) and
+  the quicker one taken. The service does not know the kind, so it asks every way of
+  matching, ranks (exact, first word, other words), through SQLAlchemy, and builds the
+  list rows. 310 queries of 13 kinds, at least 20 of each (benchmarks/search_queries.py).
+- **Any page of a broad search**: pages 1 to 150 of the list of everyone and of broad
+  queries ("s", "ma", "+1 312", "gmail", "d1"), each read by key from the page before, as
+  the list reads them when scrolled.
 - **Open a customer**: what the window asks when a customer is opened (`Desk.customer`,
   `Desk.card`, `Desk.programs_of`, `Desk.desk_users`) for a customer with 10 phones,
   5 emails, 6 contacts, 5 vehicles, 50 notes and 200 contact attempts.
 - **GUI** figures run the real MainWindow offscreen in a process of their own; start-up is
   the median wall time of `contact-desk --database FILE --quit-after-show` against a script
   showing a bare QMainWindow; memory is the GUI process's own peak resident memory (VmHWM)
-  once the customer list has been scrolled to its last row.
+  once the customer list (every customer) has been scrolled a page at a time to its last
+  row and back to the top.
+- **Machine load**: each section says the 1-minute load average at every stage of its run.
 
 The machine is shared: two virtual cores with other engineers' test runs on them and
 steal time, so a figure can move by half between runs; ratios are taken within one run.

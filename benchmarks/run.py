@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 import time
 from collections.abc import Sequence
@@ -26,6 +27,7 @@ from benchmarks.store_figures import (
     DESK_FILE,
     OPEN_FIGURE,
     add_heavy_customer,
+    broad_page_figures,
     heavy_customer_id,
     open_customer_figure,
     ordinary_customer_ids,
@@ -48,6 +50,14 @@ class Run:
     rounds: int = 40  # keystrokes typed in the window; fewer for a smoke run
     startup_runs: int = 5
     resume: bool = False
+    postgres: str | None = None  # an admin URL: search on PostgreSQL is measured too
+
+
+def load_remark(loads: list[float]) -> str:
+    """The machine's load while the run measured, for the reader to weigh the figures by."""
+    shown = ", ".join(f"{load:.1f}" for load in loads)
+    return (f"Machine load (1-minute load average on {os.cpu_count()} cores) at each stage "
+            f"of the run: {shown}.")
 
 
 def run(settings: Run, say=print) -> list[Figure]:  # noqa: ANN001
@@ -56,6 +66,13 @@ def run(settings: Run, say=print) -> list[Figure]:  # noqa: ANN001
     Figures are saved after each stage (and RESULTS.md written), so a long run that is
     stopped keeps what it measured; ``settings.resume`` measures only what is missing.
     """
+    loads: list[float] = []
+    told = say
+
+    def say(text: str) -> None:  # noqa: F811 - each stage notes the machine's load
+        loads.append(os.getloadavg()[0])
+        told(text)
+
     settings.work.mkdir(parents=True, exist_ok=True)
     export = settings.work / f"dms-export-{settings.customers}.csv"
     if not export.exists():  # written aside, then named: a stopped run leaves no half file
@@ -71,7 +88,8 @@ def run(settings: Run, say=print) -> list[Figure]:  # noqa: ANN001
     def keep(new: list[Figure]) -> None:
         figures.extend(new)
         saved.write_text(json.dumps([asdict(figure) for figure in figures], indent=1))
-        write_results(settings.results, settings.customers, figures, [UNFINISHED])
+        write_results(settings.results, settings.customers, figures,
+                      [UNFINISHED, load_remark(loads)])
 
     queries = draw_queries(export)
     if not figures:
@@ -81,10 +99,17 @@ def run(settings: Run, say=print) -> list[Figure]:  # noqa: ANN001
             keep(synced)
             say("searching")
             keep(search_figures(database, queries))
+            say("paging deep into broad searches")
+            keep(broad_page_figures(database))
             say("opening a heavy customer")
             keep([open_customer_figure(database, add_heavy_customer(database))])
         finally:
             database.dispose()
+    if settings.postgres and not _has(figures, "PostgreSQL"):
+        from benchmarks.postgres_figures import postgres_figures
+
+        say("syncing into PostgreSQL under a language's collation, searching")
+        keep(postgres_figures(export, settings.postgres, queries))
     path = settings.work / DESK_FILE
     if settings.gui and not _has(figures, "Start-up"):
         say("the window: keystrokes and Primary clicks, start-up")
@@ -97,9 +122,11 @@ def run(settings: Run, say=print) -> list[Figure]:  # noqa: ANN001
         keep(open_figures(path, heavy_customer_id(path), ordinary_customer_ids(path),
                           rounds=settings.rounds))
     if settings.gui and not _has(figures, "peak memory"):
-        say("memory with the list scrolled to the end")
+        say("memory with the list scrolled to the end and back")
         keep([memory_figure(path)])
-    write_results(settings.results, settings.customers, figures, _remarks(figures))
+    loads.append(os.getloadavg()[0])
+    write_results(settings.results, settings.customers, figures,
+                  [*_remarks(figures), load_remark(loads)])
     return figures
 
 
@@ -125,6 +152,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--work", type=Path, default=HERE / ".work")
     parser.add_argument("--results", type=Path, default=HERE / "RESULTS.md")
     parser.add_argument("--skip-gui", action="store_true")
+    parser.add_argument("--postgres", metavar="ADMIN_URL",
+                        help="also measure search on PostgreSQL under a language's collation, "
+                             "in a database made (and dropped) on this server")
     parser.add_argument("--resume", action="store_true",
                         help="keep the figures a stopped run of this size saved; measure the rest")
     args = parser.parse_args(argv)
@@ -134,7 +164,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"[{time.perf_counter() - started:7.1f} s] {text}", file=sys.stderr, flush=True)
 
     figures = run(Run(args.customers, args.work, args.results, not args.skip_gui,
-                      resume=args.resume), say)
+                      resume=args.resume, postgres=args.postgres), say)
     for figure in figures:
         ratio = f"  ratio {figure.ratio:.2f}" if figure.ratio is not None else ""
         print(f"{figure.name}: {figure.value:,.2f} {figure.unit}{ratio}")

@@ -11,7 +11,7 @@ from pathlib import Path
 
 from benchmarks.figures import Figure, millis, percentile, timed
 from benchmarks.floors import same_work_floor, storage_floor
-from benchmarks.search_queries import PAGE, Query, raw_sql
+from benchmarks.search_queries import KINDS, PAGE, Query, raw_sql
 from benchmarks.synthetic_export import random_vin
 from contact_desk.domain.enums import (
     AttemptOutcome,
@@ -29,7 +29,12 @@ from contact_desk.sync.dms import sync_dms
 from contact_desk.ui.desk import Desk
 from contact_desk.services.forms import ContactForm
 
-SEARCH_TARGET_MS = 30
+SEARCH_P95_MS = 10
+SEARCH_MAX_MS = 30
+SEARCH_RATIO = 3
+BROAD_PAGE_MS = 10
+BROAD_QUERIES = ("", "s", "ma", "+1 312", "gmail", "d1")
+BROAD_PAGES = 150
 OPEN_TARGET_MS = 30
 SYNC_TARGET = 1.5
 OPEN_REPEATS = 50
@@ -72,31 +77,75 @@ def sync_figures(export: Path, folder: Path) -> tuple[list[Figure], Database]:
 
 
 def search_figures(database: Database, queries: list[Query]) -> list[Figure]:
-    """p50 and p95 of the search service and of the raw SQL, over the same queries."""
+    """p50, p95 and max of the search service over ``queries``, each against the best
+    hand-written SQL for its kind (the quicker of its ways, search_queries.raw_sql), and
+    p95 kind by kind."""
     path = database.engine.url.database
     raw = sqlite3.connect(path)
-    service, direct, empty = [], [], 0
+
+    def best_raw(query: Query) -> float:
+        return min(timed(lambda: raw.execute(sql, values).fetchall())
+                   for sql, values in raw_sql(query))
+
     for query in queries:  # warm both paths once, as a desk that has been open a while is
         search_customers(database.unit_of_work(), query.text, PAGE)
-        raw.execute(*raw_sql(query)).fetchall()
+        best_raw(query)
+    service, direct, empty = [], [], []
     for query in queries:
         hits = []
         service.append(timed(lambda: hits.extend(
             search_customers(database.unit_of_work(), query.text, PAGE))))
-        direct.append(timed(lambda: raw.execute(*raw_sql(query)).fetchall()))
-        empty += not hits
+        direct.append(best_raw(query))
+        if not hits:
+            empty.append(query.text)
     raw.close()
     service_p50, service_p95 = millis(service)
     direct_p50, direct_p95 = millis(direct)
     worst = max(zip(service, queries), key=lambda pair: pair[0])
-    return [
-        Figure(f"Search as you type p50 ({len(queries)} queries)", service_p50, "ms",
-               direct_p50),
-        Figure(f"Search as you type p95 ({len(queries)} queries)", service_p95, "ms",
-               direct_p95, f"< {SEARCH_TARGET_MS} ms", service_p95 < SEARCH_TARGET_MS,
-               f"slowest: {worst[1].kind} {worst[1].text!r} {worst[0] * 1000:.1f} ms; "
-               f"{empty} queries found nobody"),
+    count = len(queries)
+    figures = [
+        Figure(f"Search as you type p50 ({count} queries)", service_p50, "ms", direct_p50),
+        Figure(f"Search as you type p95 ({count} queries)", service_p95, "ms", direct_p95,
+               f"<= {SEARCH_P95_MS} ms, ratio <= {SEARCH_RATIO}",
+               service_p95 <= SEARCH_P95_MS and service_p95 / direct_p95 <= SEARCH_RATIO,
+               f"{len(empty)} queries found nobody"),
+        Figure(f"Search as you type max ({count} queries)", max(service) * 1000, "ms",
+               max(direct) * 1000, f"<= {SEARCH_MAX_MS} ms", max(service) * 1000 <= SEARCH_MAX_MS,
+               f"slowest: {worst[1].kind} {worst[1].text!r}"),
     ]
+    for kind in KINDS:
+        mine = [at for at, query in enumerate(queries) if query.kind == kind]
+        if mine:
+            figures.append(Figure(
+                f"Search p95, {kind} ({len(mine)})",
+                percentile([service[at] for at in mine], 0.95) * 1000, "ms",
+                percentile([direct[at] for at in mine], 0.95) * 1000,
+                note=", ".join(repr(queries[at].text) for at in mine[:3])))
+    return figures
+
+
+def broad_page_figures(database: Database) -> list[Figure]:
+    """Pages deep into broad searches, each read by key from the page before (as the list
+    reads them when scrolled): p95 and the slowest page, and the 100th page of "s"."""
+    samples, hundredth = [], 0.0
+    for query in BROAD_QUERIES:
+        after = None
+        for page in range(1, BROAD_PAGES + 1):
+            hits: list = []
+            samples.append(timed(lambda: hits.extend(search_customers(
+                database.unit_of_work(), query, PAGE, after=after))))
+            if query == "s" and page == 100:
+                hundredth = samples[-1] * 1000
+            if len(hits) < PAGE:
+                break
+            after = hits[-1].id
+    p50, p95 = millis(samples)
+    slowest = max(samples) * 1000
+    said = (f"{len(samples)} pages of {', '.join(map(repr, BROAD_QUERIES))}, up to "
+            f"{BROAD_PAGES} each, by key; page 100 of 's' {hundredth:.1f} ms")
+    return [Figure("Any page of a broad search p95", p95, "ms", note=said),
+            Figure("Any page of a broad search max", slowest, "ms",
+                   target=f"<= {BROAD_PAGE_MS} ms", met=slowest <= BROAD_PAGE_MS, note=said)]
 
 
 def add_heavy_customer(database: Database) -> int:

@@ -392,3 +392,25 @@ def test_links_to_other_customers_follow_the_survivor_and_come_back_on_unmerge(
     assert "2 linked customers" in done.moved
     unmerge(uow(), manager, done.merge_id)
     assert values_of(database) == before
+
+
+def test_search_finds_the_survivor_by_what_moved_and_never_the_merged_away(
+        database, manager, new_customer):
+    from contact_desk.services import contact_info as info
+    from contact_desk.services.customers import search_customers
+    from contact_desk.services.merge import merge_customers as merge_them
+    from contact_desk.services.merge import unmerge as unmerge_them
+
+    keep = new_customer("Ann", "Lee", customer_number="C1")
+    other = new_customer("Annie", "Leigh")
+    info.add_contact_point(database.unit_of_work(), manager, other, ContactKind.PHONE,
+                           "(312) 555-0177")
+
+    def found(query):
+        return [hit.id for hit in search_customers(database.unit_of_work(), query)]
+
+    assert found("Leigh") == [other]
+    done = merge_them(database.unit_of_work(), manager, keep, other)
+    assert found("Leigh") == [] and found("0177") == [keep]  # the phone moved to Ann
+    unmerge_them(database.unit_of_work(), manager, done.merge_id)
+    assert found("Leigh") == [other] and found("0177") == [other]

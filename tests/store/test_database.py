@@ -289,7 +289,7 @@ def damaged_desk(tmp_path: Path) -> Path:
         page_size = connection.execute("PRAGMA page_size").fetchone()[0]
         pages = connection.execute("PRAGMA page_count").fetchone()[0]
         root = connection.execute("SELECT rootpage FROM sqlite_master WHERE name = "
-                                  "'ix_customer_name_key_last_name_key'").fetchone()[0]
+                                  "'ix_customer_postal_code'").fetchone()[0]
     assert root < pages
     with path.open("r+b") as file:  # the desk has no connection open on it now
         file.seek((root - 1) * page_size + 8)

@@ -241,6 +241,12 @@ def format_as_you_type(text: str, region: str = DEFAULT_REGION) -> str:
     return shown if search_digits(shown) == search_digits(text) else text
 
 
+def country_code(region: str) -> int:
+    """The calling code of a region ("US" -> 1), the default region's for one unknown."""
+    return (phonenumbers.country_code_for_region(region.upper())
+            or phonenumbers.country_code_for_region(DEFAULT_REGION))
+
+
 def search_digits(text: str) -> str:
     """The digits of whatever was typed into a search box: '(212) 555-01' -> '21255501'."""
     return re.sub(r"\D", "", text or "")

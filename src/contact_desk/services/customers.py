@@ -25,6 +25,7 @@ from contact_desk.domain.enums import (
 from contact_desk.domain.errors import NotAllowed
 from contact_desk.domain.history import Cause, Entity, Field, code
 from contact_desk.domain.limits import ADDRESS_FIELDS, check_address, check_birth_date
+from contact_desk.domain.phone import country_code
 from contact_desk.domain.primary import check_can_be_primary
 from contact_desk.domain.program import (
     address_change_needs_verification,
@@ -33,6 +34,7 @@ from contact_desk.domain.program import (
     check_verification_document,
 )
 from contact_desk.domain.reach import ReachFacts, reach_warnings
+from contact_desk.domain.search_terms import SearchQuery, search_query
 from contact_desk.services import audit
 from contact_desk.services.consent import summaries
 from contact_desk.services.contact_points import PRIMARY_FIELD
@@ -55,7 +57,7 @@ from contact_desk.store.imports import CardUid
 from contact_desk.store.people import AccountContact
 from contact_desk.store.program import Invoice, Program, VerificationDocument
 from contact_desk.store.sales import Vehicle
-from contact_desk.store.search import search_customer_ids
+from contact_desk.store.search import count_matching, search_customer_ids
 from contact_desk.store.unit_of_work import (
     UnitOfWork,
     retried_when_desks_collide,
@@ -450,12 +452,25 @@ def _keep_document(
 
 
 def search_customers(uow: UnitOfWork, query: str, limit: int = 50, offset: int = 0,
-                     after: int | None = None) -> list[CustomerHit]:
-    """The customers matching what was typed, with their primary phone and email, from the
-    ``offset``-th on; ``after``, the customer shown just before that, makes a page deep in
-    the list of everyone as quick as the first."""
+                     after: int | None = None, backwards: bool = False) -> list[CustomerHit]:
+    """The customers matching what was typed, best matches first, with their primary phone
+    and email: a page of ``limit`` after customer ``after`` (the last one shown; from the
+    start without one), or with ``backwards`` the page before it (from the end without
+    one). ``offset`` rows next to that start are passed over (a jump down a long list)."""
     with uow:
-        return _hits(uow.session, search_customer_ids(uow.session, query, limit, offset, after))
+        wanted = _wanted(uow.session, query)
+        return _hits(uow.session, search_customer_ids(uow.session, wanted, limit, offset,
+                                                      after, backwards))
+
+
+def count_search(uow: UnitOfWork, query: str) -> int:
+    """How many customers ``search_customers`` finds for ``query``, over all its pages."""
+    with uow:
+        return count_matching(uow.session, _wanted(uow.session, query))
+
+
+def _wanted(session: Session, query: str) -> SearchQuery | None:
+    return search_query(query, country_code(home_region(session)))
 
 
 def customer_hits(uow: UnitOfWork, customer_ids: list[int]) -> list[CustomerHit]:

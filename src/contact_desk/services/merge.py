@@ -14,7 +14,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import func, or_, select, update
+from sqlalchemy import delete, func, or_, select, update
 from sqlalchemy.orm import Session
 
 from contact_desk.domain.actor import Actor
@@ -51,6 +51,7 @@ from contact_desk.store.merges import CustomerMerge, merge_in_force, survivor_of
 from contact_desk.store.people import AccountContact
 from contact_desk.store.row_log import RowLog, put_back, steps_of
 from contact_desk.store.sales import Vehicle
+from contact_desk.store.search_keys import SearchKeyRow, refresh_search_keys
 from contact_desk.store.unit_of_work import UnitOfWork, retried_when_desks_collide
 from contact_desk.store.users import Assignment, User
 
@@ -212,6 +213,11 @@ def merge_customers(uow: UnitOfWork, actor: Actor, keep_id: int, other_id: int,
         merged_number, merged_name = _number(other), other.full_name
         log = RowLog(session)
         merge_rows(session, log, actor, keep_id, other_id, plan)
+        # The rows moved by plain statements, past the flush that keeps search keys: the
+        # survivor is found by what it has now, the merged-away customer by nothing.
+        refresh_search_keys(session, [keep_id])
+        session.connection().execute(delete(SearchKeyRow).where(
+            SearchKeyRow.customer_id == other_id))
         versions = _versions(session, keep_id, other_id)
         merge = CustomerMerge(survivor_id=keep_id, merged_id=other_id, user_id=actor.user_id,
                               desk=audit.this_desk(), survivor_version=versions[keep_id],
@@ -252,6 +258,7 @@ def unmerge(uow: UnitOfWork, actor: Actor, merge_id: int) -> Unmerged:
                 raise ConflictError(CHANGED_SINCE.format(name=_named(customer)))
         _take(session, [survivor, merged], CHANGED_SINCE)
         put_back(session, steps_of(merge.undo))
+        refresh_search_keys(session, [survivor.id, merged.id])  # both found again as before
         merge.unmerged_at, merge.unmerged_by_id = utc_now(), actor.user_id
         uow.flush()
         session.expire_all()

@@ -6,7 +6,7 @@ from datetime import datetime, timezone
 from enum import Enum as PyEnum
 from typing import Any
 
-from sqlalchemy import DateTime, Enum, MetaData
+from sqlalchemy import DateTime, Enum, MetaData, String
 from sqlalchemy.orm import DeclarativeBase
 from sqlalchemy.types import TypeDecorator
 
@@ -53,6 +53,13 @@ class UtcDateTime(TypeDecorator):
 def enum_column(enum: type[PyEnum], length: int = 32) -> Enum:
     """An enum stored by member name as plain text, the same on every database."""
     return Enum(enum, native_enum=False, length=length, validate_strings=True)
+
+
+def key_text(length: int) -> String:
+    """Text compared by code point on every database: a search column, so that PostgreSQL
+    under a language's collation still reads a prefix (and the list's order) from its index,
+    in the order SQLite compares."""
+    return String(length).with_variant(String(length, collation="C"), "postgresql")
 
 
 def utc_now() -> datetime:

@@ -29,7 +29,14 @@ from contact_desk.domain.enums import (
 )
 from contact_desk.domain.limits import ADDRESS_LIMITS
 from contact_desk.domain.phone import MAX_EXTENSION
-from contact_desk.store.base import FIRST_VERSION, Base, UtcDateTime, enum_column, utc_now
+from contact_desk.store.base import (
+    FIRST_VERSION,
+    Base,
+    UtcDateTime,
+    enum_column,
+    key_text,
+    utc_now,
+)
 
 # Casefolding makes up to three characters of one (ß is ss, ﬃ is ffi): a search key is kept
 # whole however a name folds (migration 0008).
@@ -56,11 +63,11 @@ class Customer(Base):
         enum_column(PaymentFrequency)
     )
     current_amount_due: Mapped[Decimal | None] = mapped_column(Numeric(12, 2))
-    # Lower-case copies that search compares by prefix on a plain index.
-    name_key: Mapped[str] = mapped_column(String((MAX_NAME * 2 + 1) * KEY_GROWTH), default="")
-    last_name_key: Mapped[str] = mapped_column(String(MAX_NAME * KEY_GROWTH), default="")
-    company_key: Mapped[str] = mapped_column(String(MAX_COMPANY * KEY_GROWTH), default="",
-                                             index=True)
+    # Lower-case copies the list is ordered by (compared by code point everywhere, as the
+    # search keys' list_key is: store/search_keys); search itself reads store/search_keys.
+    name_key: Mapped[str] = mapped_column(key_text((MAX_NAME * 2 + 1) * KEY_GROWTH), default="")
+    last_name_key: Mapped[str] = mapped_column(key_text(MAX_NAME * KEY_GROWTH), default="")
+    company_key: Mapped[str] = mapped_column(String(MAX_COMPANY * KEY_GROWTH), default="")
     created_at: Mapped[datetime] = mapped_column(UtcDateTime, default=utc_now)
     updated_at: Mapped[datetime] = mapped_column(UtcDateTime, default=utc_now)
     version: Mapped[int] = mapped_column(Integer, nullable=False, default=FIRST_VERSION)
@@ -73,7 +80,6 @@ class Customer(Base):
     __table_args__ = (
         # The list's order (migration 0005): a page, or a last-name prefix, walks this alone.
         Index("ix_customer_list_order", "last_name_key", "name_key", "id"),
-        Index("ix_customer_name_key_last_name_key", "name_key", "last_name_key", "id"),
         # One house (migration 0015): the duplicate check of one customer looks it up.
         Index("ix_customer_postal_code", "postal_code"),
     )
@@ -127,11 +133,11 @@ class ContactPoint(Base):
     value: Mapped[str] = mapped_column(String(MAX_EMAIL), nullable=False, index=True)
     extension: Mapped[str] = mapped_column(String(MAX_EXTENSION), nullable=False, default="")
     display: Mapped[str] = mapped_column(String(300), nullable=False)
-    # National digits of a phone ("2125550142"), searched by prefix; empty for emails.
-    digits: Mapped[str] = mapped_column(String(20), nullable=False, default="", index=True)
-    # The same without the area code ("5550142"), for a clerk who types only that.
+    # National digits of a phone ("2125550142"); empty for emails.
+    digits: Mapped[str] = mapped_column(String(20), nullable=False, default="")
+    # The same without the area code ("5550142"), which search finds (store/search_keys).
     local_digits: Mapped[str] = mapped_column(String(20), nullable=False, default="",
-                                              server_default="", index=True)
+                                              server_default="")
     status: Mapped[ContactStatus] = mapped_column(
         enum_column(ContactStatus), nullable=False, default=ContactStatus.ACTIVE
     )

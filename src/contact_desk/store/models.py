@@ -19,6 +19,7 @@ from contact_desk.store.merges import CustomerMerge
 from contact_desk.store.people import AccountContact, ContactPerson, ContactPreference
 from contact_desk.store.program import Invoice, Program, VerificationDocument
 from contact_desk.store.runs import IncomingRun
+from contact_desk.store.search_keys import SearchKeyRow
 from contact_desk.store.sales import Deal, Vehicle
 from contact_desk.store.suppression import SuppressionRow
 from contact_desk.store.users import Assignment, Setting, User, UserPermission
@@ -46,6 +47,7 @@ __all__ = [
     "PossibleDuplicate",
     "PossibleDuplicateReason",
     "Program",
+    "SearchKeyRow",
     "Setting",
     "SuppressionRow",
     "User",

@@ -20,8 +20,8 @@ class Vehicle(Base):
         ForeignKey("customer.id", ondelete="CASCADE"), nullable=False, index=True
     )
     vin: Mapped[str] = mapped_column(String(17), nullable=False, default="", index=True)
-    # Reversed VIN: "VIN ends with" becomes a prefix search on an index.
-    vin_reversed: Mapped[str] = mapped_column(String(17), nullable=False, default="", index=True)
+    # Reversed VIN (search reads its own keys now: store/search_keys).
+    vin_reversed: Mapped[str] = mapped_column(String(17), nullable=False, default="")
     year: Mapped[int | None] = mapped_column(Integer)
     make: Mapped[str] = mapped_column(String(MAX_MAKE), nullable=False, default="")
     model: Mapped[str] = mapped_column(String(MAX_MODEL), nullable=False, default="")

@@ -3,8 +3,8 @@
 What is written is what ``reconcile`` writes for a customer it does not know, audit events
 included. Both follow one plan: a new customer's columns are ``new_customer_columns``', a
 new value's ``new_point_columns``', the primary is the default rule's with its reason, the
-consent flags become the records ``services.consent`` plans, and what the ORM adds on its own way (search keys, first
-versions, defaults) the store adds here from the same functions and columns. Only the way
+consent flags become the records ``services.consent`` plans, and what the ORM adds on its own way (search keys
+and their rows, first versions, defaults) the store adds here from the same functions and columns. Only the way
 to the database is shorter.
 """
 
@@ -44,6 +44,7 @@ from contact_desk.store.bulk import insert_rows
 from contact_desk.store.consent import ConsentRow
 from contact_desk.store.customer import ContactPoint, Customer, search_keys, shown_name
 from contact_desk.store.sales import Vehicle
+from contact_desk.store.search_keys import SearchKeyRow, key_rows
 from contact_desk.sync.dms_csv import DmsRow, DmsValue
 from contact_desk.sync.reconcile import RowOutcome, RowRefused
 
@@ -81,6 +82,12 @@ def create_customers(
     _consent_records(session, actor, points, point_ids)
     events += _vehicles(session, actor, rows, ids)
     insert_rows(session, AuditEvent.__table__, events)
+    insert_rows(session, SearchKeyRow.__table__, [
+        key for row, customer, customer_id in zip(rows, customers, ids)
+        for key in key_rows(customer_id, customer,
+                            [(value.kind, value.parsed.value, value.parsed.local_digits)
+                             for value in row.values],
+                            [row.vehicle.vin] if row.vehicle is not None else [])])
     return outcomes
 
 

@@ -85,9 +85,13 @@ class Desk:
         """A file the clerk chose (a document to attach): never the database's own files."""
         return files.read_input(self.database, path, limit)
 
-    def search(self, query: str, limit: int, offset: int, after: int | None) -> list[CustomerHit]:
+    def search(self, query: str, limit: int, offset: int, after: int | None,
+               backwards: bool = False) -> list[CustomerHit]:
         return customers.search_customers(self.database.unit_of_work(), query, limit, offset,
-                                          after)
+                                          after, backwards)
+
+    def count_search(self, query: str) -> int:
+        return customers.count_search(self.database.unit_of_work(), query)
 
     def customer_hits(self, customer_ids: list[int]) -> list[CustomerHit]:
         return customers.customer_hits(self.database.unit_of_work(), customer_ids)

@@ -64,7 +64,8 @@ class MainWindow(QMainWindow):
         self.setWindowTitle("Contact Desk")
         self.undo = CustomerUndo(self)  # a stack per customer, the one on screen active
         self.undo.applied.connect(self._after_undo)
-        self.results = SearchResultsModel(desk.search, self, hits=desk.customer_hits)
+        self.results = SearchResultsModel(desk.search, self, hits=desk.customer_hits,
+                                          count=desk.count_search)
         self._debounce = QTimer(self, singleShot=True, interval=DEBOUNCE_MS)
         self._open_first_when_loaded = False
         self._build()
@@ -477,7 +478,7 @@ class MainWindow(QMainWindow):
         elif self.results.loading:
             self._open_first_when_loaded = True
         elif self.results.rowCount():
-            self.open_customer(self.results.hit(0).id)
+            self._open_row(0)
 
     def _page_loaded(self, query: str, shown: int) -> None:
         if not query.strip():
@@ -491,8 +492,13 @@ class MainWindow(QMainWindow):
         if self._open_first_when_loaded:
             self._open_first_when_loaded = False
             if shown:
-                self.open_customer(self.results.hit(0).id)
+                self._open_row(0)
 
     def _open_index(self, index: QModelIndex) -> None:
         if index.isValid():
-            self.open_customer(self.results.hit(index.row()).id)
+            self._open_row(index.row())
+
+    def _open_row(self, row: int) -> None:
+        hit = self.results.hit(row)  # None while its page is read: the row shows "…"
+        if hit is not None:
+            self.open_customer(hit.id)
